@@ -1,0 +1,74 @@
+import { Database } from 'bun:sqlite'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Db, Row } from './port.ts'
+import { render, type SqlFragment, sql } from './sql.ts'
+
+/**
+ * The bun:sqlite adapter: the default engine (`bun run start` needs no server).
+ *
+ * bun:sqlite is synchronous, so an async transaction would let other callers' statements slip into
+ * it. A small FIFO lock serialises top-level operations; the `tx` handle skips the lock, and
+ * nested `tx` calls become savepoints. `BEGIN IMMEDIATE` takes the write lock up front so two
+ * processes never deadlock upgrading a read lock.
+ *
+ * @example
+ * const db = openSqlite(':memory:')
+ * await db.sql`SELECT 1 AS one` // [{ one: 1 }]
+ */
+export function openSqlite(path: string): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const database = new Database(path, { create: true, strict: true })
+  database.exec('PRAGMA journal_mode = WAL')
+  database.exec('PRAGMA busy_timeout = 5000')
+  database.exec('PRAGMA foreign_keys = ON')
+  database.exec('PRAGMA synchronous = NORMAL')
+  let tail: Promise<unknown> = Promise.resolve()
+  let closed = false
+  const locked = <T>(fn: () => Promise<T> | T): Promise<T> => {
+    const next = tail.then(fn, fn)
+    tail = next.catch(() => undefined)
+    return next
+  }
+
+  const queryNow = <T>(fragment: SqlFragment): T[] => {
+    const { text, params } = render(fragment, 'sqlite')
+    return database.query(text).all(...(params as never[])) as T[]
+  }
+  const runNow = (fragment: SqlFragment) => {
+    const { text, params } = render(fragment, 'sqlite')
+    return { changes: database.query(text).run(...(params as never[])).changes }
+  }
+
+  const handle = (inTx: boolean, depth: number): Db => {
+    const guard = inTx ? <T>(fn: () => T | Promise<T>) => Promise.resolve().then(fn) : locked
+    return {
+      dialect: 'sqlite',
+      sql: <T = Row>(strings: TemplateStringsArray, ...values: unknown[]) =>
+        guard(() => queryNow<T>(sql(strings, ...values))),
+      query: <T = Row>(fragment: SqlFragment) => guard(() => queryNow<T>(fragment)),
+      run: (fragment) => guard(() => runNow(fragment)),
+      exec: (script) => guard(() => void database.exec(script)),
+      tx: <T>(fn: (tx: Db) => Promise<T>) =>
+        guard(async () => {
+          const name = `sp_${depth}`
+          database.exec(depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${name}`)
+          try {
+            const result = await fn(handle(true, depth + 1))
+            database.exec(depth === 0 ? 'COMMIT' : `RELEASE ${name}`)
+            return result
+          } catch (error) {
+            database.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`)
+            throw error
+          }
+        }),
+      close: async () => {
+        if (closed) return
+        closed = true
+        await tail
+        database.close()
+      },
+    }
+  }
+  return handle(false, 0)
+}

@@ -1,0 +1,132 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { requestId } from 'hono/request-id'
+import { matchedRoutes } from 'hono/route'
+import { mountDocs } from './docs-page.ts'
+import { hasCode, KernelError } from './errors.ts'
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { HttpRegistrar } from './plugin.ts'
+import { HttpProblem, sendProblem } from './problem.ts'
+
+type HookResult = {
+  success: boolean
+  target?: string
+  error?: { issues: { path: PropertyKey[]; message: string }[] }
+}
+
+/**
+ * The one validation hook every router shares: zod failures become a 400 problem naming each
+ * field as `<target>.<path>` (e.g. `query.attacking`, `json.moves_a.2`).
+ */
+export function validationHook(result: HookResult, c: Context): Response | undefined {
+  if (result.success || !result.error) return undefined
+  const errors = result.error.issues.map((issue) => ({
+    field: [result.target ?? 'request', ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }))
+  return sendProblem(c, 400, {
+    code: 'VALIDATION_FAILED',
+    detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+    errors,
+  })
+}
+
+/** The route template that answered (never the raw path: bounded label cardinality). */
+export function routeTemplate(c: Context): string {
+  const routes = matchedRoutes(c).filter((r) => r.method !== 'ALL')
+  return routes.length > 0 ? routes[routes.length - 1]!.path : '(unmatched)'
+}
+
+export interface HttpCore {
+  readonly app: OpenAPIHono
+  readonly registrar: (plugin: string) => HttpRegistrar
+  freeze(): void
+}
+
+/**
+ * Builds the root app: request ids, access log, RED metrics by route template, problem+json
+ * errors, 404s, `/metrics`, `/openapi.json` and the offline docs page. Plugins add routers
+ * through `ctx.http` during setup only.
+ *
+ * @example
+ * const http = createHttp({ log, metrics, title: 'PredictionDex' })
+ * http.registrar('api').mount('/api/v1', router)
+ */
+export function createHttp(options: { log: Logger; metrics: Metrics; version: string }): HttpCore {
+  const { log, metrics } = options
+  const app = new OpenAPIHono({ defaultHook: validationHook as never })
+  const requests = metrics.counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests by method, route template and status',
+    labelNames: ['method', 'route', 'status'],
+  })
+  const duration = metrics.histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request duration by method, route template and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  })
+  let frozen = false
+
+  app.use('*', requestId())
+  app.use('*', async (c, next) => {
+    const start = performance.now()
+    await next()
+    const seconds = (performance.now() - start) / 1000
+    const labels = { method: c.req.method, route: routeTemplate(c), status: String(c.res.status) }
+    requests.inc(labels)
+    duration.observe(labels, seconds)
+    log.info('request', { ...labels, ms: Math.round(seconds * 10_000) / 10, requestId: c.get('requestId') })
+  })
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) {
+      return sendProblem(c, error.status, { code: error.code, detail: error.message, errors: error.errors })
+    }
+    if (error instanceof HTTPException) {
+      return sendProblem(c, error.status, { detail: error.message || undefined })
+    }
+    log.error('unhandled error', {
+      requestId: c.get('requestId'),
+      error: error instanceof Error ? error.message : String(error),
+      code: hasCode(error) ? error.code : undefined,
+      stack: error instanceof Error ? error.stack : undefined,
+    })
+    return sendProblem(c, 500, {
+      code: 'INTERNAL',
+      detail: `unexpected error; quote request id ${c.get('requestId')} when reporting it`,
+    })
+  })
+  app.notFound((c) =>
+    sendProblem(c, 404, { code: 'ROUTE_NOT_FOUND', detail: `no route for ${c.req.method} ${c.req.path}` }),
+  )
+
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+  )
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'PredictionDex API',
+      version: options.version,
+      description: "Pokédex data and battle predictions for Pokémon Let's Go Pikachu/Eevee.",
+    },
+  })
+  mountDocs(app)
+
+  return {
+    app,
+    registrar: (plugin) => ({
+      router: () => new OpenAPIHono({ defaultHook: validationHook as never }),
+      mount(prefix, router) {
+        if (frozen) throw new KernelError('KERNEL_FROZEN', `route ${prefix} mounted after setup`, { plugin })
+        app.route(prefix, router)
+      },
+    }),
+    freeze() {
+      frozen = true
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { z } from 'zod'
+import type { CoreConfig } from './config.ts'
+import type { Migration } from './db/migrate.ts'
+import type { Db } from './db/port.ts'
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { ServiceRef, ServiceRegistry } from './services.ts'
+import type { StageDefinition } from './stages.ts'
+
+/** What `ctx.http` lets a plugin do during setup. */
+export interface HttpRegistrar {
+  /** A router sharing the kernel's validation hook, so every 400 has one shape. */
+  router(): OpenAPIHono
+  /** Mounts a router under a prefix, e.g. `/api/v1`. Throws after setup. */
+  mount(prefix: string, router: OpenAPIHono): void
+}
+
+/** A readiness check: resolves `true` when ready, or a string saying what is missing. */
+export type ReadinessCheck = () => Promise<true | string>
+
+export interface Lifecycle {
+  onStart(fn: () => Promise<void> | void): void
+  onStop(fn: () => Promise<void> | void): void
+  /** Named readiness check reported by `/readyz`. */
+  readiness(name: string, check: ReadinessCheck): void
+}
+
+/** The one typed context every plugin's `setup` receives. */
+export interface PluginContext<C> {
+  readonly name: string
+  readonly config: Readonly<C>
+  readonly core: Readonly<CoreConfig>
+  readonly role: string
+  readonly log: Logger
+  readonly db: Db
+  readonly metrics: Metrics
+  readonly http: HttpRegistrar
+  readonly stages: { add(...stages: StageDefinition<any>[]): void }
+  readonly services: ServiceRegistry
+  readonly lifecycle: Lifecycle
+}
+
+export interface PluginDefinition<C = Record<string, never>> {
+  readonly name: string
+  readonly requires?: readonly ServiceRef<unknown>[]
+  readonly provides?: readonly ServiceRef<unknown>[]
+  /** zod object; env prefix = the plugin name (`etl.sources` ← `ETL_SOURCES`). */
+  readonly config?: z.ZodObject<z.ZodRawShape>
+  /** Schema changes this plugin owns; applied for every role so shared tables always exist. */
+  readonly migrations?: readonly Migration[]
+  setup(ctx: PluginContext<C>): void | Promise<void>
+}
+
+/**
+ * Declares a plugin. An identity helper: it only gives the object its type.
+ *
+ * @example
+ * export const etlPlugin = definePlugin({ name: 'etl', config: etlConfig, setup(ctx) { ctx.stages.add(loadStage) } })
+ */
+export function definePlugin<S extends z.ZodObject<z.ZodRawShape> = z.ZodObject<{}>>(
+  plugin: Omit<PluginDefinition<z.infer<S>>, 'config'> & { readonly config?: S },
+): PluginDefinition<any> {
+  return plugin as PluginDefinition<any>
+}

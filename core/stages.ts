@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { KernelError, UsageError } from './errors.ts'
+import type { Logger } from './log.ts'
+
+/** What a stage's `run` receives besides its parsed input. */
+export interface StageRuntime {
+  readonly log: Logger
+  /** True when stderr is a terminal (draw bars) rather than a log collector. */
+  readonly tty: boolean
+  readonly signal: AbortSignal
+}
+
+export interface StageDefinition<I = unknown> {
+  /** `<plugin>:<verb>`, e.g. `etl:load`. */
+  readonly name: string
+  readonly description: string
+  /** zod object for the stage's CLI flags (`--csv-dir x` → `csvDir`). */
+  readonly input?: z.ZodType<I>
+  run(input: I, runtime: StageRuntime): Promise<string | void>
+}
+
+const STAGE_NAME = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/
+
+/**
+ * Declares a pipeline stage. Runs are single-flight per name: a second call while one runs joins it.
+ *
+ * @example
+ * const verify = defineStage({ name: 'etl:verify', description: 'Quality gates', async run() { … } })
+ */
+export function defineStage<I>(stage: StageDefinition<I>): StageDefinition<I> {
+  if (!STAGE_NAME.test(stage.name)) {
+    throw new KernelError('STAGE_NAME_INVALID', `stage name "${stage.name}" must look like <plugin>:<verb>`)
+  }
+  return stage
+}
+
+/** Turns `--csv-dir d --force --k=16` into `{ csvDir: 'd', force: true, k: '16' }`. */
+export function parseFlags(args: readonly string[]): Record<string, string | boolean> {
+  const out: Record<string, string | boolean> = {}
+  const camel = (s: string) => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!
+    if (arg === '--') continue
+    if (!arg.startsWith('--'))
+      throw new UsageError('STAGE_ARGS', `unexpected argument "${arg}" (flags look like --name value)`)
+    const eq = arg.indexOf('=')
+    if (eq > 0) {
+      out[camel(arg.slice(2, eq))] = arg.slice(eq + 1)
+      continue
+    }
+    const next = args[i + 1]
+    if (next !== undefined && !next.startsWith('--')) {
+      out[camel(arg.slice(2))] = next
+      i++
+    } else out[camel(arg.slice(2))] = true
+  }
+  return out
+}
+
+/** Parses a stage's flags with its schema; problems become a usage error (exit 2) naming each flag. */
+export function parseStageInput<I>(stage: StageDefinition<I>, args: readonly string[]): I {
+  const flags = parseFlags(args)
+  const schema = (stage.input ?? z.object({}).strict()) as z.ZodType<I>
+  const parsed = schema.safeParse(flags)
+  if (parsed.success) return parsed.data
+  const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+  const problems = parsed.error.issues.map((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => `--${kebab(k)}`).join(', ') : ''
+    const flag = issue.path.length > 0 ? `--${kebab(String(issue.path[0]))}` : keys
+    return `  ${flag}: ${issue.message}`
+  })
+  throw new UsageError('STAGE_INPUT_INVALID', `invalid flags for ${stage.name}:\n${problems.join('\n')}`)
+}
+
+/** The kernel's stage registry. */
+export interface StageRegistry {
+  add(plugin: string, stage: StageDefinition<any>): void
+  list(): readonly (StageDefinition<any> & { plugin: string })[]
+  /** Stages matching `etl` (all of the plugin's, in declared order) or `etl:load` (one). */
+  select(selector: string): (StageDefinition<any> & { plugin: string })[]
+  run(name: string, input: unknown, runtime: StageRuntime): Promise<string | void>
+  freeze(): void
+}
+
+export function createStageRegistry(): StageRegistry {
+  const stages: (StageDefinition<any> & { plugin: string })[] = []
+  const inFlight = new Map<string, Promise<string | void>>()
+  let frozen = false
+  return {
+    add(plugin, stage) {
+      if (frozen) throw new KernelError('KERNEL_FROZEN', `stage ${stage.name} added after setup`, { plugin })
+      if (!stage.name.startsWith(`${plugin}:`)) {
+        throw new KernelError('STAGE_NAME_INVALID', `stage ${stage.name} must be named ${plugin}:<verb>`, {
+          plugin,
+        })
+      }
+      if (stages.some((s) => s.name === stage.name)) {
+        throw new KernelError('STAGE_DUPLICATE', `stage ${stage.name} is registered twice`, { plugin })
+      }
+      stages.push({ ...stage, plugin })
+    },
+    list: () => stages,
+    select(selector) {
+      const found = selector.includes(':')
+        ? stages.filter((s) => s.name === selector)
+        : stages.filter((s) => s.plugin === selector)
+      if (found.length === 0) {
+        const known = stages.map((s) => `  ${s.name.padEnd(16)} ${s.description}`).join('\n')
+        throw new UsageError('STAGE_UNKNOWN', `unknown stage "${selector}". Stages:\n${known}`)
+      }
+      return found
+    },
+    run(name, input, runtime) {
+      const running = inFlight.get(name)
+      if (running) return running
+      const stage = stages.find((s) => s.name === name)
+      if (!stage) return Promise.reject(new UsageError('STAGE_UNKNOWN', `unknown stage "${name}"`))
+      const promise = (async () => {
+        try {
+          return await stage.run(input, { ...runtime, log: runtime.log.child({ stage: name }) })
+        } catch (cause) {
+          throw new KernelError('STAGE_FAILED', `stage ${name} failed`, { plugin: stage.plugin, cause })
+        } finally {
+          inFlight.delete(name)
+        }
+      })()
+      inFlight.set(name, promise)
+      return promise
+    },
+    freeze() {
+      frozen = true
+    },
+  }
+}

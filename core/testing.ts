@@ -1,0 +1,71 @@
+import type { Migration } from './db/migrate.ts'
+import { openPostgres } from './db/postgres.ts'
+import { createKernel, type Kernel } from './kernel.ts'
+import { createMemoryLogger } from './log.ts'
+import type { PluginDefinition } from './plugin.ts'
+
+/**
+ * Test helpers. PostgreSQL suites run when `TEST_DATABASE_URL` is set (CI always sets it); locally,
+ * without it, `describeEngines` runs the SQLite half and prints one line saying how to run the rest.
+ */
+
+export type Engine = 'sqlite' | 'postgres'
+
+/** Engines to run contract tests against in this process. */
+export function testEngines(env: Record<string, string | undefined> = process.env): Engine[] {
+  return env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite']
+}
+
+let warned = false
+/** Prints, once per process, that the PostgreSQL half did not run and how to run it. */
+export function notePostgresSkipped(env: Record<string, string | undefined> = process.env): void {
+  if (env.TEST_DATABASE_URL || warned) return
+  warned = true
+  console.log(
+    'PostgreSQL contract tests did not run: set TEST_DATABASE_URL=postgres://user@127.0.0.1:5432/db (an empty, disposable database) to run them; .ci/run does.',
+  )
+}
+
+/**
+ * A fresh, empty database URL for one test: SQLite in memory, or a new schema in the test
+ * PostgreSQL database (so tests never see each other's tables).
+ */
+export async function freshDatabaseUrl(engine: Engine): Promise<string> {
+  if (engine === 'sqlite') return 'sqlite::memory:'
+  const base = process.env.TEST_DATABASE_URL
+  if (!base) throw new Error('TEST_DATABASE_URL is not set')
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = openPostgres(base, { max: 1 })
+  await admin.exec(`CREATE SCHEMA ${schema}`)
+  await admin.close()
+  const url = new URL(base)
+  url.searchParams.set('options', `-c search_path=${schema}`)
+  return url.toString()
+}
+
+/**
+ * Boots a kernel for tests: quiet logger kept in memory, no process metrics, fresh database.
+ *
+ * @example
+ * const kernel = await createTestKernel({ plugins: [etlPlugin], engine: 'sqlite' })
+ * const res = await kernel.app.request('/readyz')
+ */
+export async function createTestKernel(options: {
+  plugins: readonly PluginDefinition<any>[]
+  engine?: Engine
+  env?: Record<string, string>
+  role?: string
+  migrations?: readonly Migration[]
+}): Promise<Kernel & { logs: ReturnType<typeof createMemoryLogger>['lines'] }> {
+  const logger = createMemoryLogger('debug')
+  const kernel = await createKernel({
+    plugins: options.plugins,
+    role: options.role ?? 'test',
+    env: { DATABASE_URL: await freshDatabaseUrl(options.engine ?? 'sqlite'), ...options.env },
+    logger,
+    defaultMetrics: false,
+    stopTimeoutMs: 200,
+    ...(options.migrations ? { migrations: options.migrations } : {}),
+  })
+  return Object.assign(kernel, { logs: logger.lines })
+}
