@@ -39,6 +39,29 @@ export function routeTemplate(c: Context): string {
   return routes.length > 0 ? routes[routes.length - 1]!.path : '(unmatched)'
 }
 
+/** JSON (problem+json) under `/api` and the kernel's own endpoints; HTML for the web app. */
+function wantsJson(path: string): boolean {
+  return (
+    path.startsWith('/api/') ||
+    path === '/api' ||
+    ['/healthz', '/readyz', '/metrics', '/openapi.json'].includes(path)
+  )
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+/** A small HTML error fragment for the web app (htmx swaps it in; a browser shows it as a page). */
+function htmlError(c: Context, status: number, message: string): Response {
+  const text = message.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
+  return c.html(`<p class="error" role="alert">${text}</p>`, status as 400)
+}
+
 export interface HttpCore {
   readonly app: OpenAPIHono
   readonly registrar: (plugin: string) => HttpRegistrar
@@ -82,6 +105,15 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
   })
 
   app.onError((error, c) => {
+    if (!wantsJson(c.req.path)) {
+      const status = error instanceof HTTPException ? error.status : 500
+      if (status >= 500) log.error('unhandled error', { requestId: c.get('requestId'), error: String(error) })
+      return htmlError(
+        c,
+        status,
+        status >= 500 ? `Erreur inattendue (requête ${c.get('requestId')})` : error.message,
+      )
+    }
     if (error instanceof HttpProblem) {
       return sendProblem(c, error.status, { code: error.code, detail: error.message, errors: error.errors })
     }

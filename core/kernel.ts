@@ -37,12 +37,15 @@ export interface Kernel {
   readonly app: OpenAPIHono
   readonly stages: StageRegistry
   readonly services: ReadonlyMap<string, unknown>
+  /** What `bun run start` runs before serving, when needed (see `Lifecycle.bootstrap`). */
+  readonly bootstraps: readonly Bootstrap[]
   /** Names of the loaded plugins in setup order. */
   readonly plugins: readonly string[]
   start(): Promise<void>
   stop(): Promise<void>
 }
 
+export type Bootstrap = { plugin: string; selector: string; needed: () => Promise<boolean> }
 type Hook = { plugin: string; fn: () => Promise<void> | void }
 
 /**
@@ -72,6 +75,7 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
   const starts: Hook[] = []
   const stops: Hook[] = []
   const checks = new Map<string, ReadinessCheck>()
+  const bootstraps: Bootstrap[] = []
 
   const db = openDatabase(config)
   log.debug('database', { target: describeDatabase(config) })
@@ -96,7 +100,11 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
           db,
           metrics,
           http: http.registrar(name),
-          stages: { add: (...list) => list.forEach((s) => stages.add(name, s)) },
+          stages: {
+            add: (...list) => {
+              for (const s of list) stages.add(name, s)
+            },
+          },
           services: services.scoped(name, {
             provides: (plugin.provides ?? []).map((r) => r.id),
             requires: (plugin.requires ?? []).map((r) => r.id),
@@ -105,6 +113,7 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
             onStart: (fn) => starts.push({ plugin: name, fn }),
             onStop: (fn) => stops.push({ plugin: name, fn }),
             readiness: (check, fn) => checks.set(`${name}.${check}`, fn),
+            bootstrap: (selector, needed) => bootstraps.push({ plugin: name, selector, needed }),
           },
         })
       } catch (cause) {
@@ -145,6 +154,7 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
     stages,
     services: services.all,
     plugins: ordered.map((p) => p.name),
+    bootstraps,
     async start() {
       for (const hook of starts) {
         try {

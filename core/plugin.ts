@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { Hono } from 'hono'
 import type { z } from 'zod'
 import type { CoreConfig } from './config.ts'
 import type { Migration } from './db/migrate.ts'
@@ -13,7 +14,7 @@ export interface HttpRegistrar {
   /** A router sharing the kernel's validation hook, so every 400 has one shape. */
   router(): OpenAPIHono
   /** Mounts a router under a prefix, e.g. `/api/v1`. Throws after setup. */
-  mount(prefix: string, router: OpenAPIHono): void
+  mount(prefix: string, router: OpenAPIHono | Hono<any, any, any>): void
 }
 
 /** A readiness check: resolves `true` when ready, or a string saying what is missing. */
@@ -24,6 +25,11 @@ export interface Lifecycle {
   onStop(fn: () => Promise<void> | void): void
   /** Named readiness check reported by `/readyz`. */
   readiness(name: string, check: ReadinessCheck): void
+  /**
+   * Work `bun run start` does before serving when `needed()` says so (e.g. run the ETL on an
+   * empty database, train when no model exists). Runs the stages `selector` names, in plugin order.
+   */
+  bootstrap(selector: string, needed: () => Promise<boolean>): void
 }
 
 /** The one typed context every plugin's `setup` receives. */
@@ -58,7 +64,7 @@ export interface PluginDefinition<C = Record<string, never>> {
  * @example
  * export const etlPlugin = definePlugin({ name: 'etl', config: etlConfig, setup(ctx) { ctx.stages.add(loadStage) } })
  */
-export function definePlugin<S extends z.ZodObject<z.ZodRawShape> = z.ZodObject<{}>>(
+export function definePlugin<S extends z.ZodObject<z.ZodRawShape> = z.ZodObject<Record<string, never>>>(
   plugin: Omit<PluginDefinition<z.infer<S>>, 'config'> & { readonly config?: S },
 ): PluginDefinition<any> {
   return plugin as PluginDefinition<any>

@@ -32,7 +32,7 @@ const TITLES: Record<number, string> = {
 }
 
 /** The `type` URI of a problem: a stable, documented identifier per status or code. */
-function problemType(status: number, code?: string): string {
+function problemType(code?: string): string {
   return code ? `urn:predictiondex:problem:${code.toLowerCase().replaceAll('_', '-')}` : 'about:blank'
 }
 
@@ -44,7 +44,7 @@ function problemType(status: number, code?: string): string {
  */
 export function problemBody(status: number, fields: Partial<Omit<Problem, 'status'>> = {}): Problem {
   const body: Problem = {
-    type: fields.type ?? problemType(status, fields.code),
+    type: fields.type ?? problemType(fields.code),
     title: fields.title ?? TITLES[status] ?? 'Error',
     status,
   }

@@ -15,10 +15,11 @@ export type RoleName = (typeof ROLE_NAMES)[number]
 /** Plugin names per role, in load order (ties in the dependency graph keep this order). */
 export const ROLE_PLUGINS: Readonly<Record<RoleName, readonly string[]>> = Object.freeze({
   etl: ['etl'],
-  trainer: ['etl', 'ml'],
-  api: ['etl', 'ml', 'api'],
-  ui: ['etl', 'ml', 'ui'],
-  all: ['etl', 'ml', 'api', 'ui'],
+  // The ml plugin joins trainer, api, ui and all when it lands; until then trainer only has data.
+  trainer: ['etl'],
+  api: ['etl', 'api'],
+  ui: ['etl', 'ui'],
+  all: ['etl', 'api', 'ui'],
 })
 
 /** Narrows a string to a role name. */

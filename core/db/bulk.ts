@@ -29,3 +29,48 @@ export async function insertRows(
   }
   return changes
 }
+
+/**
+ * Inserts or updates rows by key and reports how many really changed: a row whose compared
+ * columns are all equal is left untouched (so a re-run of a complete ETL reports 0 changes and
+ * keeps its `updated_at`).
+ *
+ * @example
+ * await upsertRows(tx, 'types', { key: ['id'], columns: ['id', 'slug', 'updated_at'], rows, bookkeeping: ['updated_at'] })
+ */
+export async function upsertRows(
+  db: Db,
+  table: string,
+  spec: {
+    key: readonly string[]
+    columns: readonly string[]
+    rows: readonly (readonly unknown[])[]
+    /** Columns written on change but not compared (timestamps, provenance). */
+    bookkeeping?: readonly string[]
+  },
+): Promise<number> {
+  const updatable = spec.columns.filter((c) => !spec.key.includes(c))
+  const compared = updatable.filter((c) => !(spec.bookkeeping ?? []).includes(c))
+  if (updatable.length === 0 || compared.length === 0) {
+    return insertRows(
+      db,
+      table,
+      spec.columns,
+      spec.rows,
+      sql`ON CONFLICT (${join(spec.key.map(ident))}) DO NOTHING`,
+    )
+  }
+  const t = ident(table)
+  const set = join(updatable.map((c) => sql`${ident(c)} = excluded.${ident(c)}`))
+  const differs = join(
+    compared.map((c) => sql`${t}.${ident(c)} IS DISTINCT FROM excluded.${ident(c)}`),
+    ' OR ',
+  )
+  return insertRows(
+    db,
+    table,
+    spec.columns,
+    spec.rows,
+    sql`ON CONFLICT (${join(spec.key.map(ident))}) DO UPDATE SET ${set} WHERE ${differs}`,
+  )
+}

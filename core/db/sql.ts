@@ -60,7 +60,10 @@ export function render(fragment: SqlFragment, dialect: Dialect): { text: string;
       text += part
       if (i >= f.values.length) return
       const value = f.values[i]
-      if (isFragment(value)) return walk(value)
+      if (isFragment(value)) {
+        walk(value)
+        return
+      }
       params.push(normaliseParam(value))
       text += dialect === 'postgres' ? `$${params.length}` : '?'
     })

@@ -1,0 +1,50 @@
+/**
+ * `bun run stage --list` · `bun run stage <plugin>` · `bun run stage <plugin:verb> -- --flags`
+ *
+ * Runs pipeline stages in one process and exits 0 (ok), 1 (a stage failed) or 2 (usage error).
+ */
+import { UsageError } from '../errors.ts'
+import { EXIT, runMain } from '../main.ts'
+import { parseStageInput } from '../stages.ts'
+import { bootRole, takeRole } from './boot.ts'
+
+const HELP = `usage: bun run stage --list
+       bun run stage <plugin>              run every stage of a plugin, in order
+       bun run stage <plugin:verb> [-- --flag value …]
+options: --role <etl|trainer|api|ui|all>  (default: KERNEL_ROLE or all)`
+
+await runMain(async (track) => {
+  const args = process.argv.slice(2).filter((a) => a !== '--')
+  const role = takeRole(args, process.env, 'all')
+  const wantsList = args.includes('--list')
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${HELP}\n`)
+    return EXIT.ok
+  }
+  const selector = args.find((a) => !a.startsWith('--'))
+  if (!wantsList && selector === undefined) throw new UsageError('STAGE_MISSING', `no stage given\n${HELP}`)
+  const kernel = track(await bootRole(role, process.env))
+  if (wantsList) {
+    for (const s of kernel.stages.list()) process.stdout.write(`${s.name.padEnd(18)} ${s.description}\n`)
+    return EXIT.ok
+  }
+  const selected = kernel.stages.select(selector!)
+  const flags = args.slice(args.indexOf(selector!) + 1)
+  if (selected.length > 1 && flags.length > 0) {
+    throw new UsageError('STAGE_ARGS', `flags apply to one stage; name it (e.g. ${selected[0]!.name})`)
+  }
+  const inputs = selected.map((stage) => parseStageInput(stage, flags))
+  await kernel.start()
+  const controller = new AbortController()
+  for (const [i, stage] of selected.entries()) {
+    const started = performance.now()
+    const summary = await kernel.stages.run(stage.name, inputs[i], {
+      log: kernel.log,
+      tty: process.stderr.isTTY ?? false,
+      signal: controller.signal,
+    })
+    const seconds = ((performance.now() - started) / 1000).toFixed(2)
+    process.stdout.write(`${summary ?? `${stage.name}: done`}\n${stage.name} finished in ${seconds}s\n`)
+  }
+  return EXIT.ok
+})

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { apiPlugin } from '../plugins/api/index.ts'
+import { etlPlugin } from '../plugins/etl/index.ts'
+import type { Kernel } from './kernel.ts'
+import { createTestKernel } from './testing.ts'
+
+describe('kernel HTTP endpoints', () => {
+  let kernel: Kernel
+  beforeAll(async () => {
+    kernel = await createTestKernel({ plugins: [etlPlugin, apiPlugin] })
+  })
+  afterAll(() => kernel.stop())
+
+  test('/healthz answers while /readyz names the failing check until data is loaded', async () => {
+    expect(await (await kernel.app.request('/healthz')).json()).toEqual({ status: 'ok' })
+    const notReady = await kernel.app.request('/readyz')
+    expect(notReady.status).toBe(503)
+    expect(notReady.headers.get('content-type')).toContain('application/problem+json')
+    expect(await notReady.json()).toMatchObject({
+      code: 'NOT_READY',
+      errors: [{ field: 'etl.data', message: 'the ETL has not loaded data yet' }],
+    })
+    await kernel.stages.run(
+      'etl:load',
+      {},
+      { log: kernel.log, tty: false, signal: new AbortController().signal },
+    )
+    const ready = await kernel.app.request('/readyz')
+    expect(ready.status).toBe(200)
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', 'etl.data': 'ok' } })
+  })
+
+  test('/metrics labels requests by route template, never the raw path', async () => {
+    await kernel.app.request('/api/v1/types/effectiveness?attacking=fire&defending=grass')
+    await kernel.app.request('/api/v1/nope/123')
+    const text = await (await kernel.app.request('/metrics')).text()
+    expect(text).toContain(
+      'http_requests_total{method="GET",route="/api/v1/types/effectiveness",status="200",role="test"}',
+    )
+    expect(text).toContain('route="(unmatched)",status="404"')
+    expect(text).not.toContain('/api/v1/nope/123')
+    expect(text).toContain('http_request_duration_seconds_bucket')
+  })
+
+  test('/openapi.json is an OpenAPI 3.1 document covering every mounted route', async () => {
+    const doc = (await (await kernel.app.request('/openapi.json')).json()) as {
+      openapi: string
+      paths: object
+    }
+    expect(doc.openapi).toBe('3.1.0')
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/types',
+      '/api/v1/types/effectiveness',
+      '/healthz',
+      '/readyz',
+    ])
+  })
+
+  test('the docs page and its assets are served locally (no CDN)', async () => {
+    const page = await (await kernel.app.request('/docs')).text()
+    expect(page).not.toMatch(/https?:\/\//)
+    const scripts = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!)
+    expect(scripts).toContain('/docs/assets/swagger-ui-bundle.js')
+    for (const asset of scripts) {
+      const res = await kernel.app.request(asset)
+      expect(res.status).toBe(200)
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100)
+    }
+    expect((await kernel.app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404)
+  })
+
+  test('unknown API routes are 404 problem+json; an error never leaks a stack trace', async () => {
+    const res = await kernel.app.request('/api/v1/unknown')
+    expect(res.status).toBe(404)
+    expect(res.headers.get('content-type')).toContain('application/problem+json')
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      instance: '/api/v1/unknown',
+    })
+    expect(res.headers.get('x-request-id')).toBeTruthy()
+  })
+})

@@ -1,0 +1,42 @@
+import { describeError, hasCode, UsageError } from './errors.ts'
+import type { Kernel } from './kernel.ts'
+
+/** Exit statuses shared by every command: 0 ok, 1 failure, 2 usage error. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const
+
+/**
+ * Runs a command's body with the process-level concerns in one place: SIGINT/SIGTERM stop the
+ * kernel cleanly (only this file touches signals), errors become a readable message on stderr and
+ * the right exit status, and the kernel is always stopped.
+ *
+ * @example
+ * await runMain(async (track) => { const kernel = track(await bootCli('etl')); … })
+ */
+export async function runMain(
+  body: (track: (kernel: Kernel) => Kernel) => Promise<number | void>,
+): Promise<never> {
+  let kernel: Kernel | undefined
+  const track = (k: Kernel) => {
+    kernel = k
+    return k
+  }
+  let signalled = false
+  const onSignal = (signal: string) => {
+    if (signalled) process.exit(EXIT.failure)
+    signalled = true
+    process.stderr.write(`\n${signal} received, stopping…\n`)
+    void (kernel?.stop() ?? Promise.resolve()).then(() => process.exit(EXIT.ok))
+  }
+  process.on('SIGINT', () => onSignal('SIGINT'))
+  process.on('SIGTERM', () => onSignal('SIGTERM'))
+  let status: number
+  try {
+    status = (await body(track)) ?? EXIT.ok
+  } catch (error) {
+    const usage = error instanceof UsageError || (hasCode(error) && error.code === 'CONFIG_INVALID')
+    process.stderr.write(`${usage ? 'usage error' : 'error'}: ${describeError(error)}\n`)
+    status = usage ? EXIT.usage : EXIT.failure
+  }
+  await kernel?.stop()
+  process.exit(status)
+}

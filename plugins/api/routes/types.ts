@@ -1,0 +1,125 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { PokedexReader, TypeRow } from '../../../core/contracts/pokedex.ts'
+import { HttpProblem } from '../../../core/problem.ts'
+import { problemResponses } from '../schemas/problem.ts'
+import { findType } from '../type-lookup.ts'
+
+const TypeSchema = z
+  .object({
+    id: z.number().int().openapi({ example: 10 }),
+    slug: z.string().openapi({ example: 'fire' }),
+    name_en: z.string().openapi({ example: 'Fire' }),
+    name_fr: z.string().openapi({ example: 'Feu' }),
+  })
+  .openapi('Type')
+
+const TypeListSchema = z.object({ data: z.array(TypeSchema) }).openapi('TypeList')
+
+const MatrixSchema = z
+  .object({
+    types: z.array(TypeSchema).describe('Row and column order of the matrix'),
+    matrix: z
+      .array(z.array(z.number()))
+      .describe('matrix[i][j] = multiplier of a move of types[i] on a Pokémon of pure type types[j]'),
+  })
+  .openapi('TypeEffectivenessMatrix')
+
+const CellSchema = z
+  .object({
+    attacking: TypeSchema,
+    defending: z.array(TypeSchema).min(1).max(2),
+    multiplier: z.number().openapi({ example: 2 }),
+  })
+  .openapi('TypeEffectivenessCell')
+
+const typeQuery = (what: string) =>
+  z
+    .string()
+    .min(1)
+    .max(40)
+    .optional()
+    .openapi({ description: `${what}: id, slug, English or French name (case and accents ignored)` })
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/types',
+  tags: ['types'],
+  summary: 'The 18 types with English and French names',
+  responses: {
+    200: { description: 'Types ordered by id', content: { 'application/json': { schema: TypeListSchema } } },
+    ...problemResponses(500),
+  },
+})
+
+const effectivenessRoute = createRoute({
+  method: 'get',
+  path: '/types/effectiveness',
+  tags: ['types'],
+  summary: 'Type effectiveness: the full 18×18 matrix, or one attacking type against a (dual-typed) defender',
+  request: {
+    query: z.object({
+      attacking: typeQuery('Attacking move type').openapi({ example: 'fire' }),
+      defending: z.string().min(1).max(80).optional().openapi({
+        description:
+          'Defending type, or two comma-separated types for a dual-typed Pokémon (id, slug or name)',
+        example: 'grass,poison',
+      }),
+    }),
+  },
+  responses: {
+    200: {
+      description:
+        'Without parameters: the matrix. With both: one multiplier (product over the defender’s types).',
+      content: { 'application/json': { schema: z.union([MatrixSchema, CellSchema]) } },
+    },
+    ...problemResponses(400, 404),
+  },
+})
+
+function resolve(types: readonly TypeRow[], query: string, field: string): TypeRow {
+  const found = findType(types, query)
+  if (!found) {
+    throw new HttpProblem(404, 'TYPE_NOT_FOUND', `no type named "${query}"`, [
+      { field, message: `unknown type "${query}"; see GET /api/v1/types` },
+    ])
+  }
+  return found
+}
+
+/**
+ * Mounts `/types` and `/types/effectiveness` on a router.
+ *
+ * @example
+ * addTypeRoutes(router, pokedex)
+ */
+export function addTypeRoutes(router: OpenAPIHono, pokedex: PokedexReader): void {
+  router.openapi(listRoute, async (c) => c.json({ data: await pokedex.listTypes() }, 200))
+
+  router.openapi(effectivenessRoute, async (c) => {
+    const { attacking, defending } = c.req.valid('query')
+    const [types, chart] = await Promise.all([pokedex.listTypes(), pokedex.typeChart()])
+    const multiplier = new Map(
+      chart.map((cell) => [`${cell.attacking_id}:${cell.defending_id}`, cell.multiplier]),
+    )
+    if (attacking === undefined && defending === undefined) {
+      const matrix = types.map((a) => types.map((d) => multiplier.get(`${a.id}:${d.id}`) ?? 1))
+      return c.json({ types, matrix }, 200)
+    }
+    if (attacking === undefined || defending === undefined) {
+      const missing = attacking === undefined ? 'attacking' : 'defending'
+      throw new HttpProblem(400, 'VALIDATION_FAILED', `give both attacking and defending, or neither`, [
+        { field: `query.${missing}`, message: 'required when the other is given' },
+      ])
+    }
+    const names = defending.split(',').map((s) => s.trim())
+    if (names.length > 2 || names.some((n) => n === '')) {
+      throw new HttpProblem(400, 'VALIDATION_FAILED', 'defending takes one or two types', [
+        { field: 'query.defending', message: 'one type, or two separated by a comma' },
+      ])
+    }
+    const attacker = resolve(types, attacking, 'query.attacking')
+    const defenders = names.map((n) => resolve(types, n, 'query.defending'))
+    const product = defenders.reduce((acc, d) => acc * (multiplier.get(`${attacker.id}:${d.id}`) ?? 1), 1)
+    return c.json({ attacking: attacker, defending: defenders, multiplier: product }, 200)
+  })
+}

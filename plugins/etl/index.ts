@@ -1,0 +1,34 @@
+import { pokedexRef } from '../../core/contracts/pokedex.ts'
+import { definePlugin } from '../../core/plugin.ts'
+import { etlConfig } from './config.ts'
+import { etlMigrations } from './migrations.ts'
+import { createLoadStage } from './stages/load.ts'
+import { createVerifyStage } from './stages/verify.ts'
+import { countTypes, listTypes, readTypeChart } from './types.repo.ts'
+
+/**
+ * The ETL plugin: builds the LGPE database and provides read access to it (`etl.pokedex`).
+ *
+ * @example
+ * bun run stage etl          # every etl stage in order
+ */
+export const etlPlugin = definePlugin({
+  name: 'etl',
+  config: etlConfig,
+  provides: [pokedexRef],
+  migrations: etlMigrations,
+  setup(ctx) {
+    const { db, log } = ctx
+    const isLoaded = async () => (await countTypes(db)).types > 0
+    ctx.services.provide(pokedexRef, {
+      listTypes: () => listTypes(db),
+      typeChart: () => readTypeChart(db),
+      isLoaded,
+    })
+    ctx.stages.add(createLoadStage({ db, log }), createVerifyStage({ db }))
+    ctx.lifecycle.readiness('data', async () =>
+      (await isLoaded()) ? true : 'the ETL has not loaded data yet',
+    )
+    ctx.lifecycle.bootstrap('etl', async () => !(await isLoaded()))
+  },
+})

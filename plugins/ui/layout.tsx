@@ -1,0 +1,45 @@
+import type { Child } from 'hono/jsx'
+
+/** Navigation entries; a section appears here only once it works. */
+const NAV = [
+  { href: '/', label: 'Accueil' },
+  { href: '/types', label: 'Table des types' },
+] as const
+
+/**
+ * The page shell: French UI, Pikachu-yellow and Évoli-brown theme, htmx served by us (never a CDN).
+ *
+ * @example
+ * c.html(<Layout title="Types" path="/types">…</Layout>)
+ */
+export function Layout(props: { title: string; path: string; children: Child }) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${props.title} · PredictionDex`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <script src="/static/htmx.min.js" defer />
+      </head>
+      <body hx-boost="true">
+        <header class="top">
+          <a class="brand" href="/">
+            PredictionDex
+          </a>
+          <nav>
+            {NAV.map((item) => (
+              <a href={item.href} aria-current={props.path === item.href ? 'page' : undefined}>
+                {item.label}
+              </a>
+            ))}
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer>
+          Données : Pokémon Showdown (gen7letsgo) · <a href="/docs">API</a>
+        </footer>
+      </body>
+    </html>
+  )
+}
