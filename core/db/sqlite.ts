@@ -19,8 +19,9 @@ import { render, type SqlFragment, sql } from './sql.ts'
 export function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new Database(path, { create: true, strict: true })
-  database.exec('PRAGMA journal_mode = WAL')
+  // busy_timeout first: switching to WAL takes a lock another process may hold.
   database.exec('PRAGMA busy_timeout = 5000')
+  database.exec('PRAGMA journal_mode = WAL')
   database.exec('PRAGMA foreign_keys = ON')
   database.exec('PRAGMA synchronous = NORMAL')
   let tail: Promise<unknown> = Promise.resolve()
