@@ -52,15 +52,24 @@ export const WEIGHT_BASED_MOVE_IDS: ReadonlySet<string> = new Set([
 const FIELD_TARGETS: ReadonlySet<string> = new Set(['all', 'allySide', 'foeSide', 'allyTeam'])
 const STATUS_VOLATILES: ReadonlySet<string> = new Set(['confusion', 'yawn'])
 
+function dealsFixedDamage(move: Move): boolean {
+  const hasDamageValue = move.damage !== undefined && move.damage !== null && move.damage !== false
+  return hasDamageValue || FIXED_DAMAGE_CALLBACK_IDS.has(move.id)
+}
+
+function inflictsStatus(move: Move): boolean {
+  return Boolean(move.status) || STATUS_VOLATILES.has(move.volatileStatus ?? '')
+}
+
+function affectsField(move: Move): boolean {
+  const condition = move.sideCondition ?? move.weather ?? move.pseudoWeather ?? move.terrain
+  return Boolean(condition) || FIELD_TARGETS.has(move.target)
+}
+
 function classifyDamaging(move: Move): EffectClass {
   if (move.ohko) return 'ohko'
   if (COUNTER_MOVE_IDS.has(move.id)) return 'counter'
-  if (
-    (move.damage !== undefined && move.damage !== null && move.damage !== false) ||
-    FIXED_DAMAGE_CALLBACK_IDS.has(move.id)
-  ) {
-    return 'fixed-damage'
-  }
+  if (dealsFixedDamage(move)) return 'fixed-damage'
   if (WEIGHT_BASED_MOVE_IDS.has(move.id)) return 'weight-based'
   if (move.basePower === 0) return 'variable-power'
   if (move.selfdestruct) return 'self-destruct'
@@ -76,18 +85,9 @@ function classifyDamaging(move: Move): EffectClass {
 function classifyStatus(move: Move): EffectClass {
   if (move.stallingMove) return 'protect'
   if (move.heal || move.flags.heal) return 'healing'
-  if (move.status || (move.volatileStatus && STATUS_VOLATILES.has(move.volatileStatus)))
-    return 'status-condition'
+  if (inflictsStatus(move)) return 'status-condition'
   if (move.boosts || move.self?.boosts) return 'stat-change'
-  if (
-    move.sideCondition ||
-    move.weather ||
-    move.pseudoWeather ||
-    move.terrain ||
-    FIELD_TARGETS.has(move.target)
-  ) {
-    return 'field'
-  }
+  if (affectsField(move)) return 'field'
   return 'other'
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { EFFECT_CLASSES, TYPE_SLUGS } from '../../model.ts'
-import { extractShowdown, lgpeLegalShowdownIds } from './index.ts'
+import { extractShowdown, lgpeLegalShowdownIds, lgpeMoveShowdownIds } from './index.ts'
 
 const extract = extractShowdown()
 const pokemon = extract.pokemon ?? []
@@ -37,8 +37,9 @@ describe('extractShowdown: counts', () => {
     for (const record of pokemon) expect(speciesBySlug.has(record.species)).toBe(true)
   })
 
-  test('lgpeLegalShowdownIds lists the same 188 forms the extract holds', () => {
+  test('lgpeLegalShowdownIds / lgpeMoveShowdownIds list the forms and moves the extract holds', () => {
     expect(lgpeLegalShowdownIds()).toEqual(pokemon.map((record) => record.showdownId ?? ''))
+    expect(lgpeMoveShowdownIds()).toEqual(moves.map((record) => record.showdownId ?? '').sort())
   })
 
   test('two calls give equal extracts (no hidden state)', () => {
@@ -49,7 +50,10 @@ describe('extractShowdown: counts', () => {
 describe('extractShowdown: types', () => {
   test('English and French names in model order', () => {
     expect(extract.types?.map((t) => t.slug)).toEqual([...TYPE_SLUGS])
-    expect(extract.types?.find((t) => t.slug === 'electric')?.names).toEqual({ en: 'Electric', fr: 'Électrik' })
+    expect(extract.types?.find((t) => t.slug === 'electric')?.names).toEqual({
+      en: 'Electric',
+      fr: 'Électrik',
+    })
     expect(extract.types?.find((t) => t.slug === 'dark')?.names).toEqual({ en: 'Dark', fr: 'Ténèbres' })
   })
 
@@ -79,7 +83,12 @@ describe('extractShowdown: Pokémon and species', () => {
 
   test('Partner Pikachu is a pure Electric partner form with its boosted stats', () => {
     const partner = pokemonBySlug.get('pikachu-starter')
-    expect(partner).toMatchObject({ species: 'pikachu', form: 'partner', types: ['electric'], showdownId: 'pikachustarter' })
+    expect(partner).toMatchObject({
+      species: 'pikachu',
+      form: 'partner',
+      types: ['electric'],
+      showdownId: 'pikachustarter',
+    })
     expect(partner?.names).toEqual({ en: 'Partner Pikachu', fr: 'Pikachu Partenaire' })
     expect(partner?.stats).toEqual({ hp: 45, atk: 80, def: 50, spa: 75, spd: 60, spe: 120 })
     expect(pokemonBySlug.get('eevee-starter')?.names).toEqual({ en: 'Partner Eevee', fr: 'Évoli Partenaire' })
@@ -115,9 +124,18 @@ describe('extractShowdown: Pokémon and species', () => {
   })
 
   test('evolutions after the Let’s Go mod: level, stone, trade, and no cut-off pre-evolution', () => {
-    expect(speciesBySlug.get('ivysaur')).toMatchObject({ evolvesFrom: 'bulbasaur', evolution: { trigger: 'level', level: 16 } })
-    expect(speciesBySlug.get('raichu')).toMatchObject({ evolvesFrom: 'pikachu', evolution: { trigger: 'stone', item: 'thunder-stone' } })
-    expect(speciesBySlug.get('gengar')).toMatchObject({ evolvesFrom: 'haunter', evolution: { trigger: 'trade' } })
+    expect(speciesBySlug.get('ivysaur')).toMatchObject({
+      evolvesFrom: 'bulbasaur',
+      evolution: { trigger: 'level', level: 16 },
+    })
+    expect(speciesBySlug.get('raichu')).toMatchObject({
+      evolvesFrom: 'pikachu',
+      evolution: { trigger: 'stone', item: 'thunder-stone' },
+    })
+    expect(speciesBySlug.get('gengar')).toMatchObject({
+      evolvesFrom: 'haunter',
+      evolution: { trigger: 'trade' },
+    })
     expect(speciesBySlug.get('pikachu')?.evolvesFrom).toBeUndefined() // no Pichu in Let's Go
     expect(speciesBySlug.get('snorlax')?.evolvesFrom).toBeUndefined() // no Munchlax
     expect(species.filter((record) => record.evolvesFrom !== undefined)).toHaveLength(72)
@@ -148,18 +166,34 @@ describe('extractShowdown: moves', () => {
   })
 
   test('partner moves are 90 BP; Pika Papow and Veevee Volley are variable-power with no fixed power', () => {
-    for (const slug of ['bouncy-bubble', 'buzzy-buzz', 'sizzly-slide', 'glitzy-glow', 'baddy-bad', 'sappy-seed']) {
+    for (const slug of [
+      'bouncy-bubble',
+      'buzzy-buzz',
+      'sizzly-slide',
+      'glitzy-glow',
+      'baddy-bad',
+      'sappy-seed',
+    ]) {
       expect(moveBySlug.get(slug)?.power).toBe(90)
     }
     for (const slug of ['pika-papow', 'veevee-volley']) {
       const move = moveBySlug.get(slug)
       expect(move).toMatchObject({ power: null, accuracy: null, effectClass: 'variable-power' })
-      expect(extract.warnings.some((w) => w.startsWith(`moves.${move?.showdownId}: kept although`))).toBe(true)
+      expect(extract.warnings.some((w) => w.startsWith(`moves.${move?.showdownId}: kept although`))).toBe(
+        true,
+      )
     }
   })
 
   test('slugs, accuracy null when it never misses, shares and hit counts', () => {
-    for (const slug of ['double-edge', 'self-destruct', 'u-turn', 'soft-boiled', 'will-o-wisp', 'x-scissor']) {
+    for (const slug of [
+      'double-edge',
+      'self-destruct',
+      'u-turn',
+      'soft-boiled',
+      'will-o-wisp',
+      'x-scissor',
+    ]) {
       expect(moveBySlug.has(slug)).toBe(true)
     }
     expect(moveBySlug.get('swift')?.accuracy).toBeNull()
@@ -167,7 +201,11 @@ describe('extractShowdown: moves', () => {
     expect(moveBySlug.get('take-down')?.recoil).toBe(0.25)
     expect(moveBySlug.get('pin-missile')?.multiHit).toEqual([2, 5])
     expect(moveBySlug.get('double-kick')?.multiHit).toEqual([2, 2])
-    expect(moveBySlug.get('growl')).toMatchObject({ power: null, category: 'status', effectClass: 'stat-change' })
+    expect(moveBySlug.get('growl')).toMatchObject({
+      power: null,
+      category: 'status',
+      effectClass: 'stat-change',
+    })
   })
 
   test('secondary summaries', () => {
@@ -205,7 +243,9 @@ describe('extractShowdown: learnsets', () => {
 
   test('partner moves are tutor moves of the partner forms only', () => {
     const zippyZap = learnsets.filter((e) => e.move === 'zippy-zap')
-    expect(zippyZap).toEqual([{ pokemon: 'pikachu-starter', move: 'zippy-zap', method: 'tutor', level: null }])
+    expect(zippyZap).toEqual([
+      { pokemon: 'pikachu-starter', move: 'zippy-zap', method: 'tutor', level: null },
+    ])
     expect(learnsets.filter((e) => e.method === 'tutor')).toHaveLength(13)
   })
 

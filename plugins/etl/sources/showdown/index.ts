@@ -8,16 +8,15 @@
 import type { Extract } from '../../model.ts'
 import type { Findings } from './findings.ts'
 import { extractLearnsets } from './learnsets.ts'
-import { type LgpeData, loadLgpeData } from './lgpe-dex.ts'
+import { loadLgpeData } from './lgpe-dex.ts'
 import { extractMoves, lgpeMoveIds } from './moves.ts'
 import { createSpeciesNameBook } from './names.ts'
 import { extractPokemon } from './pokemon.ts'
 import { extractSpecies } from './species.ts'
 import { extractTypeChart, extractTypes } from './types.ts'
 
-export { isLetsGoSpecies } from './lgpe-dex.ts'
-export { lgpeMoveIds } from './moves.ts'
 export { createShowdownIdMap, toSlug } from './slugs.ts'
+export { FRENCH_TYPE_NAMES } from './types.ts'
 
 /**
  * Extracts everything Showdown knows about Let's Go into the intermediate model.
@@ -64,4 +63,12 @@ export function lgpeLegalShowdownIds(): string[] {
   return [...loadLgpeData().legalIds]
 }
 
-export type { LgpeData }
+/**
+ * The Showdown ids of the 226 Let's Go moves (every move of the mod's learnsets), sorted.
+ *
+ * @example
+ * lgpeMoveShowdownIds().includes('zippyzap') // true
+ */
+export function lgpeMoveShowdownIds(): string[] {
+  return lgpeMoveIds(loadLgpeData())
+}

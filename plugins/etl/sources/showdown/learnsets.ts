@@ -8,7 +8,8 @@
  *   "Départ" and the model stores them as level 0.
  * - `7L0`: learned on evolving → `{ method: 'evolution', level: null }`. Every one of the 41 `7L0`
  *   rows belongs to an evolved form (Venusaur's Petal Dance, Charizard's Wing Attack, Metapod's
- *   Harden…), which is Showdown's convention for evolution moves.
+ *   Harden…; also Alolan Raichu/Exeggutor/Marowak and Melmetal, whose pre-evolution link the data
+ *   lacks), which is Showdown's convention for evolution moves.
  * - `7M`: TM → `{ method: 'tm', level: null }`. The dex gives no TM number, so `tm` is left out.
  * - `7T`: tutor (the partner moves) → `{ method: 'tutor', level: null }`.
  * - `7S<n>`: event Pokémon (`eventData[n]`): not a way to learn a move, ignored and counted.
@@ -89,8 +90,9 @@ export function extractLearnsets(data: LgpeData, slugs: SlugLookup, findings: Fi
       for (const code of codes) {
         const parsed = parseLearnSource(code)
         if (parsed.kind === 'event') eventCodes++
-        if (parsed.kind === 'unknown')
+        if (parsed.kind === 'unknown') {
           findings.warnings.push(`learnsets.${id}.${moveId}: source "${code}" ignored`)
+        }
         if (parsed.kind !== 'learn') continue
         const entry: LearnsetEntry = { pokemon, move, method: parsed.method, level: parsed.level }
         ofPokemon.set(`${move}|${entry.method}|${entry.level}`, entry)
@@ -100,10 +102,12 @@ export function extractLearnsets(data: LgpeData, slugs: SlugLookup, findings: Fi
     entries.push(...[...ofPokemon.values()].sort(compareEntries))
   }
   const missing = data.legalIds.filter((id) => data.learnsets[id] === undefined)
-  if (missing.length > 0)
+  if (missing.length > 0) {
     findings.warnings.push(`learnsets: no learnset of their own for ${missing.join(', ')}`)
+  }
   findings.warnings.push(`learnsets: ${eventCodes} event source codes (7S) ignored`)
-  if (eventOnly.length > 0)
+  if (eventOnly.length > 0) {
     findings.warnings.push(`learnsets: only learnable through an event: ${eventOnly.join(', ')}`)
+  }
   return entries
 }

@@ -8,7 +8,8 @@
  *   mod's `FormatsData` keys are the 188 legal forms only while nobody has called `Dex.mod` on the
  *   mod objects themselves. So we hand `ModdedDex` an entry-by-entry copy (our merge never touches
  *   the shared module), and we re-check the key list with the engine's own Let's Go rule so a
- *   table polluted earlier in the process (by the battle engine, say) still yields the 188 forms.
+ *   table polluted earlier in the process (by the battle engine, say) still yields the 188 forms
+ *   and the very same extract (`polluted-mod.test.ts`).
  * - We construct `ModdedDex` directly instead of `Dex.mod('gen7letsgo', …)`, which would also cache
  *   our instance in `@pkmn/dex`'s process-wide registry.
  */
@@ -62,11 +63,19 @@ export function isLetsGoSpecies(species: Species): boolean {
   return kantoOrMeltan && species.num >= 1 && form && species.name !== 'Pikachu-Alola'
 }
 
-/** Copies each entry one level deep: enough for `ModdedDex`'s in-place `inherit` merge. */
-function copyTable<T extends object>(table: T): T {
+/**
+ * Copies each entry one level deep: enough for `ModdedDex`'s in-place `inherit` merge.
+ *
+ * `asOverrides` marks every entry `{inherit: true}`. Every Moves and Species entry of the mod is a
+ * partial override written that way, but an earlier `Dex.mod` deletes the flag after merging (and
+ * `@pkmn/sim`'s merge leaves the texts out); restoring it lets `ModdedDex` fill the missing fields
+ * (short descriptions…) from the parent generation again. Present fields always win.
+ */
+function copyTable<T extends object>(table: T, asOverrides = false): T {
   const copy: Record<string, unknown> = {}
   for (const [key, entry] of Object.entries(table)) {
-    copy[key] = entry !== null && typeof entry === 'object' ? { ...entry } : entry
+    const isObject = entry !== null && typeof entry === 'object'
+    copy[key] = isObject ? { ...entry, ...(asOverrides ? { inherit: true } : {}) } : entry
   }
   return copy as T
 }
@@ -86,8 +95,8 @@ export function loadLgpeData(): LgpeData {
   const modData = {
     FormatsData: copyTable(LGPE.FormatsData),
     Learnsets: copyTable(LGPE.Learnsets),
-    Moves: copyTable(LGPE.Moves),
-    Species: copyTable(LGPE.Species),
+    Moves: copyTable(LGPE.Moves, true),
+    Species: copyTable(LGPE.Species, true),
     Scripts: LGPE.Scripts,
   }
   const dex = new ModdedDex('gen7letsgo' as ID, modData as never)

@@ -43,18 +43,20 @@ function toPokemonRecord(
 ): PokemonRecord | undefined {
   const locator = `species.${species.id}`
   const kind = formKindOf(species)
-  if (kind === undefined)
+  if (kind === undefined) {
     return rejectRow(findings, locator, species.forme, `forme "${species.forme}" is not a Let's Go form`)
+  }
   const types = toTypes(species.types)
   if (types === undefined) return rejectRow(findings, locator, species.types.join('/'), 'unknown type')
   const speciesNames = names.get(species.num)
-  if (speciesNames === undefined)
+  if (speciesNames === undefined) {
     return rejectRow(
       findings,
       locator,
       String(species.num),
       'no name for this national dex number in npm pokemon',
     )
+  }
   const megaLetter = species.forme.match(/^Mega-([XY])$/)?.[1]
   const height = SimDex.species.get(species.id).heightm
   return {

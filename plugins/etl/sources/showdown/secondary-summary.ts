@@ -62,8 +62,9 @@ function describeBoosts(boosts: Partial<BoostsTable>, whose: string, verbs = ['l
 function describeHitEffect(effect: HitEffect, whose: string): string[] {
   const parts: string[] = []
   if (effect.status) parts.push(STATUS_VERBS[effect.status] ?? `inflict ${effect.status}`)
-  if (effect.volatileStatus)
+  if (effect.volatileStatus) {
     parts.push(VOLATILE_VERBS[effect.volatileStatus] ?? `inflict ${effect.volatileStatus}`)
+  }
   if (effect.boosts) parts.push(describeBoosts(effect.boosts, whose))
   return parts
 }
@@ -85,13 +86,15 @@ function capitalize(text: string): string {
 /** Guaranteed extra effects of a damaging move (not chance-based). */
 function describeGuaranteed(move: Move): string[] {
   const parts: string[] = []
-  if (move.self?.boosts)
+  if (move.self?.boosts) {
     parts.push(capitalize(describeBoosts(move.self.boosts, "the user's", ['lowers', 'raises'])))
+  }
   const side = move.self?.sideCondition
   if (side) parts.push(`Sets up ${SIDE_CONDITION_NAMES[side] ?? side} on the user's side`)
   if (move.volatileStatus === 'partiallytrapped') parts.push('Traps and damages the target for 4-5 turns')
-  if (move.self?.volatileStatus === 'lockedmove')
+  if (move.self?.volatileStatus === 'lockedmove') {
     parts.push('Locks the user in for 2-3 turns, then confuses it')
+  }
   if (move.hasCrashDamage) parts.push('The user loses 50% of its max HP if it misses')
   return parts
 }
