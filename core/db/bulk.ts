@@ -47,6 +47,8 @@ export async function upsertRows(
     rows: readonly (readonly unknown[])[]
     /** Columns written on change but not compared (timestamps, provenance). */
     bookkeeping?: readonly string[]
+    /** Columns a NULL never overwrites (enrichment a source may be unable to supply this time). */
+    keepIfNull?: readonly string[]
   },
 ): Promise<number> {
   const updatable = spec.columns.filter((c) => !spec.key.includes(c))
@@ -61,9 +63,12 @@ export async function upsertRows(
     )
   }
   const t = ident(table)
-  const set = join(updatable.map((c) => sql`${ident(c)} = excluded.${ident(c)}`))
+  const sticky = new Set(spec.keepIfNull ?? [])
+  const incoming = (c: string) =>
+    sticky.has(c) ? sql`COALESCE(excluded.${ident(c)}, ${t}.${ident(c)})` : sql`excluded.${ident(c)}`
+  const set = join(updatable.map((c) => sql`${ident(c)} = ${incoming(c)}`))
   const differs = join(
-    compared.map((c) => sql`${t}.${ident(c)} IS DISTINCT FROM excluded.${ident(c)}`),
+    compared.map((c) => sql`${t}.${ident(c)} IS DISTINCT FROM ${incoming(c)}`),
     ' OR ',
   )
   return insertRows(

@@ -53,7 +53,7 @@ export const EFFECT_CLASSES = [
   'recoil', // damages the user (Double-Edge, Take Down…)
   'drain', // heals the user by a share of damage (Absorb, Mega Drain…)
   'self-destruct', // user faints (Self-Destruct, Explosion)
-  'weight-based', // power from weight (none in LGPE today but kept for CSV parity)
+  'weight-based', // power from the target's weight (Low Kick)
   'variable-power', // power computed at run time (Pika Papow, Veevee Volley, Psywave…)
   'healing', // heals the user (Recover, Rest…)
   'protect', // Protect, Detect
@@ -124,6 +124,8 @@ export interface PokemonRecord {
 
 export interface MoveRecord {
   slug: string
+  /** The games' move number (= PokéAPI's move id); our primary key when known. */
+  num?: number
   names: Names
   type: TypeSlug
   category: MoveCategory

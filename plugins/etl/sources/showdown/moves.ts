@@ -60,6 +60,7 @@ function toMoveRecord(move: Move, findings: Findings): MoveRecord | undefined {
   const secondary = summarizeSecondary(move, secondariesOf(move, findings))
   return {
     slug: toSlug(move.name),
+    num: move.num,
     names: { en: move.name },
     type,
     category,

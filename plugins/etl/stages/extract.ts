@@ -1,0 +1,109 @@
+import { z } from 'zod'
+import { envBoolean } from '../../../core/config.ts'
+import { describeError } from '../../../core/errors.ts'
+import { defineStage, type StageRuntime } from '../../../core/stages.ts'
+import type { EtlConfig } from '../config.ts'
+import type { Extract } from '../model.ts'
+import { SOURCES } from '../sources/registry.ts'
+import { extractShowdown } from '../sources/showdown/index.ts'
+import { writeStaged } from '../staging.ts'
+
+export const extractInput = z
+  .object({
+    force: envBoolean.default(false).describe('refetch live sources, ignoring the HTTP cache'),
+    csvDir: z.string().min(1).optional().describe('folder with the CSV files (csv source)'),
+  })
+  .strict()
+export type ExtractInput = z.infer<typeof extractInput>
+
+/** One line per source for the run summary. */
+export interface SourceOutcome {
+  source: string
+  ok: boolean
+  counts: Record<string, number>
+  rejects: number
+  warnings: string[]
+}
+
+function countsOf(e: Extract): Record<string, number> {
+  return Object.fromEntries(
+    (['types', 'typeChart', 'species', 'pokemon', 'moves', 'learnsets'] as const)
+      .filter((k) => e[k] !== undefined)
+      .map((k) => [k, e[k]!.length]),
+  )
+}
+
+/**
+ * Runs every configured source and stages its extract. A live source that fails (unreachable,
+ * broken) becomes a warning: its previous staged extract, if any, stays and is used by the load.
+ */
+export async function runExtract(
+  config: EtlConfig,
+  dataDir: string,
+  input: ExtractInput,
+  runtime: Pick<StageRuntime, 'log' | 'tty'>,
+): Promise<SourceOutcome[]> {
+  const base = extractShowdown()
+  const outcomes: SourceOutcome[] = []
+  const names = ['showdown', ...config.sources.filter((s) => s !== 'showdown')]
+  for (const name of names) {
+    const source = SOURCES[name]!
+    const started = new Date().toISOString()
+    try {
+      const extract =
+        name === 'showdown'
+          ? base
+          : await source.extract({
+              base,
+              dataDir,
+              force: input.force,
+              csvDir: input.csvDir ?? config.csvDir,
+              log: runtime.log,
+              tty: runtime.tty,
+            })
+      await writeStaged(dataDir, extract, started)
+      outcomes.push({
+        source: name,
+        ok: true,
+        counts: countsOf(extract),
+        rejects: extract.rejects.length,
+        warnings: extract.warnings,
+      })
+    } catch (error) {
+      if (!source.live) throw error
+      const warning = `${name} failed, previous data kept: ${describeError(error)}`
+      runtime.log.warn(warning)
+      outcomes.push({ source: name, ok: false, counts: {}, rejects: 0, warnings: [warning] })
+    }
+  }
+  return outcomes
+}
+
+export function formatOutcomes(outcomes: readonly SourceOutcome[]): string {
+  return outcomes
+    .map((o) => {
+      const counts = Object.entries(o.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')
+      return `  ${o.ok ? 'ok  ' : 'WARN'} ${o.source.padEnd(10)} ${counts || '(nothing)'}; ${o.rejects} rejects, ${o.warnings.length} warnings`
+    })
+    .join('\n')
+}
+
+/**
+ * `etl:extract`: fetch or read every source into the staging area.
+ *
+ * @example
+ * bun run stage etl:extract -- --force
+ */
+export function createExtractStage(deps: { config: EtlConfig; dataDir: string }) {
+  return defineStage({
+    name: 'etl:extract',
+    description: 'Read every configured source into the staging area (live sources cached)',
+    input: extractInput,
+    async run(input, runtime) {
+      const outcomes = await runExtract(deps.config, deps.dataDir, input, runtime)
+      return `etl:extract\n${formatOutcomes(outcomes)}`
+    },
+  })
+}
