@@ -1,5 +1,6 @@
 import { apiPlugin } from '../plugins/api/index.ts'
 import { etlPlugin } from '../plugins/etl/index.ts'
+import { mlPlugin } from '../plugins/ml/index.ts'
 import { uiPlugin } from '../plugins/ui/index.ts'
 import type { Migration } from './db/migrate.ts'
 import { KernelError } from './errors.ts'
@@ -11,6 +12,7 @@ import { ROLE_PLUGINS, type RoleName } from './roles.ts'
  */
 export const PLUGINS: Readonly<Record<string, PluginDefinition<any>>> = Object.freeze({
   etl: etlPlugin,
+  ml: mlPlugin,
   api: apiPlugin,
   ui: uiPlugin,
 })

@@ -21,7 +21,8 @@ export class KernelError extends Error {
 }
 
 /**
- * A user-facing usage problem (bad CLI arguments, unknown stage): the CLI exits with status 2.
+ * Bad input from a user (bad CLI arguments, an unknown stage, an unknown Pokémon, a move it cannot
+ * learn): the CLI exits with status 2 and prints the message; nothing was changed.
  *
  * @example
  * throw new UsageError('STAGE_UNKNOWN', 'unknown stage "etl:lod"')

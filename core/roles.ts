@@ -15,11 +15,10 @@ export type RoleName = (typeof ROLE_NAMES)[number]
 /** Plugin names per role, in load order (ties in the dependency graph keep this order). */
 export const ROLE_PLUGINS: Readonly<Record<RoleName, readonly string[]>> = Object.freeze({
   etl: ['etl'],
-  // The ml plugin joins trainer, api, ui and all when it lands; until then trainer only has data.
-  trainer: ['etl'],
+  trainer: ['etl', 'ml'],
   api: ['etl', 'api'],
   ui: ['etl', 'ui'],
-  all: ['etl', 'api', 'ui'],
+  all: ['etl', 'ml', 'api', 'ui'],
 })
 
 /** Narrows a string to a role name. */

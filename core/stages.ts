@@ -119,6 +119,8 @@ export function createStageRegistry(): StageRegistry {
         try {
           return await stage.run(input, { ...runtime, log: runtime.log.child({ stage: name }) })
         } catch (cause) {
+          // Bad input stays a usage error (exit 2); anything else is a failure of the stage (exit 1).
+          if (cause instanceof UsageError) throw cause
           throw new KernelError('STAGE_FAILED', `stage ${name} failed`, { plugin: stage.plugin, cause })
         } finally {
           inFlight.delete(name)

@@ -2,6 +2,7 @@ import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { etlConfig } from './config.ts'
 import { etlMigrations } from './migrations.ts'
+import { readRoster } from './roster.repo.ts'
 import { createExportStage } from './stages/export.ts'
 import { createExtractStage } from './stages/extract.ts'
 import { createLoadStage } from './stages/load.ts'
@@ -27,6 +28,7 @@ export const etlPlugin = definePlugin({
     ctx.services.provide(pokedexRef, {
       listTypes: () => listTypes(db),
       typeChart: () => readTypeChart(db),
+      roster: () => readRoster(db),
       isLoaded,
     })
     ctx.stages.add(

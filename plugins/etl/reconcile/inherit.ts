@@ -5,9 +5,10 @@ import type { SourcedEntry } from './learnsets.ts'
  * Post-processing the predecessor did, done right:
  * 1. **Pre-evolution inheritance** — a Pokémon can know every move its pre-evolutions learn by
  *    level-up, at the start or on evolving (it learned them before evolving). Such moves it cannot
- *    learn itself are added with method `inherited` and the ancestor's slug. The ancestor form is
- *    the same kind of form when it exists (Alolan Sandslash ← Alolan Sandshrew), else the base
- *    form (Alolan Raichu ← Pikachu).
+ *    learn itself are added with method `inherited` and the ancestor's slug. The ancestor is the
+ *    pre-evolution of the same kind of form only (Alolan Sandslash ← Alolan Sandshrew): in Let's Go
+ *    an Alolan Raichu, Exeggutor or Marowak never was a Kanto Pikachu, Exeggcute or Cubone (they
+ *    come from trades), and the engine rejects those moves.
  * 2. **Megas and partner forms** with no learnset of their own get their base form's (all
  *    methods, inherited entries included), since they are the same Pokémon in battle.
  *
@@ -23,10 +24,8 @@ export function addDerivedLearnsets(
   const speciesBySlug = new Map(species.map((s) => [s.slug, s]))
   const own = new Map<string, SourcedEntry[]>()
   for (const e of entries) own.set(e.pokemon, [...(own.get(e.pokemon) ?? []), e])
-  const formOf = (speciesSlug: string, form: PokemonRecord['form']) => {
-    const same = pokemon.find((p) => p.species === speciesSlug && p.form === form)
-    return same ?? pokemon.find((p) => p.species === speciesSlug && p.form === 'base')
-  }
+  const formOf = (speciesSlug: string, form: PokemonRecord['form']) =>
+    pokemon.find((p) => p.species === speciesSlug && p.form === form)
   const ancestors = (p: PokemonRecord): PokemonRecord[] => {
     const chain: PokemonRecord[] = []
     let current = speciesBySlug.get(p.species)

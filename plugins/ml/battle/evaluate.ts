@@ -26,6 +26,9 @@ export interface MatchupEvaluation {
   /** 95 % Wilson interval of `winRate` over all `battles`. */
   readonly wilson95: readonly [number, number]
   readonly meanTurns: number
+  /** How many of the K battles each move was chosen in at least once (Showdown ids), per side. */
+  readonly movesUsedA: Readonly<Record<string, number>>
+  readonly movesUsedB: Readonly<Record<string, number>>
 }
 
 /**
@@ -63,9 +66,13 @@ export function evaluateMatchup(
   let draws = 0
   let caps = 0
   let totalTurns = 0
+  const usedA: Record<string, number> = {}
+  const usedB: Record<string, number> = {}
   for (let i = 0; i < battles; i++) {
     const result = runBattle(engine, a.set, b.set, a.policy, b.policy, deriveSeed(baseSeed, i), runOptions)
     totalTurns += result.turns
+    for (const m of result.movesUsedA) usedA[m] = (usedA[m] ?? 0) + 1
+    for (const m of result.movesUsedB) usedB[m] = (usedB[m] ?? 0) + 1
     if (result.winner === 'A') wins++
     else if (result.winner === 'B') losses++
     else if (result.winner === 'draw') draws++
@@ -80,5 +87,7 @@ export function evaluateMatchup(
     winRate: wins / battles,
     wilson95: wilsonInterval(wins, battles),
     meanTurns: totalTurns / battles,
+    movesUsedA: usedA,
+    movesUsedB: usedB,
   }
 }
