@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os'
 import { z } from 'zod'
 
 /** ml plugin settings (env prefix `ML_`). */
@@ -8,7 +7,7 @@ export const mlConfig = z.object({
     .int()
     .min(0)
     .max(32)
-    .default(Math.min(2, availableParallelism()))
-    .describe('Battle worker threads for datasets (0 = main thread)'),
+    .default(2)
+    .describe('Battle worker threads for datasets (0 = main thread; 2 suits a 2-core machine)'),
 })
 export type MlConfig = z.infer<typeof mlConfig>
