@@ -11,6 +11,8 @@ import type { Logger } from './log.ts'
  */
 export interface Progress {
   tick(n?: number): void
+  /** Sets absolute progress, for work whose total grows as it is discovered (crawls). */
+  update(done: number, total: number): void
   done(summary?: string): void
 }
 
@@ -40,12 +42,13 @@ export function createProgress(options: ProgressOptions): Progress {
   const started = now()
   const every = (options.everySeconds ?? 5) * 1000
   let done = 0
+  let total = options.total
   let lastDraw = 0
   const line = () => {
     const elapsed = (now() - started) / 1000
     const rate = done / Math.max(elapsed, 1e-9)
-    const eta = options.total > done ? (options.total - done) / rate : 0
-    const pct = options.total > 0 ? (100 * done) / options.total : 100
+    const eta = total > done ? (total - done) / rate : 0
+    const pct = total > 0 ? (100 * done) / total : 100
     return { pct, rate, eta, elapsed }
   }
   const draw = (force: boolean) => {
@@ -58,10 +61,10 @@ export function createProgress(options: ProgressOptions): Progress {
       const filled = Math.round((pct / 100) * width)
       const bar = '█'.repeat(filled) + '░'.repeat(width - filled)
       write(
-        `\r${options.label} ${bar} ${pct.toFixed(1).padStart(5)}% ${done}/${options.total} ${rate.toFixed(0)}/s ETA ${formatSeconds(eta)}  `,
+        `\r${options.label} ${bar} ${pct.toFixed(1).padStart(5)}% ${done}/${total} ${rate.toFixed(0)}/s ETA ${formatSeconds(eta)}  `,
       )
     } else {
-      options.log.info(`${options.label}: ${done}/${options.total} (${pct.toFixed(1)}%)`, {
+      options.log.info(`${options.label}: ${done}/${total} (${pct.toFixed(1)}%)`, {
         rate: Math.round(rate),
         eta: formatSeconds(eta),
       })
@@ -70,6 +73,11 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     tick(n = 1) {
       done += n
+      draw(false)
+    },
+    update(newDone, newTotal) {
+      done = newDone
+      total = newTotal
       draw(false)
     },
     done(summary) {

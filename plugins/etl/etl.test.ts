@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kernel } from '../../core/kernel.ts'
 import { createTestKernel, notePostgresSkipped, testEngines } from '../../core/testing.ts'
+import { etlConfig } from './config.ts'
 import { etlPlugin } from './index.ts'
 import { runLoad } from './stages/load.ts'
 
 notePostgresSkipped()
 
-const config = { sources: ['showdown' as const] }
+const config = etlConfig.parse({})
 
 for (const engine of testEngines()) {
   describe(`ETL on ${engine}`, () => {

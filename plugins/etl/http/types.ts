@@ -12,12 +12,17 @@ export interface HttpResponse {
   /** True when served from the on-disk cache without a network round trip. */
   fromCache: boolean
   url: string
+  /** True when a conditional request got `304 Not Modified` and the cached body was served. */
+  revalidated?: boolean
+  /** True when the network failed and an expired cached copy was served instead (stale-if-error). */
+  stale?: boolean
 }
 
 export interface HttpFetcher {
   /**
    * GET a URL as text. Resolves for every HTTP status (4xx/5xx included, after retries for 5xx/429);
-   * rejects only with an `HttpFetchError` when the host is unreachable (DNS, refused, timeout).
+   * rejects with an `HttpFetchError` when the host is unreachable (DNS, refused, timeout), or with
+   * an `HttpDisallowedError` when the host's robots.txt forbids the URL (hosts configured to obey it).
    */
   get(url: string, options?: { accept?: string }): Promise<HttpResponse>
 }
@@ -32,5 +37,20 @@ export class HttpFetchError extends Error {
   ) {
     super(message, options)
     this.name = 'HttpFetchError'
+  }
+}
+
+/**
+ * The host's robots.txt forbids this URL for our user agent: the page is skipped, never fetched.
+ * Extractors treat it like a 404 (a reject for that page), not like a dead host.
+ */
+export class HttpDisallowedError extends Error {
+  readonly code = 'HTTP_ROBOTS_DISALLOWED'
+  constructor(
+    readonly url: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'HttpDisallowedError'
   }
 }

@@ -2,11 +2,12 @@ import { z } from 'zod'
 import { envBoolean } from '../../../core/config.ts'
 import { describeError } from '../../../core/errors.ts'
 import { defineStage, type StageRuntime } from '../../../core/stages.ts'
-import type { EtlConfig } from '../config.ts'
+import type { EtlConfig, SourceName } from '../config.ts'
+import type { HttpClient } from '../http/index.ts'
 import type { Extract } from '../model.ts'
-import { SOURCES } from '../sources/registry.ts'
+import { frenchMoveNames, SOURCES } from '../sources/registry.ts'
 import { extractShowdown } from '../sources/showdown/index.ts'
-import { writeStaged } from '../staging.ts'
+import { readStaged, writeStaged } from '../staging.ts'
 
 export const extractInput = z
   .object({
@@ -42,12 +43,15 @@ export async function runExtract(
   dataDir: string,
   input: ExtractInput,
   runtime: Pick<StageRuntime, 'log' | 'tty'>,
+  /** Tests pass an HTTP client with local host policies; otherwise one polite client per run. */
+  overrides: { http?: HttpClient } = {},
 ): Promise<SourceOutcome[]> {
   const base = extractShowdown()
   const outcomes: SourceOutcome[] = []
-  const names = ['showdown', ...config.sources.filter((s) => s !== 'showdown')]
+  let moveNamesFr = frenchMoveNames((await readStaged(dataDir, 'pokeapi'))?.extract)
+  const names: SourceName[] = ['showdown', ...config.sources.filter((s) => s !== 'showdown')]
   for (const name of names) {
-    const source = SOURCES[name]!
+    const source = SOURCES[name]
     const started = new Date().toISOString()
     try {
       const extract =
@@ -55,12 +59,16 @@ export async function runExtract(
           ? base
           : await source.extract({
               base,
+              config,
               dataDir,
               force: input.force,
               csvDir: input.csvDir ?? config.csvDir,
               log: runtime.log,
               tty: runtime.tty,
+              http: overrides.http,
+              moveNamesFr,
             })
+      if (name === 'pokeapi') moveNamesFr = frenchMoveNames(extract) ?? moveNamesFr
       await writeStaged(dataDir, extract, started)
       outcomes.push({
         source: name,
