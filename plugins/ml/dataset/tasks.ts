@@ -42,6 +42,14 @@ export function baseSeed(seed: number): BattleSeed {
   return deriveSeed([(seed >>> 16) & 0xffff, seed & 0xffff, 0x5eed, 0x1e7], 0)
 }
 
+/** A seeded sample of `count` move pairs, kept in their (A rank, B rank) order. */
+function samplePairs<T>(pairs: readonly T[], count: number, root: BattleSeed, a: string, b: string): T[] {
+  const random = createPrng(deriveSeed(root, hash32(`pairs|${a}|${b}`)), 11)
+  const picked = new Set<number>()
+  while (picked.size < count) picked.add(Math.floor(random() * pairs.length))
+  return [...picked].sort((x, y) => x - y).map((i) => pairs[i]!)
+}
+
 export interface TaskOptions {
   seed: number
   /** random_move: B movesets drawn per matchup. */
@@ -68,7 +76,7 @@ function side(index: RosterIndex, slug: string, moves: string[], policy: Side['p
  * damage per turn against this opponent (`bestMoves`). `best_move`: both sides use them with the
  * `best` policy. `random_move`: A as in best_move; B gets `samples` random sets of up to 4 of its
  * damaging moves and picks uniformly each turn. `all_combinations`: one fixed move each, over the
- * pairs of the two best-4 lists, first `maxCombinations` in (A's rank, B's rank) order.
+ * pairs of the two best-4 lists (all 16, or a seeded sample of `maxCombinations` of them).
  *
  * @example
  * buildTasks(index, 'best_move', ['pikachu', 'squirtle'], { seed: 42, samples: 5, maxCombinations: 16 }).length // 2
@@ -111,12 +119,13 @@ export function buildTasks(
           push(side(index, aSlug, topA, 'best'), side(index, bSlug, shuffled.slice(0, 4), 'random'), s)
         }
       } else {
-        let sample = 0
-        for (const ma of topA) {
-          for (const mb of topB) {
-            if (sample >= options.maxCombinations) break
-            push(side(index, aSlug, [ma], 'fixed'), side(index, bSlug, [mb], 'fixed'), sample++)
-          }
+        const pairs = topA.flatMap((ma) => topB.map((mb) => [ma, mb] as const))
+        const chosen =
+          pairs.length <= options.maxCombinations
+            ? pairs
+            : samplePairs(pairs, options.maxCombinations, root, aSlug, bSlug)
+        for (const [sample, [ma, mb]] of chosen.entries()) {
+          push(side(index, aSlug, [ma], 'fixed'), side(index, bSlug, [mb], 'fixed'), sample)
         }
       }
     }
