@@ -11,28 +11,9 @@
  * `charizard-mega-x`, `zippy-zap`, `fire`), never database ids.
  */
 
-/** The 18 types as lower-case English slugs. */
-export const TYPE_SLUGS = [
-  'normal',
-  'fire',
-  'water',
-  'electric',
-  'grass',
-  'ice',
-  'fighting',
-  'poison',
-  'ground',
-  'flying',
-  'psychic',
-  'bug',
-  'rock',
-  'ghost',
-  'dragon',
-  'dark',
-  'steel',
-  'fairy',
-] as const
-export type TypeSlug = (typeof TYPE_SLUGS)[number]
+import type { TypeSlug } from '../../core/contracts/types.ts'
+
+export { TYPE_SLUGS, type TypeSlug } from '../../core/contracts/types.ts'
 
 export type FormKind = 'base' | 'alola' | 'mega' | 'partner'
 export type MoveCategory = 'physical' | 'special' | 'status'
