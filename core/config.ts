@@ -67,6 +67,9 @@ export function envName(prefix: string, key: string): string {
   return prefix ? `${prefix.toUpperCase()}_${toEnvKey(key)}` : toEnvKey(key)
 }
 
+/** Variables whose values never appear in an error message (they may hold secrets). */
+const SECRET_NAME = /(KEYS?|PASSWORD|SECRET|TOKEN|DATABASE_URL|_URI)$/
+
 type ConfigSection = { prefix: string; schema: z.ZodObject<z.ZodRawShape> }
 
 /**
@@ -97,7 +100,7 @@ export function readConfig(
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '')
       const name = envName(prefix, key)
-      const given = raw[key] === undefined ? 'unset' : JSON.stringify(raw[key])
+      const given = raw[key] === undefined ? 'unset' : SECRET_NAME.test(name) ? '<redacted>' : JSON.stringify(raw[key])
       problems.push(`  ${name}=${given}: ${issue.message}`)
     }
   }

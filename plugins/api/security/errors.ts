@@ -1,0 +1,18 @@
+/**
+ * A refused security configuration (plaintext key, CORS wildcard without opt-in, …).
+ *
+ * Why its own class: boot code and tests branch on `code`, and the message never repeats the
+ * offending value, because that value may be a secret someone pasted in the wrong place.
+ *
+ * @example
+ * throw new ApiSecurityError('API_KEY_PLAINTEXT', 'API_KEYS entry #2 is not a sha256:<hex> hash')
+ */
+export class ApiSecurityError extends Error {
+  readonly code: string
+
+  constructor(code: string, message: string, options: { cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+    this.name = 'ApiSecurityError'
+    this.code = code
+  }
+}
