@@ -62,8 +62,13 @@ export function toEnvKey(key: string): string {
   return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase()
 }
 
-/** The env variable name for `key` of the plugin `prefix` ('' for core). */
-export function envName(prefix: string, key: string): string {
+/**
+ * The env variable name for `key` of the plugin `prefix` ('' for core). A field can keep a name the
+ * ecosystem already uses with `.meta({ env: 'MLFLOW_TRACKING_URI' })`.
+ */
+export function envName(prefix: string, key: string, field?: z.ZodType): string {
+  const override = (field?.meta() as { env?: unknown } | undefined)?.env
+  if (typeof override === 'string') return override
   return prefix ? `${prefix.toUpperCase()}_${toEnvKey(key)}` : toEnvKey(key)
 }
 
@@ -88,8 +93,8 @@ export function readConfig(
   const problems: string[] = []
   for (const { prefix, schema } of sections) {
     const raw: Record<string, string> = {}
-    for (const key of Object.keys(schema.shape)) {
-      const value = env[envName(prefix, key)]
+    for (const [key, field] of Object.entries(schema.shape)) {
+      const value = env[envName(prefix, key, field as z.ZodType)]
       if (value !== undefined) raw[key] = value
     }
     const parsed = schema.safeParse(raw)
@@ -99,8 +104,9 @@ export function readConfig(
     }
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? '')
-      const name = envName(prefix, key)
-      const given = raw[key] === undefined ? 'unset' : SECRET_NAME.test(name) ? '<redacted>' : JSON.stringify(raw[key])
+      const name = envName(prefix, key, schema.shape[key] as z.ZodType | undefined)
+      const given =
+        raw[key] === undefined ? 'unset' : SECRET_NAME.test(name) ? '<redacted>' : JSON.stringify(raw[key])
       problems.push(`  ${name}=${given}: ${issue.message}`)
     }
   }
@@ -127,7 +133,7 @@ export function describeConfig(
     const parsed = (field as z.ZodType).safeParse(undefined)
     const fallback = parsed.success && parsed.data !== undefined ? JSON.stringify(parsed.data) : ''
     return {
-      name: envName(prefix, key),
+      name: envName(prefix, key, field as z.ZodType),
       default: fallback,
       description: (field as z.ZodType).description ?? '',
     }

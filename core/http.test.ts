@@ -49,8 +49,14 @@ describe('kernel HTTP endpoints', () => {
     }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/moves',
+      '/api/v1/moves/{idOrSlug}',
+      '/api/v1/pokemon',
+      '/api/v1/pokemon/{idOrSlug}',
+      '/api/v1/pokemon/{idOrSlug}/weaknesses',
       '/api/v1/types',
       '/api/v1/types/effectiveness',
+      '/api/v1/types/{idOrName}/pokemon',
       '/healthz',
       '/readyz',
     ])

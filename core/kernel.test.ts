@@ -165,7 +165,11 @@ describe('configuration', () => {
   })
 
   test('a secret-looking variable is named but its value never printed', async () => {
-    const secretive = definePlugin({ name: 'api', config: z.object({ keys: z.string().regex(/^sha256:/) }), setup() {} })
+    const secretive = definePlugin({
+      name: 'api',
+      config: z.object({ keys: z.string().regex(/^sha256:/) }),
+      setup() {},
+    })
     const error = await bootError(createTestKernel({ plugins: [secretive], env: { API_KEYS: 'letmein' } }))
     expect(error.message).toContain('API_KEYS=<redacted>')
     expect(error.message).not.toContain('letmein')

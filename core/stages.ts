@@ -16,6 +16,11 @@ export interface StageDefinition<I = unknown> {
   readonly description: string
   /** zod object for the stage's CLI flags (`--csv-dir x` → `csvDir`). */
   readonly input?: z.ZodType<I>
+  /**
+   * false for tools that need flags and are not a step of the plugin's pipeline (e.g. `ml:battle`):
+   * `bun run stage ml` skips them; `bun run stage ml:battle -- …` runs them.
+   */
+  readonly inPipeline?: boolean
   run(input: I, runtime: StageRuntime): Promise<string | void>
 }
 
@@ -103,7 +108,7 @@ export function createStageRegistry(): StageRegistry {
     select(selector) {
       const found = selector.includes(':')
         ? stages.filter((s) => s.name === selector)
-        : stages.filter((s) => s.plugin === selector)
+        : stages.filter((s) => s.plugin === selector && s.inPipeline !== false)
       if (found.length === 0) {
         const known = stages.map((s) => `  ${s.name.padEnd(16)} ${s.description}`).join('\n')
         throw new UsageError('STAGE_UNKNOWN', `unknown stage "${selector}". Stages:\n${known}`)

@@ -1,20 +1,40 @@
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { definePlugin } from '../../core/plugin.ts'
+import { addMoveRoutes } from './routes/moves.ts'
+import { addPokemonRoutes } from './routes/pokemon.ts'
 import { addTypeRoutes } from './routes/types.ts'
+import { apiSecurityConfig, createApiSecurity } from './security/index.ts'
+
+/** Pokédex read routes: public unless `API_PUBLIC_READS=false`, rate limited per key or IP. */
+const READ_PREFIXES = ['/pokemon/*', '/moves/*', '/types/*'] as const
 
 /**
- * The JSON API under `/api/v1`: Pokédex reads and (later) predictions. HTML lives in the ui
- * plugin; this plugin never answers with anything but JSON or problem+json.
+ * The JSON API under `/api/v1`: Pokédex reads and predictions. HTML lives in the ui plugin; this
+ * plugin never answers with anything but JSON or problem+json.
+ *
+ * Middleware order (see plugins/api/security): security headers outermost, then CORS (so
+ * refusals stay readable by allowed pages and preflights need no key), then the rate limit, then
+ * the API key, then body-size and time limits.
  *
  * @example
  * curl http://127.0.0.1:8080/api/v1/types/effectiveness?attacking=fire&defending=grass
  */
 export const apiPlugin = definePlugin({
   name: 'api',
+  config: apiSecurityConfig,
   requires: [pokedexRef],
   setup(ctx) {
+    const security = createApiSecurity(ctx.config, { log: ctx.log, metrics: ctx.metrics })
+    ctx.lifecycle.onStart(() => {
+      for (const warning of security.warnings()) ctx.log.warn(warning)
+    })
     const router = ctx.http.router()
-    addTypeRoutes(router, ctx.services.get(pokedexRef))
+    router.use('*', security.securityHeaders, security.cors)
+    for (const prefix of READ_PREFIXES) router.use(prefix, security.rateLimit, security.requireApiKeyForReads)
+    const pokedex = ctx.services.get(pokedexRef)
+    addTypeRoutes(router, pokedex)
+    addPokemonRoutes(router, pokedex)
+    addMoveRoutes(router, pokedex)
     ctx.http.mount('/api/v1', router)
   },
 })

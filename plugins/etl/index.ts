@@ -2,6 +2,7 @@ import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { etlConfig } from './config.ts'
 import { etlMigrations } from './migrations.ts'
+import { createCatalogueReader } from './pokedex-read.repo.ts'
 import { readRoster } from './roster.repo.ts'
 import { createExportStage } from './stages/export.ts'
 import { createExtractStage } from './stages/extract.ts'
@@ -30,6 +31,7 @@ export const etlPlugin = definePlugin({
       typeChart: () => readTypeChart(db),
       roster: () => readRoster(db),
       isLoaded,
+      catalogue: createCatalogueReader(db),
     })
     ctx.stages.add(
       createExtractStage({ config: ctx.config, dataDir }),

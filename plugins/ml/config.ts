@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { envBoolean } from '../../core/config.ts'
 
 /** ml plugin settings (env prefix `ML_`). */
 export const mlConfig = z.object({
@@ -9,5 +10,14 @@ export const mlConfig = z.object({
     .max(32)
     .default(2)
     .describe('Battle worker threads for datasets (0 = main thread; 2 suits a 2-core machine)'),
+  skipIfExists: envBoolean
+    .default(false)
+    .describe('ml:train does nothing when a champion model exists (the trainer container exits at once)'),
+  mlflowTrackingUri: z
+    .string()
+    .url()
+    .optional()
+    .meta({ env: 'MLFLOW_TRACKING_URI' })
+    .describe('MLflow server; when set, runs, artifacts and model versions are also logged there'),
 })
 export type MlConfig = z.infer<typeof mlConfig>

@@ -1,8 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { PokedexReader, TypeRow } from '../../../core/contracts/pokedex.ts'
 import { HttpProblem } from '../../../core/problem.ts'
+import { findTypeOr404 } from '../schemas/lookup.ts'
+import { PokemonPageSchema } from '../schemas/pokemon.ts'
 import { problemResponses } from '../schemas/problem.ts'
 import { findType } from '../type-lookup.ts'
+import { pokemonListQuery, pokemonPage } from './pokemon.ts'
 
 const TypeSchema = z
   .object({
@@ -76,6 +79,31 @@ const effectivenessRoute = createRoute({
   },
 })
 
+const typePokemonRoute = createRoute({
+  method: 'get',
+  path: '/types/{idOrName}/pokemon',
+  tags: ['types'],
+  summary: 'The Pokémon having this type (in either slot), paginated like /pokemon',
+  description:
+    'Same filters, sorting and pages as `GET /pokemon` with `type` fixed by the path. An unknown type is a 404 naming `param.idOrName`.',
+  request: {
+    params: z.object({
+      idOrName: z.string().min(1).max(40).openapi({
+        description: 'Type id, slug, English or French name (case and accents ignored)',
+        example: 'électrik',
+      }),
+    }),
+    query: pokemonListQuery.omit({ type: true }),
+  },
+  responses: {
+    200: {
+      description: 'One page of Pokémon having the type',
+      content: { 'application/json': { schema: PokemonPageSchema } },
+    },
+    ...problemResponses(400, 404),
+  },
+})
+
 function resolve(types: readonly TypeRow[], query: string, field: string): TypeRow {
   const found = findType(types, query)
   if (!found) {
@@ -87,7 +115,7 @@ function resolve(types: readonly TypeRow[], query: string, field: string): TypeR
 }
 
 /**
- * Mounts `/types` and `/types/effectiveness` on a router.
+ * Mounts `/types`, `/types/effectiveness` and `/types/{idOrName}/pokemon` on a router.
  *
  * @example
  * addTypeRoutes(router, pokedex)
@@ -121,5 +149,11 @@ export function addTypeRoutes(router: OpenAPIHono, pokedex: PokedexReader): void
     const defenders = names.map((n) => resolve(types, n, 'query.defending'))
     const product = defenders.reduce((acc, d) => acc * (multiplier.get(`${attacker.id}:${d.id}`) ?? 1), 1)
     return c.json({ attacking: attacker, defending: defenders, multiplier: product }, 200)
+  })
+
+  router.openapi(typePokemonRoute, async (c) => {
+    const catalogue = await pokedex.catalogue()
+    const type = findTypeOr404(catalogue.types, c.req.valid('param').idOrName, 'param.idOrName')
+    return c.json(pokemonPage(catalogue, c.req.valid('query'), c.req.url, [type]), 200)
   })
 }

@@ -17,6 +17,7 @@ export function createBattleStage(deps: { battles: BattleService }) {
   return defineStage({
     name: 'ml:battle',
     description: 'Simulate one matchup K times and report the win rate with its 95 % interval',
+    inPipeline: false,
     input: z
       .object({
         a: slug,

@@ -13,8 +13,8 @@ import { SCENARIOS, type Scenario } from '../dataset/tasks.ts'
 
 export const datasetInput = z
   .object({
-    scenario: z.enum([...SCENARIOS, 'all']).default('best_move'),
-    k: z.coerce.number().int().min(1).max(100_000).default(16).describe('battles per row'),
+    scenario: z.enum([...SCENARIOS, 'all']).default('all_combinations'),
+    k: z.coerce.number().int().min(1).max(100_000).default(8).describe('battles per row'),
     seed: z.coerce
       .number()
       .int()
@@ -36,8 +36,8 @@ export const datasetInput = z
       .int()
       .min(1)
       .max(16)
-      .default(16)
-      .describe('all_combinations: move pairs per matchup'),
+      .default(6)
+      .describe('all_combinations: move pairs per matchup (a seeded sample of the 16)'),
     workers: z.coerce.number().int().min(0).max(32).optional(),
     name: z
       .string()

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { sql } from '../../core/db/sql.ts'
+import type { Kernel } from '../../core/kernel.ts'
+import { createTestKernel, notePostgresSkipped, testEngines } from '../../core/testing.ts'
+import { etlPlugin } from './index.ts'
+import { createCatalogueReader, readCatalogue } from './pokedex-read.repo.ts'
+import { finishRun, startRun } from './repo/runs.repo.ts'
+
+notePostgresSkipped()
+
+const runtime = (kernel: Kernel) => ({ log: kernel.log, tty: false, signal: new AbortController().signal })
+
+for (const engine of testEngines()) {
+  describe(`Pokédex catalogue on ${engine}`, () => {
+    let kernel: Kernel
+    beforeAll(async () => {
+      kernel = await createTestKernel({ plugins: [etlPlugin], engine })
+      await kernel.stages.run('etl:load', {}, runtime(kernel))
+    })
+    afterAll(() => kernel.stop())
+
+    test('reads every table with derived ranks, weaknesses and indexes, frozen', async () => {
+      const c = await readCatalogue(kernel.db)
+      expect([c.types.length, c.chart.length, c.species.length, c.pokemon.length, c.moves.length]).toEqual([
+        18, 324, 153, 188, 226,
+      ])
+      expect(c.pokemon.every((p) => (c.learnsetByPokemon.get(p.id)?.length ?? 0) > 0)).toBe(true)
+      const pikachu = c.pokemonBySlug.get('pikachu')!
+      expect(pikachu).toMatchObject({ id: 25, species_id: 25, type_ids: [13] })
+      expect(pikachu.stats.total).toBe(320)
+      const faster = c.pokemon.filter((p) => p.stats.spe > pikachu.stats.spe).length
+      expect(pikachu.stat_rank.spe).toBe(faster + 1)
+      expect(pikachu.weaknesses.map((w) => w.multiplier)).toHaveLength(18)
+      expect(pikachu.weaknesses.find((w) => w.type_id === 5)?.multiplier).toBe(2)
+      expect(c.moveBySlug.get('zippy-zap')).toMatchObject({ id: 729, always_crit: true, priority: 2 })
+      expect(c.learnersByMove.get(729)?.map((l) => [l.pokemon_id, l.method])).toEqual([[10009, 'tutor']])
+      expect(Object.isFrozen(c.pokemon)).toBe(true)
+      expect(Object.isFrozen(pikachu.stats)).toBe(true)
+      expect(Object.isFrozen(c.learnsetByPokemon.get(25))).toBe(true)
+    })
+
+    test('the reader caches until a new ETL run, and never caches while one runs', async () => {
+      const catalogue = createCatalogueReader(kernel.db)
+      const [a, b] = await Promise.all([catalogue(), catalogue()])
+      expect(b).toBe(a)
+      expect(await catalogue()).toBe(a)
+
+      const runId = await startRun(kernel.db, ['test'], new Date().toISOString())
+      await kernel.db.run(sql`UPDATE pokemon SET name_fr = ${'Pikachu (test)'} WHERE id = 25`)
+      const during = await catalogue()
+      expect(during).not.toBe(a)
+      expect(during.pokemonById.get(25)?.name_fr).toBe('Pikachu (test)')
+      expect(await catalogue()).not.toBe(during)
+
+      await kernel.db.run(sql`UPDATE pokemon SET name_fr = ${'Pikachu'} WHERE id = 25`)
+      await finishRun(kernel.db, runId, { status: 'succeeded' })
+      const after = await catalogue()
+      expect(after.pokemonById.get(25)?.name_fr).toBe('Pikachu')
+      expect(await catalogue()).toBe(after)
+
+      await kernel.stages.run('etl:load', {}, runtime(kernel))
+      const reloaded = await catalogue()
+      expect(reloaded).not.toBe(after)
+      expect(reloaded.pokemon).toHaveLength(188)
+    })
+  })
+}
