@@ -7,7 +7,7 @@
  * of imports.
  *
  * @example
- * ROLE_PLUGINS.api // ['etl', 'api']
+ * ROLE_PLUGINS.api // ['etl', 'ml', 'api']
  */
 export const ROLE_NAMES = ['etl', 'trainer', 'api', 'ui', 'all'] as const
 export type RoleName = (typeof ROLE_NAMES)[number]
@@ -16,8 +16,8 @@ export type RoleName = (typeof ROLE_NAMES)[number]
 export const ROLE_PLUGINS: Readonly<Record<RoleName, readonly string[]>> = Object.freeze({
   etl: ['etl'],
   trainer: ['etl', 'ml'],
-  api: ['etl', 'api'],
-  ui: ['etl', 'ui'],
+  api: ['etl', 'ml', 'api'],
+  ui: ['etl', 'ml', 'ui'],
   all: ['etl', 'ml', 'api', 'ui'],
 })
 

@@ -1,25 +1,58 @@
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
+import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { createBattleService } from './battle-service.ts'
 import { mlConfig } from './config.ts'
+import { mlMigrations } from './migrations.ts'
+import { createPredictor } from './predictor.ts'
 import { createBattleStage } from './stages/battle.ts'
 import { createDatasetStage } from './stages/dataset.ts'
+import { createTrainStage, hasChampion } from './stages/train.ts'
+
+/** How often a serving process looks for a new champion (promoted by another process). */
+const RELOAD_EVERY_MS = 30_000
 
 /**
- * The ml plugin: battles on the real Let's Go engine, datasets, (next) the model.
+ * The ml plugin: battles on the real Let's Go engine, datasets, our GBDT, the registry, and the
+ * predictor service the API and UI use.
  *
  * @example
- * bun run stage ml:dataset -- --scenario all --k 16
+ * bun run stage ml            # ml:dataset → ml:train (the trainer role)
  */
 export const mlPlugin = definePlugin({
   name: 'ml',
   config: mlConfig,
   requires: [pokedexRef],
+  provides: [predictorRef],
+  migrations: mlMigrations,
   setup(ctx) {
-    const battles = createBattleService(ctx.services.get(pokedexRef))
+    const pokedex = ctx.services.get(pokedexRef)
+    const battles = createBattleService(pokedex)
+    const modelsDir = ctx.core.modelsDir
+    const predictor = createPredictor({ db: ctx.db, pokedex, modelsDir, log: ctx.log, metrics: ctx.metrics })
+    ctx.services.provide(predictorRef, predictor)
     ctx.stages.add(
       createDatasetStage({ battles, dataDir: ctx.core.dataDir, workers: ctx.config.workers }),
+      createTrainStage({
+        db: ctx.db,
+        battles,
+        config: ctx.config,
+        dataDir: ctx.core.dataDir,
+        modelsDir,
+        onChampion: () => predictor.reload(),
+      }),
       createBattleStage({ battles }),
     )
+    let timer: ReturnType<typeof setInterval> | undefined
+    ctx.lifecycle.onStart(async () => {
+      await predictor.reload()
+      timer = setInterval(() => void predictor.reload(), RELOAD_EVERY_MS)
+      timer.unref?.()
+    })
+    ctx.lifecycle.onStop(() => clearInterval(timer))
+    ctx.lifecycle.readiness('model', async () =>
+      predictor.loaded() ? true : 'no model loaded (train one: bun run stage ml:train)',
+    )
+    ctx.lifecycle.bootstrap('ml', async () => !(await hasChampion(ctx.db, modelsDir)))
   },
 })

@@ -55,9 +55,11 @@ export async function promote(options: {
   }
   const wins = theirs === undefined || mine < theirs
   const reason =
-    theirs === undefined
-      ? `no scorable champion; log-loss ${mine.toFixed(5)}`
-      : `log-loss ${mine.toFixed(5)} vs champion ${theirs.toFixed(5)} on the same ${options.testRows.length} test rows`
+    championDir === options.dir
+      ? `identical to the current champion (same ONNX bytes); log-loss ${mine.toFixed(5)}`
+      : theirs === undefined
+        ? `no scorable champion; log-loss ${mine.toFixed(5)}`
+        : `log-loss ${mine.toFixed(5)} vs champion ${theirs.toFixed(5)} on the same ${options.testRows.length} test rows`
   if (wins) {
     await setAlias(db, 'champion', version)
     await writeChampionPointer(options.modelsDir, options.dir)

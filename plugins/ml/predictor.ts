@@ -1,0 +1,180 @@
+import type { PokedexReader } from '../../core/contracts/pokedex.ts'
+import type { DriftReport, ModelInfo, PairPrediction, Predictor } from '../../core/contracts/predictor.ts'
+import type { Db } from '../../core/db/port.ts'
+import { describeError, KernelError } from '../../core/errors.ts'
+import type { Logger } from '../../core/log.ts'
+import type { Metrics } from '../../core/metrics.ts'
+import { estimateDamage } from './features/damage.ts'
+import { damagingMoves, indexRoster, type RosterIndex } from './features/roster-index.ts'
+import { FEATURE_NAMES, featureMatrix, firstMover } from './features/vector.ts'
+import { type ModelMetadata, readChampionPointer, readModelDir } from './model/files.ts'
+import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
+import { createOnnxRunner, type OnnxRunner } from './onnx/onnx-runner.ts'
+import { listVersions, versionByAlias } from './registry.repo.ts'
+
+/** PSI above this raises the drift alert (the usual "significant shift" threshold). */
+export const DRIFT_THRESHOLD = 0.25
+
+interface Loaded {
+  runner: OnnxRunner
+  metadata: ModelMetadata
+  info: ModelInfo
+  drift: DriftMonitor
+}
+
+/**
+ * The prediction service: serves the champion ONNX model through onnxruntime-web, computes
+ * features with the same module training used, swaps to a new champion without a restart, and
+ * refuses a corrupt or mismatched model (the previous one keeps serving).
+ */
+export function createPredictor(deps: {
+  db: Db
+  pokedex: PokedexReader
+  modelsDir: string
+  log: Logger
+  metrics: Metrics
+}) {
+  const { log } = deps
+  let loaded: Loaded | undefined
+  let index: RosterIndex | undefined
+  const roster = async () => (index ??= indexRoster(await deps.pokedex.roster()))
+  const predictions = deps.metrics.counter({
+    name: 'predictiondex_predictions_total',
+    help: 'Scored matchup pairs by model version and outcome',
+    labelNames: ['model_version', 'outcome'],
+  })
+  const latency = deps.metrics.histogram({
+    name: 'predictiondex_prediction_duration_seconds',
+    help: 'Time to score one batch of pairs',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25],
+  })
+  const probability = deps.metrics.histogram({
+    name: 'predictiondex_predicted_win_probability',
+    help: 'Predicted P(A wins)',
+    buckets: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1],
+  })
+  const modelInfo = deps.metrics.gauge({
+    name: 'predictiondex_model_info',
+    help: 'The model being served (value 1)',
+    labelNames: ['version', 'dir', 'sha256'],
+  })
+  const driftGauge = deps.metrics.gauge({
+    name: 'predictiondex_feature_drift_psi',
+    help: 'PSI of each feature over the recent prediction window vs the training reference',
+    labelNames: ['feature'],
+    collect() {
+      if (!loaded) return
+      for (const f of loaded.drift.report().features) driftGauge.set({ feature: f.name }, f.psi)
+    },
+  })
+
+  async function championDir(): Promise<{ dir: string; version: number | null } | undefined> {
+    const row = await versionByAlias(deps.db, 'champion').catch(() => undefined)
+    if (row) return { dir: row.dir, version: row.version }
+    const dir = await readChampionPointer(deps.modelsDir)
+    return dir ? { dir, version: null } : undefined
+  }
+
+  async function load(dir: string, version: number | null): Promise<Loaded> {
+    const { metadata, onnx } = await readModelDir(deps.modelsDir, dir)
+    const runner = await createOnnxRunner(onnx)
+    if (runner.nFeatures !== FEATURE_NAMES.length)
+      throw new KernelError('ML_MODEL_MISMATCH', `model ${dir} expects ${runner.nFeatures} features`)
+    const aliases =
+      version === null
+        ? ['champion']
+        : (await listVersions(deps.db))
+            .filter((v) => v.version === version)
+            .flatMap((v) => (v.aliases ? [v.aliases] : []))
+    const info: ModelInfo = {
+      version,
+      dir,
+      aliases,
+      trainedAt: metadata.createdAt,
+      sha256: metadata.sha256,
+      featureSpec: metadata.featureSpec,
+      params: metadata.params,
+      metrics: metadata.metrics,
+      dataset: metadata.dataset,
+    }
+    return { runner, metadata, info, drift: createDriftMonitor(FEATURE_NAMES, metadata.reference) }
+  }
+
+  const predictor: Predictor & { loaded(): boolean } = {
+    loaded: () => loaded !== undefined,
+    modelInfo: () => loaded?.info ?? null,
+    async reload() {
+      const target = await championDir()
+      if (!target || target.dir === loaded?.metadata.dir) return
+      try {
+        const next = await load(target.dir, target.version)
+        const previous = loaded
+        loaded = next
+        modelInfo.reset()
+        modelInfo.set(
+          { version: String(next.info.version ?? 'shipped'), dir: next.info.dir, sha256: next.info.sha256 },
+          1,
+        )
+        log.info('serving model', { dir: next.info.dir, version: next.info.version })
+        await previous?.runner.release()
+      } catch (error) {
+        log.error('refused model; the previous one keeps serving', {
+          dir: target.dir,
+          error: describeError(error),
+        })
+      }
+    },
+    async predictPairs(pairs) {
+      const current = loaded
+      if (!current)
+        throw new KernelError('ML_NO_MODEL', 'no model is loaded yet: train one with bun run stage ml:train')
+      const idx = await roster()
+      const started = performance.now()
+      const values = featureMatrix(idx, pairs)
+      const p = await current.runner.predictProba({
+        values,
+        nRows: pairs.length,
+        nFeatures: FEATURE_NAMES.length,
+      })
+      current.drift.observe(values, pairs.length)
+      const version = String(current.info.version ?? 'shipped')
+      latency.observe((performance.now() - started) / 1000)
+      return pairs.map((pair, i): PairPrediction => {
+        const a = idx.forms.get(pair.a)!.data
+        const b = idx.forms.get(pair.b)!.data
+        const ma = idx.moves.get(pair.moveA)!.data
+        const mb = idx.moves.get(pair.moveB)!.data
+        const da = estimateDamage(a, b, ma, idx.chart)
+        const db = estimateDamage(b, a, mb, idx.chart)
+        const winProbability = p[i]!
+        probability.observe(winProbability)
+        predictions.inc({ model_version: version, outcome: winProbability >= 0.5 ? 'a_wins' : 'b_wins' })
+        const outlook = (d: typeof da) => ({
+          damageShare: d.share,
+          hitsToKo: d.hitsToKo,
+          turnsToKo: d.turnsToKo,
+          effectiveness: d.effectiveness,
+          stab: d.stab > 1,
+        })
+        return {
+          winProbability,
+          a: outlook(da),
+          b: outlook(db),
+          aMovesFirst: firstMover(ma.priority, mb.priority, a.stats.spe, b.stats.spe),
+        }
+      })
+    },
+    async damagingMoves(form) {
+      return damagingMoves(await roster(), form).map((m) => m.slug)
+    },
+    drift(): DriftReport {
+      const report = loaded?.drift.report() ?? { window: 0, features: [] }
+      return {
+        window: report.window,
+        threshold: DRIFT_THRESHOLD,
+        features: report.features.map((f) => ({ ...f, drifted: f.psi > DRIFT_THRESHOLD })),
+      }
+    },
+  }
+  return predictor
+}
