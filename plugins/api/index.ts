@@ -1,12 +1,17 @@
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
+import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
+import { addModelRoutes } from './routes/model.ts'
 import { addMoveRoutes } from './routes/moves.ts'
 import { addPokemonRoutes } from './routes/pokemon.ts'
+import { addPredictRoutes } from './routes/predict.ts'
 import { addTypeRoutes } from './routes/types.ts'
 import { apiSecurityConfig, createApiSecurity } from './security/index.ts'
 
 /** Pokédex read routes: public unless `API_PUBLIC_READS=false`, rate limited per key or IP. */
-const READ_PREFIXES = ['/pokemon/*', '/moves/*', '/types/*'] as const
+const READ_PREFIXES = ['/pokemon/*', '/moves/*', '/types/*', '/model', '/monitoring/*'] as const
+/** Prediction and simulation routes: always behind an API key, with their own rate limit. */
+const PREDICT_PREFIXES = ['/predict/*', '/simulate'] as const
 
 /**
  * The JSON API under `/api/v1`: Pokédex reads and predictions. HTML lives in the ui plugin; this
@@ -22,7 +27,7 @@ const READ_PREFIXES = ['/pokemon/*', '/moves/*', '/types/*'] as const
 export const apiPlugin = definePlugin({
   name: 'api',
   config: apiSecurityConfig,
-  requires: [pokedexRef],
+  requires: [pokedexRef, predictorRef],
   setup(ctx) {
     const security = createApiSecurity(ctx.config, { log: ctx.log, metrics: ctx.metrics })
     ctx.lifecycle.onStart(() => {
@@ -31,10 +36,30 @@ export const apiPlugin = definePlugin({
     const router = ctx.http.router()
     router.use('*', security.securityHeaders, security.cors)
     for (const prefix of READ_PREFIXES) router.use(prefix, security.rateLimit, security.requireApiKeyForReads)
+    for (const prefix of PREDICT_PREFIXES) {
+      router.use(
+        prefix,
+        security.predictRateLimit,
+        security.requireApiKey,
+        security.bodyLimit,
+        security.timeout,
+      )
+    }
+    router.openAPIRegistry.registerComponent('securitySchemes', 'ApiKey', {
+      type: 'apiKey',
+      in: 'header',
+      name: 'X-API-Key',
+    })
     const pokedex = ctx.services.get(pokedexRef)
+    const predictor = ctx.services.get(predictorRef)
     addTypeRoutes(router, pokedex)
     addPokemonRoutes(router, pokedex)
     addMoveRoutes(router, pokedex)
+    addPredictRoutes(router, { pokedex, predictor })
+    addModelRoutes(router, predictor)
+    ctx.lifecycle.readiness('pokedex', async () =>
+      (await pokedex.isLoaded()) ? true : 'no Pokédex data loaded',
+    )
     ctx.http.mount('/api/v1', router)
   },
 })

@@ -4,10 +4,12 @@ import { definePlugin } from '../../core/plugin.ts'
 import { createBattleService } from './battle-service.ts'
 import { mlConfig } from './config.ts'
 import { mlMigrations } from './migrations.ts'
+import { renderTrainingReport } from './model/report-adapter.ts'
 import { createPredictor } from './predictor.ts'
 import { createBattleStage } from './stages/battle.ts'
 import { createDatasetStage } from './stages/dataset.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
+import { createMlflowSink } from './tracking/mlflow-sink.ts'
 
 /** How often a serving process looks for a new champion (promoted by another process). */
 const RELOAD_EVERY_MS = 30_000
@@ -39,6 +41,10 @@ export const mlPlugin = definePlugin({
         config: ctx.config,
         dataDir: ctx.core.dataDir,
         modelsDir,
+        renderReport: renderTrainingReport,
+        ...(ctx.config.mlflowTrackingUri
+          ? { onTracked: createMlflowSink(ctx.config.mlflowTrackingUri, ctx.log) }
+          : {}),
         onChampion: () => predictor.reload(),
       }),
       createBattleStage({ battles }),

@@ -29,6 +29,14 @@ export interface TrainResult {
   model: GbdtModel
 }
 
+/** What a report renderer gets: the run's results plus dataset identity. */
+export interface ReportContext extends Omit<TrainResult, 'dir' | 'metadata' | 'promotion'> {
+  datasetName: string
+  datasetHash: string
+  rowsPerSplit: Record<string, number>
+  createdAt: string
+}
+
 function gitCommit(): string | null {
   const out = Bun.spawnSync(['git', 'rev-parse', 'HEAD'], { stderr: 'ignore' })
   return out.exitCode === 0 ? out.stdout.toString().trim() : null
@@ -50,9 +58,11 @@ export async function trainAndRegister(options: {
   folds: number
   log: Logger
   tty: boolean
-  renderReport?: (result: Omit<TrainResult, 'dir' | 'metadata' | 'promotion'>) => Record<string, string>
+  renderReport?: (context: ReportContext) => Record<string, string>
   onTracked?: (run: {
     runId: number
+    dir: string
+    promotion: Promotion
     params: Record<string, unknown>
     metrics: Record<string, number>
     files: Record<string, Uint8Array | string>
@@ -118,7 +128,22 @@ export async function trainAndRegister(options: {
       species_test: evaluations.species_test.model,
       pair_test_by_scenario: evaluations.pair_test.perScenario,
     }
-    const extra = options.renderReport?.({ search, evaluations, model }) ?? {}
+    const rowsPerSplit = {
+      train: train.length,
+      validation: validation.length,
+      pair_test: test.length,
+      species_test: evaluations.species_test.rows,
+    }
+    const extra =
+      options.renderReport?.({
+        search,
+        evaluations,
+        model,
+        datasetName: manifest.name,
+        datasetHash: manifest.contentHash,
+        rowsPerSplit,
+        createdAt,
+      }) ?? {}
     const { dir, metadata } = await writeModelDir(options.modelsDir, {
       onnx,
       json: serializeModel(model),
@@ -180,6 +205,8 @@ export async function trainAndRegister(options: {
     )
     await options.onTracked?.({
       runId,
+      dir,
+      promotion,
       params: model.params as Record<string, unknown>,
       metrics: flat,
       files,

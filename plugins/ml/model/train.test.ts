@@ -8,6 +8,7 @@ import { parseStageInput } from '../../../core/stages.ts'
 import { createTestKernel } from '../../../core/testing.ts'
 import { etlPlugin } from '../../etl/index.ts'
 import { mlPlugin } from '../index.ts'
+import { startFakeMlflow } from '../tracking/mlflow-fake.ts'
 import { readChampionPointer } from './files.ts'
 
 const SPECIES =
@@ -110,6 +111,37 @@ describe('ml:train', () => {
     expect(predictor.modelInfo()?.dir).toBe(serving)
     expect(kernel.logs.some((l) => l.msg === 'refused model; the previous one keeps serving')).toBe(true)
   })
+
+  test('with MLFLOW_TRACKING_URI set, the run, its artifacts and a model version with the same alias go to MLflow', async () => {
+    const mlflow = await startFakeMlflow()
+    const models = mkdtempSync(join(tmpdir(), 'pdx-models-mlflow-'))
+    const other = await createTestKernel({
+      plugins: [etlPlugin, mlPlugin],
+      env: { DATA_DIR: dataDir, MODELS_DIR: models, MLFLOW_TRACKING_URI: mlflow.uri },
+    })
+    try {
+      await other.stages.run(
+        'etl:load',
+        {},
+        { log: other.log, tty: false, signal: new AbortController().signal },
+      )
+      const stage = other.stages.list().find((s) => s.name === 'ml:train')!
+      await other.stages.run('ml:train', parseStageInput(stage, ['--dataset', 'small', '--grid', 'none']), {
+        log: other.log,
+        tty: false,
+        signal: new AbortController().signal,
+      })
+      const [run] = [...mlflow.state.runs.values()]
+      expect(run?.status).toBe('FINISHED')
+      expect(run?.metrics.some((m) => m.key === 'test_log_loss')).toBe(true)
+      expect([...mlflow.state.artifacts.keys()].some((k) => k.endsWith('model/model.onnx'))).toBe(true)
+      expect(mlflow.state.models.get('predictiondex-battle')?.aliases.get('champion')).toBe('1')
+    } finally {
+      await other.stop()
+      mlflow.stop()
+      rmSync(models, { recursive: true, force: true })
+    }
+  }, 60_000)
 
   test('bad input: an unknown dataset is a usage error', async () => {
     await expect(run('ml:train', ['--dataset', 'nope'])).rejects.toMatchObject({ code: 'ML_DATASET_MISSING' })

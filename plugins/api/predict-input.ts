@@ -1,0 +1,47 @@
+import type { MoveEntry, PokedexCatalogue, PokemonEntry } from '../../core/contracts/pokedex.ts'
+import { HttpProblem } from '../../core/problem.ts'
+import { findMove, findPokemon } from './schemas/lookup.ts'
+
+/**
+ * Resolves the Pokémon and moves of a prediction request, refusing (never ignoring) anything the
+ * game does not allow: an unknown name → 404, a move the Pokémon cannot learn in Let's Go → 400,
+ * a duplicate → 400 — each naming the exact body field.
+ */
+export function resolveSide(
+  catalogue: PokedexCatalogue,
+  pokemon: string,
+  moves: readonly string[],
+  fields: { pokemon: string; moves: string },
+): { pokemon: PokemonEntry; moves: MoveEntry[] } {
+  const form = findPokemon(catalogue, pokemon, fields.pokemon)
+  const learnable = new Set((catalogue.learnsetByPokemon.get(form.id) ?? []).map((l) => l.move_id))
+  const seen = new Set<number>()
+  const resolved = moves.map((text, i) => {
+    const field = `${fields.moves}.${i}`
+    const move = findMove(catalogue, text, field)
+    if (!learnable.has(move.id)) {
+      throw new HttpProblem(400, 'MOVE_NOT_LEARNABLE', `${form.slug} cannot learn ${move.slug} in Let's Go`, [
+        {
+          field,
+          message: `${form.slug} cannot learn ${move.slug}; see GET /api/v1/moves?pokemon=${form.slug}`,
+        },
+      ])
+    }
+    if (move.effect_class === 'variable-power') {
+      throw new HttpProblem(
+        400,
+        'MOVE_UNSUPPORTED',
+        `${move.slug}'s power depends on friendship; it cannot be predicted`,
+        [{ field, message: `${move.slug} is not supported` }],
+      )
+    }
+    if (seen.has(move.id)) {
+      throw new HttpProblem(400, 'MOVE_DUPLICATE', `${move.slug} is listed twice`, [
+        { field, message: 'duplicate move' },
+      ])
+    }
+    seen.add(move.id)
+    return move
+  })
+  return { pokemon: form, moves: resolved }
+}

@@ -1,0 +1,208 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Kernel } from '../../../core/kernel.ts'
+import { parseStageInput } from '../../../core/stages.ts'
+import { createTestKernel, notePostgresSkipped, testEngines } from '../../../core/testing.ts'
+import { etlPlugin } from '../../etl/index.ts'
+import { parseRows } from '../../ml/dataset/rows.ts'
+import { mlPlugin } from '../../ml/index.ts'
+import { apiPlugin } from '../index.ts'
+import { BestMoveResponseSchema, MatchupResponseSchema } from '../schemas/predict.ts'
+import { generateApiKey } from '../security/index.ts'
+
+notePostgresSkipped()
+
+/** One small model trained once (SQLite), then served by a kernel per engine from the same MODELS_DIR. */
+const SPECIES =
+  'pikachu,squirtle,gengar,snorlax,bulbasaur,charmander,onix,abra,machop,eevee,jigglypuff,magikarp'
+const { key, hash } = generateApiKey()
+let dataDir: string
+let modelsDir: string
+const runtime = (k: Kernel) => ({ log: k.log, tty: false, signal: new AbortController().signal })
+const runStage = (k: Kernel, name: string, args: string[]) =>
+  k.stages.run(name, parseStageInput(k.stages.list().find((s) => s.name === name)!, args), runtime(k))
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'pdx-api-data-'))
+  modelsDir = mkdtempSync(join(tmpdir(), 'pdx-api-models-'))
+  const trainer = await createTestKernel({
+    plugins: [etlPlugin, mlPlugin],
+    env: { DATA_DIR: dataDir, MODELS_DIR: modelsDir, ML_WORKERS: '0' },
+  })
+  await trainer.stages.run('etl:load', {}, runtime(trainer))
+  await runStage(trainer, 'ml:dataset', ['--species', SPECIES, '--k', '4', '--name', 'api'])
+  await runStage(trainer, 'ml:train', ['--dataset', 'api', '--grid', 'none'])
+  await trainer.stop()
+}, 120_000)
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true })
+  rmSync(modelsDir, { recursive: true, force: true })
+})
+
+for (const engine of testEngines()) {
+  describe(`prediction API on ${engine}`, () => {
+    let kernel: Kernel
+    beforeAll(async () => {
+      kernel = await createTestKernel({
+        plugins: [etlPlugin, mlPlugin, apiPlugin],
+        engine,
+        env: { DATA_DIR: dataDir, MODELS_DIR: modelsDir, API_KEYS: hash },
+      })
+      await kernel.stages.run('etl:load', {}, runtime(kernel))
+      await kernel.start()
+    }, 60_000)
+    afterAll(() => kernel.stop())
+    const post = (path: string, body: unknown, headers: Record<string, string> = { 'x-api-key': key }) =>
+      kernel.app.request(path, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...headers },
+      })
+
+    test('prediction routes need a key: 401 without, 403 with a wrong one', async () => {
+      const body = { pokemon_a: 'pikachu', moves_a: ['thunderbolt'], pokemon_b: 'squirtle' }
+      expect((await post('/api/v1/predict/best-move', body, {})).status).toBe(401)
+      expect((await post('/api/v1/predict/best-move', body, { 'x-api-key': 'nope' })).status).toBe(403)
+      expect((await post('/api/v1/predict/best-move', body)).status).toBe(200)
+    })
+
+    test('best-move: an immune-blocked move ranks last; each reply is the one minimising A’s chance (brute force)', async () => {
+      const res = await post('/api/v1/predict/best-move', {
+        pokemon_a: 'pikachu',
+        moves_a: ['quick-attack', 'thunderbolt', 'iron-tail'],
+        pokemon_b: 'gengar',
+      })
+      expect(res.status).toBe(200)
+      const body = BestMoveResponseSchema.parse(await res.json())
+      expect(body.moves.at(-1)?.move.slug).toBe('quick-attack')
+      expect(body.moves.at(-1)?.best_reply.a.type_multiplier).toBe(0)
+      expect(body.recommended_move).toBe(body.moves[0]!.move.slug)
+      const replies = body.moves[0]!.replies.map((r) => r.move)
+      const brute = MatchupResponseSchema.parse(
+        await (
+          await post('/api/v1/predict/matchup', {
+            matchups: replies.map((r) => ({
+              pokemon_a: 'pikachu',
+              move_a: body.recommended_move,
+              pokemon_b: 'gengar',
+              move_b: r,
+            })),
+          })
+        ).json(),
+      )
+      const min = Math.min(...brute.results.map((r) => r.win_probability))
+      expect(body.moves[0]!.win_probability).toBeCloseTo(min, 6)
+      expect(brute.results.find((r) => r.win_probability === min)?.move_b).toBe(
+        body.moves[0]!.best_reply.move.slug,
+      )
+    })
+
+    test('bad input is a problem naming the field: unknown Pokémon 404, unlearnable or duplicate move 400, too many moves 400', async () => {
+      const cases: [unknown, number, string][] = [
+        [{ pokemon_a: 'pikachoo', moves_a: ['thunderbolt'], pokemon_b: 'squirtle' }, 404, 'body.pokemon_a'],
+        [
+          { pokemon_a: 'pikachu', moves_a: ['thunderbolt', 'surf'], pokemon_b: 'squirtle' },
+          400,
+          'body.moves_a.1',
+        ],
+        [
+          { pokemon_a: 'pikachu', moves_a: ['thunderbolt', 'thunderbolt'], pokemon_b: 'squirtle' },
+          400,
+          'body.moves_a.1',
+        ],
+        [
+          { pokemon_a: 'pikachu', moves_a: Array(21).fill('thunderbolt'), pokemon_b: 'squirtle' },
+          400,
+          'json.moves_a',
+        ],
+        [
+          {
+            pokemon_a: 'pikachu',
+            moves_a: ['thunderbolt'],
+            pokemon_b: 'squirtle',
+            moves_b: ['flamethrower'],
+          },
+          400,
+          'body.moves_b.0',
+        ],
+        [{ pokemon_a: 'pikachu', pokemon_b: 'squirtle' }, 400, 'json.moves_a'],
+      ]
+      for (const [body, status, field] of cases) {
+        const res = await post('/api/v1/predict/best-move', body)
+        expect(res.status).toBe(status)
+        expect(res.headers.get('content-type')).toContain('application/problem+json')
+        expect(((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(
+          field,
+        )
+      }
+      const many = {
+        matchups: Array(101).fill({
+          pokemon_a: 'pikachu',
+          move_a: 'thunderbolt',
+          pokemon_b: 'squirtle',
+          move_b: 'tackle',
+        }),
+      }
+      expect((await post('/api/v1/predict/matchup', many)).status).toBe(400)
+    })
+
+    test('GET /model describes the champion; predictions are counted in /metrics', async () => {
+      const model = (await (await kernel.app.request('/api/v1/model')).json()) as {
+        dir: string
+        features: { names: string[] }
+        metrics: object
+      }
+      expect(model.features.names.length).toBeGreaterThan(50)
+      expect(model.metrics).toHaveProperty('pair_test')
+      const metrics = await (await kernel.app.request('/metrics')).text()
+      expect(metrics).toMatch(
+        /predictiondex_predictions_total\{model_version="shipped",outcome="a_wins",role="test"\} \d+/,
+      )
+      expect(metrics).toContain(`predictiondex_model_info{version="shipped",dir="${model.dir}"`)
+    })
+
+    test('drift: the training stream stays under the threshold; a shifted one raises the PSI gauge above it', async () => {
+      const rows = parseRows(readFileSync(join(dataDir, 'datasets', 'api', 'rows.csv'), 'utf8')).filter(
+        (r) => r.split_pair === 'train',
+      )
+      const normal = rows.map((r) => ({
+        pokemon_a: String(r.a_slug),
+        move_a: String(r.a_moves),
+        pokemon_b: String(r.b_slug),
+        move_b: String(r.b_moves),
+      }))
+      for (let i = 0; i < normal.length; i += 100) {
+        expect((await post('/api/v1/predict/matchup', { matchups: normal.slice(i, i + 100) })).status).toBe(
+          200,
+        )
+      }
+      const calm = (await (await kernel.app.request('/api/v1/monitoring/drift')).json()) as {
+        drifted: string[]
+        window: number
+      }
+      expect(calm.window).toBe(Math.min(2000, normal.length + 100 * 0) > 0 ? calm.window : 0)
+      expect(calm.drifted).toEqual([])
+      const shifted = {
+        matchups: Array(100).fill({
+          pokemon_a: 'snorlax',
+          move_a: 'hyper-beam',
+          pokemon_b: 'onix',
+          move_b: 'earthquake',
+        }),
+      }
+      for (let i = 0; i < 21; i++) expect((await post('/api/v1/predict/matchup', shifted)).status).toBe(200)
+      const report = (await (await kernel.app.request('/api/v1/monitoring/drift')).json()) as {
+        drifted: string[]
+        threshold: number
+      }
+      expect(report.drifted.length).toBeGreaterThan(5)
+      const metrics = await (await kernel.app.request('/metrics')).text()
+      const psi = Number(
+        metrics.match(/predictiondex_feature_drift_psi\{feature="a_hp",role="test"\} ([\d.e+-]+)/)?.[1],
+      )
+      expect(psi).toBeGreaterThan(report.threshold)
+    })
+  })
+}
