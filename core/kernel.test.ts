@@ -223,6 +223,11 @@ describe('stages', () => {
     expect(a).toBe('run 1')
     expect(b).toBe('run 1')
     expect(await kernel.stages.run('slow:work', {}, runtime)).toBe('run 2')
+    const first = kernel.stages.run('slow:work', { a: 1 }, runtime)
+    await expect(kernel.stages.run('slow:work', { a: 2 }, runtime)).rejects.toMatchObject({
+      code: 'STAGE_BUSY',
+    })
+    expect(await first).toBe('run 3')
     await kernel.stop()
   })
 

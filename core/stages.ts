@@ -27,7 +27,9 @@ export interface StageDefinition<I = unknown> {
 const STAGE_NAME = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/
 
 /**
- * Declares a pipeline stage. Runs are single-flight per name: a second call while one runs joins it.
+ * Declares a pipeline stage. Runs are single-flight per name: a second call with the same input
+ * while one runs joins it; one with other input is refused (`STAGE_BUSY`) rather than silently
+ * getting the first call's result.
  *
  * @example
  * const verify = defineStage({ name: 'etl:verify', description: 'Quality gates', async run() { … } })
@@ -89,7 +91,7 @@ export interface StageRegistry {
 
 export function createStageRegistry(): StageRegistry {
   const stages: (StageDefinition<any> & { plugin: string })[] = []
-  const inFlight = new Map<string, Promise<string | void>>()
+  const inFlight = new Map<string, { input: string; promise: Promise<string | void> }>()
   let frozen = false
   return {
     add(plugin, stage) {
@@ -117,7 +119,16 @@ export function createStageRegistry(): StageRegistry {
     },
     run(name, input, runtime) {
       const running = inFlight.get(name)
-      if (running) return running
+      const key = JSON.stringify(input ?? null)
+      if (running?.input === key) return running.promise
+      if (running) {
+        return Promise.reject(
+          new KernelError(
+            'STAGE_BUSY',
+            `stage ${name} is already running with other flags; wait for it to finish`,
+          ),
+        )
+      }
       const stage = stages.find((s) => s.name === name)
       if (!stage) return Promise.reject(new UsageError('STAGE_UNKNOWN', `unknown stage "${name}"`))
       const promise = (async () => {
@@ -131,7 +142,7 @@ export function createStageRegistry(): StageRegistry {
           inFlight.delete(name)
         }
       })()
-      inFlight.set(name, promise)
+      inFlight.set(name, { input: key, promise })
       return promise
     },
     freeze() {
