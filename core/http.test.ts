@@ -1,33 +1,43 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { apiPlugin } from '../plugins/api/index.ts'
 import { etlPlugin } from '../plugins/etl/index.ts'
+import { mlPlugin } from '../plugins/ml/index.ts'
 import type { Kernel } from './kernel.ts'
 import { createTestKernel } from './testing.ts'
 
 describe('kernel HTTP endpoints', () => {
   let kernel: Kernel
   beforeAll(async () => {
-    kernel = await createTestKernel({ plugins: [etlPlugin, apiPlugin] })
+    kernel = await createTestKernel({
+      plugins: [etlPlugin, mlPlugin, apiPlugin],
+      env: { MODELS_DIR: mkdtempSync(join(tmpdir(), 'pdx-no-models-')) },
+    })
   })
   afterAll(() => kernel.stop())
 
-  test('/healthz answers while /readyz names the failing check until data is loaded', async () => {
+  test('/healthz answers while /readyz names each failing check until data and model are loaded', async () => {
     expect(await (await kernel.app.request('/healthz')).json()).toEqual({ status: 'ok' })
     const notReady = await kernel.app.request('/readyz')
     expect(notReady.status).toBe(503)
     expect(notReady.headers.get('content-type')).toContain('application/problem+json')
-    expect(await notReady.json()).toMatchObject({
-      code: 'NOT_READY',
-      errors: [{ field: 'etl.data', message: 'the ETL has not loaded data yet' }],
-    })
+    const body = (await notReady.json()) as { code: string; errors: { field: string; message: string }[] }
+    expect(body.code).toBe('NOT_READY')
+    expect(body.errors.map((e) => e.field).sort()).toEqual(['api.pokedex', 'etl.data', 'ml.model'])
+    expect(body.errors.find((e) => e.field === 'etl.data')?.message).toBe('the ETL has not loaded data yet')
     await kernel.stages.run(
       'etl:load',
       {},
       { log: kernel.log, tty: false, signal: new AbortController().signal },
     )
-    const ready = await kernel.app.request('/readyz')
-    expect(ready.status).toBe(200)
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', 'etl.data': 'ok' } })
+    const stillNoModel = (await (await kernel.app.request('/readyz')).json()) as {
+      errors: { field: string }[]
+    }
+    expect(stillNoModel.errors.map((e) => e.field)).toEqual(['ml.model'])
+    expect((await kernel.app.request('/api/v1/model')).status).toBe(503)
+    expect((await kernel.app.request('/api/v1/types')).status).toBe(200)
   })
 
   test('/metrics labels requests by route template, never the raw path', async () => {
@@ -49,11 +59,15 @@ describe('kernel HTTP endpoints', () => {
     }
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/model',
+      '/api/v1/monitoring/drift',
       '/api/v1/moves',
       '/api/v1/moves/{idOrSlug}',
       '/api/v1/pokemon',
       '/api/v1/pokemon/{idOrSlug}',
       '/api/v1/pokemon/{idOrSlug}/weaknesses',
+      '/api/v1/predict/best-move',
+      '/api/v1/predict/matchup',
       '/api/v1/types',
       '/api/v1/types/effectiveness',
       '/api/v1/types/{idOrName}/pokemon',

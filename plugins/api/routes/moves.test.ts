@@ -3,6 +3,7 @@ import type { z } from '@hono/zod-openapi'
 import type { Kernel } from '../../../core/kernel.ts'
 import { createTestKernel, notePostgresSkipped, testEngines } from '../../../core/testing.ts'
 import { etlPlugin } from '../../etl/index.ts'
+import { mlPlugin } from '../../ml/index.ts'
 import { apiPlugin } from '../index.ts'
 import { MoveDetailSchema, MovePageSchema } from '../schemas/moves.ts'
 import { PokemonDetailSchema, PokemonPageSchema } from '../schemas/pokemon.ts'
@@ -17,7 +18,7 @@ for (const engine of testEngines()) {
   describe(`moves API on ${engine}`, () => {
     let kernel: Kernel
     beforeAll(async () => {
-      kernel = await createTestKernel({ plugins: [etlPlugin, apiPlugin], engine })
+      kernel = await createTestKernel({ plugins: [etlPlugin, mlPlugin, apiPlugin], engine })
       await kernel.stages.run('etl:load', {}, runtime(kernel))
     })
     afterAll(() => kernel.stop())

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { Kernel } from '../../../core/kernel.ts'
 import { createTestKernel, notePostgresSkipped, testEngines } from '../../../core/testing.ts'
 import { etlPlugin } from '../../etl/index.ts'
+import { mlPlugin } from '../../ml/index.ts'
 import { apiPlugin } from '../index.ts'
 
 notePostgresSkipped()
@@ -12,7 +13,7 @@ for (const engine of testEngines()) {
   describe(`types API on ${engine}`, () => {
     let kernel: Kernel
     beforeAll(async () => {
-      kernel = await createTestKernel({ plugins: [etlPlugin, apiPlugin], engine })
+      kernel = await createTestKernel({ plugins: [etlPlugin, mlPlugin, apiPlugin], engine })
       await kernel.stages.run('etl:load', {}, runtime(kernel))
     })
     afterAll(() => kernel.stop())

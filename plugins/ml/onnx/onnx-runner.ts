@@ -46,12 +46,18 @@ export async function createOnnxRunner(
   ort.env.wasm.numThreads = options.numThreads ?? 1
   if (options.wasmPaths !== undefined) ort.env.wasm.wasmPaths = options.wasmPaths
   let session: ort.InferenceSession
+  // onnxruntime-web's Node glue replaces globalThis.Worker with node:worker_threads' Worker when a
+  // session starts; after that, Bun Workers (battle pools) never answer. With one WASM thread ORT
+  // needs no worker, so the original constructor is put back.
+  const bunWorker = globalThis.Worker
   try {
     session = await ort.InferenceSession.create(bytes)
   } catch (error) {
     throw new OnnxError('ONNX_INVALID_MODEL', `onnxruntime rejected the model: ${messageOf(error)}`, {
       cause: error,
     })
+  } finally {
+    if (globalThis.Worker !== bunWorker) globalThis.Worker = bunWorker
   }
 
   async function run(features: FeatureMatrix) {

@@ -142,3 +142,18 @@ describe('ONNX export + onnxruntime-web', () => {
     )
   })
 })
+
+test('loading a model leaves Bun’s Worker intact, so battle worker pools still answer', async () => {
+  const before = globalThis.Worker
+  const data = makeSyntheticBattles({ nRows: 300, nFeatures: 8, seed: 3 })
+  const runner = await createOnnxRunner(exportToOnnx(trainGbdt(data, { nEstimators: 3 })))
+  expect(globalThis.Worker).toBe(before)
+  const worker = new Worker(new URL('../dataset/worker.ts', import.meta.url))
+  const reply = await new Promise<unknown>((resolve) => {
+    worker.onmessage = (event) => resolve(event.data)
+    worker.postMessage({ id: 7, tasks: [], k: 1 })
+  })
+  worker.terminate()
+  await runner.release()
+  expect(reply).toEqual({ id: 7, results: [] })
+})
