@@ -1,10 +1,12 @@
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
+import { simulatorRef } from '../../core/contracts/simulator.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { addModelRoutes } from './routes/model.ts'
 import { addMoveRoutes } from './routes/moves.ts'
 import { addPokemonRoutes } from './routes/pokemon.ts'
 import { addPredictRoutes } from './routes/predict.ts'
+import { addSimulateRoute } from './routes/simulate.ts'
 import { addTypeRoutes } from './routes/types.ts'
 import { apiSecurityConfig, createApiSecurity } from './security/index.ts'
 
@@ -27,7 +29,7 @@ const PREDICT_PREFIXES = ['/predict/*', '/simulate'] as const
 export const apiPlugin = definePlugin({
   name: 'api',
   config: apiSecurityConfig,
-  requires: [pokedexRef, predictorRef],
+  requires: [pokedexRef, predictorRef, simulatorRef],
   setup(ctx) {
     const security = createApiSecurity(ctx.config, { log: ctx.log, metrics: ctx.metrics })
     ctx.lifecycle.onStart(() => {
@@ -57,6 +59,7 @@ export const apiPlugin = definePlugin({
     addMoveRoutes(router, pokedex)
     addPredictRoutes(router, { pokedex, predictor })
     addModelRoutes(router, predictor)
+    addSimulateRoute(router, { pokedex, simulator: ctx.services.get(simulatorRef) })
     ctx.lifecycle.readiness('pokedex', async () =>
       (await pokedex.isLoaded()) ? true : 'no Pokédex data loaded',
     )

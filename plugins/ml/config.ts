@@ -10,6 +10,27 @@ export const mlConfig = z.object({
     .max(32)
     .default(2)
     .describe('Battle worker threads for datasets (0 = main thread; 2 suits a 2-core machine)'),
+  simWorkers: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(8)
+    .default(1)
+    .describe('Worker threads for on-demand simulations (POST /api/v1/simulate)'),
+  simQueue: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1000)
+    .default(8)
+    .describe('Simulations allowed to wait for a worker before 503'),
+  simTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(10_000)
+    .describe('A simulation is stopped after this long'),
   skipIfExists: envBoolean
     .default(false)
     .describe('ml:train does nothing when a champion model exists (the trainer container exits at once)'),

@@ -1,11 +1,13 @@
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
+import { simulatorRef } from '../../core/contracts/simulator.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { createBattleService } from './battle-service.ts'
 import { mlConfig } from './config.ts'
 import { mlMigrations } from './migrations.ts'
 import { renderTrainingReport } from './model/report-adapter.ts'
 import { createPredictor } from './predictor.ts'
+import { createSimulator } from './simulator.ts'
 import { createBattleStage } from './stages/battle.ts'
 import { createDatasetStage } from './stages/dataset.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
@@ -25,7 +27,7 @@ export const mlPlugin = definePlugin({
   name: 'ml',
   config: mlConfig,
   requires: [pokedexRef],
-  provides: [predictorRef],
+  provides: [predictorRef, simulatorRef],
   migrations: mlMigrations,
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
@@ -33,6 +35,12 @@ export const mlPlugin = definePlugin({
     const modelsDir = ctx.core.modelsDir
     const predictor = createPredictor({ db: ctx.db, pokedex, modelsDir, log: ctx.log, metrics: ctx.metrics })
     ctx.services.provide(predictorRef, predictor)
+    const simulator = createSimulator(battles, {
+      workers: ctx.config.simWorkers,
+      queue: ctx.config.simQueue,
+      timeoutMs: ctx.config.simTimeoutMs,
+    })
+    ctx.services.provide(simulatorRef, simulator)
     ctx.stages.add(
       createDatasetStage({ battles, dataDir: ctx.core.dataDir, workers: ctx.config.workers }),
       createTrainStage({
@@ -55,7 +63,10 @@ export const mlPlugin = definePlugin({
       timer = setInterval(() => void predictor.reload(), RELOAD_EVERY_MS)
       timer.unref?.()
     })
-    ctx.lifecycle.onStop(() => clearInterval(timer))
+    ctx.lifecycle.onStop(() => {
+      clearInterval(timer)
+      simulator.close()
+    })
     ctx.lifecycle.readiness('model', async () =>
       predictor.loaded() ? true : 'no model loaded (train one: bun run stage ml:train)',
     )

@@ -48,7 +48,7 @@ for (const engine of testEngines()) {
       kernel = await createTestKernel({
         plugins: [etlPlugin, mlPlugin, apiPlugin],
         engine,
-        env: { DATA_DIR: dataDir, MODELS_DIR: modelsDir, API_KEYS: hash },
+        env: { DATA_DIR: dataDir, MODELS_DIR: modelsDir, API_KEYS: hash, ML_SIM_QUEUE: '0' },
       })
       await kernel.stages.run('etl:load', {}, runtime(kernel))
       await kernel.start()
@@ -146,6 +146,39 @@ for (const engine of testEngines()) {
         }),
       }
       expect((await post('/api/v1/predict/matchup', many)).status).toBe(400)
+    })
+
+    test('simulate: K battles off the request thread with a Wilson interval; a full queue answers 503 + Retry-After', async () => {
+      const slow = post('/api/v1/simulate', { pokemon_a: 'snorlax', pokemon_b: 'onix', k: 1000 })
+      const started = performance.now()
+      const read = await kernel.app.request('/api/v1/pokemon/25')
+      const readMs = performance.now() - started
+      expect(read.status).toBe(200)
+      const busy = await post('/api/v1/simulate', { pokemon_a: 'pikachu', pokemon_b: 'squirtle', k: 10 })
+      expect(busy.status).toBe(503)
+      expect(busy.headers.get('retry-after')).toBe('5')
+      const res = await slow
+      expect(res.status).toBe(200)
+      const body = (await res.json()) as {
+        battles: number
+        wins: number
+        win_rate: number
+        wilson95: [number, number]
+      }
+      expect(body.battles).toBe(1000)
+      expect(body.win_rate).toBe(body.wins / 1000)
+      expect(body.wilson95[0]).toBeLessThanOrEqual(body.win_rate)
+      expect(body.wilson95[1]).toBeGreaterThanOrEqual(body.win_rate)
+      expect(readMs).toBeLessThan(performance.now() - started)
+      expect(
+        (await post('/api/v1/simulate', { pokemon_a: 'pikachu', pokemon_b: 'squirtle', k: 1001 })).status,
+      ).toBe(400)
+      const fixed = await post('/api/v1/simulate', {
+        pokemon_a: 'pikachu',
+        pokemon_b: 'squirtle',
+        policy_a: 'fixed',
+      })
+      expect(((await fixed.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('body.moves_a')
     })
 
     test('GET /model describes the champion; predictions are counted in /metrics', async () => {
