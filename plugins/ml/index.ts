@@ -10,6 +10,8 @@ import { createPredictor } from './predictor.ts'
 import { createSimulator } from './simulator.ts'
 import { createBattleStage } from './stages/battle.ts'
 import { createDatasetStage } from './stages/dataset.ts'
+import { createEvaluateStage } from './stages/evaluate.ts'
+import { createPromoteStage } from './stages/promote.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
 import { createMlflowSink } from './tracking/mlflow-sink.ts'
 
@@ -55,6 +57,8 @@ export const mlPlugin = definePlugin({
           : {}),
         onChampion: () => predictor.reload(),
       }),
+      createEvaluateStage({ battles, dataDir: ctx.core.dataDir, modelsDir }),
+      createPromoteStage({ db: ctx.db, modelsDir, onChampion: () => predictor.reload() }),
       createBattleStage({ battles }),
     )
     let timer: ReturnType<typeof setInterval> | undefined

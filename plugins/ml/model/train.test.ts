@@ -143,6 +143,25 @@ describe('ml:train', () => {
     }
   }, 60_000)
 
+  test('ml:evaluate scores the champion per scenario next to the baselines; ml:promote moves the alias by hand', async () => {
+    const evaluation = String(await run('ml:evaluate', ['--dataset', 'small']))
+    expect(evaluation).toMatch(/model\/all_combinations +log-loss/)
+    expect(evaluation).toContain('turns_to_ko')
+    const dir = (await readChampionPointer(modelsDir))!
+    expect(existsSync(join(modelsDir, dir, 'evaluation-small.json'))).toBe(true)
+    const [first] = await kernel.db.sql<{
+      version: number
+      dir: string
+    }>`SELECT version, dir FROM ml_model_versions ORDER BY version LIMIT 1`
+    expect(String(await run('ml:promote', ['--version', String(first!.version)]))).toContain(
+      'is now champion',
+    )
+    expect(await readChampionPointer(modelsDir)).toBe(first!.dir)
+    await expect(run('ml:promote', ['--version', '999'])).rejects.toMatchObject({
+      code: 'ML_UNKNOWN_VERSION',
+    })
+  })
+
   test('bad input: an unknown dataset is a usage error', async () => {
     await expect(run('ml:train', ['--dataset', 'nope'])).rejects.toMatchObject({ code: 'ML_DATASET_MISSING' })
     expect(() =>
