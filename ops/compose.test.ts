@@ -107,8 +107,8 @@ describe('docker-compose.yml', () => {
     expect(composeText).not.toMatch(/^version:/m)
   })
 
-  test('runs etl, api and ui from the project image with a known role and a real script', () => {
-    expect(appServices.map(([name]) => name).sort()).toEqual(['api', 'etl', 'ui'])
+  test('runs etl, trainer, api and ui from the project image with a known role and a real script', () => {
+    expect(appServices.map(([name]) => name).sort()).toEqual(['api', 'etl', 'trainer', 'ui'])
     for (const [name, service] of appServices) {
       const role = environmentOf(service).KERNEL_ROLE ?? ''
       expect(ROLE_NAMES as readonly string[], `${name} KERNEL_ROLE`).toContain(role)
@@ -119,6 +119,7 @@ describe('docker-compose.yml', () => {
     expect(environmentOf(compose.services.etl!).KERNEL_ROLE).toBe('etl')
     expect(environmentOf(compose.services.api!).KERNEL_ROLE).toBe('api')
     expect(environmentOf(compose.services.ui!).KERNEL_ROLE).toBe('ui')
+    expect(environmentOf(compose.services.trainer!).KERNEL_ROLE).toBe('trainer')
   })
 
   test('stage commands name a plugin that exists and that the service role loads', async () => {
@@ -197,15 +198,22 @@ describe('docker-compose.yml', () => {
     expect(compose.services.etl?.healthcheck?.disable).toBe(true)
   })
 
-  test('starts in order: db healthy, then etl, then api and ui once etl succeeded', () => {
+  test('starts in order: db healthy, then etl, then the trainer (with MLflow up), then api and ui', () => {
     expect(dependenciesOf(compose.services.etl!)).toEqual({ db: 'service_healthy' })
+    expect(dependenciesOf(compose.services.trainer!)).toEqual({
+      etl: 'service_completed_successfully',
+      mlflow: 'service_healthy',
+    })
     for (const name of ['api', 'ui']) {
       expect(dependenciesOf(compose.services[name]!), name).toEqual({
         db: 'service_healthy',
         etl: 'service_completed_successfully',
+        trainer: 'service_completed_successfully',
       })
     }
     expect(compose.services.etl?.restart).toBe('no')
+    expect(compose.services.trainer?.restart).toBe('no')
+    expect(environmentOf(compose.services.trainer!).ML_SKIP_IF_EXISTS).toBe('${ML_SKIP_IF_EXISTS:-true}')
   })
 
   test('every depends_on condition can be met by its target', () => {
@@ -224,9 +232,9 @@ describe('docker-compose.yml', () => {
   test('pins third-party images to a concrete version and keeps DATA_DIR on a named volume', () => {
     for (const [name, service] of services) {
       if (isProjectImage(service)) continue
-      expect(service.image, name).toMatch(/^[a-z0-9./-]+:\d+(\.\d+)+[\w.-]*$/)
+      expect(service.image, name).toMatch(/^[a-z0-9./-]+:v?\d+(\.\d+)+[\w.-]*$/)
     }
-    expect(Object.keys(compose.volumes ?? {})).toEqual(expect.arrayContaining(['pgdata', 'data']))
+    expect(Object.keys(compose.volumes ?? {})).toEqual(expect.arrayContaining(['pgdata', 'data', 'models']))
   })
 })
 
