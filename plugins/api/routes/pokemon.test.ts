@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { z } from '@hono/zod-openapi'
 import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel, notePostgresSkipped, testEngines } from '../../../core/testing.ts'
-import { etlPlugin } from '../../etl/index.ts'
-import { mlPlugin } from '../../ml/index.ts'
-import { apiPlugin } from '../index.ts'
+import { notePostgresSkipped, testEngines } from '../../../core/testing.ts'
 import { PokemonDetailSchema, PokemonPageSchema, PokemonWeaknessesSchema } from '../schemas/pokemon.ts'
-import { ProblemSchema } from '../schemas/problem.ts'
+import { apiTestClient, createApiTestKernel } from './test-client.ts'
 
 notePostgresSkipped()
 
@@ -24,25 +21,10 @@ for (const engine of testEngines()) {
   describe(`pokemon API on ${engine}`, () => {
     let kernel: Kernel
     beforeAll(async () => {
-      kernel = await createTestKernel({ plugins: [etlPlugin, mlPlugin, apiPlugin], engine })
-      await kernel.stages.run('etl:load', {}, runtime(kernel))
+      kernel = await createApiTestKernel(engine)
     })
     afterAll(() => kernel.stop())
-
-    /** GETs and parses with the route's schema; parse must not drop anything (no undocumented field). */
-    async function ok<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
-      const res = await kernel.app.request(path)
-      const body = await res.json()
-      expect({ path, status: res.status }).toEqual({ path, status: 200 })
-      expect(schema.parse(body)).toEqual(body)
-      return body as z.infer<S>
-    }
-    async function problem(path: string, status: number) {
-      const res = await kernel.app.request(path)
-      expect({ path, status: res.status }).toEqual({ path, status })
-      expect(res.headers.get('content-type')).toContain('application/problem+json')
-      return ProblemSchema.parse(await res.json())
-    }
+    const { ok, problem } = apiTestClient(() => kernel)
     const page = (query: string) => ok(`/api/v1/pokemon${query}`, PokemonPageSchema)
     const slugs = (p: Page) => p.data.map((d) => d.slug)
 
