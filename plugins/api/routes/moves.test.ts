@@ -8,7 +8,6 @@ import { apiTestClient, createApiTestKernel } from './test-client.ts'
 
 notePostgresSkipped()
 
-const runtime = (kernel: Kernel) => ({ log: kernel.log, tty: false, signal: new AbortController().signal })
 type Page = z.infer<typeof MovePageSchema>
 
 for (const engine of testEngines()) {

@@ -7,7 +7,6 @@ import { apiTestClient, createApiTestKernel } from './test-client.ts'
 
 notePostgresSkipped()
 
-const runtime = (kernel: Kernel) => ({ log: kernel.log, tty: false, signal: new AbortController().signal })
 type Page = z.infer<typeof PokemonPageSchema>
 type Detail = z.infer<typeof PokemonDetailSchema>
 type OpenApiOperation = {
