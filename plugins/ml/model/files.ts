@@ -7,12 +7,13 @@ import type { BinaryMetrics } from '../gbdt/metrics.ts'
 import type { FeatureReference } from '../monitoring/psi.ts'
 
 /**
- * A model on disk: `MODELS_DIR/<dir>/` holds `model.onnx` (what serving runs), `model.json` (the
- * same trees for TypeScript evaluation), `metadata.json`, and the report. `MODELS_DIR/champion`
+ * A model on disk: `MODELS_DIR/<dir>/` holds `model.onnx` (what serving runs), `model.json.gz` (the
+ * same trees for TypeScript evaluation and champion re-scoring; gzip keeps the shipped model small), `metadata.json`, and the report. `MODELS_DIR/champion`
  * names the champion's folder, so a fresh clone (or a container sharing the volume) knows what to
  * serve before any database exists.
  */
 export const MODEL_FORMAT = 'predictiondex-model/1'
+const MODEL_JSON = 'model.json.gz'
 
 export interface ModelMetadata {
   format: typeof MODEL_FORMAT
@@ -51,7 +52,7 @@ export async function writeModelDir(
   const tmp = join(modelsDir, `.${dir}.tmp`)
   await mkdir(tmp, { recursive: true })
   await writeFile(join(tmp, 'model.onnx'), files.onnx)
-  await writeFile(join(tmp, 'model.json'), files.json)
+  await writeFile(join(tmp, MODEL_JSON), Bun.gzipSync(new TextEncoder().encode(files.json), { level: 9 }))
   await writeFile(join(tmp, 'metadata.json'), `${JSON.stringify(metadata, null, 1)}\n`)
   for (const [name, text] of Object.entries(files.extra)) await writeFile(join(tmp, name), text)
   await rename(tmp, join(modelsDir, dir)).catch(async (error) => {
@@ -89,7 +90,7 @@ export async function readModelDir(
   try {
     metadata = JSON.parse(await readFile(join(path, 'metadata.json'), 'utf8'))
     onnx = new Uint8Array(await readFile(join(path, 'model.onnx')))
-    json = await readFile(join(path, 'model.json'), 'utf8')
+    json = new TextDecoder().decode(Bun.gunzipSync(new Uint8Array(await readFile(join(path, MODEL_JSON)))))
   } catch (cause) {
     throw new KernelError('ML_MODEL_MISSING', `model ${dir} is incomplete or unreadable in ${modelsDir}`, {
       cause,

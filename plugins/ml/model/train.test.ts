@@ -50,8 +50,17 @@ describe('ml:train', () => {
     const summary = String(await run('ml:train', ['--dataset', 'small', '--grid', 'none']))
     expect(summary).toContain(': champion (no scorable champion')
     const dir = (await readChampionPointer(modelsDir))!
-    for (const file of ['model.onnx', 'model.json', 'metadata.json'])
-      expect(existsSync(join(modelsDir, dir, file))).toBe(true)
+    const files = [
+      'model.onnx',
+      'model.json.gz',
+      'metadata.json',
+      'report.md',
+      'report.html',
+      'calibration.svg',
+      'feature-importance.svg',
+    ]
+    for (const file of files) expect(existsSync(join(modelsDir, dir, file))).toBe(true)
+    expect(readFileSync(join(modelsDir, dir, 'report.md'), 'utf8')).toContain('turns_to_ko')
     const metadata = JSON.parse(readFileSync(join(modelsDir, dir, 'metadata.json'), 'utf8'))
     expect(metadata.featureSpec.names).toHaveLength(metadata.reference.length)
     expect(metadata.metrics.pair_test.logLoss).toBeGreaterThan(0)
@@ -99,7 +108,7 @@ describe('ml:train', () => {
     const fake = join(modelsDir, 'broken-model')
     require('node:fs').mkdirSync(fake, { recursive: true })
     writeFileSync(join(fake, 'model.onnx'), 'not onnx')
-    writeFileSync(join(fake, 'model.json'), '{}')
+    writeFileSync(join(fake, 'model.json.gz'), Bun.gzipSync(new TextEncoder().encode('{}')))
     writeFileSync(
       join(fake, 'metadata.json'),
       JSON.stringify({ format: 'predictiondex-model/1', sha256: 'x' }),
