@@ -44,7 +44,13 @@ export const mlPlugin = definePlugin({
     })
     ctx.services.provide(simulatorRef, simulator)
     ctx.stages.add(
-      createDatasetStage({ battles, dataDir: ctx.core.dataDir, workers: ctx.config.workers }),
+      createDatasetStage({
+        battles,
+        dataDir: ctx.core.dataDir,
+        workers: ctx.config.workers,
+        skipBecauseChampionExists: async () =>
+          ctx.config.skipIfExists && (await hasChampion(ctx.db, modelsDir)),
+      }),
       createTrainStage({
         db: ctx.db,
         battles,

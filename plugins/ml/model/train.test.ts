@@ -99,6 +99,14 @@ describe('ml:train', () => {
       signal: new AbortController().signal,
     })
     expect(String(out)).toContain('a champion model exists and ML_SKIP_IF_EXISTS=true')
+    for (const s of other.stages.select('ml')) {
+      const summary = await other.stages.run(s.name, parseStageInput(s, []), {
+        log: other.log,
+        tty: false,
+        signal: new AbortController().signal,
+      })
+      expect(String(summary)).toContain('ML_SKIP_IF_EXISTS=true')
+    }
     await other.stop()
   })
 

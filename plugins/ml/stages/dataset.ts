@@ -63,12 +63,21 @@ export function datasetName(input: DatasetInput): string {
  * @example
  * bun run stage ml:dataset -- --scenario best_move --k 16 --seed 42 --workers 2
  */
-export function createDatasetStage(deps: { battles: BattleService; dataDir: string; workers: number }) {
+export function createDatasetStage(deps: {
+  battles: BattleService
+  dataDir: string
+  workers: number
+  /** ML_SKIP_IF_EXISTS: the trainer pipeline skips its dataset too when a champion exists. */
+  skipBecauseChampionExists?: () => Promise<boolean>
+}) {
   return defineStage({
     name: 'ml:dataset',
     description: 'Simulate matchups on the LGPE engine into a reproducible dataset',
     input: datasetInput,
     async run(input, runtime) {
+      if (!input.force && (await deps.skipBecauseChampionExists?.())) {
+        return 'ml:dataset: a champion model exists and ML_SKIP_IF_EXISTS=true; no dataset needed (--force builds it)'
+      }
       const index = await deps.battles.roster()
       const forms = input.species ?? [...index.forms.keys()]
       const unknown = forms.filter((f) => !index.forms.has(f))
