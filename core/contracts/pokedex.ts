@@ -127,25 +127,11 @@ export interface SpeciesEntry {
   flavor_fr: string | null
 }
 
-/** A move with every stored field (LGPE values). */
-export interface MoveEntry {
-  id: number
-  slug: string
-  name_en: string
-  name_fr: string | null
+/** A move with every stored field (LGPE values): the battle fields of `MoveRow` plus the rest. */
+export interface MoveEntry extends Omit<MoveRow, 'type' | 'showdown_id'> {
   type_id: number
-  category: MoveRow['category']
-  power: number | null
-  accuracy: number | null
-  pp: number
-  priority: number
-  crit_ratio: number
-  always_crit: boolean
-  multi_hit_min: number | null
-  multi_hit_max: number | null
   recoil: number | null
   drain: number | null
-  effect_class: string
   secondary: string | null
   description_en: string | null
   description_fr: string | null
