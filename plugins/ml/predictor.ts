@@ -4,9 +4,9 @@ import type { Db } from '../../core/db/port.ts'
 import { describeError, KernelError } from '../../core/errors.ts'
 import type { Logger } from '../../core/log.ts'
 import type { Metrics } from '../../core/metrics.ts'
-import { estimateDamage } from './features/damage.ts'
+import type { DamageEstimate } from './features/damage.ts'
 import { damagingMoves, indexRoster, type RosterIndex } from './features/roster-index.ts'
-import { FEATURE_NAMES, featureMatrix, firstMover } from './features/vector.ts'
+import { FEATURE_NAMES, writeFeatures } from './features/vector.ts'
 import { type ModelMetadata, readChampionPointer, readModelDir } from './model/files.ts'
 import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
 import { createOnnxRunner, type OnnxRunner } from './onnx/onnx-runner.ts'
@@ -130,39 +130,32 @@ export function createPredictor(deps: {
         throw new KernelError('ML_NO_MODEL', 'no model is loaded yet: train one with bun run stage ml:train')
       const idx = await roster()
       const started = performance.now()
-      const values = featureMatrix(idx, pairs)
-      const p = await current.runner.predictProba({
-        values,
-        nRows: pairs.length,
-        nFeatures: FEATURE_NAMES.length,
-      })
+      const width = FEATURE_NAMES.length
+      const values = new Float32Array(pairs.length * width)
+      const estimates = pairs.map((pair, i) => writeFeatures(idx, pair, values, i * width))
+      const p = await current.runner.predictProba({ values, nRows: pairs.length, nFeatures: width })
       current.drift.observe(values, pairs.length)
-      const version = String(current.info.version ?? 'shipped')
       latency.observe((performance.now() - started) / 1000)
-      return pairs.map((pair, i): PairPrediction => {
-        const a = idx.forms.get(pair.a)!.data
-        const b = idx.forms.get(pair.b)!.data
-        const ma = idx.moves.get(pair.moveA)!.data
-        const mb = idx.moves.get(pair.moveB)!.data
-        const da = estimateDamage(a, b, ma, idx.chart)
-        const db = estimateDamage(b, a, mb, idx.chart)
+      let aWins = 0
+      const outlook = (d: DamageEstimate) => ({
+        damageShare: d.share,
+        hitsToKo: d.hitsToKo,
+        turnsToKo: d.turnsToKo,
+        effectiveness: d.effectiveness,
+        stab: d.stab > 1,
+      })
+      const out = estimates.map((e, i): PairPrediction => {
         const winProbability = p[i]!
         probability.observe(winProbability)
-        predictions.inc({ model_version: version, outcome: winProbability >= 0.5 ? 'a_wins' : 'b_wins' })
-        const outlook = (d: typeof da) => ({
-          damageShare: d.share,
-          hitsToKo: d.hitsToKo,
-          turnsToKo: d.turnsToKo,
-          effectiveness: d.effectiveness,
-          stab: d.stab > 1,
-        })
-        return {
-          winProbability,
-          a: outlook(da),
-          b: outlook(db),
-          aMovesFirst: firstMover(ma.priority, mb.priority, a.stats.spe, b.stats.spe),
-        }
+        if (winProbability >= 0.5) aWins++
+        return { winProbability, a: outlook(e.a), b: outlook(e.b), aMovesFirst: e.first }
       })
+      // Counted per batch, not per pair: a best-move request scores ~16 pairs.
+      const version = String(current.info.version ?? 'shipped')
+      if (aWins > 0) predictions.inc({ model_version: version, outcome: 'a_wins' }, aWins)
+      if (pairs.length > aWins)
+        predictions.inc({ model_version: version, outcome: 'b_wins' }, pairs.length - aWins)
+      return out
     },
     async damagingMoves(form) {
       return damagingMoves(await roster(), form).map((m) => m.slug)

@@ -1,5 +1,5 @@
 import { TYPE_SLUGS } from '../../../core/contracts/types.ts'
-import { estimateDamage, type MoveData } from './damage.ts'
+import { type DamageEstimate, estimateDamage, type MoveData } from './damage.ts'
 import type { RosterIndex } from './roster-index.ts'
 
 /**
@@ -88,7 +88,7 @@ export function writeFeatures(
   input: MatchupInput,
   out: Float32Array,
   offset: number,
-): void {
+): { a: DamageEstimate; b: DamageEstimate; first: number } {
   const a = index.forms.get(input.a)
   const b = index.forms.get(input.b)
   const ma = index.moves.get(input.moveA)
@@ -126,6 +126,8 @@ export function writeFeatures(
   put(db.turnsToKo - da.turnsToKo)
   // A wins the race when it needs fewer turns, or as many and acts first (0.5 on a speed tie).
   put(da.turnsToKo < db.turnsToKo ? 1 : da.turnsToKo > db.turnsToKo ? 0 : first)
+  // The estimates are returned too, so serving can explain a prediction without computing them twice.
+  return { a: da, b: db, first }
 }
 
 /** A feature matrix (row-major Float32Array) for many matchups. */
