@@ -8,12 +8,12 @@ import { hasCode, KernelError } from './errors.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { HttpRegistrar } from './plugin.ts'
-import { HttpProblem, sendProblem } from './problem.ts'
+import { HttpProblem, type Problem, sendProblem } from './problem.ts'
 
 type HookResult = {
   success: boolean
   target?: string
-  error?: { issues: { path: PropertyKey[]; message: string }[] }
+  error?: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] }
 }
 
 /**
@@ -22,15 +22,37 @@ type HookResult = {
  */
 export function validationHook(result: HookResult, c: Context): Response | undefined {
   if (result.success || !result.error) return undefined
-  const errors = result.error.issues.map((issue) => ({
-    field: [result.target ?? 'request', ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }))
+  const errors = result.error.issues.flatMap((issue) => {
+    const path = [result.target ?? 'request', ...issue.path.map(String)]
+    // zod reports unknown keys on the object that holds them; name each key, not just its parent.
+    const keys = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : []
+    return keys.length === 0
+      ? [{ field: path.join('.'), message: issue.message }]
+      : keys.map((key) => ({ field: [...path, key].join('.'), message: 'unknown field' }))
+  })
   return sendProblem(c, 400, {
     code: 'VALIDATION_FAILED',
     detail: errors.map((e) => `${e.field}: ${e.message}`).join('; '),
     errors,
   })
+}
+
+/**
+ * Hono's body validator and @hono/zod-openapi throw a bare HTTPException for a body that is not
+ * JSON (400) or not sent as JSON (415), before the validation hook runs; name the request part
+ * here so those answers have the same shape as every other 400.
+ */
+function bodyProblem(error: HTTPException): Partial<Problem> {
+  if (error.status === 415) {
+    return {
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      errors: [{ field: 'header.content-type', message: 'send the body as application/json' }],
+    }
+  }
+  if (error.status === 400 && error.message.startsWith('Malformed JSON')) {
+    return { code: 'JSON_MALFORMED', errors: [{ field: 'json', message: 'the body is not valid JSON' }] }
+  }
+  return {}
 }
 
 /** The route template that answered (never the raw path: bounded label cardinality). */
@@ -118,7 +140,7 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
       return sendProblem(c, error.status, { code: error.code, detail: error.message, errors: error.errors })
     }
     if (error instanceof HTTPException) {
-      return sendProblem(c, error.status, { detail: error.message || undefined })
+      return sendProblem(c, error.status, { detail: error.message || undefined, ...bodyProblem(error) })
     }
     log.error('unhandled error', {
       requestId: c.get('requestId'),

@@ -37,7 +37,7 @@ const modelRoute = createRoute({
   summary: 'The model being served: version, metrics, features, training date, aliases',
   responses: {
     200: { description: 'The champion', content: { 'application/json': { schema: ModelInfoSchema } } },
-    ...problemResponses(503),
+    ...problemResponses(429, 503),
   },
 })
 
@@ -51,7 +51,7 @@ const driftRoute = createRoute({
       description: 'Drift report (empty window before the first prediction)',
       content: { 'application/json': { schema: DriftSchema } },
     },
-    ...problemResponses(503),
+    ...problemResponses(429, 503),
   },
 })
 

@@ -67,7 +67,7 @@ const listRoute = createRoute({
   request: { query: moveListQuery },
   responses: {
     200: { description: 'One page of moves', content: { 'application/json': { schema: MovePageSchema } } },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 
@@ -83,7 +83,7 @@ const detailRoute = createRoute({
   },
   responses: {
     200: { description: 'The move', content: { 'application/json': { schema: MoveDetailSchema } } },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 

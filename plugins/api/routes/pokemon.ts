@@ -96,7 +96,7 @@ const listRoute = createRoute({
       description: 'One page of Pokémon',
       content: { 'application/json': { schema: PokemonPageSchema } },
     },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 
@@ -110,7 +110,7 @@ const detailRoute = createRoute({
   request: { params: idOrSlug, query: z.object({ lang: langQuery }) },
   responses: {
     200: { description: 'The Pokémon', content: { 'application/json': { schema: PokemonDetailSchema } } },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 
@@ -126,7 +126,7 @@ const weaknessesRoute = createRoute({
       description: 'The 18 multipliers',
       content: { 'application/json': { schema: PokemonWeaknessesSchema } },
     },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 

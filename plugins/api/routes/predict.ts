@@ -36,7 +36,7 @@ const bestMoveRoute = createRoute({
       description: 'Moves ranked, best first',
       content: { 'application/json': { schema: BestMoveResponseSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 413, 429, 503),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503),
   },
 })
 
@@ -55,7 +55,7 @@ const matchupRoute = createRoute({
       description: 'One result per matchup, in request order',
       content: { 'application/json': { schema: MatchupResponseSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 413, 429, 503),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503),
   },
 })
 

@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
+import type { PokedexCatalogue, PokedexReader } from '../../../core/contracts/pokedex.ts'
 import type { Simulator } from '../../../core/contracts/simulator.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
@@ -57,7 +57,8 @@ const SimulateResponseSchema = z
     win_rate: z.number().openapi({ example: 0.62 }),
     wilson95: z
       .tuple([z.number(), z.number()])
-      .openapi({ description: '95 % Wilson interval of the win rate' }),
+      // Without the bounds the document would allow any length (zod-to-openapi emits only prefixItems).
+      .openapi({ description: '95 % Wilson interval of the win rate', minItems: 2, maxItems: 2 }),
     mean_turns: z.number(),
     moves_a: z.array(z.string()),
     moves_b: z.array(z.string()),
@@ -80,9 +81,17 @@ const simulateRoute = createRoute({
       description: 'Outcome counts and win rate',
       content: { 'application/json': { schema: SimulateResponseSchema } },
     },
-    ...problemResponses(400, 401, 403, 404, 413, 429, 503),
+    ...problemResponses(400, 401, 403, 404, 413, 415, 429, 503),
   },
 })
+
+/** True when the form can use a move the simulator's `best` policy can pick (damaging, fixed power). */
+function hasDamagingMove(catalogue: PokedexCatalogue, pokemonId: number): boolean {
+  return (catalogue.learnsetByPokemon.get(pokemonId) ?? []).some((l) => {
+    const move = catalogue.moveById.get(l.move_id)
+    return move !== undefined && move.category !== 'status' && move.effect_class !== 'variable-power'
+  })
+}
 
 /** Mounts `POST /simulate`. */
 export function addSimulateRoute(
@@ -100,14 +109,23 @@ export function addSimulateRoute(
       pokemon: 'body.pokemon_b',
       moves: 'body.moves_b',
     })
-    for (const [side, moves, p] of [
-      ['a', body.moves_a, body.policy_a],
-      ['b', body.moves_b, body.policy_b],
+    for (const [side, moves, p, form] of [
+      ['a', body.moves_a, body.policy_a, a.pokemon],
+      ['b', body.moves_b, body.policy_b, b.pokemon],
     ] as const) {
       if (p === 'fixed' && moves?.length !== 1) {
         throw new HttpProblem(400, 'VALIDATION_FAILED', `policy_${side} fixed needs exactly one move`, [
           { field: `body.moves_${side}`, message: 'give exactly one move with a fixed policy' },
         ])
+      }
+      // The default moves are the form's best damaging ones; Ditto has none (was a 500).
+      if (moves === undefined && !hasDamagingMove(catalogue, form.id)) {
+        throw new HttpProblem(
+          400,
+          'NO_DAMAGING_MOVE',
+          `${form.slug} has no damaging move; give moves_${side}`,
+          [{ field: `body.moves_${side}`, message: 'required for this Pokémon' }],
+        )
       }
     }
     try {

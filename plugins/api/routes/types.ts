@@ -50,7 +50,7 @@ const listRoute = createRoute({
   summary: 'The 18 types with English and French names',
   responses: {
     200: { description: 'Types ordered by id', content: { 'application/json': { schema: TypeListSchema } } },
-    ...problemResponses(500),
+    ...problemResponses(429, 500),
   },
 })
 
@@ -75,7 +75,7 @@ const effectivenessRoute = createRoute({
         'Without parameters: the matrix. With both: one multiplier (product over the defender’s types).',
       content: { 'application/json': { schema: z.union([MatrixSchema, CellSchema]) } },
     },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 
@@ -100,7 +100,7 @@ const typePokemonRoute = createRoute({
       description: 'One page of Pokémon having the type',
       content: { 'application/json': { schema: PokemonPageSchema } },
     },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 404, 429),
   },
 })
 

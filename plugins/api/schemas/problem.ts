@@ -22,6 +22,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Wrong API key',
   404: 'Unknown resource',
   413: 'Body too large',
+  415: 'Body not sent as application/json',
   429: 'Rate limit exceeded; see Retry-After',
   500: 'Unexpected error (quote the request id)',
   503: 'Not available yet',

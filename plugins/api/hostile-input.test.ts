@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import fc from 'fast-check'
+import { notePostgresSkipped } from '../../core/testing.ts'
+import { HOSTILE_REQUESTS, type HostileRequest } from './hostile-requests.ts'
+import { headerValue } from './hostile-values.ts'
+import { createSchemaChecker } from './openapi-ajv.ts'
+import { listOperations, type OpenApiDocument, type OperationEntry, requiresApiKey } from './openapi-doc.ts'
+import { checkResponse, type SeenResponse } from './response-check.ts'
+import { createTrainedApiKernel, type TrainedApiKernel } from './test-kernel.ts'
+
+notePostgresSkipped()
+
+/**
+ * Property: whatever a client sends (wrong types, huge arrays, unicode, extreme numbers, missing
+ * or extra fields, repeated parameters, broken JSON, wrong content types), the API never answers
+ * 5xx, answers only documented statuses, and every 4xx is a problem naming the field at fault.
+ * Fixed seed: a failure prints the seed and the shrunk request, and replays identically.
+ */
+const SEED = 20_261_126
+const RUNS: Record<string, number> = { GET: 150, POST: 300 }
+/** High enough that the properties never trip the rate limit (openapi.test.ts checks the 429). */
+const NO_RATE_LIMIT = { API_RATE_LIMIT_PER_MINUTE: '1000000', API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000' }
+
+let api: TrainedApiKernel
+let doc: OpenApiDocument
+let operations: OperationEntry[]
+let validateProblem: (body: unknown) => string[]
+
+beforeAll(async () => {
+  api = await createTrainedApiKernel(NO_RATE_LIMIT)
+  doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
+  operations = listOperations(doc)
+  const check = createSchemaChecker(doc)
+  validateProblem = (body) => check({ $ref: '#/components/schemas/Problem' }, body)
+}, 120_000)
+afterAll(() => api.close())
+
+async function send(req: HostileRequest, key: string | undefined): Promise<SeenResponse> {
+  const headers = { ...req.headers, ...(key === undefined ? {} : { 'x-api-key': key }) }
+  const res = await api.kernel.app.request(req.url, {
+    method: req.method,
+    headers,
+    ...(req.body === undefined ? {} : { body: req.body }),
+  })
+  return { status: res.status, headers: res.headers, text: await res.text() }
+}
+
+/** Runs a property over one operation; returns fast-check's report (seed, counterexample) or ''. */
+async function runProperty(
+  entry: OperationEntry,
+  arbitrary: fc.Arbitrary<HostileRequest>,
+  check: (req: HostileRequest) => Promise<string[]>,
+  numRuns: number,
+): Promise<string> {
+  const property = fc.asyncProperty(arbitrary, async (req) => {
+    const wrong = await check(req)
+    if (wrong.length > 0) throw new Error(`${req.method} ${req.url.slice(0, 300)}\n${wrong.join('\n')}`)
+  })
+  return report(entry, await fc.check(property, { seed: SEED, numRuns }))
+}
+
+/** fast-check's report (seed, path, shrunk counterexample) plus what the check found wrong. */
+function report<T>(entry: OperationEntry, details: fc.RunDetails<T>): string {
+  if (!details.failed) return ''
+  const error =
+    details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)
+  return `${entry.key}: ${fc.defaultReportMessage(details)}\n${error}`
+}
+
+describe('hostile input never gets a 5xx or an unnamed 4xx', () => {
+  test('every operation in /openapi.json has a request generator, and none is stale', () => {
+    const documented = operations.map((o) => o.key)
+    expect(documented.filter((key) => !(key in HOSTILE_REQUESTS))).toEqual([])
+    expect(Object.keys(HOSTILE_REQUESTS).filter((key) => !documented.includes(key))).toEqual([])
+    expect(documented.length).toBeGreaterThanOrEqual(15)
+  })
+
+  test('with a valid key: parameters and bodies of every route, never 5xx, every 4xx a named problem', async () => {
+    const failures: string[] = []
+    const answered = new Map<string, Set<number>>()
+    for (const entry of operations) {
+      const generate = HOSTILE_REQUESTS[entry.key]
+      if (!generate) continue
+      const statuses = new Set<number>()
+      answered.set(entry.key, statuses)
+      const check = async (req: HostileRequest) => {
+        const res = await send(req, api.key)
+        statuses.add(res.status)
+        return checkResponse(entry, res, { allowed5xx: [], validateProblem })
+      }
+      failures.push(await runProperty(entry, generate(doc, entry), check, RUNS[entry.method] ?? 150))
+    }
+    expect(failures.filter(Boolean)).toEqual([])
+    // The generators reach both sides: every route answered 200, and every route with input a 400.
+    for (const entry of operations) {
+      const statuses = [...(answered.get(entry.key) ?? [])]
+      const takesInput = (entry.operation.parameters ?? []).length > 0 || entry.operation.requestBody
+      expect({ op: entry.key, ok: statuses.includes(200), refused: statuses.includes(400) }).toEqual({
+        op: entry.key,
+        ok: true,
+        refused: Boolean(takesInput),
+      })
+    }
+  }, 120_000)
+
+  test('without a valid key, protected routes answer 401 or 403 only, before reading the input', async () => {
+    const keys = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(''),
+      headerValue,
+      fc.constantFrom(
+        api.hash,
+        `${api.key}x`,
+        api.key.slice(0, -1),
+        api.key.toUpperCase(),
+        `Bearer ${api.key}`,
+      ),
+    )
+    const protectedOps = operations.filter((o) => requiresApiKey(o.operation))
+    expect(protectedOps.map((o) => o.key).sort()).toEqual([
+      'POST /api/v1/predict/best-move',
+      'POST /api/v1/predict/matchup',
+      'POST /api/v1/simulate',
+    ])
+    const failures: string[] = []
+    for (const entry of protectedOps) {
+      const requests = fc.tuple(HOSTILE_REQUESTS[entry.key]!(doc, entry), keys)
+      const property = fc.asyncProperty(requests, async ([req, key]) => {
+        const res = await send(req, key)
+        const wrong = checkResponse(entry, res, { allowed5xx: [], validateProblem })
+        if (![401, 403].includes(res.status))
+          wrong.push(`status ${res.status} for key ${JSON.stringify(key)}`)
+        if (wrong.length > 0) throw new Error(wrong.join('\n'))
+      })
+      failures.push(report(entry, await fc.check(property, { seed: SEED, numRuns: 100 })))
+    }
+    expect(failures.filter(Boolean)).toEqual([])
+  }, 60_000)
+})
+
+describe('regressions the properties found', () => {
+  const post = (path: string, body: string, type = 'application/json') =>
+    api.kernel.app.request(path, {
+      method: 'POST',
+      headers: { 'x-api-key': api.key, 'content-type': type },
+      body,
+    })
+  const problem = async (res: Response) => {
+    expect(res.headers.get('content-type')).toStartWith('application/problem+json')
+    return (await res.json()) as { title: string; code: string; errors: { field: string }[] }
+  }
+
+  test('simulate with a Pokémon without damaging moves and no moves given: 400 naming its moves, not a 500', async () => {
+    for (const [body, field] of [
+      [{ pokemon_a: 'ditto', pokemon_b: 'pikachu', k: 1 }, 'body.moves_a'],
+      [{ pokemon_a: 'pikachu', pokemon_b: 'ditto', k: 1 }, 'body.moves_b'],
+    ] as const) {
+      const res = await post('/api/v1/simulate', JSON.stringify(body))
+      expect(res.status).toBe(400)
+      expect(await problem(res)).toMatchObject({ code: 'NO_DAMAGING_MOVE', errors: [{ field }] })
+    }
+    const given = await post(
+      '/api/v1/simulate',
+      JSON.stringify({ pokemon_a: 'ditto', moves_a: ['transform'], pokemon_b: 'pikachu', k: 1 }),
+    )
+    expect(given.status).toBe(200)
+  })
+
+  test('a body that is not JSON is a 400 naming the body; one not sent as JSON a 415 naming the header', async () => {
+    const malformed = await post('/api/v1/predict/matchup', '{"matchups": [')
+    expect(malformed.status).toBe(400)
+    expect(await problem(malformed)).toMatchObject({ code: 'JSON_MALFORMED', errors: [{ field: 'json' }] })
+    const text = await post('/api/v1/predict/matchup', '{"matchups": []}', 'text/plain')
+    expect(text.status).toBe(415)
+    expect(await problem(text)).toMatchObject({
+      title: 'Unsupported Media Type',
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      errors: [{ field: 'header.content-type' }],
+    })
+  })
+
+  test('an unknown body field is named itself, not only its parent object', async () => {
+    const res = await post(
+      '/api/v1/predict/matchup',
+      JSON.stringify({
+        matchups: [
+          { pokemon_a: 'pikachu', move_a: 'thunderbolt', pokemon_b: 'squirtle', move_b: 'tackle', x: 1 },
+        ],
+        debug: true,
+      }),
+    )
+    expect(res.status).toBe(400)
+    const fields = (await problem(res)).errors.map((e) => e.field).sort()
+    expect(fields).toEqual(['json.debug', 'json.matchups.0.x'])
+  })
+})
