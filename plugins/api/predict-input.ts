@@ -7,6 +7,23 @@ import { findMove, findPokemon } from './schemas/lookup.ts'
  * game does not allow: an unknown name → 404, a move the Pokémon cannot learn in Let's Go → 400,
  * a duplicate → 400 — each naming the exact body field.
  */
+/** Learnable move ids per Pokémon, built once per catalogue (the catalogue is immutable per ETL run). */
+const learnableCache = new WeakMap<PokedexCatalogue, Map<number, ReadonlySet<number>>>()
+
+function learnableMoves(catalogue: PokedexCatalogue, pokemonId: number): ReadonlySet<number> {
+  let byPokemon = learnableCache.get(catalogue)
+  if (!byPokemon) {
+    byPokemon = new Map()
+    learnableCache.set(catalogue, byPokemon)
+  }
+  let set = byPokemon.get(pokemonId)
+  if (!set) {
+    set = new Set((catalogue.learnsetByPokemon.get(pokemonId) ?? []).map((l) => l.move_id))
+    byPokemon.set(pokemonId, set)
+  }
+  return set
+}
+
 export function resolveSide(
   catalogue: PokedexCatalogue,
   pokemon: string,
@@ -14,7 +31,7 @@ export function resolveSide(
   fields: { pokemon: string; moves: string },
 ): { pokemon: PokemonEntry; moves: MoveEntry[] } {
   const form = findPokemon(catalogue, pokemon, fields.pokemon)
-  const learnable = new Set((catalogue.learnsetByPokemon.get(form.id) ?? []).map((l) => l.move_id))
+  const learnable = learnableMoves(catalogue, form.id)
   const seen = new Set<number>()
   const resolved = moves.map((text, i) => {
     const field = `${fields.moves}.${i}`

@@ -110,15 +110,13 @@ export function addPredictRoutes(
       pokemon: 'body.pokemon_a',
       moves: 'body.moves_a',
     })
-    const bForm = resolveSide(catalogue, body.pokemon_b, [], {
+    const b = resolveSide(catalogue, body.pokemon_b, body.moves_b ?? [], {
       pokemon: 'body.pokemon_b',
       moves: 'body.moves_b',
-    }).pokemon
+    })
+    const bForm = b.pokemon
     const bMoves = body.moves_b
-      ? resolveSide(catalogue, body.pokemon_b, body.moves_b, {
-          pokemon: 'body.pokemon_b',
-          moves: 'body.moves_b',
-        }).moves
+      ? b.moves
       : (await deps.predictor.damagingMoves(bForm.slug)).map((slug) => catalogue.moveBySlug.get(slug)!)
     if (bMoves.length === 0) {
       throw new HttpProblem(400, 'NO_DAMAGING_MOVE', `${bForm.slug} has no damaging move; give moves_b`, [
