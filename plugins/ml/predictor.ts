@@ -9,7 +9,8 @@ import { damagingMoves, indexRoster, type RosterIndex } from './features/roster-
 import { FEATURE_NAMES, writeFeatures } from './features/vector.ts'
 import { type ModelMetadata, readChampionPointer, readModelDir } from './model/files.ts'
 import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
-import { createOnnxRunner, type OnnxRunner } from './onnx/onnx-runner.ts'
+import type { OnnxRunner } from './onnx/onnx-runner.ts'
+import { createOnnxWorkerRunner } from './onnx/worker-runner.ts'
 import { listVersions, versionByAlias } from './registry.repo.ts'
 
 /** PSI above this raises the drift alert (the usual "significant shift" threshold). */
@@ -77,7 +78,7 @@ export function createPredictor(deps: {
 
   async function load(dir: string, version: number | null): Promise<Loaded> {
     const { metadata, onnx } = await readModelDir(deps.modelsDir, dir)
-    const runner = await createOnnxRunner(onnx)
+    const runner = await createOnnxWorkerRunner(onnx)
     if (runner.nFeatures !== FEATURE_NAMES.length)
       throw new KernelError('ML_MODEL_MISMATCH', `model ${dir} expects ${runner.nFeatures} features`)
     const aliases =

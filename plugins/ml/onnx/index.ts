@@ -5,3 +5,4 @@
 export { OnnxError, type OnnxErrorCode } from './errors.ts'
 export { exportToOnnx, type OnnxExportOptions, onnxInputName, onnxOutputNames } from './export-onnx.ts'
 export { createOnnxRunner, type OnnxRunner, type OnnxRunnerOptions } from './onnx-runner.ts'
+export { createOnnxWorkerRunner } from './worker-runner.ts'

@@ -4,6 +4,7 @@ import { type FeatureMatrix, GbdtModel, makeSyntheticBattles, splitRows, trainGb
 import { OnnxError } from './errors.ts'
 import { exportToOnnx } from './export-onnx.ts'
 import { createOnnxRunner } from './onnx-runner.ts'
+import { createOnnxWorkerRunner } from './worker-runner.ts'
 
 const data = makeSyntheticBattles({ nRows: 4000, nFeatures: 12, seed: 31, maxTrials: 3 })
 const [train, heldOut] = splitRows(data, 0.6)
@@ -156,4 +157,28 @@ test('loading a model leaves Bun’s Worker intact, so battle worker pools still
   worker.terminate()
   await runner.release()
   expect(reply).toEqual({ id: 7, results: [] })
+})
+
+test('the worker-thread runner serves the same probabilities and refuses corrupt bytes', async () => {
+  const data = makeSyntheticBattles({ nRows: 1200, nFeatures: 8, seed: 5 })
+  const bytes = exportToOnnx(trainGbdt(data, { nEstimators: 20, maxDepth: 4 }))
+  const inThread = await createOnnxRunner(bytes)
+  const inWorker = await createOnnxWorkerRunner(bytes)
+  const [a, b] = await Promise.all([
+    inThread.predictProba(data.features),
+    inWorker.predictProba(data.features),
+  ])
+  expect(b.length).toBe(1200)
+  let worst = 0
+  for (let i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i]! - b[i]!))
+  expect(worst).toBe(0)
+  await expect(
+    inWorker.predictProba({ values: new Float32Array(3), nRows: 1, nFeatures: 3 }),
+  ).rejects.toMatchObject({
+    code: 'ONNX_FEATURE_COUNT_MISMATCH',
+  })
+  await Promise.all([inThread.release(), inWorker.release()])
+  await expect(createOnnxWorkerRunner(new Uint8Array([1, 2, 3, 4]))).rejects.toMatchObject({
+    code: 'ONNX_INVALID_MODEL',
+  })
 })
