@@ -214,7 +214,9 @@ describe('docker-compose.yml', () => {
     expect(compose.services.etl?.restart).toBe('no')
     expect(compose.services.trainer?.restart).toBe('no')
     // compose interpolation syntax, not a JS template: default true, overridable from .env
-    expect(environmentOf(compose.services.trainer!).ML_SKIP_IF_EXISTS).toBe(['$', '{ML_SKIP_IF_EXISTS:-true}'].join(''))
+    expect(environmentOf(compose.services.trainer!).ML_SKIP_IF_EXISTS).toBe(
+      ['$', '{ML_SKIP_IF_EXISTS:-true}'].join(''),
+    )
   })
 
   test('every depends_on condition can be met by its target', () => {
