@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { ReadinessCheck } from './plugin.ts'
 import { sendProblem } from './problem.ts'
+import { ProblemSchema } from './problem-schema.ts'
 
 const CHECK_TIMEOUT_MS = 2000
 
@@ -47,7 +48,7 @@ const readyz = createRoute({
     },
     503: {
       description: 'Not ready; `errors` names each failing check',
-      content: { 'application/problem+json': { schema: z.any() } },
+      content: { 'application/problem+json': { schema: ProblemSchema } },
     },
   },
 })

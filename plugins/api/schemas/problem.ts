@@ -1,20 +1,6 @@
-import { z } from '@hono/zod-openapi'
+import { ProblemSchema } from '../../../core/problem-schema.ts'
 
-/** RFC 9457 problem details, as every error of the API is sent. */
-export const ProblemSchema = z
-  .object({
-    type: z.string().openapi({ example: 'urn:predictiondex:problem:type-not-found' }),
-    title: z.string().openapi({ example: 'Not Found' }),
-    status: z.number().int().openapi({ example: 404 }),
-    detail: z.string().optional().openapi({ example: 'no type named "feux"' }),
-    instance: z.string().optional().openapi({ example: '/api/v1/types/effectiveness' }),
-    code: z.string().optional().openapi({ example: 'TYPE_NOT_FOUND' }),
-    errors: z
-      .array(z.object({ field: z.string(), message: z.string() }))
-      .optional()
-      .openapi({ example: [{ field: 'query.attacking', message: 'unknown type "feux"' }] }),
-  })
-  .openapi('Problem')
+export { ProblemSchema }
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid parameters; `errors` names each field',
