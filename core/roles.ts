@@ -17,7 +17,8 @@ export const ROLE_PLUGINS: Readonly<Record<RoleName, readonly string[]>> = Objec
   etl: ['etl'],
   trainer: ['etl', 'ml'],
   api: ['etl', 'ml', 'api'],
-  ui: ['etl', 'ml', 'ui'],
+  // The web app reads the Pokédex only; it joins ml when it shows predictions.
+  ui: ['etl', 'ui'],
   all: ['etl', 'ml', 'api', 'ui'],
 })
 

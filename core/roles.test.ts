@@ -1,0 +1,23 @@
+import { expect, test } from 'bun:test'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { allMigrations, pluginsForRole } from './catalogue.ts'
+import { createKernel } from './kernel.ts'
+import { createMemoryLogger } from './log.ts'
+import { ROLE_NAMES, ROLE_PLUGINS } from './roles.ts'
+
+test('every role boots: its plugins exist and every service they require is provided in the role', async () => {
+  for (const role of ROLE_NAMES) {
+    const kernel = await createKernel({
+      plugins: pluginsForRole(role),
+      role,
+      env: { DATABASE_URL: 'sqlite::memory:', MODELS_DIR: mkdtempSync(join(tmpdir(), 'pdx-roles-')) },
+      migrations: allMigrations(),
+      logger: createMemoryLogger('error'),
+      defaultMetrics: false,
+    })
+    expect([...kernel.plugins].sort()).toEqual([...ROLE_PLUGINS[role]].sort())
+    await kernel.stop()
+  }
+})
