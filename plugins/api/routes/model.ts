@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Predictor } from '../../../core/contracts/predictor.ts'
 import { HttpProblem } from '../../../core/problem.ts'
-import { problemResponses } from '../schemas/problem.ts'
+import { problemResponses, READ_ERRORS } from '../schemas/problem.ts'
 
 const ModelInfoSchema = z
   .object({
@@ -37,7 +37,7 @@ const modelRoute = createRoute({
   summary: 'The model being served: version, metrics, features, training date, aliases',
   responses: {
     200: { description: 'The champion', content: { 'application/json': { schema: ModelInfoSchema } } },
-    ...problemResponses(429, 503),
+    ...problemResponses(503, ...READ_ERRORS),
   },
 })
 
@@ -51,7 +51,7 @@ const driftRoute = createRoute({
       description: 'Drift report (empty window before the first prediction)',
       content: { 'application/json': { schema: DriftSchema } },
     },
-    ...problemResponses(429, 503),
+    ...problemResponses(503, ...READ_ERRORS),
   },
 })
 

@@ -12,7 +12,7 @@ import {
 import { findMove, findPokemon, typesFromQuery } from '../schemas/lookup.ts'
 import { MoveDetailSchema, MovePageSchema, moveDetail, moveSummary } from '../schemas/moves.ts'
 import { orderQuery, pageQuery, sortBy, toPage } from '../schemas/page.ts'
-import { problemResponses } from '../schemas/problem.ts'
+import { problemResponses, READ_ERRORS } from '../schemas/problem.ts'
 
 const SORT_KEYS = ['name', 'power', 'accuracy', 'pp', 'priority'] as const
 const COLLATORS = { fr: new Intl.Collator('fr'), en: new Intl.Collator('en') } as const
@@ -67,7 +67,7 @@ const listRoute = createRoute({
   request: { query: moveListQuery },
   responses: {
     200: { description: 'One page of moves', content: { 'application/json': { schema: MovePageSchema } } },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 
@@ -83,7 +83,7 @@ const detailRoute = createRoute({
   },
   responses: {
     200: { description: 'The move', content: { 'application/json': { schema: MoveDetailSchema } } },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 

@@ -26,7 +26,7 @@ import {
   weaknessGroups,
   weaknessList,
 } from '../schemas/pokemon.ts'
-import { problemResponses } from '../schemas/problem.ts'
+import { problemResponses, READ_ERRORS } from '../schemas/problem.ts'
 
 const SORT_KEYS = ['dex', 'name', 'hp', 'atk', 'def', 'spa', 'spd', 'spe', 'total'] as const
 const COLLATORS = { fr: new Intl.Collator('fr'), en: new Intl.Collator('en') } as const
@@ -96,7 +96,7 @@ const listRoute = createRoute({
       description: 'One page of Pokémon',
       content: { 'application/json': { schema: PokemonPageSchema } },
     },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 
@@ -110,7 +110,7 @@ const detailRoute = createRoute({
   request: { params: idOrSlug, query: z.object({ lang: langQuery }) },
   responses: {
     200: { description: 'The Pokémon', content: { 'application/json': { schema: PokemonDetailSchema } } },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 
@@ -126,7 +126,7 @@ const weaknessesRoute = createRoute({
       description: 'The 18 multipliers',
       content: { 'application/json': { schema: PokemonWeaknessesSchema } },
     },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 

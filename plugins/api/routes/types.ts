@@ -3,7 +3,7 @@ import type { PokedexReader, TypeRow } from '../../../core/contracts/pokedex.ts'
 import { HttpProblem } from '../../../core/problem.ts'
 import { findTypeOr404 } from '../schemas/lookup.ts'
 import { PokemonPageSchema } from '../schemas/pokemon.ts'
-import { problemResponses } from '../schemas/problem.ts'
+import { problemResponses, READ_ERRORS } from '../schemas/problem.ts'
 import { findType } from '../type-lookup.ts'
 import { pokemonListQuery, pokemonPage } from './pokemon.ts'
 
@@ -50,7 +50,7 @@ const listRoute = createRoute({
   summary: 'The 18 types with English and French names',
   responses: {
     200: { description: 'Types ordered by id', content: { 'application/json': { schema: TypeListSchema } } },
-    ...problemResponses(429, 500),
+    ...problemResponses(...READ_ERRORS),
   },
 })
 
@@ -75,7 +75,7 @@ const effectivenessRoute = createRoute({
         'Without parameters: the matrix. With both: one multiplier (product over the defender’s types).',
       content: { 'application/json': { schema: z.union([MatrixSchema, CellSchema]) } },
     },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 
@@ -100,7 +100,7 @@ const typePokemonRoute = createRoute({
       description: 'One page of Pokémon having the type',
       content: { 'application/json': { schema: PokemonPageSchema } },
     },
-    ...problemResponses(400, 404, 429),
+    ...problemResponses(400, 404, ...READ_ERRORS),
   },
 })
 

@@ -34,3 +34,9 @@ export function problemResponses<S extends number>(...statuses: S[]) {
     { description: string; content: { 'application/problem+json': { schema: typeof ProblemSchema } } }
   >
 }
+
+/**
+ * The errors every Pokédex read may answer: 429 when rate limited, and 401/403 only when the
+ * deployment sets `API_PUBLIC_READS=false` (reads are public by default).
+ */
+export const READ_ERRORS = [401, 403, 429] as const
