@@ -17,8 +17,7 @@ export const ROLE_PLUGINS: Readonly<Record<RoleName, readonly string[]>> = Objec
   etl: ['etl'],
   trainer: ['etl', 'ml'],
   api: ['etl', 'ml', 'api'],
-  // The web app reads the Pokédex only; it joins ml when it shows predictions.
-  ui: ['etl', 'ui'],
+  ui: ['etl', 'ml', 'ui'],
   all: ['etl', 'ml', 'api', 'ui'],
 })
 

@@ -1,8 +1,10 @@
 import { dirname, join } from 'node:path'
 import { Hono } from 'hono'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
+import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { createHomePage } from './pages/home.tsx'
+import { createPredictPages } from './pages/predict.tsx'
 import { createTypePages } from './pages/types.tsx'
 
 const STATIC: Record<string, () => string> = {
@@ -20,7 +22,7 @@ const STATIC: Record<string, () => string> = {
  */
 export const uiPlugin = definePlugin({
   name: 'ui',
-  requires: [pokedexRef],
+  requires: [pokedexRef, predictorRef],
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
     const app = new Hono()
@@ -28,6 +30,10 @@ export const uiPlugin = definePlugin({
     app.get('/', createHomePage(pokedex))
     app.get('/types', types.page)
     app.get('/types/answer', types.answer)
+    const predict = createPredictPages(pokedex, ctx.services.get(predictorRef))
+    app.get('/predict', predict.page)
+    app.get('/predict/moves', predict.moves)
+    app.post('/predict', predict.answer)
     app.get('/static/:file', (c) => {
       const path = STATIC[c.req.param('file')]
       if (!path) return c.notFound()

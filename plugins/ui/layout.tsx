@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx'
 /** Navigation entries; a section appears here only once it works. */
 const NAV = [
   { href: '/', label: 'Accueil' },
+  { href: '/predict', label: 'Prédiction' },
   { href: '/types', label: 'Table des types' },
 ] as const
 

@@ -17,6 +17,10 @@ export function createHomePage(pokedex: PokedexReader) {
         </p>
         <ul>
           <li>
+            <a href="/predict">Prédiction de combat</a> : quelle attaque choisir, avec quelle chance de
+            gagner.
+          </li>
+          <li>
             <a href="/types">Table des types</a> : {types} types, efficacités en couleur et calculateur double
             type.
           </li>
