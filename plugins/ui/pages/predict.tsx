@@ -14,7 +14,7 @@ const ko = (n: number) => (n >= 99 ? '—' : String(n))
  * moves); the answer ranks your moves by your win probability against the opponent's best reply.
  */
 export function createPredictPages(pokedex: PokedexReader, predictor: Predictor) {
-  const formOf = async (c: Context, slug: string | undefined) => {
+  const formOf = async (slug: string | undefined) => {
     const catalogue = await pokedex.catalogue()
     const pokemon = slug ? catalogue.pokemonBySlug.get(slug) : undefined
     if (slug !== undefined && !pokemon) throw new HTTPException(404, { message: `Pokémon inconnu : ${slug}` })
@@ -22,7 +22,7 @@ export function createPredictPages(pokedex: PokedexReader, predictor: Predictor)
   }
   return {
     async page(c: Context) {
-      const { catalogue } = await formOf(c, undefined)
+      const { catalogue } = await formOf(undefined)
       const a = catalogue.pokemonBySlug.get('pikachu')!
       const b = catalogue.pokemonBySlug.get('squirtle')!
       const body = (
@@ -69,7 +69,7 @@ export function createPredictPages(pokedex: PokedexReader, predictor: Predictor)
     },
     async moves(c: Context) {
       const side = c.req.query('side') === 'b' ? 'b' : 'a'
-      const { catalogue, pokemon } = await formOf(c, c.req.query(`pokemon_${side}`) ?? '')
+      const { catalogue, pokemon } = await formOf(c.req.query(`pokemon_${side}`) ?? '')
       return c.html(
         <MovePickers
           catalogue={catalogue}
@@ -83,8 +83,8 @@ export function createPredictPages(pokedex: PokedexReader, predictor: Predictor)
       const form = await c.req.parseBody({ all: true })
       const list = (v: unknown) =>
         (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean)
-      const { catalogue, pokemon: a } = await formOf(c, String(form.pokemon_a ?? ''))
-      const b = (await formOf(c, String(form.pokemon_b ?? ''))).pokemon!
+      const { catalogue, pokemon: a } = await formOf(String(form.pokemon_a ?? ''))
+      const b = (await formOf(String(form.pokemon_b ?? ''))).pokemon!
       const movesA = [...new Set(list(form.moves_a))]
       const pickedB = [...new Set(list(form.moves_b))]
       const movesB = pickedB.length > 0 ? pickedB : await predictor.damagingMoves(b.slug)
