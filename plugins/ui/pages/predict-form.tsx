@@ -31,7 +31,7 @@ export function PokemonSelect(props: {
 
 /**
  * Up to four move pickers for one side, offering only the damaging moves that form can use in
- * Let's Go (the first four preselected). B's pickers add "auto": every move, worst case.
+ * Let's Go (the four strongest preselected). B's pickers add "auto": every move, worst case.
  */
 export function MovePickers(props: {
   catalogue: PokedexCatalogue
@@ -42,6 +42,12 @@ export function MovePickers(props: {
   const options = props.moves
     .map((slug) => props.catalogue.moveBySlug.get(slug)!)
     .sort((x, y) => frName(x).localeCompare(frName(y), 'fr'))
+  // Preselect the four strongest on paper (power × STAB × accuracy): a sensible start to edit.
+  const strength = (m: (typeof options)[number]) =>
+    (m.power ?? 0) * (props.pokemon.type_ids.includes(m.type_id) ? 1.5 : 1) * ((m.accuracy ?? 100) / 100)
+  const preselected = [...options]
+    .sort((x, y) => strength(y) - strength(x) || x.slug.localeCompare(y.slug))
+    .slice(0, 4)
   return (
     <div class="moves" id={`moves-${props.side}`}>
       {[0, 1, 2, 3].map((i) => (
@@ -52,7 +58,7 @@ export function MovePickers(props: {
             <option value="">—</option>
           )}
           {options.map((m) => (
-            <option value={m.slug} selected={props.side === 'a' && props.moves[i] === m.slug}>
+            <option value={m.slug} selected={props.side === 'a' && preselected[i]?.slug === m.slug}>
               {frName(m)}
             </option>
           ))}

@@ -139,7 +139,9 @@ export function createPredictPages(pokedex: PokedexReader, predictor: Predictor)
               <tr class={i === 0 ? 'best' : ''}>
                 <td>{name(r.ma)}</td>
                 <td>
-                  <span class="bar" style={`width:${Math.round(100 * r.worst.p.winProbability)}%`} />
+                  <span class="track" aria-hidden="true">
+                    <span class="bar" style={`width:${Math.round(100 * r.worst.p.winProbability)}%`} />
+                  </span>
                   {pct(r.worst.p.winProbability)}
                 </td>
                 <td>{name(r.worst.mb)}</td>
