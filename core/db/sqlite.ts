@@ -16,12 +16,28 @@ import { render, type SqlFragment, sql } from './sql.ts'
  * const db = openSqlite(':memory:')
  * await db.sql`SELECT 1 AS one` // [{ one: 1 }]
  */
+/**
+ * Switching a new database file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at
+ * once (without the busy handler) when another process holds one — two containers or migrators
+ * opening a fresh file together. Retry briefly; an already-WAL file answers at once.
+ */
+function switchToWal(database: Database): void {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      database.exec('PRAGMA journal_mode = WAL')
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || attempt >= 200) throw error
+      Bun.sleepSync(10 + Math.floor(Math.random() * 20))
+    }
+  }
+}
+
 export function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new Database(path, { create: true, strict: true })
-  // busy_timeout first: switching to WAL takes a lock another process may hold.
   database.exec('PRAGMA busy_timeout = 5000')
-  database.exec('PRAGMA journal_mode = WAL')
+  switchToWal(database)
   database.exec('PRAGMA foreign_keys = ON')
   database.exec('PRAGMA synchronous = NORMAL')
   let tail: Promise<unknown> = Promise.resolve()
