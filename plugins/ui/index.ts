@@ -4,11 +4,13 @@ import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { createHomePage } from './pages/home.tsx'
+import { registerPokedexPages } from './pages/pokedex.tsx'
 import { createPredictPages } from './pages/predict.tsx'
 import { createTypePages } from './pages/types.tsx'
 
 const STATIC: Record<string, () => string> = {
   'app.css': () => join(import.meta.dir, 'static', 'app.css'),
+  'pokedex.css': () => join(import.meta.dir, 'static', 'pokedex.css'),
   'htmx.min.js': () =>
     join(dirname(Bun.resolveSync('htmx.org/package.json', import.meta.dir)), 'dist', 'htmx.min.js'),
 }
@@ -34,6 +36,7 @@ export const uiPlugin = definePlugin({
     app.get('/predict', predict.page)
     app.get('/predict/moves', predict.moves)
     app.post('/predict', predict.answer)
+    registerPokedexPages(app, { pokedex })
     app.get('/static/:file', (c) => {
       const path = STATIC[c.req.param('file')]
       if (!path) return c.notFound()

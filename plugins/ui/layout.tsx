@@ -4,6 +4,8 @@ import type { Child } from 'hono/jsx'
 const NAV = [
   { href: '/', label: 'Accueil' },
   { href: '/predict', label: 'Prédiction' },
+  { href: '/pokedex', label: 'Pokédex' },
+  { href: '/moves', label: 'Capacités' },
   { href: '/types', label: 'Table des types' },
 ] as const
 
@@ -21,6 +23,7 @@ export function Layout(props: { title: string; path: string; children: Child }) 
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · PredictionDex`}</title>
         <link rel="stylesheet" href="/static/app.css" />
+        <link rel="stylesheet" href="/static/pokedex.css" />
         <script src="/static/htmx.min.js" defer />
       </head>
       <body hx-boost="true">

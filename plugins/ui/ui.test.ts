@@ -33,7 +33,15 @@ const form = (fields: [string, string][]) => ({
 })
 
 test('pages render as full HTML, and as fragments for htmx', async () => {
-  for (const path of ['/', '/types', '/predict']) {
+  for (const path of [
+    '/',
+    '/types',
+    '/predict',
+    '/pokedex',
+    '/pokedex/pikachu',
+    '/moves',
+    '/moves/thunderbolt',
+  ]) {
     const page = await html(path)
     expect(page.status).toBe(200)
     expect(page.type).toContain('text/html')
@@ -41,6 +49,12 @@ test('pages render as full HTML, and as fragments for htmx', async () => {
   }
   const fragment = await kernel.app.request('/predict', { headers: { 'hx-request': 'true' } })
   expect(await fragment.text()).not.toContain('<html')
+  // a boosted link replaces the whole body, so it must get the layout too
+  const boosted = await kernel.app.request('/pokedex', {
+    headers: { 'hx-request': 'true', 'hx-boosted': 'true' },
+  })
+  expect(await boosted.text()).toContain('<nav>')
+  expect((await kernel.app.request('/static/pokedex.css')).status).toBe(200)
   expect((await html('/predict')).text).toContain('Ectoplasma')
 })
 
