@@ -4,6 +4,7 @@ import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { createHomePage } from './pages/home.tsx'
+import { registerModelAndQuizPages } from './pages/model-quiz.ts'
 import { registerPokedexPages } from './pages/pokedex.tsx'
 import { createPredictPages } from './pages/predict.tsx'
 import { createTypePages } from './pages/types.tsx'
@@ -11,6 +12,7 @@ import { createTypePages } from './pages/types.tsx'
 const STATIC: Record<string, () => string> = {
   'app.css': () => join(import.meta.dir, 'static', 'app.css'),
   'pokedex.css': () => join(import.meta.dir, 'static', 'pokedex.css'),
+  'model.css': () => join(import.meta.dir, 'static', 'model.css'),
   'htmx.min.js': () =>
     join(dirname(Bun.resolveSync('htmx.org/package.json', import.meta.dir)), 'dist', 'htmx.min.js'),
 }
@@ -37,6 +39,11 @@ export const uiPlugin = definePlugin({
     app.get('/predict/moves', predict.moves)
     app.post('/predict', predict.answer)
     registerPokedexPages(app, { pokedex })
+    registerModelAndQuizPages(app, {
+      pokedex,
+      predictor: ctx.services.get(predictorRef),
+      modelsDir: ctx.core.modelsDir,
+    })
     app.get('/static/:file', (c) => {
       const path = STATIC[c.req.param('file')]
       if (!path) return c.notFound()

@@ -7,6 +7,8 @@ const NAV = [
   { href: '/pokedex', label: 'Pokédex' },
   { href: '/moves', label: 'Capacités' },
   { href: '/types', label: 'Table des types' },
+  { href: '/quiz', label: 'Quiz des types' },
+  { href: '/model', label: 'Le modèle' },
 ] as const
 
 /**
@@ -24,6 +26,7 @@ export function Layout(props: { title: string; path: string; children: Child }) 
         <title>{`${props.title} · PredictionDex`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="stylesheet" href="/static/pokedex.css" />
+        <link rel="stylesheet" href="/static/model.css" />
         <script src="/static/htmx.min.js" defer />
       </head>
       <body hx-boost="true">

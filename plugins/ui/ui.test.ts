@@ -54,7 +54,8 @@ test('pages render as full HTML, and as fragments for htmx', async () => {
     headers: { 'hx-request': 'true', 'hx-boosted': 'true' },
   })
   expect(await boosted.text()).toContain('<nav>')
-  expect((await kernel.app.request('/static/pokedex.css')).status).toBe(200)
+  for (const css of ['app.css', 'pokedex.css', 'model.css'])
+    expect((await kernel.app.request(`/static/${css}`)).status).toBe(200)
   expect((await html('/predict')).text).toContain('Ectoplasma')
 })
 

@@ -21,6 +21,14 @@ export function createHomePage(pokedex: PokedexReader) {
             gagner.
           </li>
           <li>
+            <a href="/pokedex">Pokédex</a> et <a href="/moves">capacités</a> : les 188 formes et 226 attaques
+            de Let’s Go.
+          </li>
+          <li>
+            <a href="/model">Le modèle</a> : ses performances mesurées, face aux règles simples.{' '}
+            <a href="/quiz">Quiz des types</a>.
+          </li>
+          <li>
             <a href="/types">Table des types</a> : {types} types, efficacités en couleur et calculateur double
             type.
           </li>

@@ -1,0 +1,198 @@
+import { randomInt } from 'node:crypto'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import type { PokedexReader, TypeRow } from '../../../core/contracts/pokedex.ts'
+import { wantsFragment } from '../htmx.ts'
+import { Layout } from '../layout.tsx'
+import { createQuizSigner, nextRandom, type QuizState, QuizStateError, seedState } from './quiz-state.ts'
+
+/** The answer buttons, in the order a player reads them. */
+const CHOICES = [0, 0.25, 0.5, 1, 2, 4] as const
+/** Share of questions with a dual-typed defender: often enough to practise products, not always. */
+const DUAL_SHARE = 0.4
+
+const times = (m: number) => (m === 0.25 ? '×¼' : m === 0.5 ? '×½' : `×${m}`)
+
+interface Chart {
+  types: TypeRow[]
+  byId: Map<number, TypeRow>
+  cell: (a: number, d: number) => number
+}
+
+/** Draws the next question from the real type chart, advancing the PRNG state. */
+function draw(chart: Chart, rng: number): Pick<QuizState, 'attacking' | 'defending' | 'rng'> {
+  const pick = (n: number): number => {
+    const [r, next] = nextRandom(rng)
+    rng = next
+    return Math.floor(r * n)
+  }
+  const ids = chart.types.map((t) => t.id)
+  const attacking = ids[pick(ids.length)]!
+  const first = ids[pick(ids.length)]!
+  const dual = pick(1000) < DUAL_SHARE * 1000
+  const others = ids.filter((id) => id !== first)
+  const defending = dual ? [first, others[pick(others.length)]!] : [first]
+  return { attacking, defending, rng }
+}
+
+const multiplierOf = (chart: Chart, s: Pick<QuizState, 'attacking' | 'defending'>) =>
+  s.defending.reduce((acc, d) => acc * chart.cell(s.attacking, d), 1)
+
+const nameOf = (chart: Chart, id: number) => chart.byId.get(id)?.name_fr ?? '?'
+
+function Question(props: { chart: Chart; state: QuizState; fields: Record<string, string> }) {
+  const { chart, state } = props
+  return (
+    <form
+      class="quiz-question"
+      method="post"
+      action="/quiz/answer"
+      hx-post="/quiz/answer"
+      hx-target="#quiz-card"
+      hx-swap="outerHTML"
+    >
+      <p class="quiz-prompt">
+        Une attaque <strong>{nameOf(chart, state.attacking)}</strong> contre un Pokémon{' '}
+        <strong>{state.defending.map((d) => nameOf(chart, d)).join(' / ')}</strong> : efficacité ?
+      </p>
+      {Object.entries(props.fields).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <div class="quiz-choices">
+        {CHOICES.map((m) => (
+          <button type="submit" name="answer" value={String(m)}>
+            {times(m)}
+          </button>
+        ))}
+      </div>
+    </form>
+  )
+}
+
+function Card(props: { chart: Chart; state: QuizState; fields: Record<string, string>; feedback?: unknown }) {
+  return (
+    <div id="quiz-card" class="quiz-card" aria-live="polite">
+      {props.feedback ?? null}
+      <p class="quiz-score">{`Score : ${props.state.score} / ${props.state.asked}`}</p>
+      <Question chart={props.chart} state={props.state} fields={props.fields} />
+    </div>
+  )
+}
+
+function Feedback(props: { chart: Chart; previous: QuizState; answer: number }) {
+  const { chart, previous } = props
+  const right = multiplierOf(chart, previous)
+  const steps = previous.defending.map(
+    (d) =>
+      `${nameOf(chart, previous.attacking)} → ${nameOf(chart, d)} : ${times(chart.cell(previous.attacking, d))}`,
+  )
+  const why =
+    steps.length > 1
+      ? `${steps.join(' ; ')} ; ${steps.map((_, i) => times(chart.cell(previous.attacking, previous.defending[i]!))).join(' × ')} = ${times(right)}`
+      : steps[0]
+  const correct = props.answer === right
+  return (
+    <p class={correct ? 'quiz-feedback correct' : 'quiz-feedback incorrect'}>
+      <strong>{correct ? 'Bonne réponse !' : `Raté : la bonne réponse était ${times(right)}.`}</strong>{' '}
+      <span class="quiz-why">{why}</span>
+    </p>
+  )
+}
+
+/**
+ * `/quiz` and `/quiz/answer`: a stateless type quiz. The score and the question travel in hidden
+ * fields signed with a per-instance HMAC secret (created when the pages are created), so no
+ * session store is needed and a forged score gets a 400.
+ *
+ * @example
+ * const quiz = createQuizPages(pokedex)
+ * app.get('/quiz', quiz.page)
+ * app.post('/quiz/answer', quiz.answer)
+ */
+export function createQuizPages(pokedex: PokedexReader) {
+  const signer = createQuizSigner()
+  const load = async (): Promise<Chart> => {
+    const [types, rows] = await Promise.all([pokedex.listTypes(), pokedex.typeChart()])
+    const cells = new Map(rows.map((r) => [`${r.attacking_id}:${r.defending_id}`, r.multiplier]))
+    const sorted = [...types].sort((a, b) => a.id - b.id)
+    return {
+      types: sorted,
+      byId: new Map(sorted.map((t) => [t.id, t])),
+      cell: (a, d) => cells.get(`${a}:${d}`) ?? 1,
+    }
+  }
+  /** The quiz section; htmx gets the card alone when it only swaps the card. */
+  const section = (card: unknown) => (
+    <section class="quiz">
+      <h1>Quiz des types</h1>
+      <p class="hint">
+        Multiplicateur de dégâts d’une attaque selon le type du défenseur (deux types : on multiplie).
+      </p>
+      {card}
+    </section>
+  )
+  const respond = (c: Context, fragment: unknown) =>
+    c.html(
+      wantsFragment(c) ? (
+        (fragment as never)
+      ) : (
+        <Layout title="Quiz des types" path="/quiz">
+          {section(fragment)}
+        </Layout>
+      ),
+    )
+  return {
+    async page(c: Context) {
+      const chart = await load()
+      const seed = c.req.query('seed')
+      const start = seed === undefined || seed === '' ? randomInt(2 ** 32 - 1) : seedState(seed)
+      const state: QuizState = { score: 0, asked: 0, ...draw(chart, start) }
+      const card = <Card chart={chart} state={state} fields={signer.sign(state)} />
+      return c.html(
+        wantsFragment(c) ? (
+          section(card)
+        ) : (
+          <Layout title="Quiz des types" path="/quiz">
+            {section(card)}
+          </Layout>
+        ),
+      )
+    },
+    async answer(c: Context) {
+      const form = await c.req.parseBody()
+      let previous: QuizState
+      try {
+        previous = signer.verify(form)
+      } catch (error) {
+        if (!(error instanceof QuizStateError)) throw error
+        throw new HTTPException(400, {
+          message: 'Question ou score modifié : recommencez le quiz.',
+          cause: error,
+        })
+      }
+      const chart = await load()
+      const answer = Number(form.answer)
+      if (typeof form.answer !== 'string' || !CHOICES.some((m) => m === answer)) {
+        throw new HTTPException(400, { message: 'Réponse inconnue : choisissez un des boutons.' })
+      }
+      if (![previous.attacking, ...previous.defending].every((id) => chart.byId.has(id))) {
+        throw new HTTPException(400, { message: 'Question inconnue : recommencez le quiz.' })
+      }
+      const correct = answer === multiplierOf(chart, previous)
+      const state: QuizState = {
+        score: previous.score + (correct ? 1 : 0),
+        asked: previous.asked + 1,
+        ...draw(chart, previous.rng),
+      }
+      const card = (
+        <Card
+          chart={chart}
+          state={state}
+          fields={signer.sign(state)}
+          feedback={<Feedback chart={chart} previous={previous} answer={answer} />}
+        />
+      )
+      return respond(c, card)
+    },
+  }
+}
