@@ -57,6 +57,9 @@ test('pages render as full HTML, and as fragments for htmx', async () => {
   for (const css of ['app.css', 'pokedex.css', 'model.css'])
     expect((await kernel.app.request(`/static/${css}`)).status).toBe(200)
   expect((await html('/predict')).text).toContain('Ectoplasma')
+  // the Pokédex links here with ?a=: that Pokémon is preselected
+  expect((await html('/predict?a=gengar')).text).toContain('<option value="gengar" selected="">')
+  expect((await html('/pokedex/gengar')).text).toContain('href="/predict?a=gengar"')
 })
 
 test('choosing a Pokémon swaps in pickers of the moves it can use', async () => {

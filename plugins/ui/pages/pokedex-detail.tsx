@@ -185,7 +185,7 @@ export function createPokemonDetailPage(pokedex: PokedexReader) {
               {pokemon.height_m !== null && pokemon.weight_kg !== null ? ' · ' : null}
               {pokemon.weight_kg === null ? null : `Poids : ${pokemon.weight_kg.toLocaleString('fr-FR')} kg`}
             </p>
-            <a class="predict-link" href="/predict">
+            <a class="predict-link" href={`/predict?a=${encodeURIComponent(pokemon.slug)}`}>
               Prédire un combat
             </a>
           </div>

@@ -23,8 +23,10 @@ export function createPredictPages(pokedex: PokedexReader, predictor: Predictor)
   return {
     async page(c: Context) {
       const { catalogue } = await formOf(undefined)
-      const a = catalogue.pokemonBySlug.get('pikachu')!
-      const b = catalogue.pokemonBySlug.get('squirtle')!
+      // ?a=&b= preselect the two sides (the Pokédex's "Prédire un combat" link); unknown → defaults.
+      const a = catalogue.pokemonBySlug.get(c.req.query('a') ?? '') ?? catalogue.pokemonBySlug.get('pikachu')!
+      const b =
+        catalogue.pokemonBySlug.get(c.req.query('b') ?? '') ?? catalogue.pokemonBySlug.get('squirtle')!
       const body = (
         <section>
           <h1>Prédiction de combat</h1>
