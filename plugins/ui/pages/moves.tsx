@@ -3,7 +3,15 @@ import type { MoveEntry, PokedexCatalogue, PokedexReader } from '../../../core/c
 import { wantsFragment } from '../htmx.ts'
 import { Layout } from '../layout.tsx'
 import { CATEGORY_FR } from './pokedex-learnset.tsx'
-import { choice, fold, frenchName, TypeBadge, typeFilter } from './pokedex-shared.tsx'
+import {
+  choice,
+  fold,
+  frenchName,
+  LiveFilterForm,
+  TypeBadge,
+  TypeSelect,
+  typeFilter,
+} from './pokedex-shared.tsx'
 
 /** Category filter values in French (the URL words players would type). */
 const CATEGORIES = { '': 'Toutes', physique: 'Physique', speciale: 'Spéciale', statut: 'Statut' } as const
@@ -98,32 +106,12 @@ export function createMovesPage(pokedex: PokedexReader) {
     const body = (
       <section class="moves">
         <h1>Capacités</h1>
-        <form
-          class="dex-filters"
-          method="get"
-          action="/moves"
-          hx-get="/moves"
-          hx-trigger="input delay:250ms, change"
-          hx-target="#moves-results"
-          hx-select="#moves-results"
-          hx-swap="outerHTML"
-          hx-push-url="true"
-        >
+        <LiveFilterForm path="/moves" results="moves-results">
           <label>
             Recherche
             <input type="search" name="q" value={q} placeholder="Tonnerre, Surf…" />
           </label>
-          <label>
-            Type
-            <select name="type">
-              <option value="">Tous</option>
-              {catalogue.types.map((t) => (
-                <option value={t.slug} selected={t.id === type?.id}>
-                  {t.name_fr}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TypeSelect catalogue={catalogue} selected={type?.slug} />
           <label>
             Catégorie
             <select name="categorie">
@@ -147,7 +135,7 @@ export function createMovesPage(pokedex: PokedexReader) {
           <noscript>
             <button type="submit">Filtrer</button>
           </noscript>
-        </form>
+        </LiveFilterForm>
         <div id="moves-results" aria-live="polite">
           <aside class="top-moves" id="top-moves">
             <h2>Top 10 les plus puissantes</h2>

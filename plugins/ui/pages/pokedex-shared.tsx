@@ -1,4 +1,5 @@
 import { HTTPException } from 'hono/http-exception'
+import type { Child } from 'hono/jsx'
 import type { PokedexCatalogue, PokemonEntry, TypeRow } from '../../../core/contracts/pokedex.ts'
 
 /** Lower case without accents, so « dracaufeu », « Électrik » and « electrik » all match. */
@@ -98,5 +99,44 @@ export function Sprite(props: { pokemon: PokemonEntry; size: number }) {
       height={props.size}
       loading="lazy"
     />
+  )
+}
+
+/**
+ * A filter form that works as a plain GET without JavaScript and live with htmx (input/change,
+ * results block swapped in place, URL pushed), shared by the Pokédex and moves lists.
+ */
+export function LiveFilterForm(props: { path: string; results: string; children: Child }) {
+  return (
+    <form
+      class="dex-filters"
+      method="get"
+      action={props.path}
+      hx-get={props.path}
+      hx-trigger="input delay:250ms, change"
+      hx-target={`#${props.results}`}
+      hx-select={`#${props.results}`}
+      hx-swap="outerHTML"
+      hx-push-url="true"
+    >
+      {props.children}
+    </form>
+  )
+}
+
+/** The "Type" select of the filter forms (French names, "Tous" = no filter). */
+export function TypeSelect(props: { catalogue: PokedexCatalogue; selected: string | undefined }) {
+  return (
+    <label>
+      Type
+      <select name="type">
+        <option value="">Tous</option>
+        {props.catalogue.types.map((t) => (
+          <option value={t.slug} selected={t.slug === props.selected}>
+            {t.name_fr}
+          </option>
+        ))}
+      </select>
+    </label>
   )
 }

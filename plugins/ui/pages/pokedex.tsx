@@ -11,8 +11,10 @@ import {
   FORM_LABELS,
   fold,
   frenchName,
+  LiveFilterForm,
   Sprite,
   TypeBadges,
+  TypeSelect,
   typeFilter,
 } from './pokedex-shared.tsx'
 
@@ -113,32 +115,12 @@ function Results(props: { catalogue: PokedexCatalogue; forms: PokemonEntry[]; so
 function Filters(props: { catalogue: PokedexCatalogue; query: ListQuery; typeSlug: string }) {
   const { query } = props
   return (
-    <form
-      class="dex-filters"
-      method="get"
-      action="/pokedex"
-      hx-get="/pokedex"
-      hx-trigger="input delay:250ms, change"
-      hx-target="#pokedex-results"
-      hx-select="#pokedex-results"
-      hx-swap="outerHTML"
-      hx-push-url="true"
-    >
+    <LiveFilterForm path="/pokedex" results="pokedex-results">
       <label>
         Nom (français ou anglais)
         <input type="search" name="q" value={query.q} placeholder="Dracaufeu, Pikachu…" />
       </label>
-      <label>
-        Type
-        <select name="type">
-          <option value="">Tous</option>
-          {props.catalogue.types.map((t) => (
-            <option value={t.slug} selected={t.slug === props.typeSlug}>
-              {t.name_fr}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TypeSelect catalogue={props.catalogue} selected={props.typeSlug} />
       <label>
         Forme
         <select name="form">
@@ -162,7 +144,7 @@ function Filters(props: { catalogue: PokedexCatalogue; query: ListQuery; typeSlu
       <noscript>
         <button type="submit">Filtrer</button>
       </noscript>
-    </form>
+    </LiveFilterForm>
   )
 }
 
