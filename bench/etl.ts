@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { allMigrations, pluginsForRole } from '../core/catalogue.ts'
 import { createKernel } from '../core/kernel.ts'
 import { createMemoryLogger } from '../core/log.ts'
-import { freshDatabaseUrl } from '../core/testing.ts'
+import { freshDatabaseUrl } from '../testing/kernel.ts'
 import { median, timeRuns } from './median.ts'
 
 const runs = Number(process.argv[2] ?? 5)

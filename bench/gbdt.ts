@@ -15,7 +15,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { logLoss, makeSyntheticBattles, trainGbdt } from '../plugins/ml/gbdt/index.ts'
+import { logLoss, trainGbdt } from '../plugins/ml/gbdt/index.ts'
+import { makeSyntheticBattles } from '../testing/ml/synthetic-battles.ts'
 import { median } from './median.ts'
 
 const { values: flags } = parseArgs({

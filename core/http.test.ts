@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { apiPlugin } from '../plugins/api/index.ts'
 import { etlPlugin } from '../plugins/etl/index.ts'
 import { mlPlugin } from '../plugins/ml/index.ts'
+import { createTestKernel } from '../testing/kernel.ts'
 import type { Kernel } from './kernel.ts'
-import { createTestKernel } from './testing.ts'
 
 describe('kernel HTTP endpoints', () => {
   let kernel: Kernel

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'bun:test'
 import { z } from 'zod'
+import { createTestKernel } from '../testing/kernel.ts'
 import { KernelError } from './errors.ts'
 import { definePlugin } from './plugin.ts'
 import { createServiceRef } from './services.ts'
 import { defineStage } from './stages.ts'
-import { createTestKernel } from './testing.ts'
 
 const greeterRef = createServiceRef<{ greet(): string }>('demo.greeter')
 

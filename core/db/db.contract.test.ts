@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'bun:test'
-import { freshDatabaseUrl, notePostgresSkipped, testEngines } from '../testing.ts'
+import { freshDatabaseUrl, notePostgresSkipped, testEngines } from '../../testing/kernel.ts'
 import { insertRows } from './bulk.ts'
 import { columnTypes, migrate } from './migrate.ts'
 import { openDatabase } from './open.ts'
@@ -137,7 +137,7 @@ for (const engine of testEngines()) {
         engine === 'sqlite'
           ? `sqlite:${require('node:os').tmpdir()}/pdx-migrate-${process.pid}-${Date.now()}.sqlite`
           : await freshDatabaseUrl(engine)
-      const fixture = `${import.meta.dir}/fixtures/migrate-demo.ts`
+      const fixture = `${import.meta.dir}/../../testing/db/migrate-demo.ts`
       const race = () => Bun.spawn(['bun', fixture, url], { stdout: 'pipe', stderr: 'inherit' })
       const procs = [race(), race()]
       const outputs = await Promise.all(

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import fc from 'fast-check'
-import { notePostgresSkipped } from '../../core/testing.ts'
-import { HOSTILE_REQUESTS, type HostileRequest } from './hostile-requests.ts'
-import { headerValue } from './hostile-values.ts'
-import { createSchemaChecker } from './openapi-ajv.ts'
-import { listOperations, type OpenApiDocument, type OperationEntry, requiresApiKey } from './openapi-doc.ts'
-import { checkResponse, type SeenResponse } from './response-check.ts'
-import { createTrainedApiKernel, type TrainedApiKernel } from './test-kernel.ts'
+import { HOSTILE_REQUESTS, type HostileRequest } from '../../testing/api/hostile-requests.ts'
+import { headerValue } from '../../testing/api/hostile-values.ts'
+import { createSchemaChecker } from '../../testing/api/openapi-ajv.ts'
+import {
+  listOperations,
+  type OpenApiDocument,
+  type OperationEntry,
+  requiresApiKey,
+} from '../../testing/api/openapi-doc.ts'
+import { checkResponse, type SeenResponse } from '../../testing/api/response-check.ts'
+import { createTrainedApiKernel, type TrainedApiKernel } from '../../testing/api/trained-kernel.ts'
+import { notePostgresSkipped } from '../../testing/kernel.ts'
 
 notePostgresSkipped()
 

@@ -3,13 +3,18 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kernel } from '../../core/kernel.ts'
-import { createTestKernel, notePostgresSkipped } from '../../core/testing.ts'
+import { createSchemaChecker } from '../../testing/api/openapi-ajv.ts'
+import {
+  documentedSchema,
+  listOperations,
+  type OpenApiDocument,
+  type OperationEntry,
+} from '../../testing/api/openapi-doc.ts'
+import { PROBLEM_SAMPLES, type SampleRequest, sendSample } from '../../testing/api/openapi-samples.ts'
+import { createTestKernel, notePostgresSkipped } from '../../testing/kernel.ts'
 import { etlPlugin } from '../etl/index.ts'
 import { mlPlugin } from '../ml/index.ts'
 import { apiPlugin } from './index.ts'
-import { createSchemaChecker } from './openapi-ajv.ts'
-import { documentedSchema, listOperations, type OpenApiDocument, type OperationEntry } from './openapi-doc.ts'
-import { PROBLEM_SAMPLES, type SampleRequest, sendSample } from './openapi-samples.ts'
 import { hashApiKey } from './security/index.ts'
 
 notePostgresSkipped()

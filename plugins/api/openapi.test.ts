@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import fc from 'fast-check'
-import { notePostgresSkipped } from '../../core/testing.ts'
-import { HOSTILE_REQUESTS } from './hostile-requests.ts'
-import { checkComponentSchemas, createSchemaChecker, validateOpenApiDocument } from './openapi-ajv.ts'
+import { HOSTILE_REQUESTS } from '../../testing/api/hostile-requests.ts'
+import {
+  checkComponentSchemas,
+  createSchemaChecker,
+  validateOpenApiDocument,
+} from '../../testing/api/openapi-ajv.ts'
 import {
   documentedSchema,
   type JsonSchema,
@@ -11,9 +14,10 @@ import {
   type OperationEntry,
   requestBodySchema,
   requiresApiKey,
-} from './openapi-doc.ts'
-import { SUCCESS_SAMPLES, sendSample } from './openapi-samples.ts'
-import { createTrainedApiKernel, type TrainedApiKernel } from './test-kernel.ts'
+} from '../../testing/api/openapi-doc.ts'
+import { SUCCESS_SAMPLES, sendSample } from '../../testing/api/openapi-samples.ts'
+import { createTrainedApiKernel, type TrainedApiKernel } from '../../testing/api/trained-kernel.ts'
+import { notePostgresSkipped } from '../../testing/kernel.ts'
 
 notePostgresSkipped()
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { sql } from '../../core/db/sql.ts'
 import type { Kernel } from '../../core/kernel.ts'
-import { createTestKernel, notePostgresSkipped, testEngines } from '../../core/testing.ts'
+import { createTestKernel, notePostgresSkipped, testEngines } from '../../testing/kernel.ts'
 import { etlPlugin } from './index.ts'
 import { createCatalogueReader, readCatalogue } from './pokedex-read.repo.ts'
 import { finishRun, startRun } from './repo/runs.repo.ts'

@@ -3,7 +3,7 @@ import { Hono } from 'hono'
 import { type PokedexCatalogue, type PokedexReader, pokedexRef } from '../../core/contracts/pokedex.ts'
 import type { Kernel } from '../../core/kernel.ts'
 import { definePlugin } from '../../core/plugin.ts'
-import { createTestKernel } from '../../core/testing.ts'
+import { createTestKernel } from '../../testing/kernel.ts'
 import { etlPlugin } from '../etl/index.ts'
 import { registerPokedexPages } from './pages/pokedex.tsx'
 

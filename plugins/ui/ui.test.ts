@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import type { Kernel } from '../../core/kernel.ts'
-import { createTestKernel } from '../../core/testing.ts'
+import { createTestKernel } from '../../testing/kernel.ts'
 import { etlPlugin } from '../etl/index.ts'
 import { mlPlugin } from '../ml/index.ts'
 import { uiPlugin } from './index.ts'

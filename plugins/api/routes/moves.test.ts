@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { z } from '@hono/zod-openapi'
 import type { Kernel } from '../../../core/kernel.ts'
-import { notePostgresSkipped, testEngines } from '../../../core/testing.ts'
+import { apiTestClient, createApiTestKernel } from '../../../testing/api/test-client.ts'
+import { notePostgresSkipped, testEngines } from '../../../testing/kernel.ts'
 import { MoveDetailSchema, MovePageSchema } from '../schemas/moves.ts'
 import { PokemonDetailSchema, PokemonPageSchema } from '../schemas/pokemon.ts'
-import { apiTestClient, createApiTestKernel } from './test-client.ts'
 
 notePostgresSkipped()
 

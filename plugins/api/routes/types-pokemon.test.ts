@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel, notePostgresSkipped, testEngines } from '../../../core/testing.ts'
+import { createTestKernel, notePostgresSkipped, testEngines } from '../../../testing/kernel.ts'
 import { etlPlugin } from '../../etl/index.ts'
 import { mlPlugin } from '../../ml/index.ts'
 import { apiPlugin } from '../index.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { buildApp, counterValue, HASHES, KEY_A, KEY_B } from '../../../testing/api/security-helpers.ts'
 import { createApiKeyVerifier, generateApiKey, hashApiKey } from './api-keys.ts'
 import { ApiSecurityError } from './errors.ts'
-import { buildApp, counterValue, HASHES, KEY_A, KEY_B } from './test-helpers.ts'
 
 const predict = (headers: Record<string, string> = {}) =>
   ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"a":1}' }) as const

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { Hono } from 'hono'
+import { fromAddress } from '../../../testing/api/security-helpers.ts'
 import { clientAddress, clientBucketId, UNKNOWN_CLIENT } from './client-ip.ts'
-import { fromAddress } from './test-helpers.ts'
 
 describe('clientBucketId', () => {
   test('keeps IPv4, unwraps IPv4-mapped IPv6, groups IPv6 by /64', () => {

@@ -3,11 +3,11 @@ import { describeConfig, readConfig } from '../../../core/config.ts'
 import type { KernelError } from '../../../core/errors.ts'
 import { createMemoryLogger } from '../../../core/log.ts'
 import { createMetrics } from '../../../core/metrics.ts'
+import { HASHES, parseConfig } from '../../../testing/api/security-helpers.ts'
 import { hashApiKey } from './api-keys.ts'
 import { apiSecurityConfig } from './config.ts'
 import { ApiSecurityError } from './errors.ts'
 import { createApiSecurity } from './index.ts'
-import { HASHES, parseConfig } from './test-helpers.ts'
 
 const section = { prefix: 'api', schema: apiSecurityConfig }
 

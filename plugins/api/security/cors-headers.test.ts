@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { buildApp, HASHES } from './test-helpers.ts'
+import { buildApp, HASHES } from '../../../testing/api/security-helpers.ts'
 
 const ORIGIN = 'https://dex.example'
 

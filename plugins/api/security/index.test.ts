@@ -3,7 +3,6 @@ import { createHttp } from '../../../core/http.ts'
 import { createMemoryLogger } from '../../../core/log.ts'
 import { createMetrics } from '../../../core/metrics.ts'
 import { HttpProblem } from '../../../core/problem.ts'
-import { createApiSecurity } from './index.ts'
 import {
   buildApp,
   counterValue,
@@ -12,7 +11,8 @@ import {
   KEY_A,
   manualClock,
   parseConfig,
-} from './test-helpers.ts'
+} from '../../../testing/api/security-helpers.ts'
+import { createApiSecurity } from './index.ts'
 
 /** The module inside the real kernel HTTP core, wired as the api plugin would. */
 function kernelApp(raw: Record<string, string>) {

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'bun:test'
+import {
+  buildApp,
+  counterValue,
+  fromAddress,
+  HASHES,
+  KEY_A,
+  KEY_B,
+  manualClock,
+} from '../../../testing/api/security-helpers.ts'
 import { createTokenBuckets } from './rate-limit.ts'
-import { buildApp, counterValue, fromAddress, HASHES, KEY_A, KEY_B, manualClock } from './test-helpers.ts'
 
 const METRIC = 'predictiondex_rate_limited_total'
 

@@ -1,9 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
 import { writeFile } from 'node:fs/promises'
+import {
+  createFakeClock,
+  type LocalServer,
+  startLocalServer,
+  temporaryDirectory,
+} from '../../../testing/etl/http.ts'
 import { createHttpClient } from './client.ts'
 import type { HttpClientOptions } from './client-options.ts'
 import { createDiskCache } from './disk-cache.ts'
-import { createFakeClock, type LocalServer, startLocalServer, temporaryDirectory } from './testing.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 let dir: { path: string; remove(): Promise<void> }

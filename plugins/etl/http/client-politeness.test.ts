@@ -1,7 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
+import {
+  createFakeClock,
+  type LocalServer,
+  startLocalServer,
+  temporaryDirectory,
+} from '../../../testing/etl/http.ts'
 import { createHttpClient } from './client.ts'
 import type { HostPolicy, HttpClientOptions } from './client-options.ts'
-import { createFakeClock, type LocalServer, startLocalServer, temporaryDirectory } from './testing.ts'
 import { HttpDisallowedError } from './types.ts'
 
 let dir: { path: string; remove(): Promise<void> }

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'bun:test'
-import { createHttpClient } from './client.ts'
-import type { HttpClientOptions } from './client-options.ts'
 import {
   closedPort,
   createFakeClock,
   type LocalServer,
   startLocalServer,
   temporaryDirectory,
-} from './testing.ts'
+} from '../../../testing/etl/http.ts'
+import { createHttpClient } from './client.ts'
+import type { HttpClientOptions } from './client-options.ts'
 import { HttpFetchError } from './types.ts'
 
 const DAY = 24 * 60 * 60 * 1000

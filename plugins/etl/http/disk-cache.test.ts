@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { readdir, writeFile } from 'node:fs/promises'
+import { temporaryDirectory } from '../../../testing/etl/http.ts'
 import { cacheKeyOf, createDiskCache } from './disk-cache.ts'
-import { temporaryDirectory } from './testing.ts'
 
 let dir: { path: string; remove(): Promise<void> }
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
+import { createFakeClock } from '../../../testing/etl/http.ts'
 import { createHostGate } from './host-gate.ts'
-import { createFakeClock } from './testing.ts'
 
 describe('createHostGate', () => {
   test('never lets more than maxConcurrent holders in, and serves waiters in order', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { pokedexRef, type Roster } from '../../../core/contracts/pokedex.ts'
 import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel } from '../../../core/testing.ts'
+import { createTestKernel } from '../../../testing/kernel.ts'
 import { etlPlugin } from '../../etl/index.ts'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattle } from '../battle/run.ts'

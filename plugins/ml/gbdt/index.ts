@@ -15,5 +15,4 @@ export {
 } from './model.ts'
 export { type GbdtParams, type GbdtParamsInput, gbdtParamsSchema, parseGbdtParams } from './params.ts'
 export { parseModel, serializeModel } from './serialize.ts'
-export { makeSyntheticBattles, type SyntheticOptions, splitRows } from './synthetic-data.ts'
 export { type RoundReport, type TrainOptions, trainGbdt } from './train.ts'

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'bun:test'
+import { makeSyntheticBattles } from '../../../testing/ml/synthetic-battles.ts'
 import type { LabelledData } from './dataset.ts'
 import { sigmoid } from './loss.ts'
 import type { GbdtModel } from './model.ts'
 import { createRandom } from './prng.ts'
-import { makeSyntheticBattles } from './synthetic-data.ts'
 import { trainGbdt } from './train.ts'
 
 const data = makeSyntheticBattles({ nRows: 2000, nFeatures: 8, seed: 21, maxTrials: 2 })

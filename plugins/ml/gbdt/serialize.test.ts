@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { makeSyntheticBattles } from '../../../testing/ml/synthetic-battles.ts'
 import { GbdtError } from './errors.ts'
 import { parseModel, serializeModel } from './serialize.ts'
-import { makeSyntheticBattles } from './synthetic-data.ts'
 import { trainGbdt } from './train.ts'
 
 const data = makeSyntheticBattles({ nRows: 1500, nFeatures: 8, seed: 6, maxTrials: 3 })

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'bun:test'
+import { makeSyntheticBattles, splitRows } from '../../../testing/ml/synthetic-battles.ts'
 import type { LabelledData } from './dataset.ts'
 import { rocAuc } from './metrics.ts'
 import type { GbdtModel } from './model.ts'
 import { createRandom } from './prng.ts'
 import { serializeModel } from './serialize.ts'
-import { makeSyntheticBattles, splitRows } from './synthetic-data.ts'
 import { trainGbdt } from './train.ts'
 
 /** label = (x0 > 0) XOR (x1 > 0), no noise; features 2.. are pure noise. */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { makeSyntheticBattles } from '../../../testing/ml/synthetic-battles.ts'
 import type { LabelledData } from './dataset.ts'
 import { GbdtError, type GbdtErrorCode } from './errors.ts'
-import { makeSyntheticBattles } from './synthetic-data.ts'
 import { trainGbdt } from './train.ts'
 
 const good = makeSyntheticBattles({ nRows: 200, nFeatures: 6, seed: 1 })

@@ -5,10 +5,10 @@ import { join } from 'node:path'
 import { type Predictor, predictorRef } from '../../../core/contracts/predictor.ts'
 import type { Kernel } from '../../../core/kernel.ts'
 import { parseStageInput } from '../../../core/stages.ts'
-import { createTestKernel } from '../../../core/testing.ts'
+import { createTestKernel } from '../../../testing/kernel.ts'
+import { startFakeMlflow } from '../../../testing/ml/mlflow-fake.ts'
 import { etlPlugin } from '../../etl/index.ts'
 import { mlPlugin } from '../index.ts'
-import { startFakeMlflow } from '../tracking/mlflow-fake.ts'
 import { readChampionPointer } from './files.ts'
 
 const SPECIES =

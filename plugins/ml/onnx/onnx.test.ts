@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { onnx } from 'onnx-proto'
-import { type FeatureMatrix, GbdtModel, makeSyntheticBattles, splitRows, trainGbdt } from '../gbdt/index.ts'
+import { makeSyntheticBattles, splitRows } from '../../../testing/ml/synthetic-battles.ts'
+import { type FeatureMatrix, GbdtModel, trainGbdt } from '../gbdt/index.ts'
 import { OnnxError } from './errors.ts'
 import { exportToOnnx } from './export-onnx.ts'
 import { createOnnxRunner } from './onnx-runner.ts'

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { parseSvg, sampleReportInput } from '../../../testing/ml/report-fixtures.ts'
 import { formatMetric } from './format.ts'
 import { renderModelReport } from './model-report.ts'
-import { parseSvg, sampleReportInput } from './test-fixtures.ts'
 
 const input = sampleReportInput(3)
 const report = renderModelReport(input)

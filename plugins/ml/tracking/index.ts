@@ -1,5 +1,5 @@
 /**
- * MLflow tracking and registry over REST, plus an in-process fake for tests.
+ * MLflow tracking and registry over REST (the in-process fake for tests is in testing/ml/).
  * Internal to the `ml` plugin.
  */
 export { MLFLOW_BATCH_LIMITS } from './batch.ts'
@@ -12,13 +12,6 @@ export {
   registerModelVersion,
 } from './log-run.ts'
 export { createMlflowClient } from './mlflow-client.ts'
-export {
-  type FakeFault,
-  type FakeMlflow,
-  type FakeMlflowOptions,
-  type FakeMlflowState,
-  startFakeMlflow,
-} from './mlflow-fake.ts'
 export type { MlflowLog, RetryOptions } from './transport.ts'
 export type {
   ArtifactUploadResult,

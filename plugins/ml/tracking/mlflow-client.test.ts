@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test'
+import { type FakeMlflow, startFakeMlflow } from '../../../testing/ml/mlflow-fake.ts'
 import { isMlflowError, type MlflowError } from './errors.ts'
 import { logRun, registerModelVersion } from './log-run.ts'
 import { createMlflowClient } from './mlflow-client.ts'
-import { type FakeMlflow, startFakeMlflow } from './mlflow-fake.ts'
 import type { MlflowClient } from './types.ts'
 
 let fake: FakeMlflow

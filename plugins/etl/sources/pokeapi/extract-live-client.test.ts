@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'bun:test'
+import { type LocalServer, startLocalServer, temporaryDirectory } from '../../../../testing/etl/http.ts'
+import { readFixtures, tinyBase } from '../../../../testing/etl/pokeapi-fixtures.ts'
 import { createHttpClient } from '../../http/client.ts'
-import { type LocalServer, startLocalServer, temporaryDirectory } from '../../http/testing.ts'
 import { extractPokeApi } from './index.ts'
-import { readFixtures, tinyBase } from './testing.ts'
 
 // The real client against a local PokéAPI look-alike serving the fixtures: the path the ETL takes
 // on a user's machine, minus the internet.

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { fixtureRecordings, tinyBase } from '../../../../testing/etl/pokeapi-fixtures.ts'
 import { createRecordedFetcher } from '../../http/recorded-fetcher.ts'
 import { extractPokeApi } from './index.ts'
-import { fixtureRecordings, tinyBase } from './testing.ts'
 
 const BASE = 'https://pokeapi.co/api/v2'
 

@@ -1,8 +1,8 @@
 import { expect, test } from 'bun:test'
+import { fixtureRecordings } from '../../../../testing/etl/pokeapi-fixtures.ts'
 import { createRecordedFetcher } from '../../http/recorded-fetcher.ts'
 import { extractShowdown } from '../showdown/index.ts'
 import { extractPokeApi } from './index.ts'
-import { fixtureRecordings } from './testing.ts'
 
 const BASE = 'https://pokeapi.co/api/v2'
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test'
+import { readFixtures } from '../../../../testing/etl/pokeapi-fixtures.ts'
 import { FieldError } from './loader.ts'
 import { lgpeMachineIdOf, tmNumberOf, toMoveRecord } from './moves.ts'
 import { MoveJson } from './schemas.ts'
-import { readFixtures } from './testing.ts'
 
 const fixtures = readFixtures()
 const move = (name: string) => MoveJson.parse(JSON.parse(fixtures.get(`move/${name}`)!))

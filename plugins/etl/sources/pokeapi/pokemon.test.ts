@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test'
+import { readFixtures } from '../../../../testing/etl/pokeapi-fixtures.ts'
 import { FieldError } from './loader.ts'
 import { toLgpeLearnset, toPokemonRecord } from './pokemon.ts'
 import { PokemonJson } from './schemas.ts'
-import { readFixtures } from './testing.ts'
 
 const fixtures = readFixtures()
 const pokemon = (name: string) => PokemonJson.parse(JSON.parse(fixtures.get(`pokemon/${name}`)!))

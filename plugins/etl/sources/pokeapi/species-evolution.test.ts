@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test'
+import { readFixtures } from '../../../../testing/etl/pokeapi-fixtures.ts'
 import { readEvolutionLinks, toEvolution } from './evolution.ts'
 import { EvolutionChainJson, SpeciesJson } from './schemas.ts'
 import { cleanGameText, toSpeciesRecord } from './species.ts'
-import { readFixtures } from './testing.ts'
 
 const fixtures = readFixtures()
 const species = (name: string) => SpeciesJson.parse(JSON.parse(fixtures.get(`pokemon-species/${name}`)!))

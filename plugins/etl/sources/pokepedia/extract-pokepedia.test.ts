@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, test } from 'bun:test'
+import {
+  createMemoryFetcher,
+  fixture,
+  type RecordedPage,
+} from '../../../../testing/etl/pokepedia-memory-fetcher.ts'
 import type { HttpFetcher } from '../../http/types.ts'
 import type { Extract, FormKind, LearnsetEntry, MoveRecord, PokemonRecord } from '../../model.ts'
-import { createMemoryFetcher, fixture, type RecordedPage } from './fixtures/memory-fetcher.ts'
 import { extractPokepedia } from './index.ts'
 
 const BASE_URL = 'https://wiki.test'

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { fixture } from './fixtures/memory-fetcher.ts'
+import { fixture } from '../../../../testing/etl/pokepedia-memory-fetcher.ts'
 import { readWikitextSection } from './read-wikitext.ts'
 import { findLearnsetCalls, splitRow, splitSections } from './wikitext.ts'
 

@@ -1,13 +1,13 @@
 import { expect, test } from 'bun:test'
 import { join } from 'node:path'
-import { fingerprint } from './fixtures/fingerprint.ts'
+import { fingerprint } from '../../../../testing/etl/showdown-fingerprint.ts'
 import { extractShowdown } from './index.ts'
 
 test('a mod module polluted by an earlier Dex.mod still yields the same extract, with a warning', () => {
   // A child process: polluting the shared module here would leak into every other test file.
   const child = Bun.spawnSync([
     process.execPath,
-    join(import.meta.dir, 'fixtures', 'extract-after-engine-mod.ts'),
+    join(import.meta.dir, '../../../../testing/etl/showdown-extract-after-engine-mod.ts'),
   ])
   expect(child.stderr.toString()).toBe('')
   expect(child.exitCode).toBe(0)

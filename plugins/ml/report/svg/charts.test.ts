@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
+import { parseSvg, randomScoredRows } from '../../../../testing/ml/report-fixtures.ts'
 import { type CalibrationBin, calibration } from '../../gbdt/metrics.ts'
 import { createRandom } from '../../gbdt/prng.ts'
-import { parseSvg, randomScoredRows } from '../test-fixtures.ts'
 import { barChart } from './bar-chart.ts'
 import { calibrationChart } from './calibration-chart.ts'
 import { lineChart } from './line-chart.ts'

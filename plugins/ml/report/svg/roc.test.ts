@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test'
 import fc from 'fast-check'
+import { parseSvg, randomScoredRows } from '../../../../testing/ml/report-fixtures.ts'
 import { rocAuc } from '../../gbdt/metrics.ts'
 import { createRandom } from '../../gbdt/prng.ts'
-import { parseSvg, randomScoredRows } from '../test-fixtures.ts'
 import { rocChart } from './roc-chart.ts'
 import { rocArea, rocCurve } from './roc-curve.ts'
 

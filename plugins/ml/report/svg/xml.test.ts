@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { xmlProblems } from './well-formed.ts'
+import { xmlProblems } from '../../../../testing/ml/svg-well-formed.ts'
 import { coord, element, escapeXml, svgDocument, truncate } from './xml.ts'
 
 describe('escapeXml', () => {

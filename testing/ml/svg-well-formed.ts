@@ -1,4 +1,4 @@
-import { isXmlChar } from './xml.ts'
+import { isXmlChar } from '../../plugins/ml/report/svg/xml.ts'
 
 /**
  * A strict XML well-formedness check (no DTDs, no CDATA — our SVGs use neither). Why our own:

@@ -1,6 +1,6 @@
-import type { LabelledData } from './dataset.ts'
-import { sigmoid } from './loss.ts'
-import { createRandom } from './prng.ts'
+import type { LabelledData } from '../../plugins/ml/gbdt/dataset.ts'
+import { sigmoid } from '../../plugins/ml/gbdt/loss.ts'
+import { createRandom } from '../../plugins/ml/gbdt/prng.ts'
 
 /** Shape of a synthetic battle dataset. */
 export interface SyntheticOptions {

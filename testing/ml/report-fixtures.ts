@@ -1,8 +1,8 @@
 import { DOMParser } from 'linkedom'
-import { evaluateBinary, type ScoredOutcomes } from '../gbdt/metrics.ts'
-import { createRandom } from '../gbdt/prng.ts'
-import type { ModelReportInput, TestPart, TestPartEvaluation } from './report-input.ts'
-import { xmlProblems } from './svg/well-formed.ts'
+import { evaluateBinary, type ScoredOutcomes } from '../../plugins/ml/gbdt/metrics.ts'
+import { createRandom } from '../../plugins/ml/gbdt/prng.ts'
+import type { ModelReportInput, TestPart, TestPartEvaluation } from '../../plugins/ml/report/report-input.ts'
+import { xmlProblems } from './svg-well-formed.ts'
 
 /**
  * Parses a chart for assertions after checking it is well-formed XML with the strict checker

@@ -1,9 +1,9 @@
 import { Hono } from 'hono'
-import { createMemoryLogger } from '../../../core/log.ts'
-import { createMetrics } from '../../../core/metrics.ts'
-import { hashApiKey } from './api-keys.ts'
-import { type ApiSecurityConfig, apiSecurityConfig } from './config.ts'
-import { type ApiSecurity, createApiSecurity } from './index.ts'
+import { createMemoryLogger } from '../../core/log.ts'
+import { createMetrics } from '../../core/metrics.ts'
+import { hashApiKey } from '../../plugins/api/security/api-keys.ts'
+import { type ApiSecurityConfig, apiSecurityConfig } from '../../plugins/api/security/config.ts'
+import { type ApiSecurity, createApiSecurity } from '../../plugins/api/security/index.ts'
 
 /** Two keys a test client may hold, and the config entries for them. */
 export const KEY_A = 'test-key-a-0123456789'

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kernel } from '../../core/kernel.ts'
 import { parseStageInput } from '../../core/stages.ts'
-import { createTestKernel } from '../../core/testing.ts'
-import { etlPlugin } from '../etl/index.ts'
-import { mlPlugin } from '../ml/index.ts'
-import { apiPlugin } from './index.ts'
-import { generateApiKey } from './security/index.ts'
+import { apiPlugin } from '../../plugins/api/index.ts'
+import { generateApiKey } from '../../plugins/api/security/index.ts'
+import { etlPlugin } from '../../plugins/etl/index.ts'
+import { mlPlugin } from '../../plugins/ml/index.ts'
+import { createTestKernel } from '../kernel.ts'
 
 /** A few species: enough for a dataset with train/validation/test parts, trained in a few seconds. */
 const SPECIES =

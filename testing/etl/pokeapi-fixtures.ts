@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RecordedResponse } from '../../http/recorded-fetcher.ts'
-import type { Extract, MoveRecord, PokemonRecord, SpeciesRecord } from '../../model.ts'
+import type { RecordedResponse } from '../../plugins/etl/http/recorded-fetcher.ts'
+import type { Extract, MoveRecord, PokemonRecord, SpeciesRecord } from '../../plugins/etl/model.ts'
 
-export const FIXTURES_DIR = join(import.meta.dir, 'fixtures')
+export const FIXTURES_DIR = join(import.meta.dir, '../../plugins/etl/sources/pokeapi/fixtures')
 
 /** `<resource>/<name>` → fixture text, e.g. `pokemon/pikachu`. */
 export function readFixtures(): Map<string, string> {

@@ -1,8 +1,8 @@
-import type { Migration } from './db/migrate.ts'
-import { openPostgres } from './db/postgres.ts'
-import { createKernel, type Kernel } from './kernel.ts'
-import { createMemoryLogger } from './log.ts'
-import type { PluginDefinition } from './plugin.ts'
+import type { Migration } from '../core/db/migrate.ts'
+import { openPostgres } from '../core/db/postgres.ts'
+import { createKernel, type Kernel } from '../core/kernel.ts'
+import { createMemoryLogger } from '../core/log.ts'
+import type { PluginDefinition } from '../core/plugin.ts'
 
 /**
  * Test helpers. PostgreSQL suites run when `TEST_DATABASE_URL` is set (CI always sets it); locally,

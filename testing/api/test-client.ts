@@ -1,11 +1,11 @@
 import { expect } from 'bun:test'
 import type { z } from '@hono/zod-openapi'
-import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel } from '../../../core/testing.ts'
-import { etlPlugin } from '../../etl/index.ts'
-import { mlPlugin } from '../../ml/index.ts'
-import { apiPlugin } from '../index.ts'
-import { ProblemSchema } from '../schemas/problem.ts'
+import type { Kernel } from '../../core/kernel.ts'
+import { apiPlugin } from '../../plugins/api/index.ts'
+import { ProblemSchema } from '../../plugins/api/schemas/problem.ts'
+import { etlPlugin } from '../../plugins/etl/index.ts'
+import { mlPlugin } from '../../plugins/ml/index.ts'
+import { createTestKernel } from '../kernel.ts'
 
 /** A kernel with the API over a loaded Pokédex (no model needed for read routes). */
 export async function createApiTestKernel(engine: 'sqlite' | 'postgres'): Promise<Kernel> {
