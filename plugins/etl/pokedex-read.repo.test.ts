@@ -39,28 +39,33 @@ for (const engine of testEngines()) {
       expect(Object.isFrozen(c.learnsetByPokemon.get(25))).toBe(true)
     })
 
-    test('the reader caches until a new ETL run, and never caches while one runs', async () => {
+    test('the reader caches until a new ETL run commits; a killed run left `running` keeps the cache', async () => {
       const catalogue = createCatalogueReader(kernel.db)
       const [a, b] = await Promise.all([catalogue(), catalogue()])
       expect(b).toBe(a)
       expect(await catalogue()).toBe(a)
 
-      const runId = await startRun(kernel.db, ['test'], new Date().toISOString())
-      await kernel.db.run(sql`UPDATE pokemon SET name_fr = ${'Pikachu (test)'} WHERE id = 25`)
-      const during = await catalogue()
-      expect(during).not.toBe(a)
-      expect(during.pokemonById.get(25)?.name_fr).toBe('Pikachu (test)')
-      expect(await catalogue()).not.toBe(during)
+      // An ETL killed with SIGKILL after opening its run: the row stays `running` forever and is
+      // the newest one. The data did not change, so the cache stays (it was off: issue 13, #1).
+      await startRun(kernel.db, ['killed'], new Date().toISOString())
+      expect(await catalogue()).toBe(a)
+      expect(await catalogue()).toBe(a)
 
-      await kernel.db.run(sql`UPDATE pokemon SET name_fr = ${'Pikachu'} WHERE id = 25`)
-      await finishRun(kernel.db, runId, { status: 'succeeded' })
+      // A run that commits changes the key with its data, in one transaction.
+      const runId = await startRun(kernel.db, ['test'], new Date().toISOString())
+      await kernel.db.tx(async (tx) => {
+        await tx.run(sql`UPDATE pokemon SET name_fr = ${'Pikachu (test)'} WHERE id = 25`)
+        await finishRun(tx, runId, { status: 'succeeded' })
+      })
       const after = await catalogue()
-      expect(after.pokemonById.get(25)?.name_fr).toBe('Pikachu')
+      expect(after).not.toBe(a)
+      expect(after.pokemonById.get(25)?.name_fr).toBe('Pikachu (test)')
       expect(await catalogue()).toBe(after)
 
       await kernel.stages.run('etl:load', {}, runtime(kernel))
       const reloaded = await catalogue()
       expect(reloaded).not.toBe(after)
+      expect(reloaded.pokemonById.get(25)?.name_fr).toBe('Pikachu')
       expect(reloaded.pokemon).toHaveLength(188)
     })
   })

@@ -159,15 +159,17 @@ export async function readCatalogue(db: Db): Promise<PokedexCatalogue> {
 }
 
 /**
- * What identifies the loaded data: the latest ETL run. Data only changes inside `etl:load`,
- * which records a run before writing and finishes it after committing; while a run is
- * `running` (or none exists) the data may change under us, so nothing is cached.
+ * What identifies the loaded data: the latest *succeeded* ETL run. Data only changes inside
+ * `etl:load`'s one transaction, which also marks its run `succeeded`, so the data and this key
+ * change together. A run that is `running` (or was killed and stays `running` forever) or
+ * `failed` changed nothing and does not matter. With no succeeded run the data is unknown
+ * (written by hand, or an empty database), so nothing is cached.
  */
 async function dataGeneration(db: Db): Promise<{ key: string; settled: boolean }> {
-  const [run] = await db.sql<{ id: number; status: string; finished_at: string | null }>`
-    SELECT id, status, finished_at FROM etl_runs ORDER BY id DESC LIMIT 1`
+  const [run] = await db.sql<{ id: number; finished_at: string | null }>`
+    SELECT id, finished_at FROM etl_runs WHERE status = 'succeeded' ORDER BY id DESC LIMIT 1`
   if (!run) return { key: 'none', settled: false }
-  return { key: `${run.id}:${run.status}:${run.finished_at}`, settled: run.status !== 'running' }
+  return { key: `${run.id}:${run.finished_at}`, settled: true }
 }
 
 /**

@@ -114,11 +114,6 @@ export async function runLoad(
   const now = new Date().toISOString()
   const runId = await startRun(db, data.sources, now)
   try {
-    const changes = await db.tx(async (tx) => {
-      const result = await writeAll(tx, data, fetchedAt, now, options.faultAfter)
-      await recordFindings(tx, runId, data.rejects, data.conflicts)
-      return result
-    })
     const counts: Record<LoadStep, number> = {
       types: data.types.length,
       typeChart: data.typeChart.length,
@@ -132,7 +127,14 @@ export async function runLoad(
       ),
     }
     const allWarnings = [...warnings, ...data.warnings]
-    await finishRun(db, runId, { status: 'succeeded', counts, changes, warnings: allWarnings })
+    // The run becomes `succeeded` in the same transaction as the data: readers key their caches on
+    // the latest succeeded run, so a run killed mid-way (left `running` forever) changes nothing.
+    const changes = await db.tx(async (tx) => {
+      const result = await writeAll(tx, data, fetchedAt, now, options.faultAfter)
+      await recordFindings(tx, runId, data.rejects, data.conflicts)
+      await finishRun(tx, runId, { status: 'succeeded', counts, changes: result, warnings: allWarnings })
+      return result
+    })
     return {
       runId,
       counts,
