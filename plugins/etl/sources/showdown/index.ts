@@ -6,6 +6,7 @@
  * (PokéAPI, Poképédia) only add what Showdown lacks (French move names, sprites, TM numbers…).
  */
 import type { Extract } from '../../model.ts'
+import { withPokeApiSnapshot } from '../pokeapi/snapshot/index.ts'
 import type { Findings } from './findings.ts'
 import { extractLearnsets } from './learnsets.ts'
 import { loadLgpeData } from './lgpe-dex.ts'
@@ -19,9 +20,10 @@ export { createShowdownIdMap, toSlug } from './slugs.ts'
 export { FRENCH_TYPE_NAMES } from './types.ts'
 
 /**
- * Extracts everything Showdown knows about Let's Go into the intermediate model.
+ * Extracts everything Showdown knows about Let's Go into the intermediate model, with the French
+ * move names and descriptions of the committed PokéAPI snapshot (Showdown has none).
  *
- * Pure apart from reading the installed packages: no network, no file writes, the shared
+ * Pure apart from reading the installed packages and the snapshot: no network, no file writes, the shared
  * `@pkmn/mods` objects are left as found, and two calls return equal extracts.
  *
  * @example
@@ -39,7 +41,7 @@ export function extractShowdown(): Extract {
     pokemon: new Map(pokemon.map((record) => [record.showdownId ?? '', record.slug])),
     moves: new Map(moves.map((record) => [record.showdownId ?? '', record.slug])),
   }
-  return {
+  return withPokeApiSnapshot({
     source: 'showdown',
     types: extractTypes(data.dex),
     typeChart: extractTypeChart(data.dex, findings),
@@ -49,7 +51,7 @@ export function extractShowdown(): Extract {
     learnsets: extractLearnsets(data, slugs, findings),
     rejects: findings.rejects,
     warnings: findings.warnings,
-  }
+  })
 }
 
 /**
