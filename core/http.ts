@@ -7,7 +7,7 @@ import { mountDocs } from './docs-page.ts'
 import { hasCode, KernelError } from './errors.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
-import type { HttpRegistrar } from './plugin.ts'
+import type { HtmlErrorRenderer, HttpRegistrar } from './plugin.ts'
 import { HttpProblem, type Problem, sendProblem } from './problem.ts'
 
 type HookResult = {
@@ -114,6 +114,7 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
   })
   let frozen = false
+  let htmlErrors: HtmlErrorRenderer | undefined
 
   app.use('*', requestId())
   app.use('*', async (c, next) => {
@@ -130,11 +131,10 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
     if (!wantsJson(c.req.path)) {
       const status = error instanceof HTTPException ? error.status : 500
       if (status >= 500) log.error('unhandled error', { requestId: c.get('requestId'), error: String(error) })
-      return htmlError(
-        c,
-        status,
-        status >= 500 ? `Erreur inattendue (requête ${c.get('requestId')})` : error.message,
-      )
+      const message = status >= 500 ? `Erreur inattendue (requête ${c.get('requestId')})` : error.message
+      return htmlErrors
+        ? htmlErrors(c, status, status >= 500 ? undefined : message)
+        : htmlError(c, status, message)
     }
     if (error instanceof HttpProblem) {
       return sendProblem(c, error.status, { code: error.code, detail: error.message, errors: error.errors })
@@ -154,7 +154,12 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
     })
   })
   app.notFound((c) =>
-    sendProblem(c, 404, { code: 'ROUTE_NOT_FOUND', detail: `no route for ${c.req.method} ${c.req.path}` }),
+    htmlErrors && !wantsJson(c.req.path)
+      ? htmlErrors(c, 404, undefined)
+      : sendProblem(c, 404, {
+          code: 'ROUTE_NOT_FOUND',
+          detail: `no route for ${c.req.method} ${c.req.path}`,
+        }),
   )
 
   app.get('/metrics', async (c) =>
@@ -177,6 +182,11 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
       mount(prefix, router) {
         if (frozen) throw new KernelError('KERNEL_FROZEN', `route ${prefix} mounted after setup`, { plugin })
         app.route(prefix, router)
+      },
+      htmlErrors(render) {
+        if (frozen) throw new KernelError('KERNEL_FROZEN', 'HTML error renderer set after setup', { plugin })
+        if (htmlErrors) throw new KernelError('KERNEL_DUPLICATE', 'HTML error renderer set twice', { plugin })
+        htmlErrors = render
       },
     }),
     freeze() {

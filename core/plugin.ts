@@ -15,7 +15,20 @@ export interface HttpRegistrar {
   router(): OpenAPIHono
   /** Mounts a router under a prefix, e.g. `/api/v1`. Throws after setup. */
   mount(prefix: string, router: OpenAPIHono | Hono<any, any, any>): void
+  /**
+   * Renders the web app's errors (every path outside `/api` and the kernel's JSON endpoints):
+   * unknown addresses (404, `message` undefined) and errors thrown by its handlers. One plugin may
+   * set it (the ui plugin, so errors get its page layout); without it they are a bare HTML line.
+   */
+  htmlErrors(render: HtmlErrorRenderer): void
 }
+
+/** Answers one web-app error; `message` is the handler's own text, undefined for an unknown address. */
+export type HtmlErrorRenderer = (
+  c: import('hono').Context,
+  status: number,
+  message: string | undefined,
+) => Response | Promise<Response>
 
 /** A readiness check: resolves `true` when ready, or a string saying what is missing. */
 export type ReadinessCheck = () => Promise<true | string>

@@ -1,25 +1,20 @@
-import { dirname, join } from 'node:path'
 import { Hono } from 'hono'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
+import { renderHtmlError } from './errors.tsx'
+import { creditsPage } from './pages/credits.tsx'
 import { createHomePage } from './pages/home.tsx'
 import { registerModelAndQuizPages } from './pages/model-quiz.ts'
 import { registerPokedexPages } from './pages/pokedex.tsx'
 import { createPredictPages } from './pages/predict.tsx'
 import { createTypePages } from './pages/types.tsx'
-
-const STATIC: Record<string, () => string> = {
-  'app.css': () => join(import.meta.dir, 'static', 'app.css'),
-  'pokedex.css': () => join(import.meta.dir, 'static', 'pokedex.css'),
-  'model.css': () => join(import.meta.dir, 'static', 'model.css'),
-  'htmx.min.js': () =>
-    join(dirname(Bun.resolveSync('htmx.org/package.json', import.meta.dir)), 'dist', 'htmx.min.js'),
-}
+import { favicon, sprite, staticFile } from './static-files.ts'
 
 /**
- * The web app: server-rendered HTML with htmx fragments (hono/jsx). It reads the Pokédex through
- * the `etl.pokedex` service, never through the JSON API, and never answers JSON.
+ * The web app: server-rendered HTML with htmx fragments (hono/jsx), in French (default) and
+ * English (`?lang=en`, remembered). It reads the Pokédex through the `etl.pokedex` service, never
+ * through the JSON API, never answers JSON, and renders the kernel's web errors in its layout.
  *
  * @example
  * bun run serve --role ui   # then open http://127.0.0.1:8080/
@@ -29,29 +24,22 @@ export const uiPlugin = definePlugin({
   requires: [pokedexRef, predictorRef],
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
+    const predictor = ctx.services.get(predictorRef)
     const app = new Hono()
     const types = createTypePages(pokedex)
     app.get('/', createHomePage(pokedex))
     app.get('/types', types.page)
     app.get('/types/answer', types.answer)
-    const predict = createPredictPages(pokedex, ctx.services.get(predictorRef))
+    const predict = createPredictPages(pokedex, predictor)
     app.get('/predict', predict.page)
-    app.get('/predict/moves', predict.moves)
-    app.post('/predict', predict.answer)
+    app.get('/predict/side', predict.side)
     registerPokedexPages(app, { pokedex })
-    registerModelAndQuizPages(app, {
-      pokedex,
-      predictor: ctx.services.get(predictorRef),
-      modelsDir: ctx.core.modelsDir,
-    })
-    app.get('/static/:file', (c) => {
-      const path = STATIC[c.req.param('file')]
-      if (!path) return c.notFound()
-      const file = Bun.file(path())
-      return new Response(file, {
-        headers: { 'content-type': file.type, 'cache-control': 'public, max-age=3600' },
-      })
-    })
+    registerModelAndQuizPages(app, { pokedex, predictor, modelsDir: ctx.core.modelsDir })
+    app.get('/credits', creditsPage)
+    app.get('/static/sprites/:file', sprite)
+    app.get('/static/:file', staticFile)
+    app.get('/favicon.ico', favicon)
     ctx.http.mount('/', app)
+    ctx.http.htmlErrors(renderHtmlError)
   },
 })

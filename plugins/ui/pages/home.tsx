@@ -1,56 +1,46 @@
 import type { Context } from 'hono'
 import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
+import { localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
 
 /** The home page: what PredictionDex is and what is loaded. */
 export function createHomePage(pokedex: PokedexReader) {
   return async (c: Context) => {
+    const l = localeOf(c)
+    const t = l.t.home
     const loaded = await pokedex.isLoaded()
-    const types = loaded ? (await pokedex.listTypes()).length : 0
+    const catalogue = loaded ? await pokedex.catalogue() : undefined
     const body = (
-      <section>
+      <section class="home">
         <h1>PredictionDex</h1>
-        <p>
-          Quelle attaque choisir, et avec quelle chance de gagner ? PredictionDex répond pour les combats de
-          Pokémon : Let’s Go, Pikachu et Let’s Go, Évoli, à partir du vrai moteur de combat.
-        </p>
-        <ul>
+        <p class="lead">{t.lead}</p>
+        <ul class="home-links">
           <li>
-            <a href="/predict">Prédiction de combat</a> : quelle attaque choisir, avec quelle chance de
-            gagner.
+            <a href="/predict">{t.predict}</a> : {t.predictText}
           </li>
           <li>
-            <a href="/pokedex">Pokédex</a> et <a href="/moves">capacités</a> : les 188 formes et 226 attaques
-            de Let’s Go.
+            <a href="/pokedex">{l.t.nav.pokedex}</a> {t.and} <a href="/moves">{t.movesLink}</a> :{' '}
+            {t.dex(catalogue?.pokemon.length ?? 0, catalogue?.moves.length ?? 0)}
           </li>
           <li>
-            <a href="/model">Le modèle</a> : ses performances mesurées, face aux règles simples.{' '}
-            <a href="/quiz">Quiz des types</a>.
+            <a href="/model">{l.t.nav.model}</a> : {t.model} <a href="/quiz">{l.t.nav.quiz}</a>.
           </li>
           <li>
-            <a href="/types">Table des types</a> : {types} types, efficacités en couleur et calculateur double
-            type.
+            <a href="/types">{l.t.nav.types}</a> : {t.types(catalogue?.types.length ?? 0)}
           </li>
           <li>
-            <a href="/docs">Documentation de l’API</a>
+            <a href="/docs" hx-boost="false">
+              {t.docs}
+            </a>
           </li>
         </ul>
         {loaded ? null : (
-          <p class="error">
-            Les données ne sont pas encore chargées : lancez <code>bun run stage etl</code>.
+          <p class="error" role="alert">
+            {t.notLoaded} <code>bun run stage etl</code>.
           </p>
         )}
       </section>
     )
-    return c.html(
-      wantsFragment(c) ? (
-        body
-      ) : (
-        <Layout title="Accueil" path="/">
-          {body}
-        </Layout>
-      ),
-    )
+    return respond(c, { title: t.title, path: '/', body, locale: l })
   }
 }

@@ -2,201 +2,178 @@ import { join } from 'node:path'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { DriftReport, ModelInfo, Predictor } from '../../../core/contracts/predictor.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
 import {
   BASELINES,
   METRIC_KEYS,
-  type MetricKey,
   type MetricRow,
   modelMetrics,
   readBaselines,
   TEST_PARTS,
   type TestPart,
 } from './model-baselines.ts'
+import { Scroll } from './pokedex-shared.tsx'
 
-/** The only files `/model/charts/:file` serves, with their French captions. */
-export const MODEL_CHARTS: Record<string, string> = {
-  'calibration.svg': 'Calibration : taux de victoire observé selon la probabilité prédite',
-  'roc-pair-test.svg': 'Courbes ROC — test par paires (duels jamais vus)',
-  'roc-species-test.svg': 'Courbes ROC — test par espèces (espèces jamais vues)',
-  'feature-importance.svg': 'Les 20 variables qui pèsent le plus dans les décisions',
-  'training-loss.svg': 'Log-loss pendant l’entraînement (entraînement et validation)',
-}
+/** The only files `/model/charts/:file` serves (captions in `l.t.battle.model.charts`). */
+export const MODEL_CHARTS = [
+  'calibration.svg',
+  'roc-pair-test.svg',
+  'roc-species-test.svg',
+  'feature-importance.svg',
+  'training-loss.svg',
+] as const
 
-const METRICS: Record<MetricKey, { label: string; help: string; digits: number }> = {
-  accuracy: {
-    label: 'Exactitude',
-    help: 'part des combats dont le vainqueur est bien annoncé (plus haut = mieux).',
-    digits: 4,
-  },
-  logLoss: {
-    label: 'Log-loss',
-    help: 'pénalise les probabilités sûres d’elles et fausses ; 0,6931 = toujours 50 % (plus bas = mieux).',
-    digits: 4,
-  },
-  brier: {
-    label: 'Score de Brier',
-    help: 'écart quadratique moyen entre la probabilité et le résultat 0/1 ; 0,25 = toujours 50 % (plus bas = mieux).',
-    digits: 4,
-  },
-  rocAuc: {
-    label: 'ROC-AUC',
-    help: 'chance qu’un combat gagné reçoive une probabilité plus haute qu’un combat perdu ; 0,5 = pile ou face.',
-    digits: 4,
-  },
-  expectedCalibrationError: {
-    label: 'ECE (calibration)',
-    help: 'écart moyen entre probabilité annoncée et taux de victoire observé (plus bas = mieux).',
-    digits: 4,
-  },
-}
-const PARTS: Record<TestPart, string> = {
-  pair_test: 'Test par paires (duels jamais vus à l’entraînement)',
-  species_test: 'Test par espèces (espèces jamais vues à l’entraînement)',
-}
-const PREDICTORS: Record<string, string> = {
-  faster: 'le plus rapide gagne',
-  bst: 'le plus gros total de stats gagne',
-  turns_to_ko: 'celui qui met K.O. en moins de tours gagne',
-}
-const ROWS: Record<string, string> = { train: 'entraînement', validation: 'validation', test: 'test' }
-
-const fr = (x: number, digits = 4) => x.toFixed(digits).replace('.', ',')
-const thousands = (n: number) => n.toLocaleString('fr-FR')
-
-function MetricsTable(props: { part: TestPart; model: MetricRow; baselines: Record<string, MetricRow> }) {
+function MetricsTable(props: {
+  l: Locale
+  part: TestPart
+  model: MetricRow
+  baselines: Record<string, MetricRow>
+}) {
+  const { l } = props
+  const t = l.t.battle.model
   const rows: [string, string, MetricRow][] = [
-    ['modèle', 'le modèle servi', props.model],
+    ['modèle', t.served, props.model],
     ...BASELINES.filter((b) => props.baselines[b]).map((b): [string, string, MetricRow] => [
       b,
-      PREDICTORS[b] ?? b,
+      t.predictors[b] ?? b,
       props.baselines[b]!,
     ]),
   ]
+  if (l.lang === 'en') rows[0]![0] = 'model'
   return (
-    <table class="metrics">
-      <caption>{PARTS[props.part]}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Prédicteur</th>
-          {METRIC_KEYS.map((k) => (
-            <th scope="col">{METRICS[k].label}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([name, help, row], i) => (
-          <tr class={i === 0 ? 'model-row' : undefined}>
-            <th scope="row">
-              <code>{name}</code> <small>{help}</small>
-            </th>
+    <Scroll label={t.parts[props.part]}>
+      <table class="metrics">
+        <caption>{t.parts[props.part]}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.predictorHeader}</th>
             {METRIC_KEYS.map((k) => (
-              <td>{row[k] === undefined ? '—' : fr(row[k]!, METRICS[k].digits)}</td>
+              <th scope="col">{t.metrics[k]![0]}</th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(([name, help, row], i) => (
+            <tr class={i === 0 ? 'model-row' : undefined}>
+              <th scope="row">
+                <code>{name}</code> <small>{help}</small>
+              </th>
+              {METRIC_KEYS.map((k) => (
+                <td>{row[k] === undefined ? '—' : l.number(row[k]!, 4)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
   )
 }
 
-function Drift(props: { drift: DriftReport }) {
+function Drift(props: { l: Locale; drift: DriftReport }) {
+  const { l } = props
+  const t = l.t.battle.model.drift
   const over = props.drift.features.filter((f) => f.drifted).sort((a, b) => b.psi - a.psi)
   return (
     <section class="drift">
-      <h2>Dérive des entrées</h2>
+      <h2>{t.title}</h2>
       {props.drift.window === 0 ? (
-        <p>Aucune prédiction récente : la dérive se mesure dès que le modèle sert des requêtes.</p>
+        <p>{t.empty}</p>
       ) : (
         <p>
-          {`Sur les ${thousands(props.drift.window)} dernières prédictions, ${over.length} variable(s) sur ${props.drift.features.length} dépassent le seuil de PSI ${fr(props.drift.threshold, 2)}.`}
+          {t.summary(
+            l.number(props.drift.window),
+            over.length,
+            props.drift.features.length,
+            l.number(props.drift.threshold, 2),
+          )}
         </p>
       )}
       {over.length > 0 ? (
         <ul>
           {over.slice(0, 10).map((f) => (
             <li>
-              <code>{f.name}</code> : PSI {fr(f.psi, 3)}
+              <code>{f.name}</code> : PSI {l.number(f.psi, 3)}
             </li>
           ))}
         </ul>
       ) : null}
-      <p class="hint">
-        Le PSI compare la distribution des entrées récentes à celle des données d’entraînement ; une dérive
-        dit que les questions posées ne ressemblent plus aux combats appris, pas que le modèle se trompe.
-      </p>
+      <p class="hint">{t.hint}</p>
     </section>
   )
 }
 
-async function ModelBody(props: { info: ModelInfo; drift: DriftReport; modelsDir: string }) {
-  const { info } = props
+async function ModelBody(props: { l: Locale; info: ModelInfo; drift: DriftReport; modelsDir: string }) {
+  const { l, info } = props
+  const t = l.t.battle.model
   const baselines = await readBaselines(props.modelsDir, info.dir)
   const charts = await Promise.all(
-    Object.keys(MODEL_CHARTS).map(async (f) =>
-      (await Bun.file(join(props.modelsDir, info.dir, f)).exists()) ? f : null,
-    ),
+    MODEL_CHARTS.map(async (f) => ((await Bun.file(join(props.modelsDir, info.dir, f)).exists()) ? f : null)),
   )
   const hasReport = await Bun.file(join(props.modelsDir, info.dir, 'report.html')).exists()
   const params = info.params as Record<string, unknown>
+  const num = (v: unknown, digits = 0) => (typeof v === 'number' ? l.number(v, digits) : '?')
   return (
     <section class="model">
-      <h1>Le modèle</h1>
+      <h1>{t.title}</h1>
       <dl class="identity">
-        <dt>Dossier</dt>
+        <dt>{t.identity.dir}</dt>
         <dd>
           <code>{info.dir}</code>
         </dd>
-        <dt>Entraîné le</dt>
-        <dd>{info.trainedAt}</dd>
-        <dt>Version</dt>
-        <dd>{info.version === null ? 'livrée avec le dépôt' : String(info.version)}</dd>
-        <dt>Arbres</dt>
-        <dd>{`${String(params.nEstimators ?? '?')} arbres de profondeur ≤ ${String(params.maxDepth ?? '?')}, taux d’apprentissage ${String(params.learningRate ?? '?')}`}</dd>
-        <dt>Jeu de données</dt>
+        <dt>{t.identity.trainedAt}</dt>
+        <dd>
+          <time datetime={info.trainedAt}>{l.date(info.trainedAt)}</time>
+        </dd>
+        <dt>{t.identity.version}</dt>
+        <dd>{info.version === null ? t.identity.shipped : String(info.version)}</dd>
+        <dt>{t.identity.trees}</dt>
+        <dd>
+          {t.identity.treesText(num(params.nEstimators), num(params.maxDepth), num(params.learningRate, 2))}
+        </dd>
+        <dt>{t.identity.dataset}</dt>
         <dd>
           <code>{info.dataset.name}</code>{' '}
           {Object.entries(info.dataset.rows)
-            .map(([k, n]) => `${ROWS[k] ?? k} : ${thousands(n)} lignes`)
+            .map(([k, n]) => t.identity.rows(t.rowsParts[k] ?? k, l.number(n)))
             .join(' · ')}
         </dd>
       </dl>
-      <p class="reading">
-        Comment lire ces chiffres : chaque étiquette est un vrai combat joué par le moteur de combat (Pokémon
-        Showdown), pas une estimation. Les deux tests ne partagent rien avec l’entraînement : le test par
-        paires ne contient que des duels jamais vus, le test par espèces que des espèces jamais vues. Les
-        baselines sont des règles simples ; le modèle doit les battre.
-      </p>
+      <p class="reading">{t.reading}</p>
       {hasReport ? (
         <p class="report-link">
           <a href="/model/report" hx-boost="false">
-            Rapport complet (précision, rappel, matrices de confusion, recherche d’hyper-paramètres)
+            {t.report}
           </a>
         </p>
       ) : null}
       {TEST_PARTS.map((part) => (
-        <MetricsTable part={part} model={modelMetrics(info.metrics, part)} baselines={baselines[part]} />
+        <MetricsTable
+          l={l}
+          part={part}
+          model={modelMetrics(info.metrics, part)}
+          baselines={baselines[part]}
+        />
       ))}
       <dl class="metric-help">
         {METRIC_KEYS.map((k) => (
           <>
-            <dt>{METRICS[k].label}</dt>
-            <dd>{METRICS[k].help}</dd>
+            <dt>{t.metrics[k]![0]}</dt>
+            <dd>{t.metrics[k]![1]}</dd>
           </>
         ))}
       </dl>
       <div class="charts">
         {charts
-          .filter((f): f is string => f !== null)
+          .filter((f): f is (typeof MODEL_CHARTS)[number] => f !== null)
           .map((f) => (
             <figure>
-              <img src={`/model/charts/${f}`} alt={MODEL_CHARTS[f]} loading="lazy" />
-              <figcaption>{MODEL_CHARTS[f]}</figcaption>
+              <img src={`/model/charts/${f}`} alt={t.charts[f]} loading="lazy" />
+              <figcaption>{t.charts[f]}</figcaption>
             </figure>
           ))}
       </div>
-      <Drift drift={props.drift} />
+      <Drift l={l} drift={props.drift} />
     </section>
   )
 }
@@ -226,31 +203,23 @@ export function createModelPages(predictor: Predictor, modelsDir: string) {
   }
   return {
     async page(c: Context) {
+      const l = localeOf(c)
+      const t = l.t.battle.model
       const info = predictor.modelInfo()
       const body = info ? (
-        await ModelBody({ info, drift: predictor.drift(), modelsDir })
+        await ModelBody({ l, info, drift: predictor.drift(), modelsDir })
       ) : (
         <section class="model">
-          <h1>Le modèle</h1>
-          <p class="error">
-            Aucun modèle n’est chargé pour le moment : entraînez-en un (bun run stage ml:train) ou attendez
-            que le champion soit promu.
-          </p>
+          <h1>{t.title}</h1>
+          <p class="error">{t.none}</p>
         </section>
       )
-      return c.html(
-        wantsFragment(c) ? (
-          body
-        ) : (
-          <Layout title="Le modèle" path="/model">
-            {body}
-          </Layout>
-        ),
-      )
+      return respond(c, { title: t.title, path: '/model', body, locale: l })
     },
     chart(c: Context) {
       const name = c.req.param('file') ?? ''
-      if (!Object.hasOwn(MODEL_CHARTS, name)) throw new HTTPException(404, { message: 'Graphique inconnu.' })
+      if (!(MODEL_CHARTS as readonly string[]).includes(name))
+        throw new HTTPException(404, { message: 'Graphique inconnu.' })
       return served(name, 'image/svg+xml')
     },
     report(_c: Context) {

@@ -6,57 +6,35 @@ import type {
   PokedexReader,
   PokemonEntry,
 } from '../../../core/contracts/pokedex.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
-import { CATEGORY_FR } from './pokedex-learnset.tsx'
-import { frenchName, TypeBadge, TypeBadges } from './pokedex-shared.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
+import { Sprite, TypeBadge, TypeBadges } from './pokedex-shared.tsx'
 
-/** The ETL's effect classes in French words; an unknown class is shown as stored. */
-const EFFECT_FR: Record<string, string> = {
-  damage: 'dégâts simples',
-  'multi-hit': 'coups multiples',
-  ohko: 'K.O. en un coup',
-  'two-turn': 'en deux tours',
-  'stat-change': 'modifie les statistiques',
-  other: 'autre effet',
-  recoil: 'dégâts de recul',
-  'status-condition': 'altération de statut',
-  'fixed-damage': 'dégâts fixes',
-  field: 'effet de terrain',
-  recharge: 'recharge au tour suivant',
-  'weight-based': 'selon le poids',
-  counter: 'riposte (renvoie les dégâts)',
-  drain: 'draine les PV',
-  priority: 'prioritaire',
-  healing: 'soin',
-  'self-destruct': 'le lanceur tombe K.O.',
-  protect: 'protection',
-  'variable-power': 'puissance variable',
+function critText(l: Locale, move: MoveEntry): string {
+  const t = l.t.dex.move.crit
+  if (move.always_crit) return t.always
+  return move.crit_ratio > 1 ? t.high(move.crit_ratio) : t.normal
 }
 
-function critText(move: MoveEntry): string {
-  if (move.always_crit) return 'toujours critique'
-  return move.crit_ratio > 1 ? `taux de critique élevé (niveau ${move.crit_ratio})` : 'normal'
-}
-
-function Facts(props: { move: MoveEntry }) {
-  const m = props.move
+function Facts(props: { l: Locale; move: MoveEntry }) {
+  const { l, move: m } = props
+  const t = l.t.dex.move.facts
   const facts: [string, string][] = [
-    ['Catégorie', CATEGORY_FR[m.category]],
-    ['Puissance', m.power === null ? '—' : String(m.power)],
-    ['Précision', m.accuracy === null ? 'ne rate jamais' : `${m.accuracy} %`],
-    ['PP', String(m.pp)],
-    ['Priorité', m.priority > 0 ? `+${m.priority}` : String(m.priority)],
-    ['Effet', EFFECT_FR[m.effect_class] ?? m.effect_class],
-    ['Coup critique', critText(m)],
+    [t.category, l.t.dex.categories[m.category]],
+    [t.power, m.power === null ? '—' : String(m.power)],
+    [t.accuracy, m.accuracy === null ? t.neverMisses : l.percent(m.accuracy / 100, 0)],
+    [t.pp, String(m.pp)],
+    [t.priority, m.priority > 0 ? `+${m.priority}` : String(m.priority)],
+    [t.effect, l.t.dex.move.effects[m.effect_class] ?? m.effect_class],
+    [t.crit, critText(l, m)],
   ]
   if (m.multi_hit_min !== null) {
     const max = m.multi_hit_max ?? m.multi_hit_min
-    facts.push(['Coups', max === m.multi_hit_min ? String(max) : `${m.multi_hit_min} à ${max}`])
+    facts.push([t.hits, max === m.multi_hit_min ? String(max) : t.hitsRange(m.multi_hit_min, max)])
   }
-  if (m.recoil !== null) facts.push(['Recul', `${Math.round(100 * m.recoil)} % des dégâts infligés`])
-  if (m.drain !== null) facts.push(['Drain', `${Math.round(100 * m.drain)} % des dégâts infligés`])
-  facts.push(['Effet secondaire', m.secondary ?? 'aucun'])
+  if (m.recoil !== null) facts.push([t.recoil, t.shareOfDamage(l.percent(m.recoil, 0))])
+  if (m.drain !== null) facts.push([t.drain, t.shareOfDamage(l.percent(m.drain, 0))])
+  // The secondary-effect summary is Showdown's English text: say so with `lang`.
   return (
     <dl class="move-facts">
       {facts.map(([label, value]) => (
@@ -65,6 +43,8 @@ function Facts(props: { move: MoveEntry }) {
           <dd>{value}</dd>
         </>
       ))}
+      <dt>{t.secondary}</dt>
+      <dd lang={m.secondary ? 'en' : undefined}>{m.secondary ?? t.none}</dd>
     </dl>
   )
 }
@@ -80,49 +60,48 @@ function learnersOf(catalogue: PokedexCatalogue, move: MoveEntry): PokemonEntry[
 /** `/moves/:slug`: every stored field of a move and who can use it; 404 for an unknown slug. */
 export function createMoveDetailPage(pokedex: PokedexReader) {
   return async (c: Context) => {
+    const l = localeOf(c)
+    const t = l.t.dex.move
     const catalogue = await pokedex.catalogue()
     const slug = c.req.param('slug') ?? ''
     const move = catalogue.moveBySlug.get(slug)
-    if (!move) throw new HTTPException(404, { message: `Capacité inconnue : « ${slug} ».` })
+    if (!move) throw new HTTPException(404, { message: l.t.errors.unknownMove(slug) })
     const learners = learnersOf(catalogue, move)
-    const description = move.description_fr ?? move.description_en
+    const own = l.lang === 'fr' ? move.description_fr : move.description_en
+    const description = own ?? move.description_en ?? move.description_fr
+    const other = l.otherName(move)
     const body = (
       <article class="move-detail">
         <h1>
-          {frenchName(move)} {move.name_fr ? <small lang="en">{move.name_en}</small> : null}{' '}
-          <TypeBadge type={catalogue.typeById.get(move.type_id)} />
+          {l.name(move)} {other ? <small lang={l.lang === 'fr' ? 'en' : 'fr'}>{other}</small> : null}{' '}
+          <TypeBadge l={l} type={catalogue.typeById.get(move.type_id)} />
         </h1>
         {description ? (
-          <p class="description" lang={move.description_fr ? 'fr' : 'en'}>
+          <p class="description" lang={description === move.description_fr ? 'fr' : 'en'}>
             {description}
           </p>
         ) : null}
-        <Facts move={move} />
+        <Facts l={l} move={move} />
         <section class="learners">
-          <h2>{`Pokémon qui peuvent l’utiliser (${learners.length})`}</h2>
-          {learners.length === 0 ? <p class="empty">Aucun Pokémon ne l’apprend.</p> : null}
+          <h2>{t.learners(learners.length)}</h2>
+          {learners.length === 0 ? <p class="empty">{t.noLearner}</p> : null}
           <ul class="learner-list">
             {learners.map((p) => (
               <li>
-                <a href={`/pokedex/${p.slug}`}>{frenchName(p)}</a>{' '}
-                <TypeBadges catalogue={catalogue} pokemon={p} />
+                <a href={`/pokedex/${p.slug}`}>
+                  <Sprite pokemon={p} lazy />
+                  {l.name(p)}
+                </a>{' '}
+                <TypeBadges l={l} catalogue={catalogue} pokemon={p} />
               </li>
             ))}
           </ul>
         </section>
         <p>
-          <a href="/moves">← Toutes les capacités</a>
+          <a href="/moves">{t.back}</a>
         </p>
       </article>
     )
-    return c.html(
-      wantsFragment(c) ? (
-        body
-      ) : (
-        <Layout title={frenchName(move)} path="/moves">
-          {body}
-        </Layout>
-      ),
-    )
+    return respond(c, { title: l.name(move), path: '/moves', body, locale: l })
   }
 }

@@ -1,32 +1,19 @@
 import type { Context } from 'hono'
 import type { MoveEntry, PokedexCatalogue, PokedexReader } from '../../../core/contracts/pokedex.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
-import { CATEGORY_FR } from './pokedex-learnset.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
 import {
   choice,
-  fold,
-  frenchName,
   LiveFilterForm,
+  nameMatches,
+  Scroll,
   TypeBadge,
   TypeSelect,
   typeFilter,
 } from './pokedex-shared.tsx'
 
-/** Category filter values in French (the URL words players would type). */
-const CATEGORIES = { '': 'Toutes', physique: 'Physique', speciale: 'Spéciale', statut: 'Statut' } as const
 const CATEGORY_OF = { physique: 'physical', speciale: 'special', statut: 'status' } as const
-
-/** Power bands; `aucune` keeps the moves with no power (status, fixed damage, OHKO…). */
-const BANDS = {
-  '': 'Toutes',
-  '0-40': '0 à 40',
-  '41-80': '41 à 80',
-  '81-120': '81 à 120',
-  '121+': '121 et plus',
-  aucune: 'Sans puissance',
-} as const
-type Band = keyof typeof BANDS
+type Band = '' | '0-40' | '41-80' | '81-120' | '121+' | 'aucune'
 
 function inBand(power: number | null, band: Band): boolean {
   if (band === '') return true
@@ -39,83 +26,86 @@ function inBand(power: number | null, band: Band): boolean {
 }
 
 /** Strongest first; ties by accuracy then name, so the box is stable from one load to the next. */
-function byPower(a: MoveEntry, b: MoveEntry): number {
+const byPower = (l: Locale) => (a: MoveEntry, b: MoveEntry) =>
+  (b.power ?? -1) - (a.power ?? -1) ||
+  (b.accuracy ?? 101) - (a.accuracy ?? 101) ||
+  l.name(a).localeCompare(l.name(b), l.lang)
+
+function MoveTable(props: { l: Locale; catalogue: PokedexCatalogue; moves: MoveEntry[] }) {
+  const { l } = props
+  const h = l.t.dex.moves.headers
   return (
-    (b.power ?? -1) - (a.power ?? -1) ||
-    (b.accuracy ?? 101) - (a.accuracy ?? 101) ||
-    frenchName(a).localeCompare(frenchName(b), 'fr')
+    <Scroll label={l.t.dex.moves.title}>
+      <table class="dex-table">
+        <thead>
+          <tr>
+            <th scope="col">{h.move}</th>
+            <th scope="col">{h.type}</th>
+            <th scope="col" class="wide-only">
+              {h.category}
+            </th>
+            <th scope="col">{h.power}</th>
+            <th scope="col">{h.accuracy}</th>
+            <th scope="col" class="wide-only">
+              {h.pp}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.moves.map((m) => (
+            <tr>
+              <td>
+                <a href={`/moves/${m.slug}`}>{l.name(m)}</a>
+              </td>
+              <td>
+                <TypeBadge l={l} type={props.catalogue.typeById.get(m.type_id)} />
+              </td>
+              <td class="wide-only">{l.t.dex.categories[m.category]}</td>
+              <td class="num">{m.power ?? '—'}</td>
+              <td class="num">{m.accuracy === null ? '—' : l.percent(m.accuracy / 100, 0)}</td>
+              <td class="num wide-only">{m.pp}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
   )
 }
 
-function MoveRows(props: { catalogue: PokedexCatalogue; moves: MoveEntry[] }) {
-  return (
-    <tbody>
-      {props.moves.map((m) => (
-        <tr>
-          <td>
-            <a href={`/moves/${m.slug}`}>{frenchName(m)}</a>
-          </td>
-          <td>
-            <TypeBadge type={props.catalogue.typeById.get(m.type_id)} />
-          </td>
-          <td>{CATEGORY_FR[m.category]}</td>
-          <td class="num">{m.power ?? '—'}</td>
-          <td class="num">{m.accuracy === null ? '—' : `${m.accuracy} %`}</td>
-          <td class="num">{m.pp}</td>
-        </tr>
-      ))}
-    </tbody>
-  )
-}
-
-function MoveHead() {
-  return (
-    <thead>
-      <tr>
-        <th>Capacité</th>
-        <th>Type</th>
-        <th>Catégorie</th>
-        <th>Puissance</th>
-        <th>Précision</th>
-        <th>PP</th>
-      </tr>
-    </thead>
-  )
-}
-
-/** `/moves`: the 226 LGPE moves, filtered live, with the ten strongest of the current selection. */
+/** `/moves`: the 226 LGPE moves, searchable in French or English, with the ten strongest. */
 export function createMovesPage(pokedex: PokedexReader) {
   return async (c: Context) => {
+    const l = localeOf(c)
+    const t = l.t.dex.moves
     const catalogue = await pokedex.catalogue()
     const q = c.req.query('q') ?? ''
-    const type = typeFilter(catalogue, c.req.query('type'))
-    const category = choice('Catégorie', c.req.query('categorie'), CATEGORIES, '')
-    const band = choice('Puissance', c.req.query('puissance'), BANDS, '')
-    const needle = fold(q)
+    const type = typeFilter(l, catalogue, c.req.query('type'))
+    const category = choice(l, t.categoryLabel, c.req.query('categorie'), t.categories, '')
+    const band = choice(l, t.powerLabel, c.req.query('puissance'), t.bands, '') as Band
     const moves = catalogue.moves.filter(
       (m) =>
-        (needle === '' || fold(m.name_fr ?? '').includes(needle) || fold(m.name_en).includes(needle)) &&
+        nameMatches(m, q) &&
         (type === undefined || m.type_id === type.id) &&
         (category === '' || m.category === CATEGORY_OF[category]) &&
         inBand(m.power, band),
     )
     const top = moves
       .filter((m) => m.power !== null)
-      .sort(byPower)
+      .sort(byPower(l))
       .slice(0, 10)
     const body = (
       <section class="moves">
-        <h1>Capacités</h1>
+        <h1>{t.title}</h1>
         <LiveFilterForm path="/moves" results="moves-results">
           <label>
-            Recherche
-            <input type="search" name="q" value={q} placeholder="Tonnerre, Surf…" />
+            {t.searchLabel}
+            <input type="search" name="q" value={q} placeholder={t.searchPlaceholder} />
           </label>
-          <TypeSelect catalogue={catalogue} selected={type?.slug} />
+          <TypeSelect l={l} catalogue={catalogue} selected={type?.slug} />
           <label>
-            Catégorie
+            {t.categoryLabel}
             <select name="categorie">
-              {Object.entries(CATEGORIES).map(([value, label]) => (
+              {Object.entries(t.categories).map(([value, label]) => (
                 <option value={value} selected={value === category}>
                   {label}
                 </option>
@@ -123,9 +113,9 @@ export function createMovesPage(pokedex: PokedexReader) {
             </select>
           </label>
           <label>
-            Puissance
+            {t.powerLabel}
             <select name="puissance">
-              {Object.entries(BANDS).map(([value, label]) => (
+              {Object.entries(t.bands).map(([value, label]) => (
                 <option value={value} selected={value === band}>
                   {label}
                 </option>
@@ -133,39 +123,28 @@ export function createMovesPage(pokedex: PokedexReader) {
             </select>
           </label>
           <noscript>
-            <button type="submit">Filtrer</button>
+            <button type="submit">{l.t.dex.filter}</button>
           </noscript>
         </LiveFilterForm>
         <div id="moves-results" aria-live="polite">
           <aside class="top-moves" id="top-moves">
-            <h2>Top 10 les plus puissantes</h2>
-            {top.length === 0 ? <p class="empty">Aucune capacité offensive dans cette sélection.</p> : null}
+            <h2>{t.top}</h2>
+            {top.length === 0 ? <p class="empty">{t.topEmpty}</p> : null}
             <ol>
               {top.map((m) => (
                 <li>
-                  <a href={`/moves/${m.slug}`}>{frenchName(m)}</a> <span class="power">{m.power}</span>{' '}
-                  <TypeBadge type={catalogue.typeById.get(m.type_id)} />
+                  <a href={`/moves/${m.slug}`}>{l.name(m)}</a> <span class="power">{m.power}</span>{' '}
+                  <TypeBadge l={l} type={catalogue.typeById.get(m.type_id)} />
                 </li>
               ))}
             </ol>
           </aside>
-          <p class="count">{`${moves.length} capacités sur ${catalogue.moves.length}`}</p>
-          <table class="dex-table">
-            <MoveHead />
-            <MoveRows catalogue={catalogue} moves={moves} />
-          </table>
-          {moves.length === 0 ? <p class="empty">Aucune capacité ne correspond à ces filtres.</p> : null}
+          <p class="count">{t.count(moves.length, catalogue.moves.length)}</p>
+          <MoveTable l={l} catalogue={catalogue} moves={moves} />
+          {moves.length === 0 ? <p class="empty">{t.empty}</p> : null}
         </div>
       </section>
     )
-    return c.html(
-      wantsFragment(c) ? (
-        body
-      ) : (
-        <Layout title="Capacités" path="/moves">
-          {body}
-        </Layout>
-      ),
-    )
+    return respond(c, { title: t.title, path: '/moves', body, locale: l })
   }
 }

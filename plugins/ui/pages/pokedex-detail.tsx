@@ -5,62 +5,42 @@ import type {
   PokedexReader,
   PokemonEntry,
   SpeciesEntry,
-  StatKey,
 } from '../../../core/contracts/pokedex.ts'
 import { STAT_KEYS } from '../../../core/contracts/pokedex.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
+import { Bar } from './bars.tsx'
 import { Learnset, readMethodFilter } from './pokedex-learnset.tsx'
-import {
-  dexNumber,
-  FORM_LABELS,
-  frenchName,
-  multiplierText,
-  rankText,
-  Sprite,
-  TypeBadge,
-  TypeBadges,
-} from './pokedex-shared.tsx'
+import { Sprite, TypeBadges } from './pokedex-shared.tsx'
+import { WeaknessGroups } from './weaknesses.tsx'
 
-const STAT_FR: Record<StatKey, string> = {
-  hp: 'PV',
-  atk: 'Attaque',
-  def: 'Défense',
-  spa: 'Att. spé.',
-  spd: 'Déf. spé.',
-  spe: 'Vitesse',
-}
-
-/** The highest base stat in the games; bar widths are value / 255 so bars compare across pages. */
+/** The highest base stat in the games; bar lengths are value / 255 so bars compare across pages. */
 const STAT_MAX = 255
 
-function StatBars(props: { pokemon: PokemonEntry; count: number }) {
+function StatBars(props: { l: Locale; pokemon: PokemonEntry; count: number }) {
+  const { l } = props
+  const t = l.t.dex.detail
   const { stats, stat_rank } = props.pokemon
   return (
     <section class="stats">
-      <h2>Statistiques de base</h2>
+      <h2>{t.statsTitle}</h2>
       <table class="stat-bars">
         <tbody>
           {STAT_KEYS.map((key) => (
             <tr>
-              <th scope="row">{STAT_FR[key]}</th>
+              <th scope="row">{t.stats[key]}</th>
               <td class="num">{stats[key]}</td>
               <td class="bar-cell">
-                <span class="stat-track" aria-hidden="true">
-                  <span
-                    class={`stat-bar stat-${key}`}
-                    style={`width:${((100 * Math.min(stats[key], STAT_MAX)) / STAT_MAX).toFixed(1)}%`}
-                  />
-                </span>
+                <Bar share={Math.min(stats[key], STAT_MAX) / STAT_MAX} class={`stat-${key}`} />
               </td>
-              <td class="rank">{rankText(stat_rank[key], props.count)}</td>
+              <td class="rank">{l.t.dex.rank(stat_rank[key], props.count)}</td>
             </tr>
           ))}
           <tr class="total">
-            <th scope="row">Total</th>
+            <th scope="row">{t.total}</th>
             <td class="num">{stats.total}</td>
             <td />
-            <td class="rank">{rankText(stat_rank.total, props.count)}</td>
+            <td class="rank">{l.t.dex.rank(stat_rank.total, props.count)}</td>
           </tr>
         </tbody>
       </table>
@@ -68,53 +48,21 @@ function StatBars(props: { pokemon: PokemonEntry; count: number }) {
   )
 }
 
-/** The order players read a weakness chart in: biggest threats first. */
-const MULTIPLIER_ORDER = [4, 2, 1, 0.5, 0.25, 0]
-
-function Weaknesses(props: { catalogue: PokedexCatalogue; pokemon: PokemonEntry }) {
-  return (
-    <section class="weaknesses">
-      <h2>Faiblesses et résistances</h2>
-      {MULTIPLIER_ORDER.map((m) => {
-        const group = props.pokemon.weaknesses.filter((w) => w.multiplier === m)
-        if (group.length === 0) return null
-        return (
-          <div class={`weak-group weak-m${String(m).replace('.', '')}`}>
-            <span class="weak-label">{multiplierText(m)}</span>
-            {group.map((w) => (
-              <TypeBadge type={props.catalogue.typeById.get(w.type_id)} class="weak-badge" />
-            ))}
-          </div>
-        )
-      })}
-    </section>
-  )
-}
-
-/** The evolution stones of Kanto, named as the French games name them. */
-const STONE_FR: Record<string, string> = {
-  'thunder-stone': 'Pierre Foudre',
-  'fire-stone': 'Pierre Feu',
-  'water-stone': 'Pierre Eau',
-  'leaf-stone': 'Pierre Plante',
-  'moon-stone': 'Pierre Lune',
-}
-
-/** How a species evolves from its parent, in French. */
-function evolutionHow(species: SpeciesEntry): string {
-  if (species.evolution_trigger === 'level') {
-    return species.evolution_level === null ? 'montée de niveau' : `niveau ${species.evolution_level}`
-  }
+/** How a species evolves from its parent. */
+function evolutionHow(l: Locale, species: SpeciesEntry): string {
+  const t = l.t.dex.detail.evolution
+  if (species.evolution_trigger === 'level') return t.level(species.evolution_level)
   if (species.evolution_trigger === 'stone') {
-    return species.evolution_item ? (STONE_FR[species.evolution_item] ?? species.evolution_item) : 'pierre'
+    return species.evolution_item ? (t.stones[species.evolution_item] ?? species.evolution_item) : t.stone
   }
-  if (species.evolution_trigger === 'trade') return 'échange'
+  if (species.evolution_trigger === 'trade') return t.trade
   return species.evolution_trigger ?? ''
 }
 
 /** The whole family (root first, then each stage), with the other forms of this species. */
-function EvolutionLine(props: { catalogue: PokedexCatalogue; pokemon: PokemonEntry }) {
-  const { catalogue, pokemon } = props
+function EvolutionLine(props: { l: Locale; catalogue: PokedexCatalogue; pokemon: PokemonEntry }) {
+  const { l, catalogue, pokemon } = props
+  const t = l.t.dex.detail
   let root = catalogue.speciesById.get(pokemon.species_id)
   while (root?.evolves_from_id != null) root = catalogue.speciesById.get(root.evolves_from_id)
   const stages: SpeciesEntry[][] = []
@@ -130,15 +78,15 @@ function EvolutionLine(props: { catalogue: PokedexCatalogue; pokemon: PokemonEnt
     slug === pokemon.slug ? <strong>{label}</strong> : <a href={`/pokedex/${slug}`}>{label}</a>
   return (
     <section class="evolutions">
-      <h2>Lignée d’évolution</h2>
-      {stages.length <= 1 ? <p>Ce Pokémon n’évolue pas.</p> : null}
+      <h2>{t.evolutionTitle}</h2>
+      {stages.length <= 1 ? <p>{t.noEvolution}</p> : null}
       <ol class="evo-line">
         {stages.map((stage) => (
           <li>
             {stage.map((s) => (
               <span class="evo-step">
-                {s.evolves_from_id === null ? null : <small>{`(${evolutionHow(s)})`}</small>}{' '}
-                {link(s.slug, frenchName(s))}
+                {s.evolves_from_id === null ? null : <small>{`(${evolutionHow(l, s)})`}</small>}{' '}
+                {link(s.slug, l.name(s))}
               </span>
             ))}
           </li>
@@ -146,11 +94,11 @@ function EvolutionLine(props: { catalogue: PokedexCatalogue; pokemon: PokemonEnt
       </ol>
       {otherForms.length > 0 ? (
         <p class="other-forms">
-          Autres formes :{' '}
+          {t.otherForms}{' '}
           {otherForms.map((p, i) => (
             <>
               {i > 0 ? ', ' : ''}
-              {link(p.slug, frenchName(p))}
+              {link(p.slug, l.name(p))}
             </>
           ))}
         </p>
@@ -159,53 +107,72 @@ function EvolutionLine(props: { catalogue: PokedexCatalogue; pokemon: PokemonEnt
   )
 }
 
-/** `/pokedex/:slug`: one form in full; 404 (HTML, via the kernel) for an unknown slug. */
+/** Links to the forms before and after this one in Pokédex order (wrapping around). */
+function Siblings(props: { l: Locale; catalogue: PokedexCatalogue; pokemon: PokemonEntry }) {
+  const { l } = props
+  const ordered = [...props.catalogue.pokemon].sort((a, b) => a.species_id - b.species_id || a.id - b.id)
+  const i = ordered.findIndex((p) => p.id === props.pokemon.id)
+  const previous = ordered[(i - 1 + ordered.length) % ordered.length]!
+  const next = ordered[(i + 1) % ordered.length]!
+  const t = l.t.dex.detail
+  return (
+    <nav class="siblings" aria-label={t.siblings}>
+      <a href={`/pokedex/${previous.slug}`} rel="prev">
+        {`← ${t.previous} : ${l.name(previous)}`}
+      </a>
+      <a href={`/pokedex/${next.slug}`} rel="next">
+        {`${t.next} : ${l.name(next)} →`}
+      </a>
+    </nav>
+  )
+}
+
+/** `/pokedex/:slug`: one form in full; 404 (HTML page) for an unknown slug. */
 export function createPokemonDetailPage(pokedex: PokedexReader) {
   return async (c: Context) => {
+    const l = localeOf(c)
+    const t = l.t.dex.detail
     const catalogue = await pokedex.catalogue()
     const slug = c.req.param('slug') ?? ''
     const pokemon = catalogue.pokemonBySlug.get(slug)
-    if (!pokemon) throw new HTTPException(404, { message: `Pokémon inconnu : « ${slug} ».` })
-    const filter = readMethodFilter(c.req.query('methode'))
-    const name = frenchName(pokemon)
+    if (!pokemon) throw new HTTPException(404, { message: l.t.errors.unknownPokemon(slug) })
+    const filter = readMethodFilter(l, c.req.query('methode'))
+    const name = l.name(pokemon)
+    const other = l.otherName(pokemon)
     const body = (
       <article class="pokemon-detail">
+        <Siblings l={l} catalogue={catalogue} pokemon={pokemon} />
         <header class="detail-head">
-          <Sprite pokemon={pokemon} size={160} />
+          <Sprite pokemon={pokemon} scale={2} />
           <div>
             <h1>
-              {name} <small lang="en">{pokemon.name_en}</small>
+              {name} {other ? <small lang={l.lang === 'fr' ? 'en' : 'fr'}>{other}</small> : null}
             </h1>
             <p class="meta">
-              {dexNumber(pokemon.species_id)} · forme {FORM_LABELS[pokemon.form]} ·{' '}
-              <TypeBadges catalogue={catalogue} pokemon={pokemon} />
+              {l.t.dex.number(pokemon.species_id)} · {t.form} {l.t.dex.forms[pokemon.form]} ·{' '}
+              <TypeBadges l={l} catalogue={catalogue} pokemon={pokemon} />
             </p>
             <p class="meta">
-              {pokemon.height_m === null ? null : `Taille : ${pokemon.height_m.toLocaleString('fr-FR')} m`}
+              {pokemon.height_m === null ? null : t.height(l.number(pokemon.height_m, 1))}
               {pokemon.height_m !== null && pokemon.weight_kg !== null ? ' · ' : null}
-              {pokemon.weight_kg === null ? null : `Poids : ${pokemon.weight_kg.toLocaleString('fr-FR')} kg`}
+              {pokemon.weight_kg === null ? null : t.weight(l.number(pokemon.weight_kg, 1))}
             </p>
             <a class="predict-link" href={`/predict?a=${encodeURIComponent(pokemon.slug)}`}>
-              Prédire un combat
+              {t.predict}
             </a>
           </div>
         </header>
         <div class="detail-grid">
-          <StatBars pokemon={pokemon} count={catalogue.pokemon.length} />
-          <Weaknesses catalogue={catalogue} pokemon={pokemon} />
+          <StatBars l={l} pokemon={pokemon} count={catalogue.pokemon.length} />
+          <section class="weaknesses">
+            <h2>{t.weaknessesTitle}</h2>
+            <WeaknessGroups l={l} catalogue={catalogue} pokemon={pokemon} />
+          </section>
         </div>
-        <EvolutionLine catalogue={catalogue} pokemon={pokemon} />
-        <Learnset catalogue={catalogue} pokemon={pokemon} filter={filter} />
+        <EvolutionLine l={l} catalogue={catalogue} pokemon={pokemon} />
+        <Learnset l={l} catalogue={catalogue} pokemon={pokemon} filter={filter} />
       </article>
     )
-    return c.html(
-      wantsFragment(c) ? (
-        body
-      ) : (
-        <Layout title={name} path="/pokedex">
-          {body}
-        </Layout>
-      ),
-    )
+    return respond(c, { title: name, path: '/pokedex', body, locale: l })
   }
 }

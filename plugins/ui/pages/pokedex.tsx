@@ -1,17 +1,15 @@
 import type { Context, Hono } from 'hono'
 import type { PokedexCatalogue, PokedexReader, PokemonEntry } from '../../../core/contracts/pokedex.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
 import { createMoveDetailPage } from './move-detail.tsx'
 import { createMovesPage } from './moves.tsx'
 import { createPokemonDetailPage } from './pokedex-detail.tsx'
 import {
   choice,
-  dexNumber,
-  FORM_LABELS,
-  fold,
-  frenchName,
   LiveFilterForm,
+  nameMatches,
+  Scroll,
   Sprite,
   TypeBadges,
   TypeSelect,
@@ -19,112 +17,107 @@ import {
 } from './pokedex-shared.tsx'
 
 /** Sort keys of the list: number, name, or a base stat (highest first). */
-const SORTS = {
-  numero: 'Numéro',
-  nom: 'Nom',
-  total: 'Total des stats',
-  hp: 'PV',
-  atk: 'Attaque',
-  def: 'Défense',
-  spa: 'Attaque spéciale',
-  spd: 'Défense spéciale',
-  spe: 'Vitesse',
-} as const
-type SortKey = keyof typeof SORTS
-
-const FORMS = { '': 'Toutes', ...FORM_LABELS } as const
+type SortKey = 'numero' | 'nom' | 'total' | 'hp' | 'atk' | 'def' | 'spa' | 'spd' | 'spe'
+type FormFilter = '' | PokemonEntry['form']
 
 interface ListQuery {
   q: string
-  type: string
-  form: keyof typeof FORMS
+  form: FormFilter
   sort: SortKey
 }
 
-function readQuery(c: Context, catalogue: PokedexCatalogue) {
+function readQuery(c: Context, l: Locale, catalogue: PokedexCatalogue) {
+  const { list, forms } = l.t.dex
   const query: ListQuery = {
     q: c.req.query('q') ?? '',
-    type: c.req.query('type') ?? '',
-    form: choice('Forme', c.req.query('form'), FORMS, ''),
-    sort: choice('Tri', c.req.query('sort'), SORTS, 'numero'),
+    form: choice(l, list.formLabel, c.req.query('form'), { '': '', ...forms }, ''),
+    sort: choice(l, list.sortLabel, c.req.query('sort'), list.sorts, 'numero'),
   }
-  return { query, type: typeFilter(catalogue, query.type) }
+  return { query, type: typeFilter(l, catalogue, c.req.query('type')) }
 }
 
-function filterForms(catalogue: PokedexCatalogue, query: ListQuery, typeId: number | undefined) {
-  const q = fold(query.q)
+function filterForms(l: Locale, catalogue: PokedexCatalogue, query: ListQuery, typeId: number | undefined) {
   const kept = catalogue.pokemon.filter(
     (p) =>
-      (q === '' || fold(p.name_fr ?? '').includes(q) || fold(p.name_en).includes(q) || p.slug.includes(q)) &&
+      nameMatches(p, query.q) &&
       (typeId === undefined || p.type_ids.includes(typeId)) &&
       (query.form === '' || p.form === query.form),
   )
   const byNumber = (a: PokemonEntry, b: PokemonEntry) => a.species_id - b.species_id || a.id - b.id
   const sort = query.sort
-  if (sort === 'nom') return kept.sort((a, b) => frenchName(a).localeCompare(frenchName(b), 'fr'))
+  if (sort === 'nom') return kept.sort((a, b) => l.name(a).localeCompare(l.name(b), l.lang))
   if (sort === 'numero') return kept.sort(byNumber)
   return kept.sort((a, b) => b.stats[sort] - a.stats[sort] || byNumber(a, b))
 }
 
 /** The result table: swapped alone by htmx (`hx-select`), so it carries its own id. */
-function Results(props: { catalogue: PokedexCatalogue; forms: PokemonEntry[]; sort: SortKey }) {
-  const stat =
-    props.sort in { numero: 1, nom: 1, total: 1 }
-      ? null
-      : (props.sort as Exclude<SortKey, 'numero' | 'nom' | 'total'>)
+function Results(props: { l: Locale; catalogue: PokedexCatalogue; forms: PokemonEntry[]; sort: SortKey }) {
+  const { l } = props
+  const { list, forms } = l.t.dex
+  const stat = ['numero', 'nom', 'total'].includes(props.sort)
+    ? null
+    : (props.sort as Exclude<SortKey, 'numero' | 'nom' | 'total'>)
   return (
     <div id="pokedex-results" aria-live="polite">
-      <p class="count">{`${props.forms.length} Pokémon sur ${props.catalogue.pokemon.length}`}</p>
-      <table class="dex-table">
-        <thead>
-          <tr>
-            <th>Nº</th>
-            <th>Pokémon</th>
-            <th>Types</th>
-            <th>Forme</th>
-            {stat ? <th>{SORTS[stat]}</th> : null}
-            <th>Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.forms.map((p) => (
+      <p class="count">{list.count(props.forms.length, props.catalogue.pokemon.length)}</p>
+      <Scroll label={list.title}>
+        <table class="dex-table">
+          <thead>
             <tr>
-              <td class="num">{dexNumber(p.species_id)}</td>
-              <td>
-                <a class="dex-name" href={`/pokedex/${p.slug}`}>
-                  <Sprite pokemon={p} size={40} />
-                  <span>{frenchName(p)}</span> <small lang="en">{p.name_en}</small>
-                </a>
-              </td>
-              <td>
-                <TypeBadges catalogue={props.catalogue} pokemon={p} />
-              </td>
-              <td>{FORM_LABELS[p.form]}</td>
-              {stat ? <td class="num">{p.stats[stat]}</td> : null}
-              <td class="num">{p.stats.total}</td>
+              <th scope="col">{list.headers.number}</th>
+              <th scope="col">{list.headers.pokemon}</th>
+              <th scope="col">{list.headers.types}</th>
+              <th scope="col" class="wide-only">
+                {list.headers.form}
+              </th>
+              {stat ? <th scope="col">{list.sorts[stat]}</th> : null}
+              <th scope="col">{list.headers.total}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {props.forms.length === 0 ? <p class="empty">Aucun Pokémon ne correspond à ces filtres.</p> : null}
+          </thead>
+          <tbody>
+            {props.forms.map((p) => (
+              <tr>
+                <td class="num">{l.t.dex.number(p.species_id)}</td>
+                <td>
+                  <a class="dex-name" href={`/pokedex/${p.slug}`}>
+                    <Sprite pokemon={p} lazy />
+                    <span>{l.name(p)}</span>
+                  </a>{' '}
+                  {l.otherName(p) ? (
+                    <small lang={l.lang === 'fr' ? 'en' : 'fr'}>{l.otherName(p)}</small>
+                  ) : null}
+                </td>
+                <td>
+                  <TypeBadges l={l} catalogue={props.catalogue} pokemon={p} />
+                </td>
+                <td class="wide-only">{forms[p.form]}</td>
+                {stat ? <td class="num">{p.stats[stat]}</td> : null}
+                <td class="num">{p.stats.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Scroll>
+      {props.forms.length === 0 ? <p class="empty">{list.empty}</p> : null}
     </div>
   )
 }
 
-/** The filter form: plain GET without JavaScript, live with htmx (input/change, URL pushed). */
-function Filters(props: { catalogue: PokedexCatalogue; query: ListQuery; typeSlug: string }) {
-  const { query } = props
+/** The filter form: plain GET without JavaScript, live with htmx (typing, changes, Enter). */
+function Filters(props: { l: Locale; catalogue: PokedexCatalogue; query: ListQuery; typeSlug: string }) {
+  const { l, query } = props
+  const { list, forms, allForms } = l.t.dex
   return (
     <LiveFilterForm path="/pokedex" results="pokedex-results">
       <label>
-        Nom (français ou anglais)
-        <input type="search" name="q" value={query.q} placeholder="Dracaufeu, Pikachu…" />
+        {list.nameLabel}
+        <input type="search" name="q" value={query.q} placeholder={list.namePlaceholder} />
       </label>
-      <TypeSelect catalogue={props.catalogue} selected={props.typeSlug} />
+      <TypeSelect l={l} catalogue={props.catalogue} selected={props.typeSlug} />
       <label>
-        Forme
+        {list.formLabel}
         <select name="form">
-          {Object.entries(FORMS).map(([value, label]) => (
+          {Object.entries({ '': allForms, ...forms }).map(([value, label]) => (
             <option value={value} selected={value === query.form}>
               {label}
             </option>
@@ -132,9 +125,9 @@ function Filters(props: { catalogue: PokedexCatalogue; query: ListQuery; typeSlu
         </select>
       </label>
       <label>
-        Trier par
+        {list.sortLabel}
         <select name="sort">
-          {Object.entries(SORTS).map(([value, label]) => (
+          {Object.entries(list.sorts).map(([value, label]) => (
             <option value={value} selected={value === query.sort}>
               {label}
             </option>
@@ -142,7 +135,7 @@ function Filters(props: { catalogue: PokedexCatalogue; query: ListQuery; typeSlu
         </select>
       </label>
       <noscript>
-        <button type="submit">Filtrer</button>
+        <button type="submit">{l.t.dex.filter}</button>
       </noscript>
     </LiveFilterForm>
   )
@@ -150,31 +143,24 @@ function Filters(props: { catalogue: PokedexCatalogue; query: ListQuery; typeSlu
 
 function createPokedexListPage(pokedex: PokedexReader) {
   return async (c: Context) => {
+    const l = localeOf(c)
     const catalogue = await pokedex.catalogue()
-    const { query, type } = readQuery(c, catalogue)
-    const forms = filterForms(catalogue, query, type?.id)
+    const { query, type } = readQuery(c, l, catalogue)
+    const forms = filterForms(l, catalogue, query, type?.id)
     const body = (
       <section class="pokedex">
-        <h1>Pokédex</h1>
-        <Filters catalogue={catalogue} query={query} typeSlug={type?.slug ?? ''} />
-        <Results catalogue={catalogue} forms={forms} sort={query.sort} />
+        <h1>{l.t.dex.list.title}</h1>
+        <Filters l={l} catalogue={catalogue} query={query} typeSlug={type?.slug ?? ''} />
+        <Results l={l} catalogue={catalogue} forms={forms} sort={query.sort} />
       </section>
     )
-    return c.html(
-      wantsFragment(c) ? (
-        body
-      ) : (
-        <Layout title="Pokédex" path="/pokedex">
-          {body}
-        </Layout>
-      ),
-    )
+    return respond(c, { title: l.t.dex.list.title, path: '/pokedex', body, locale: l })
   }
 }
 
 /**
  * Adds the Pokédex and moves pages to the web app: `/pokedex`, `/pokedex/:slug`, `/moves`,
- * `/moves/:slug`. Each answers a full page, or only its fragment to htmx (`wantsFragment`).
+ * `/moves/:slug`. Each answers a full page, or only its fragment to htmx (`respond`).
  * Why one entry: the ui plugin wires a single call, and these pages share their helpers.
  *
  * @example

@@ -1,69 +1,154 @@
-import type { PokedexCatalogue, PokemonEntry } from '../../../core/contracts/pokedex.ts'
+import type { MoveEntry, PokedexCatalogue, PokemonEntry } from '../../../core/contracts/pokedex.ts'
+import type { Locale } from '../i18n/locale.ts'
+import { Sprite, TypeBadges } from './pokedex-shared.tsx'
+import type { Field, FieldError, Side } from './predict-input.ts'
+import { WeaknessGroups } from './weaknesses.tsx'
 
-const frName = (row: { name_en: string; name_fr: string | null }) => row.name_fr ?? row.name_en
-
-/** Forms in Pokédex order, named in French. */
-export function PokemonSelect(props: {
-  catalogue: PokedexCatalogue
-  name: string
-  side: 'a' | 'b'
-  selected: string
-}) {
+/** The message of one field, if any; its id links the field to it (`aria-describedby`). */
+function FieldMessage(props: { field: Field; errors: readonly FieldError[] }) {
+  const mine = props.errors.filter((e) => e.field === props.field)
+  if (mine.length === 0) return null
   return (
-    <select
-      name={props.name}
-      hx-get="/predict/moves"
-      hx-include="this"
-      hx-vals={`{"side": "${props.side}"}`}
-      hx-target={`#moves-${props.side}`}
-      hx-trigger="change"
-    >
-      {[...props.catalogue.pokemon]
-        .sort((x, y) => x.species_id - y.species_id || x.id - y.id)
-        .map((p) => (
-          <option value={p.slug} selected={p.slug === props.selected}>
-            {`#${String(p.species_id).padStart(3, '0')} ${frName(p)}`}
-          </option>
-        ))}
-    </select>
+    <p class="field-error" id={`${props.field}-error`}>
+      {mine.map((e) => e.message).join(' ')}
+    </p>
+  )
+}
+
+const invalid = (field: Field, errors: readonly FieldError[]) =>
+  errors.some((e) => e.field === field)
+    ? { 'aria-invalid': 'true', 'aria-describedby': `${field}-error` }
+    : {}
+
+/** Every form, for the Pokémon fields: the name in the page's language, the other one as label. */
+export function PokemonList(props: { l: Locale; catalogue: PokedexCatalogue }) {
+  const { l } = props
+  const forms = [...props.catalogue.pokemon].sort((x, y) => x.species_id - y.species_id || x.id - y.id)
+  return (
+    <datalist id="pokemon-list">
+      {forms.map((p) => (
+        <option
+          value={l.name(p)}
+        >{`${l.t.dex.number(p.species_id)} · ${l.otherName(p) ?? l.name(p)}`}</option>
+      ))}
+    </datalist>
   )
 }
 
 /**
- * Up to four move pickers for one side, offering only the damaging moves that form can use in
- * Let's Go (the four strongest preselected). B's pickers add "auto": every move, worst case.
+ * A Pokémon field you can type in (French or English name, or number) with suggestions; changing
+ * it reloads that side's card and moves (`/predict/side`).
  */
-export function MovePickers(props: {
-  catalogue: PokedexCatalogue
-  pokemon: PokemonEntry
-  moves: readonly string[]
-  side: 'a' | 'b'
-}) {
-  const options = props.moves
-    .map((slug) => props.catalogue.moveBySlug.get(slug)!)
-    .sort((x, y) => frName(x).localeCompare(frName(y), 'fr'))
-  // Preselect the four strongest on paper (power × STAB × accuracy): a sensible start to edit.
-  const strength = (m: (typeof options)[number]) =>
-    (m.power ?? 0) * (props.pokemon.type_ids.includes(m.type_id) ? 1.5 : 1) * ((m.accuracy ?? 100) / 100)
-  const preselected = [...options]
-    .sort((x, y) => strength(y) - strength(x) || x.slug.localeCompare(y.slug))
-    .slice(0, 4)
+export function PokemonField(props: { l: Locale; side: Side; value: string; errors: readonly FieldError[] }) {
+  const { l, side } = props
   return (
-    <div class="moves" id={`moves-${props.side}`}>
-      {[0, 1, 2, 3].map((i) => (
-        <select name={`moves_${props.side}`} aria-label={`Attaque ${i + 1}`}>
-          {props.side === 'b' ? (
-            <option value="">auto (toutes ses attaques)</option>
+    <div class="field">
+      <label for={side}>{l.t.battle.form.pokemon[side]}</label>
+      <input
+        id={side}
+        name={side}
+        type="text"
+        list="pokemon-list"
+        value={props.value}
+        autocomplete="off"
+        spellcheck={false}
+        required
+        hx-get="/predict/side"
+        hx-trigger="change"
+        hx-target={`#side-${side}`}
+        hx-swap="outerHTML"
+        hx-vals={JSON.stringify({ side })}
+        {...invalid(side, props.errors)}
+      />
+      <FieldMessage field={side} errors={props.errors} />
+    </div>
+  )
+}
+
+/** Power × STAB × accuracy: the four strongest on paper are preselected, a sensible start to edit. */
+function strongest(pokemon: PokemonEntry, moves: readonly MoveEntry[]): MoveEntry[] {
+  const strength = (m: MoveEntry) =>
+    (m.power ?? 0) * (pokemon.type_ids.includes(m.type_id) ? 1.5 : 1) * ((m.accuracy ?? 100) / 100)
+  return [...moves].sort((x, y) => strength(y) - strength(x) || x.slug.localeCompare(y.slug)).slice(0, 4)
+}
+
+/** The card of a chosen Pokémon: sprite, name, number, types and what it is weak to. */
+export function PokemonCard(props: { l: Locale; catalogue: PokedexCatalogue; pokemon: PokemonEntry }) {
+  const { l, pokemon } = props
+  return (
+    <div class="poke-card">
+      <Sprite pokemon={pokemon} scale={1.5} />
+      <div>
+        <p class="poke-name">
+          <a href={`/pokedex/${pokemon.slug}`}>{l.name(pokemon)}</a>{' '}
+          <small>{l.t.dex.number(pokemon.species_id)}</small>
+        </p>
+        <TypeBadges l={l} catalogue={props.catalogue} pokemon={pokemon} />
+        <div class="weak-strip">
+          <span class="weak-title">{l.t.battle.form.weakTo}</span>
+          {pokemon.weaknesses.some((w) => w.multiplier > 1) ? (
+            <WeaknessGroups l={l} catalogue={props.catalogue} pokemon={pokemon} only={[4, 2]} />
           ) : (
-            <option value="">—</option>
+            <span>{l.t.battle.form.noWeakness}</span>
           )}
-          {options.map((m) => (
-            <option value={m.slug} selected={props.side === 'a' && preselected[i]?.slug === m.slug}>
-              {frName(m)}
-            </option>
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * One side's card and its four move fields (type a French or English name; the suggestions are
+ * the damaging moves this form can use). Swapped whole when the Pokémon changes, so ids stay unique.
+ */
+export function SideDetails(props: {
+  l: Locale
+  catalogue: PokedexCatalogue
+  side: Side
+  pokemon: PokemonEntry | undefined
+  allowed: readonly MoveEntry[]
+  /** Typed move texts; undefined = preselect (your side) or leave on "auto" (the opponent). */
+  moves: readonly string[] | undefined
+  errors: readonly FieldError[]
+}) {
+  const { l, side, pokemon, allowed } = props
+  const t = l.t.battle.form
+  const field: Field = side === 'a' ? 'ma' : 'mb'
+  const values =
+    props.moves ?? (side === 'a' && pokemon ? strongest(pokemon, allowed).map((m) => l.name(m)) : [])
+  const sorted = [...allowed].sort((x, y) => l.name(x).localeCompare(l.name(y), l.lang))
+  return (
+    <div class="side-details" id={`side-${side}`}>
+      {pokemon ? <PokemonCard l={l} catalogue={props.catalogue} pokemon={pokemon} /> : null}
+      <fieldset class="move-fields">
+        <legend>{t.moves[side]}</legend>
+        {side === 'b' ? <p class="hint">{t.autoHint}</p> : null}
+        <datalist id={`moves-${side}-list`}>
+          {sorted.map((m) => (
+            <option value={l.name(m)}>{`${l.otherName(m) ?? ''} · ${m.power ?? '—'}`}</option>
           ))}
-        </select>
-      ))}
+        </datalist>
+        <div class="move-grid">
+          {[0, 1, 2, 3].map((i) => (
+            <div class="field">
+              <label for={`${field}-${i + 1}`}>{t.move(i + 1)}</label>
+              <input
+                id={`${field}-${i + 1}`}
+                name={field}
+                type="text"
+                list={`moves-${side}-list`}
+                value={values[i] ?? ''}
+                placeholder={side === 'b' ? t.auto : ''}
+                autocomplete="off"
+                spellcheck={false}
+                {...invalid(field, props.errors)}
+              />
+            </div>
+          ))}
+        </div>
+        <FieldMessage field={field} errors={props.errors} />
+        {allowed.length > 0 ? <p class="hint">{t.canUse(allowed.length)}</p> : null}
+      </fieldset>
     </div>
   )
 }

@@ -1,158 +1,172 @@
 import type { Context } from 'hono'
-import { HTTPException } from 'hono/http-exception'
-import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
-import type { PairPrediction, Predictor } from '../../../core/contracts/predictor.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
-import { MovePickers, PokemonSelect } from './predict-form.tsx'
+import type {
+  MoveEntry,
+  PokedexCatalogue,
+  PokedexReader,
+  PokemonEntry,
+} from '../../../core/contracts/pokedex.ts'
+import type { Predictor } from '../../../core/contracts/predictor.ts'
+import { localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
+import { type Advise, createAdvisor, type MoveAdvice } from './predict-advice.ts'
+import { PokemonField, PokemonList, SideDetails } from './predict-form.tsx'
+import { type FieldError, readPredictForm, type Side } from './predict-input.ts'
+import { Ranking } from './predict-result.tsx'
 
-const pct = (x: number) => `${(100 * x).toFixed(1)} %`
-const ko = (n: number) => (n >= 99 ? '—' : String(n))
+/** The error summary above the form: every problem at once, each naming its field and side. */
+function ErrorSummary(props: { title: string; errors: readonly FieldError[] }) {
+  if (props.errors.length === 0) return null
+  return (
+    <div class="error-summary" role="alert">
+      <p>
+        <strong>{props.title}</strong>
+      </p>
+      <ul>
+        {props.errors.map((e) => (
+          <li>
+            <a href={`#${e.field === 'ma' ? 'ma-1' : e.field === 'mb' ? 'mb-1' : e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}
 
 /**
- * The battle predictor page: pick your Pokémon and its moves, the opponent (and optionally its
- * moves); the answer ranks your moves by your win probability against the opponent's best reply.
+ * The battle predictor: `/predict` is both the form and, once moves are sent, its answer, so the
+ * address of a result reproduces it (`/predict?a=Pikachu&ma=Tonnerre&b=Ectoplasma`). htmx swaps
+ * the whole predictor (form, errors, result) and pushes that address; `/predict/side` reloads one
+ * side's card and move fields when its Pokémon changes. Every problem is shown in the page next
+ * to its field, naming the side; the ranking itself comes from one function (`createAdvisor`).
  */
-export function createPredictPages(pokedex: PokedexReader, predictor: Predictor) {
-  const formOf = async (slug: string | undefined) => {
-    const catalogue = await pokedex.catalogue()
-    const pokemon = slug ? catalogue.pokemonBySlug.get(slug) : undefined
-    if (slug !== undefined && !pokemon) throw new HTTPException(404, { message: `Pokémon inconnu : ${slug}` })
-    return { catalogue, pokemon }
-  }
+export function createPredictPages(
+  pokedex: PokedexReader,
+  predictor: Predictor,
+  advise: Advise = createAdvisor(predictor),
+) {
+  const damaging = (catalogue: PokedexCatalogue) => async (p: PokemonEntry) =>
+    (await predictor.damagingMoves(p.slug))
+      .map((slug) => catalogue.moveBySlug.get(slug))
+      .filter((m): m is MoveEntry => m !== undefined)
   return {
     async page(c: Context) {
-      const { catalogue } = await formOf(undefined)
-      // ?a=&b= preselect the two sides (the Pokédex's "Prédire un combat" link); unknown → defaults.
-      const a = catalogue.pokemonBySlug.get(c.req.query('a') ?? '') ?? catalogue.pokemonBySlug.get('pikachu')!
-      const b =
-        catalogue.pokemonBySlug.get(c.req.query('b') ?? '') ?? catalogue.pokemonBySlug.get('squirtle')!
+      const l = localeOf(c)
+      const t = l.t.battle
+      const catalogue = await pokedex.catalogue()
+      const form = await readPredictForm(
+        l,
+        catalogue,
+        { a: c.req.query('a'), b: c.req.query('b'), ma: c.req.queries('ma'), mb: c.req.queries('mb') },
+        damaging(catalogue),
+      )
+      const errors = [...form.errors]
+      const model = predictor.modelInfo()
+      let advice: MoveAdvice[] | undefined
+      if (form.submitted && errors.length === 0 && form.a && form.b) {
+        if (!model) errors.push({ field: 'a', message: t.errors.noModel })
+        else {
+          const movesB = form.movesB.length > 0 ? form.movesB : await damaging(catalogue)(form.b)
+          advice = await advise({
+            a: form.a.slug,
+            movesA: form.movesA.map((m) => m.slug),
+            b: form.b.slug,
+            movesB: movesB.map((m) => m.slug),
+          })
+        }
+      }
+      const side = async (s: Side) => {
+        const pokemon = s === 'a' ? form.a : form.b
+        return (
+          <SideDetails
+            l={l}
+            catalogue={catalogue}
+            side={s}
+            pokemon={pokemon}
+            allowed={pokemon ? await damaging(catalogue)(pokemon) : []}
+            moves={form.submitted ? (s === 'a' ? form.text.ma : form.text.mb) : undefined}
+            errors={errors}
+          />
+        )
+      }
       const body = (
-        <section>
-          <h1>Prédiction de combat</h1>
-          {predictor.modelInfo() ? null : (
-            <p class="error">Aucun modèle chargé : entraînez-en un (bun run stage ml:train).</p>
-          )}
-          <form class="predict" hx-post="/predict" hx-target="#ranking" hx-swap="innerHTML">
-            <fieldset>
-              <legend>Votre Pokémon</legend>
-              <PokemonSelect catalogue={catalogue} name="pokemon_a" side="a" selected={a.slug} />
-              <MovePickers
-                catalogue={catalogue}
-                pokemon={a}
-                moves={await predictor.damagingMoves(a.slug)}
-                side="a"
-              />
-            </fieldset>
-            <fieldset>
-              <legend>L’adversaire</legend>
-              <PokemonSelect catalogue={catalogue} name="pokemon_b" side="b" selected={b.slug} />
-              <MovePickers
-                catalogue={catalogue}
-                pokemon={b}
-                moves={await predictor.damagingMoves(b.slug)}
-                side="b"
-              />
-            </fieldset>
-            <button type="submit">Quelle attaque choisir ?</button>
+        <section class="predictor" id="predictor">
+          <h1>{t.title}</h1>
+          <p class="lead">{t.lead}</p>
+          {model ? null : <p class="error">{t.errors.noModel}</p>}
+          <ErrorSummary title={t.errors.summary(errors.length)} errors={errors} />
+          <form
+            class="predict"
+            method="get"
+            action="/predict"
+            hx-get="/predict"
+            hx-target="#predictor"
+            hx-select="#predictor"
+            hx-swap="outerHTML"
+            hx-push-url="true"
+            hx-indicator="#predict-loading"
+            novalidate
+          >
+            <PokemonList l={l} catalogue={catalogue} />
+            <div class="sides">
+              <fieldset class="side">
+                <legend>{t.form.side.a}</legend>
+                <PokemonField l={l} side="a" value={form.a ? l.name(form.a) : form.text.a} errors={errors} />
+                {await side('a')}
+              </fieldset>
+              <fieldset class="side">
+                <legend>{t.form.side.b}</legend>
+                <PokemonField l={l} side="b" value={form.b ? l.name(form.b) : form.text.b} errors={errors} />
+                {await side('b')}
+              </fieldset>
+            </div>
+            <div class="submit-row">
+              <button type="submit" id="predict-submit">
+                {t.form.submit}
+              </button>
+              <p id="predict-loading" class="htmx-indicator loading" role="status">
+                {l.t.loading}
+              </p>
+            </div>
           </form>
-          <div id="ranking" aria-live="polite" />
+          <div id="result" aria-live="polite">
+            {advice && form.a && form.b ? (
+              <Ranking l={l} catalogue={catalogue} a={form.a} b={form.b} advice={advice} />
+            ) : null}
+          </div>
         </section>
       )
-      return c.html(
-        wantsFragment(c) ? (
-          body
-        ) : (
-          <Layout title="Prédiction" path="/predict">
-            {body}
-          </Layout>
-        ),
-      )
+      return respond(c, {
+        title: t.title,
+        path: '/predict',
+        body,
+        status: errors.length > 0 ? 400 : 200,
+        locale: l,
+      })
     },
-    async moves(c: Context) {
-      const side = c.req.query('side') === 'b' ? 'b' : 'a'
-      const { catalogue, pokemon } = await formOf(c.req.query(`pokemon_${side}`) ?? '')
+    /** `/predict/side?side=a&a=…`: one side's card and move fields for the Pokémon just typed. */
+    async side(c: Context) {
+      const l = localeOf(c)
+      const s: Side = c.req.query('side') === 'b' ? 'b' : 'a'
+      const catalogue = await pokedex.catalogue()
+      const form = await readPredictForm(
+        l,
+        catalogue,
+        { a: c.req.query('a') ?? 'pikachu', b: c.req.query('b') ?? 'squirtle' },
+        damaging(catalogue),
+      )
+      const errors = form.errors.filter((e) => e.field === s)
+      const pokemon = s === 'a' ? form.a : form.b
       return c.html(
-        <MovePickers
+        <SideDetails
+          l={l}
           catalogue={catalogue}
-          pokemon={pokemon!}
-          moves={await predictor.damagingMoves(pokemon!.slug)}
-          side={side}
+          side={s}
+          pokemon={pokemon}
+          allowed={pokemon ? await damaging(catalogue)(pokemon) : []}
+          moves={undefined}
+          errors={errors.map((e) => ({ ...e, field: s === 'a' ? 'ma' : 'mb' }))}
         />,
-      )
-    },
-    async answer(c: Context) {
-      const form = await c.req.parseBody({ all: true })
-      const list = (v: unknown) =>
-        (Array.isArray(v) ? v : v === undefined ? [] : [v]).map(String).filter(Boolean)
-      const { catalogue, pokemon: a } = await formOf(String(form.pokemon_a ?? ''))
-      const b = (await formOf(String(form.pokemon_b ?? ''))).pokemon!
-      const movesA = [...new Set(list(form.moves_a))]
-      const pickedB = [...new Set(list(form.moves_b))]
-      const movesB = pickedB.length > 0 ? pickedB : await predictor.damagingMoves(b.slug)
-      const allowedA = new Set(await predictor.damagingMoves(a!.slug))
-      const allowedB = new Set(await predictor.damagingMoves(b.slug))
-      if (
-        movesA.length === 0 ||
-        movesA.some((m) => !allowedA.has(m)) ||
-        movesB.some((m) => !allowedB.has(m)) ||
-        movesB.length === 0
-      ) {
-        throw new HTTPException(400, {
-          message: 'Choisissez au moins une attaque que votre Pokémon peut apprendre.',
-        })
-      }
-      if (!predictor.modelInfo())
-        throw new HTTPException(503, { message: 'Aucun modèle chargé pour le moment.' })
-      const scored = await predictor.predictPairs(
-        movesA.flatMap((ma) => movesB.map((mb) => ({ a: a!.slug, moveA: ma, b: b.slug, moveB: mb }))),
-      )
-      const rows = movesA
-        .map((ma, i) => {
-          const replies = movesB.map((mb, j) => ({ mb, p: scored[i * movesB.length + j] as PairPrediction }))
-          const worst = replies.reduce((x, y) => (y.p.winProbability < x.p.winProbability ? y : x))
-          return { ma, worst }
-        })
-        .sort(
-          (x, y) =>
-            Number(y.worst.p.a.damageShare > 0) - Number(x.worst.p.a.damageShare > 0) ||
-            y.worst.p.winProbability - x.worst.p.winProbability,
-        )
-      const name = (slug: string) => {
-        const m = catalogue.moveBySlug.get(slug)!
-        return m.name_fr ?? m.name_en
-      }
-      return c.html(
-        <table class="ranking">
-          <caption>
-            {`${a!.name_fr ?? a!.name_en} contre ${b.name_fr ?? b.name_en} — la meilleure attaque en premier`}
-          </caption>
-          <thead>
-            <tr>
-              <th>Attaque</th>
-              <th>Chance de victoire (pire riposte)</th>
-              <th>Riposte la plus dangereuse</th>
-              <th>Dégâts/tour (vous → lui)</th>
-              <th>Coups pour K.O.</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr class={i === 0 ? 'best' : ''}>
-                <td>{name(r.ma)}</td>
-                <td>
-                  <span class="track" aria-hidden="true">
-                    <span class="bar" style={`width:${Math.round(100 * r.worst.p.winProbability)}%`} />
-                  </span>
-                  {pct(r.worst.p.winProbability)}
-                </td>
-                <td>{name(r.worst.mb)}</td>
-                <td>{`${pct(Math.min(1, r.worst.p.a.damageShare))} · ${pct(Math.min(1, r.worst.p.b.damageShare))}`}</td>
-                <td>{`${ko(r.worst.p.a.hitsToKo)} · ${ko(r.worst.p.b.hitsToKo)}`}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>,
+        errors.length > 0 ? 400 : 200,
       )
     },
   }

@@ -3,7 +3,8 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { PokedexReader, TypeRow } from '../../../core/contracts/pokedex.ts'
 import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
 import { createQuizSigner, nextRandom, type QuizState, QuizStateError, seedState } from './quiz-state.ts'
 
 /** The answer buttons, in the order a player reads them. */
@@ -14,6 +15,7 @@ const DUAL_SHARE = 0.4
 const times = (m: number) => (m === 0.25 ? '×¼' : m === 0.5 ? '×½' : `×${m}`)
 
 interface Chart {
+  l: Locale
   types: TypeRow[]
   byId: Map<number, TypeRow>
   cell: (a: number, d: number) => number
@@ -38,7 +40,10 @@ function draw(chart: Chart, rng: number): Pick<QuizState, 'attacking' | 'defendi
 const multiplierOf = (chart: Chart, s: Pick<QuizState, 'attacking' | 'defending'>) =>
   s.defending.reduce((acc, d) => acc * chart.cell(s.attacking, d), 1)
 
-const nameOf = (chart: Chart, id: number) => chart.byId.get(id)?.name_fr ?? '?'
+const nameOf = (chart: Chart, id: number) => {
+  const type = chart.byId.get(id)
+  return type ? chart.l.typeName(type) : '?'
+}
 
 function Question(props: { chart: Chart; state: QuizState; fields: Record<string, string> }) {
   const { chart, state } = props
@@ -52,15 +57,19 @@ function Question(props: { chart: Chart; state: QuizState; fields: Record<string
       hx-swap="outerHTML"
     >
       <p class="quiz-prompt">
-        Une attaque <strong>{nameOf(chart, state.attacking)}</strong> contre un Pokémon{' '}
-        <strong>{state.defending.map((d) => nameOf(chart, d)).join(' / ')}</strong> : efficacité ?
+        {chart.l.t.quiz.prompt[0]}
+        <strong>{nameOf(chart, state.attacking)}</strong>
+        {chart.l.t.quiz.prompt[1]}
+        <strong>{state.defending.map((d) => nameOf(chart, d)).join(' / ')}</strong>
+        {chart.l.t.quiz.prompt[2]}
       </p>
       {Object.entries(props.fields).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
       <div class="quiz-choices">
-        {CHOICES.map((m) => (
-          <button type="submit" name="answer" value={String(m)}>
+        {/* Stable ids: htmx puts the focus back on the same button after the swap. */}
+        {CHOICES.map((m, i) => (
+          <button type="submit" name="answer" value={String(m)} id={`quiz-answer-${i}`}>
             {times(m)}
           </button>
         ))}
@@ -73,7 +82,7 @@ function Card(props: { chart: Chart; state: QuizState; fields: Record<string, st
   return (
     <div id="quiz-card" class="quiz-card" aria-live="polite">
       {props.feedback ?? null}
-      <p class="quiz-score">{`Score : ${props.state.score} / ${props.state.asked}`}</p>
+      <p class="quiz-score">{props.chart.l.t.quiz.score(props.state.score, props.state.asked)}</p>
       <Question chart={props.chart} state={props.state} fields={props.fields} />
     </div>
   )
@@ -93,7 +102,7 @@ function Feedback(props: { chart: Chart; previous: QuizState; answer: number }) 
   const correct = props.answer === right
   return (
     <p class={correct ? 'quiz-feedback correct' : 'quiz-feedback incorrect'}>
-      <strong>{correct ? 'Bonne réponse !' : `Raté : la bonne réponse était ${times(right)}.`}</strong>{' '}
+      <strong>{correct ? chart.l.t.quiz.right : chart.l.t.quiz.wrong(times(right))}</strong>{' '}
       <span class="quiz-why">{why}</span>
     </p>
   )
@@ -111,54 +120,41 @@ function Feedback(props: { chart: Chart; previous: QuizState; answer: number }) 
  */
 export function createQuizPages(pokedex: PokedexReader) {
   const signer = createQuizSigner()
-  const load = async (): Promise<Chart> => {
+  const load = async (l: Locale): Promise<Chart> => {
     const [types, rows] = await Promise.all([pokedex.listTypes(), pokedex.typeChart()])
     const cells = new Map(rows.map((r) => [`${r.attacking_id}:${r.defending_id}`, r.multiplier]))
     const sorted = [...types].sort((a, b) => a.id - b.id)
     return {
+      l,
       types: sorted,
       byId: new Map(sorted.map((t) => [t.id, t])),
       cell: (a, d) => cells.get(`${a}:${d}`) ?? 1,
     }
   }
   /** The quiz section; htmx gets the card alone when it only swaps the card. */
-  const section = (card: unknown) => (
+  const section = (l: Locale, card: unknown) => (
     <section class="quiz">
-      <h1>Quiz des types</h1>
-      <p class="hint">
-        Multiplicateur de dégâts d’une attaque selon le type du défenseur (deux types : on multiplie).
-      </p>
-      {card}
+      <h1>{l.t.quiz.title}</h1>
+      <p class="hint">{l.t.quiz.hint}</p>
+      {card as never}
     </section>
   )
-  const respond = (c: Context, fragment: unknown) =>
-    c.html(
-      wantsFragment(c) ? (
-        (fragment as never)
-      ) : (
-        <Layout title="Quiz des types" path="/quiz">
-          {section(fragment)}
-        </Layout>
-      ),
-    )
+  const answerPage = (c: Context, l: Locale, card: unknown) =>
+    wantsFragment(c)
+      ? c.html(card as never)
+      : respond(c, { title: l.t.quiz.title, path: '/quiz', body: section(l, card), locale: l })
   return {
     async page(c: Context) {
-      const chart = await load()
+      const l = localeOf(c)
+      const chart = await load(l)
       const seed = c.req.query('seed')
       const start = seed === undefined || seed === '' ? randomInt(2 ** 32 - 1) : seedState(seed)
       const state: QuizState = { score: 0, asked: 0, ...draw(chart, start) }
       const card = <Card chart={chart} state={state} fields={signer.sign(state)} />
-      return c.html(
-        wantsFragment(c) ? (
-          section(card)
-        ) : (
-          <Layout title="Quiz des types" path="/quiz">
-            {section(card)}
-          </Layout>
-        ),
-      )
+      return respond(c, { title: l.t.quiz.title, path: '/quiz', body: section(l, card), locale: l })
     },
     async answer(c: Context) {
+      const l = localeOf(c)
       const form = await c.req.parseBody()
       let previous: QuizState
       try {
@@ -166,17 +162,17 @@ export function createQuizPages(pokedex: PokedexReader) {
       } catch (error) {
         if (!(error instanceof QuizStateError)) throw error
         throw new HTTPException(400, {
-          message: 'Question ou score modifié : recommencez le quiz.',
+          message: l.t.quiz.tampered,
           cause: error,
         })
       }
-      const chart = await load()
+      const chart = await load(l)
       const answer = Number(form.answer)
       if (typeof form.answer !== 'string' || !CHOICES.some((m) => m === answer)) {
-        throw new HTTPException(400, { message: 'Réponse inconnue : choisissez un des boutons.' })
+        throw new HTTPException(400, { message: l.t.quiz.unknownAnswer })
       }
       if (![previous.attacking, ...previous.defending].every((id) => chart.byId.has(id))) {
-        throw new HTTPException(400, { message: 'Question inconnue : recommencez le quiz.' })
+        throw new HTTPException(400, { message: l.t.quiz.unknownQuestion })
       }
       const correct = answer === multiplierOf(chart, previous)
       const state: QuizState = {
@@ -192,7 +188,7 @@ export function createQuizPages(pokedex: PokedexReader) {
           feedback={<Feedback chart={chart} previous={previous} answer={answer} />}
         />
       )
-      return respond(c, card)
+      return answerPage(c, l, card)
     },
   }
 }

@@ -1,67 +1,85 @@
 import type { Context } from 'hono'
 import type { PokedexReader, TypeRow } from '../../../core/contracts/pokedex.ts'
-import { wantsFragment } from '../htmx.ts'
-import { Layout } from '../layout.tsx'
+import { type Locale, localeOf } from '../i18n/locale.ts'
+import { respond } from '../layout.tsx'
+import { multiplierText, Scroll } from './pokedex-shared.tsx'
 
 const CLASS: Record<number, string> = { 0: 'm0', 0.5: 'm05', 1: 'm1', 2: 'm2' }
 const LABEL: Record<number, string> = { 0: '0', 0.5: '½', 1: '1', 2: '2' }
 
-function formatMultiplier(m: number): string {
-  return m === 0.25 ? '×¼' : m === 0.5 ? '×½' : `×${m}`
-}
-
 /** The coloured 18×18 matrix: rows attack, columns defend. */
-function Matrix(props: { types: TypeRow[]; cell: (a: number, d: number) => number }) {
+function Matrix(props: { l: Locale; types: TypeRow[]; cell: (a: number, d: number) => number }) {
+  const { l } = props
+  const t = l.t.types
   return (
-    <table
-      class="chart"
-      aria-label="Table des types : lignes = type de l’attaque, colonnes = type du défenseur"
-    >
-      <thead>
-        <tr>
-          <th class="row">Attaque ↓ / Défense →</th>
-          {props.types.map((t) => (
-            <th scope="col">{t.name_fr}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {props.types.map((a) => (
+    <Scroll label={t.matrixLabel}>
+      <table class="chart">
+        <thead>
           <tr>
-            <th class="row" scope="row">
-              {a.name_fr}
+            <th class="row" scope="col">
+              {t.corner}
             </th>
-            {props.types.map((d) => {
-              const m = props.cell(a.id, d.id)
-              return (
-                <td class={CLASS[m]} title={`${a.name_fr} → ${d.name_fr} : ${formatMultiplier(m)}`}>
-                  {LABEL[m]}
-                </td>
-              )
-            })}
+            {props.types.map((type) => (
+              <th scope="col">{l.typeName(type)}</th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.types.map((a) => (
+            <tr>
+              <th class="row" scope="row">
+                {l.typeName(a)}
+              </th>
+              {props.types.map((d) => {
+                const m = props.cell(a.id, d.id)
+                return (
+                  <td class={CLASS[m]} title={`${l.typeName(a)} → ${l.typeName(d)} : ${multiplierText(m)}`}>
+                    {LABEL[m]}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
   )
 }
 
 /** The answer fragment for one attacking type against a (dual-typed) defender. */
-function Answer(props: { attacker: TypeRow; defenders: TypeRow[]; multiplier: number }) {
-  const verdict =
-    props.multiplier === 0
-      ? 'aucun effet'
-      : props.multiplier > 1
-        ? 'super efficace'
-        : props.multiplier < 1
-          ? 'pas très efficace'
-          : 'efficacité normale'
+function Answer(props: { l: Locale; attacker: TypeRow; defenders: TypeRow[]; multiplier: number }) {
+  const { l, multiplier: m } = props
+  const v = l.t.types.verdicts
+  const verdict = m === 0 ? v.none : m > 1 ? v.super : m < 1 ? v.notVery : v.normal
+  const [before, , middle, , after] = l.t.types.answer('', '', multiplierText(m), verdict)
   return (
-    <p class="answer" id="answer">
-      Une attaque <strong>{props.attacker.name_fr}</strong> contre un Pokémon{' '}
-      <strong>{props.defenders.map((d) => d.name_fr).join(' / ')}</strong> :{' '}
-      {formatMultiplier(props.multiplier)} ({verdict})
+    <p class="answer" id="answer" aria-live="polite">
+      {before}
+      <strong>{l.typeName(props.attacker)}</strong>
+      {middle}
+      <strong>{props.defenders.map((d) => l.typeName(d)).join(' / ')}</strong>
+      {after}
     </p>
+  )
+}
+
+function TypeSelectField(props: {
+  l: Locale
+  types: TypeRow[]
+  name: string
+  label: string
+  optional?: boolean
+}) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.optional ? <option value="">{props.l.t.types.none}</option> : null}
+        {props.types.map((t) => (
+          <option value={t.slug}>{props.l.typeName(t)}</option>
+        ))}
+      </select>
+    </label>
   )
 }
 
@@ -69,7 +87,7 @@ function Answer(props: { attacker: TypeRow; defenders: TypeRow[]; multiplier: nu
  * `/types` (full page or fragment) and `/types/answer` (htmx fragment) handlers.
  *
  * @example
- * app.get('/types', typesPage(pokedex))
+ * app.get('/types', createTypePages(pokedex).page)
  */
 export function createTypePages(pokedex: PokedexReader) {
   const load = async () => {
@@ -79,10 +97,12 @@ export function createTypePages(pokedex: PokedexReader) {
   }
   return {
     async page(c: Context) {
+      const l = localeOf(c)
+      const t = l.t.types
       const { types, cell } = await load()
       const body = (
-        <section>
-          <h1>Table des types</h1>
+        <section class="types-page">
+          <h1>{t.title}</h1>
           <form
             class="picker"
             hx-get="/types/answer"
@@ -90,56 +110,28 @@ export function createTypePages(pokedex: PokedexReader) {
             hx-swap="outerHTML"
             hx-trigger="change"
           >
-            <label>
-              Type de l’attaque
-              <select name="attacking">
-                {types.map((t) => (
-                  <option value={t.slug}>{t.name_fr}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Défenseur : type 1
-              <select name="defending">
-                {types.map((t) => (
-                  <option value={t.slug}>{t.name_fr}</option>
-                ))}
-              </select>
-            </label>
-            <label>
-              type 2 (facultatif)
-              <select name="defending2">
-                <option value="">—</option>
-                {types.map((t) => (
-                  <option value={t.slug}>{t.name_fr}</option>
-                ))}
-              </select>
-            </label>
+            <TypeSelectField l={l} types={types} name="attacking" label={t.attacking} />
+            <TypeSelectField l={l} types={types} name="defending" label={t.defending1} />
+            <TypeSelectField l={l} types={types} name="defending2" label={t.defending2} optional />
           </form>
           <Answer
+            l={l}
             attacker={types[0]!}
             defenders={[types[0]!]}
             multiplier={cell(types[0]!.id, types[0]!.id)}
           />
           <p class="legend">
-            <span class="m2">2 super efficace</span>
-            <span class="m05">½ pas très efficace</span>
-            <span class="m0">0 aucun effet</span>
+            <span class="m2">{t.legend[0]}</span>
+            <span class="m05">{t.legend[1]}</span>
+            <span class="m0">{t.legend[2]}</span>
           </p>
-          <Matrix types={types} cell={cell} />
+          <Matrix l={l} types={types} cell={cell} />
         </section>
       )
-      return c.html(
-        wantsFragment(c) ? (
-          body
-        ) : (
-          <Layout title="Table des types" path="/types">
-            {body}
-          </Layout>
-        ),
-      )
+      return respond(c, { title: t.title, path: '/types', body, locale: l })
     },
     async answer(c: Context) {
+      const l = localeOf(c)
       const { types, cell } = await load()
       const bySlug = (s: string | undefined) => types.find((t) => t.slug === s)
       const attacker = bySlug(c.req.query('attacking'))
@@ -148,15 +140,15 @@ export function createTypePages(pokedex: PokedexReader) {
       )
       if (!attacker || defenders.length === 0) {
         return c.html(
-          <p class="error" id="answer">
-            Choisissez un type d’attaque et au moins un type de défenseur.
+          <p class="error" id="answer" role="alert">
+            {l.t.types.chooseBoth}
           </p>,
           400,
         )
       }
       const unique = defenders.filter((d, i) => defenders.findIndex((x) => x.id === d.id) === i)
       const multiplier = unique.reduce((acc, d) => acc * cell(attacker.id, d.id), 1)
-      return c.html(<Answer attacker={attacker} defenders={unique} multiplier={multiplier} />)
+      return c.html(<Answer l={l} attacker={attacker} defenders={unique} multiplier={multiplier} />)
     },
   }
 }

@@ -52,8 +52,10 @@ describe('the committed snapshot', () => {
 })
 
 describe('buildSnapshot', () => {
-  const names = 'move_id,local_language_id,name\n729,5,Pika-Sprint\n729,9,Zippy Zap\n1,5,Écras’Face\n1,9,Pound\n'
-  const species = 'pokemon_species_id,local_language_id,name,genus\n25,5,Pikachu,Pokémon Souris\n25,9,Pikachu,Mouse Pokémon\n'
+  const names =
+    'move_id,local_language_id,name\n729,5,Pika-Sprint\n729,9,Zippy Zap\n1,5,Écras’Face\n1,9,Pound\n'
+  const species =
+    'pokemon_species_id,local_language_id,name,genus\n25,5,Pikachu,Pokémon Souris\n25,9,Pikachu,Mouse Pokémon\n'
   const texts = [
     'move_id,version_group_id,language_id,flavor_text',
     '729,20,5,Cette capacité ne peut pas être utilisée.',
@@ -65,12 +67,25 @@ describe('buildSnapshot', () => {
     '1,18,9,USUM text.',
     '1,28,9,Japanese Red/Green group.',
   ].join('\n')
-  const wanted = { moves: [{ num: 729, slug: 'zippy-zap' }, { num: 1, slug: 'pound' }], species: [25] }
+  const wanted = {
+    moves: [
+      { num: 729, slug: 'zippy-zap' },
+      { num: 1, slug: 'pound' },
+    ],
+    species: [25],
+  }
 
   test('prefers Let’s Go’s own text, else the latest older one; later games are ignored', () => {
-    const built = buildSnapshot({ moveNames: names, moveFlavorTexts: [texts], speciesNames: species }, wanted, {})
+    const built = buildSnapshot(
+      { moveNames: names, moveFlavorTexts: [texts], speciesNames: species },
+      wanted,
+      {},
+    )
     expect(built.moves.map((m) => m.slug)).toEqual(['pound', 'zippy-zap'])
-    expect(built.moves[1]!.descriptions).toEqual({ fr: 'Une attaque électrique rapide.', en: 'Electric bursts.' })
+    expect(built.moves[1]!.descriptions).toEqual({
+      fr: 'Une attaque électrique rapide.',
+      en: 'Electric bursts.',
+    })
     expect(built.moves[0]!.descriptions).toEqual({ fr: 'Texte USUL.', en: 'USUM text.' })
     expect(built.moves[0]!.descriptionOrigin.fr).toEqual({ versionGroup: 18 })
     expect(built.species).toEqual([{ nationalDex: 25, names: { fr: 'Pikachu', en: 'Pikachu' } }])
