@@ -106,7 +106,7 @@ export function LiveFilterForm(props: { path: string; results: string; children:
       method="get"
       action={props.path}
       hx-get={props.path}
-      hx-trigger="input changed delay:250ms, change, submit"
+      hx-trigger="input changed delay:250ms, change from:find select, submit"
       hx-target={`#${props.results}`}
       hx-select={`#${props.results}`}
       hx-swap="outerHTML"

@@ -104,6 +104,7 @@ export function createPredictPages(
             hx-swap="outerHTML"
             hx-push-url="true"
             hx-indicator="#predict-loading"
+            hx-disinherit="*"
             novalidate
           >
             <PokemonList l={l} catalogue={catalogue} />

@@ -1,0 +1,145 @@
+/**
+ * Test support for the browser suite: the web app on a loopback port behind a strict
+ * Content-Security-Policy, one headless Debian Chromium (playwright-core) for the whole suite, and
+ * guards every journey asserts: no request leaves the origin, no console error, no duplicate id,
+ * no page wider than the viewport; axe-core is injected from node_modules.
+ */
+import { mkdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Kernel } from '../../../core/kernel.ts'
+import { createTestKernel } from '../../../core/testing.ts'
+import { etlPlugin } from '../../etl/index.ts'
+import { mlPlugin } from '../../ml/index.ts'
+import { uiPlugin } from '../index.ts'
+
+/** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Flags that work headless, as root, with no network beyond loopback (shared/notes/platform.md). */
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+/** The strictest policy the app must live with: scripts, styles and images from itself only. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+export const PHONE = { width: 390, height: 844 }
+export const DESKTOP = { width: 1366, height: 768 }
+
+/** Where the suite writes its screenshots (the closing note describes them). */
+export const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? join(tmpdir(), 'predictiondex-screenshots')
+
+export interface Harness {
+  kernel: Kernel
+  origin: string
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  /** Requests the page tried to send to another origin (aborted). */
+  offOrigin: string[]
+  /** Console errors and page errors since the last `takeProblems()`. */
+  takeProblems(): string[]
+  stop(): Promise<void>
+}
+
+/**
+ * Boots the app (ETL load, shipped model) and one browser with one page; every journey reuses
+ * them. Fails with a readable message when Chromium is missing.
+ */
+export async function startHarness(): Promise<Harness> {
+  if (!(await Bun.file(CHROMIUM).exists())) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
+  }
+  const kernel = await createTestKernel({
+    plugins: [etlPlugin, mlPlugin, uiPlugin],
+    env: { MODELS_DIR: join(import.meta.dir, '..', '..', '..', 'models') },
+  })
+  await kernel.stages.run(
+    'etl:load',
+    {},
+    { log: kernel.log, tty: false, signal: new AbortController().signal },
+  )
+  await kernel.start()
+  const server = Bun.serve({
+    hostname: '127.0.0.1',
+    port: 0,
+    async fetch(request) {
+      const response = await kernel.app.fetch(request)
+      const headers = new Headers(response.headers)
+      headers.set('content-security-policy', STRICT_CSP)
+      return new Response(response.body, { status: response.status, headers })
+    },
+  })
+  const origin = `http://127.0.0.1:${server.port}`
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' })
+  const offOrigin: string[] = []
+  await context.route('**/*', (route) => {
+    const url = route.request().url()
+    if (url.startsWith(`${origin}/`) || url.startsWith('data:')) return route.continue()
+    offOrigin.push(url)
+    return route.abort()
+  })
+  const page = await context.newPage()
+  let problems: string[] = []
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()} (${message.location().url})`)
+  })
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`))
+  await mkdir(SCREENSHOTS, { recursive: true })
+  return {
+    kernel,
+    origin,
+    browser,
+    context,
+    page,
+    offOrigin,
+    takeProblems() {
+      const taken = problems
+      problems = []
+      return taken
+    },
+    async stop() {
+      await browser.close()
+      server.stop(true)
+      await kernel.stop()
+    },
+  }
+}
+
+/** Ids used more than once in the current document. */
+export function duplicateIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const seen = new Map<string, number>()
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1)
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id)
+  })
+}
+
+/** How much wider than the viewport the document is (0 = fits). */
+export function overflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+}
+
+const AXE = Bun.file(join(import.meta.dir, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'))
+
+/** axe-core's critical and serious violations on the current page, as "rule: n nodes" lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const source = await AXE.text()
+  // Evaluated through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(source)
+  const results = (await page.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<unknown> } }).axe.run(),
+  )) as { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }
+  return results.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes[0]?.target.join(' ')}`)
+}
