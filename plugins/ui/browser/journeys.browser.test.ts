@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
-import { DESKTOP, duplicateIds, type Harness, PHONE, SCREENSHOTS, startHarness } from './browser.fixture.ts'
+import {
+  DESKTOP,
+  duplicateIds,
+  type Harness,
+  PHONE,
+  SCREENSHOTS,
+  startHarness,
+} from '../../../testing/ui/browser.ts'
 
 /**
  * What a player does, in a real browser under a strict CSP: predict (and every error case),

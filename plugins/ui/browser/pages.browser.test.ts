@@ -9,7 +9,7 @@ import {
   PHONE,
   SCREENSHOTS,
   startHarness,
-} from './browser.fixture.ts'
+} from '../../../testing/ui/browser.ts'
 
 /**
  * Every main page in a real browser, at phone (390 px) and desktop (1366 px) widths, under a

@@ -8,11 +8,11 @@ import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
-import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel } from '../../../core/testing.ts'
-import { etlPlugin } from '../../etl/index.ts'
-import { mlPlugin } from '../../ml/index.ts'
-import { uiPlugin } from '../index.ts'
+import type { Kernel } from '../../core/kernel.ts'
+import { etlPlugin } from '../../plugins/etl/index.ts'
+import { mlPlugin } from '../../plugins/ml/index.ts'
+import { uiPlugin } from '../../plugins/ui/index.ts'
+import { createTestKernel } from '../kernel.ts'
 
 /** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -60,7 +60,7 @@ export async function startHarness(): Promise<Harness> {
   }
   const kernel = await createTestKernel({
     plugins: [etlPlugin, mlPlugin, uiPlugin],
-    env: { MODELS_DIR: join(import.meta.dir, '..', '..', '..', 'models') },
+    env: { MODELS_DIR: join(import.meta.dir, '..', '..', 'models') },
   })
   await kernel.stages.run(
     'etl:load',
@@ -129,7 +129,7 @@ export function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 }
 
-const AXE = Bun.file(join(import.meta.dir, '..', '..', '..', 'node_modules', 'axe-core', 'axe.min.js'))
+const AXE = Bun.file(join(import.meta.dir, '..', '..', 'node_modules', 'axe-core', 'axe.min.js'))
 
 /** axe-core's critical and serious violations on the current page, as "rule: n nodes" lines. */
 export async function axeViolations(page: Page): Promise<string[]> {
