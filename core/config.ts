@@ -54,6 +54,11 @@ export const coreConfigSchema = z.object({
     .enum(['auto', 'pretty', 'json'])
     .default('auto')
     .describe('auto = pretty on a TTY, JSON otherwise'),
+  pushgatewayUrl: z
+    .preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/ }).optional())
+    .describe(
+      'Prometheus Pushgateway (http://pushgateway:9091); when set, every stage run pushes its outcome and run metrics there',
+    ),
 })
 export type CoreConfig = z.infer<typeof coreConfigSchema>
 

@@ -10,6 +10,7 @@ import { createHttp } from './http.ts'
 import { createLogger, type Logger } from './log.ts'
 import { createMetrics, type Metrics } from './metrics.ts'
 import type { PluginDefinition, ReadinessCheck } from './plugin.ts'
+import { createStagePusher } from './pushgateway.ts'
 import { createServiceRegistry } from './services.ts'
 import { createStageRegistry, type StageRegistry } from './stages.ts'
 
@@ -70,7 +71,11 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
   const log = options.logger ?? createLogger({ level: config.logLevel, format }, { role: options.role })
   const metrics = createMetrics(options.role, { defaultMetrics: options.defaultMetrics ?? true })
   const http = createHttp({ log: log.child({ plugin: 'http' }), metrics, version: '0.1.0' })
-  const stages = createStageRegistry()
+  const stages = createStageRegistry(
+    config.pushgatewayUrl
+      ? { onFinished: createStagePusher({ url: config.pushgatewayUrl, role: options.role, log }) }
+      : {},
+  )
   const services = createServiceRegistry()
   const starts: Hook[] = []
   const stops: Hook[] = []

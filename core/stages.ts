@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { createBatchReport, type ReportBatchValue } from './batch-metrics.ts'
 import { KernelError, UsageError } from './errors.ts'
 import type { Logger } from './log.ts'
+import type { StageOutcome } from './pushgateway.ts'
 
 /** What a stage's `run` receives besides its parsed input. */
 export interface StageRuntime {
@@ -8,6 +10,12 @@ export interface StageRuntime {
   /** True when stderr is a terminal (draw bars) rather than a log collector. */
   readonly tty: boolean
   readonly signal: AbortSignal
+}
+
+/** What a stage's `run` receives: the caller's runtime plus `report` for its run metrics. */
+export interface StageRunContext extends StageRuntime {
+  /** Reports a value of this run (rows changed, model metrics…), pushed when the run ends. */
+  readonly report: ReportBatchValue
 }
 
 export interface StageDefinition<I = unknown> {
@@ -21,7 +29,7 @@ export interface StageDefinition<I = unknown> {
    * `bun run stage ml` skips them; `bun run stage ml:battle -- …` runs them.
    */
   readonly inPipeline?: boolean
-  run(input: I, runtime: StageRuntime): Promise<string | void>
+  run(input: I, runtime: StageRunContext): Promise<string | void>
 }
 
 const STAGE_NAME = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/
@@ -89,7 +97,13 @@ export interface StageRegistry {
   freeze(): void
 }
 
-export function createStageRegistry(): StageRegistry {
+/**
+ * @param options.onFinished called once per run, success or failure, with what the run reported
+ *   (the kernel pushes it to the Pushgateway when one is configured); awaited before `run` settles.
+ */
+export function createStageRegistry(
+  options: { onFinished?: (outcome: StageOutcome) => Promise<void> } = {},
+): StageRegistry {
   const stages: (StageDefinition<any> & { plugin: string })[] = []
   const inFlight = new Map<string, { input: string; promise: Promise<string | void> }>()
   let frozen = false
@@ -132,14 +146,27 @@ export function createStageRegistry(): StageRegistry {
       const stage = stages.find((s) => s.name === name)
       if (!stage) return Promise.reject(new UsageError('STAGE_UNKNOWN', `unknown stage "${name}"`))
       const promise = (async () => {
+        const batch = createBatchReport()
+        const started = performance.now()
+        let ok = false
         try {
-          return await stage.run(input, { ...runtime, log: runtime.log.child({ stage: name }) })
+          const log = runtime.log.child({ stage: name })
+          const summary = await stage.run(input, { ...runtime, log, report: batch.report })
+          ok = true
+          return summary
         } catch (cause) {
           // Bad input stays a usage error (exit 2); anything else is a failure of the stage (exit 1).
           if (cause instanceof UsageError) throw cause
           throw new KernelError('STAGE_FAILED', `stage ${name} failed`, { plugin: stage.plugin, cause })
         } finally {
           inFlight.delete(name)
+          await options.onFinished?.({
+            stage: name,
+            ok,
+            seconds: (performance.now() - started) / 1000,
+            finishedAt: Date.now() / 1000,
+            samples: batch.samples(),
+          })
         }
       })()
       inFlight.set(name, { input: key, promise })

@@ -69,6 +69,21 @@ export function createPredictor(deps: {
     },
   })
 
+  const loadedGauge = deps.metrics.gauge({
+    name: 'predictiondex_model_loaded',
+    help: '1 while a model is loaded and serving, 0 when none is (predictions answer 503)',
+    collect() {
+      loadedGauge.set(loaded ? 1 : 0)
+    },
+  })
+  const driftWindow = deps.metrics.gauge({
+    name: 'predictiondex_feature_drift_window_rows',
+    help: 'Scored rows in the drift window the PSI is computed over (noisy below a few hundred)',
+    collect() {
+      driftWindow.set(loaded?.drift.rows() ?? 0)
+    },
+  })
+
   async function championDir(): Promise<{ dir: string; version: number | null } | undefined> {
     const row = await versionByAlias(deps.db, 'champion').catch(() => undefined)
     if (row) return { dir: row.dir, version: row.version }

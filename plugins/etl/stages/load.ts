@@ -4,6 +4,7 @@ import type { Db } from '../../../core/db/port.ts'
 import { describeError } from '../../../core/errors.ts'
 import { defineStage, type StageRuntime } from '../../../core/stages.ts'
 import type { EtlConfig } from '../config.ts'
+import { ETL_METRICS } from '../metrics.ts'
 import type { Extract } from '../model.ts'
 import { type Reconciled, reconcile } from '../reconcile/index.ts'
 import { moveIds, pokemonIds } from '../repo/ids.ts'
@@ -174,7 +175,15 @@ export function createLoadStage(deps: { db: Db; config: EtlConfig; dataDir: stri
     description: 'Reconcile the staged sources and load them in one transaction (idempotent)',
     input: z.object({}).strict(),
     async run(_input, runtime) {
-      return formatLoadReport(await runLoad(deps.db, deps.config, deps.dataDir, runtime))
+      const report = await runLoad(deps.db, deps.config, deps.dataDir, runtime)
+      for (const table of LOAD_STEPS) {
+        runtime.report(ETL_METRICS.rows, report.counts[table], { table })
+        runtime.report(ETL_METRICS.rowsChanged, report.changes[table], { table })
+      }
+      runtime.report(ETL_METRICS.rejects, report.rejects)
+      runtime.report(ETL_METRICS.conflicts, report.conflicts)
+      runtime.report(ETL_METRICS.warnings, report.warnings.length)
+      return formatLoadReport(report)
     },
   })
 }

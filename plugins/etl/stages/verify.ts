@@ -1,6 +1,7 @@
 import type { Db } from '../../../core/db/port.ts'
 import { KernelError } from '../../../core/errors.ts'
 import { defineStage } from '../../../core/stages.ts'
+import { ETL_METRICS } from '../metrics.ts'
 import { countTypes } from '../types.repo.ts'
 
 /** One quality gate: what was expected, what was found. */
@@ -105,8 +106,9 @@ export function createVerifyStage(deps: { db: Db }) {
   return defineStage({
     name: 'etl:verify',
     description: 'Quality gates on the loaded database',
-    async run() {
+    async run(_input, runtime) {
       const results = await runGates(deps.db)
+      runtime.report(ETL_METRICS.gatesFailed, results.filter((r) => !r.ok).length)
       const table = formatGates(results)
       if (results.some((r) => !r.ok))
         throw new KernelError('ETL_GATES_FAILED', `quality gates failed:\n${table}`)

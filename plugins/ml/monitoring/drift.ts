@@ -7,6 +7,8 @@ import { type FeatureReference, psi } from './psi.ts'
  */
 export interface DriftMonitor {
   observe(values: Float32Array, nRows: number): void
+  /** Rows in the window now (PSI over a few rows is noise; alerts wait for a full-ish window). */
+  rows(): number
   report(): { window: number; features: { name: string; psi: number }[] }
 }
 
@@ -27,6 +29,7 @@ export function createDriftMonitor(
         filled = Math.min(window, filled + 1)
       }
     },
+    rows: () => filled,
     report() {
       const column = new Float64Array(filled)
       const features = names.map((name, f) => {

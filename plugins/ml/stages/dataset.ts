@@ -10,6 +10,7 @@ import { baselineTable, evaluateBaselines } from '../dataset/baselines.ts'
 import { buildDataset } from '../dataset/build.ts'
 import { parseRows } from '../dataset/rows.ts'
 import { SCENARIOS, type Scenario } from '../dataset/tasks.ts'
+import { ML_METRICS } from '../metrics.ts'
 
 export const datasetInput = z
   .object({
@@ -110,6 +111,8 @@ export function createDatasetStage(deps: {
         tty: runtime.tty,
         signal: runtime.signal,
       })
+      runtime.report(ML_METRICS.datasetRows, manifest.rows)
+      runtime.report(ML_METRICS.datasetBattles, manifest.battles)
       const rows = parseRows(await readFile(join(dir, 'rows.csv'), 'utf8'))
       const scored = (key: 'split_pair' | 'split_species') => {
         const train = rows.filter((r) => r[key] === 'train')

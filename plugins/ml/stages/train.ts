@@ -6,6 +6,7 @@ import { UsageError } from '../../../core/errors.ts'
 import { defineStage } from '../../../core/stages.ts'
 import type { BattleService } from '../battle-service.ts'
 import type { MlConfig } from '../config.ts'
+import { EVALUATION_METRICS, ML_METRICS } from '../metrics.ts'
 import { readChampionPointer } from '../model/files.ts'
 import { type TrainResult, trainAndRegister } from '../model/pipeline.ts'
 import { GRIDS } from '../model/search.ts'
@@ -95,6 +96,12 @@ export function createTrainStage(deps: TrainStageDeps) {
         ...(deps.onTracked ? { onTracked: deps.onTracked } : {}),
       })
       if (result.promotion.alias === 'champion') await deps.onChampion?.()
+      for (const [split, part] of Object.entries(result.evaluations)) {
+        for (const [metric, read] of Object.entries(EVALUATION_METRICS))
+          runtime.report(ML_METRICS.evaluation, read(part.model), { split, metric })
+      }
+      runtime.report(ML_METRICS.trees, result.model.nTrees)
+      runtime.report(ML_METRICS.promoted, result.promotion.alias === 'champion' ? 1 : 0)
       return summarizeTraining(result)
     },
   })
