@@ -61,6 +61,13 @@ export function routeTemplate(c: Context): string {
   return routes.length > 0 ? routes[routes.length - 1]!.path : '(unmatched)'
 }
 
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'])
+
+/** The `method` label: the standard methods, anything else (PURGE, PROPFIND…) as OTHER, so clients cannot add series. */
+export function methodLabel(method: string): string {
+  return METHODS.has(method) ? method : 'OTHER'
+}
+
 /** JSON (problem+json) under `/api` and the kernel's own endpoints; HTML for the web app. */
 function wantsJson(path: string): boolean {
   return (
@@ -121,7 +128,11 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
     const start = performance.now()
     await next()
     const seconds = (performance.now() - start) / 1000
-    const labels = { method: c.req.method, route: routeTemplate(c), status: String(c.res.status) }
+    const labels = {
+      method: methodLabel(c.req.method),
+      route: routeTemplate(c),
+      status: String(c.res.status),
+    }
     requests.inc(labels)
     duration.observe(labels, seconds)
     log.info('request', { ...labels, ms: Math.round(seconds * 10_000) / 10, requestId: c.get('requestId') })
