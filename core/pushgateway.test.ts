@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { etlPlugin } from '../plugins/etl/index.ts'
+import { createTestKernel } from '../testing/kernel.ts'
 import { createBatchReport, defineBatchGauge, renderBatchExposition } from './batch-metrics.ts'
 import { KernelError } from './errors.ts'
 import type { Logger } from './log.ts'
 import { definePlugin } from './plugin.ts'
 import { BATCH_JOB } from './pushgateway.ts'
 import { defineStage } from './stages.ts'
-import { createTestKernel } from './testing.ts'
 
 // Stage runs push their outcome to a Pushgateway: here an in-process server that speaks the
 // Pushgateway's push protocol (POST /metrics/<grouping>) and records what it receives.
