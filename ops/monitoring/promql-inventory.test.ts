@@ -3,6 +3,7 @@ import type { BatchGauge } from '../../core/batch-metrics.ts'
 import { STAGE_RUN_METRICS } from '../../core/pushgateway.ts'
 import { ETL_METRICS } from '../../plugins/etl/metrics.ts'
 import { ML_METRICS } from '../../plugins/ml/metrics.ts'
+import { committedQueries, variableQueries } from '../grafana/dashboards.ts'
 import { type BootedKernel, bootKernel, exercise } from './booted-kernel.fixture.ts'
 import exporters from './exporters.inventory.json'
 import {
@@ -97,5 +98,20 @@ describe('PromQL names only series that exist', () => {
 
   test.each(alerts.map((a) => [a.alert, a.expr] as const))('alert %s', (_name, expr) => {
     expect(checkExpression(expr, inventory)).toEqual([])
+  })
+
+  test.each(committedQueries().map((q) => [`${q.dashboard} / ${q.panel} / ${q.refId}`, q.expr] as const))(
+    'dashboard query %s',
+    (_where, expr) => {
+      expect(checkExpression(expr, inventory)).toEqual([])
+    },
+  )
+
+  test('dashboard variables read labels that exist', () => {
+    for (const { selector, label } of variableQueries()) {
+      expect(checkExpression(selector, inventory)).toEqual([])
+      const metric = selector.replace(/\{.*$/, '')
+      expect(inventory.get(metric)?.has(label), `${metric} has ${label}`).toBe(true)
+    }
   })
 })
