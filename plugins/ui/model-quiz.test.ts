@@ -104,7 +104,11 @@ describe('/model', () => {
     const report = await get('/model/report')
     expect(report.status).toBe(200)
     expect(report.type).toContain('text/html')
-    expect(report.text).toContain('Model report')
+    // French by default (translated while served), English on request
+    expect(report.text).toContain('<title>Rapport du modèle')
+    expect(report.text).toContain('<html lang="fr"')
+    expect((await get('/model/report?lang=en')).text).toContain('<title>Model report')
+    expect((await get('/model/charts/calibration.svg')).text).toContain('Taux de victoire observé')
   })
 
   test('refuses anything off the whitelist', async () => {

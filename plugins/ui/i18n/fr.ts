@@ -36,6 +36,8 @@ export const fr = {
       `Type inconnu : « ${value} ». Types acceptés : ${allowed}.`,
     unknownPokemon: (slug: string) => `Pokémon inconnu : « ${slug} ».`,
     unknownMove: (slug: string) => `Capacité inconnue : « ${slug} ».`,
+    noModel: 'Aucun modèle chargé.',
+    missingModelFile: (name: string) => `Le modèle servi n’a pas de fichier « ${name} ».`,
   },
   home: {
     title: 'Accueil',

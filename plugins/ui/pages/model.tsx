@@ -13,6 +13,7 @@ import {
   TEST_PARTS,
   type TestPart,
 } from './model-baselines.ts'
+import { frenchDocument } from './model-french.ts'
 import { Scroll } from './pokedex-shared.tsx'
 
 /** The only files `/model/charts/:file` serves (captions in `l.t.battle.model.charts`). */
@@ -194,12 +195,15 @@ const LOCKED = {
  * app.get('/model', model.page)
  */
 export function createModelPages(predictor: Predictor, modelsDir: string) {
-  const served = async (name: string, type: string) => {
+  /** A file of the served model; the report and charts are translated for French readers. */
+  const served = async (c: Context, name: string, type: string) => {
+    const l = localeOf(c)
     const info = predictor.modelInfo()
-    if (!info) throw new HTTPException(404, { message: 'Aucun modèle chargé.' })
+    if (!info) throw new HTTPException(404, { message: l.t.errors.noModel })
     const file = Bun.file(join(modelsDir, info.dir, name))
-    if (!(await file.exists())) throw new HTTPException(404, { message: 'Fichier absent du modèle.' })
-    return new Response(file, { headers: { 'content-type': type, ...LOCKED } })
+    if (!(await file.exists())) throw new HTTPException(404, { message: l.t.errors.missingModelFile(name) })
+    const body = l.lang === 'fr' ? frenchDocument(await file.text()) : file
+    return new Response(body, { headers: { 'content-type': type, ...LOCKED } })
   }
   return {
     async page(c: Context) {
@@ -219,11 +223,11 @@ export function createModelPages(predictor: Predictor, modelsDir: string) {
     chart(c: Context) {
       const name = c.req.param('file') ?? ''
       if (!(MODEL_CHARTS as readonly string[]).includes(name))
-        throw new HTTPException(404, { message: 'Graphique inconnu.' })
-      return served(name, 'image/svg+xml')
+        throw new HTTPException(404, { message: localeOf(c).t.errors.missingModelFile(name) })
+      return served(c, name, 'image/svg+xml')
     },
-    report(_c: Context) {
-      return served('report.html', 'text/html; charset=utf-8')
+    report(c: Context) {
+      return served(c, 'report.html', 'text/html; charset=utf-8')
     },
   }
 }
