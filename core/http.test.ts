@@ -102,3 +102,37 @@ describe('kernel HTTP endpoints', () => {
     expect(res.headers.get('x-request-id')).toBeTruthy()
   })
 })
+
+describe('web-app errors', () => {
+  test('a plugin renders the web app’s 404s and thrown errors (5xx without their message); /api stays JSON', async () => {
+    const { Hono } = await import('hono')
+    const { definePlugin } = await import('./plugin.ts')
+    const seen: [number, string | undefined][] = []
+    const pages = definePlugin({
+      name: 'pages',
+      setup(ctx) {
+        const app = new Hono()
+        app.get('/boom', () => {
+          throw new Error('secret detail')
+        })
+        ctx.http.mount('/', app)
+        ctx.http.htmlErrors((c, status, message) => {
+          seen.push([status, message])
+          return c.html(`<p>page ${status}</p>`, status as 404)
+        })
+      },
+    })
+    const kernel = await createTestKernel({ plugins: [pages] })
+    const missing = await kernel.app.request('/nowhere')
+    expect([missing.status, await missing.text()]).toEqual([404, '<p>page 404</p>'])
+    const boom = await kernel.app.request('/boom')
+    expect([boom.status, await boom.text()]).toEqual([500, '<p>page 500</p>'])
+    expect(seen).toEqual([
+      [404, undefined],
+      [500, undefined],
+    ])
+    const api = await kernel.app.request('/api/v1/nowhere')
+    expect(api.headers.get('content-type')).toContain('application/problem+json')
+    await kernel.stop()
+  })
+})

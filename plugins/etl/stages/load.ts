@@ -39,8 +39,10 @@ async function stagedExtracts(config: EtlConfig, dataDir: string, log: StageRunt
   const extracts: { extract: Extract; fetchedAt: string }[] = []
   const warnings: string[] = []
   for (const name of ['showdown', ...config.sources.filter((s) => s !== 'showdown')]) {
-    let staged = await readStaged(dataDir, name)
-    if (!staged && name === 'showdown') {
+    // The offline base is re-extracted every time: it is deterministic and quick, and a staged
+    // copy from an older checkout (older packages, older PokéAPI snapshot) would load stale data.
+    let staged = name === 'showdown' ? undefined : await readStaged(dataDir, name)
+    if (name === 'showdown') {
       staged = { extract: extractShowdown(), fetchedAt: new Date().toISOString() }
       await writeStaged(dataDir, staged.extract, staged.fetchedAt)
     }
