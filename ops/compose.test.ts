@@ -14,6 +14,7 @@ import { ComposeEnvError, findVariableRefs, interpolate, interpolateDeep } from 
 
 type Service = {
   image?: string
+  volumes?: string[]
   build?: unknown
   command?: string | string[]
   environment?: Record<string, string | number | boolean | null> | string[]
@@ -36,7 +37,13 @@ const schema = (await Bun.file(join(import.meta.dir, 'compose-spec.schema.json')
 >
 
 /** Values for the variables the file requires, so it can be interpolated as compose would. */
-const SAMPLE_ENV = { POSTGRES_PASSWORD: 'sample-pw', API_KEYS: 'sample-key' }
+const SAMPLE_ENV = {
+  POSTGRES_PASSWORD: 'sample-pw',
+  API_KEYS: 'sample-key',
+  GRAFANA_ADMIN_PASSWORD: 'sample-grafana-pw',
+  ALERT_WEBHOOK_URL: 'https://alerts.example.invalid/hook',
+}
+const MONITORING = ['prometheus', 'alertmanager', 'grafana', 'node-exporter', 'pushgateway']
 const SECRET_NAME = /PASSWORD|SECRET|TOKEN|API_KEYS?$|PRIVATE_KEY/i
 
 function compileComposeSchema() {
@@ -162,7 +169,7 @@ describe('docker-compose.yml', () => {
     }
   })
 
-  test('refuses to interpolate without POSTGRES_PASSWORD or API_KEYS', () => {
+  test('refuses to interpolate without each required secret (POSTGRES_PASSWORD, API_KEYS, Grafana, webhook)', () => {
     for (const missing of Object.keys(SAMPLE_ENV)) {
       const env: Record<string, string> = { ...SAMPLE_ENV, [missing]: '' }
       expect(() => interpolateDeep(compose, env)).toThrow(ComposeEnvError)
@@ -195,14 +202,24 @@ describe('docker-compose.yml', () => {
     expect(testOf('db')).toContain('pg_isready')
     expect(testOf('api')).toContain('/readyz')
     expect(testOf('ui')).toContain('/readyz')
+    expect(testOf('prometheus')).toContain('/-/ready')
+    expect(testOf('alertmanager')).toContain('/-/ready')
+    expect(testOf('pushgateway')).toContain('/-/ready')
+    expect(testOf('grafana')).toContain('/api/health')
+    expect(testOf('node-exporter')).toContain('/metrics')
     expect(compose.services.etl?.healthcheck?.disable).toBe(true)
   })
 
   test('starts in order: db healthy, then etl, then the trainer (with MLflow up), then api and ui', () => {
-    expect(dependenciesOf(compose.services.etl!)).toEqual({ db: 'service_healthy' })
+    // The batch jobs push their runs: the Pushgateway must be up before they start.
+    expect(dependenciesOf(compose.services.etl!)).toEqual({
+      db: 'service_healthy',
+      pushgateway: 'service_healthy',
+    })
     expect(dependenciesOf(compose.services.trainer!)).toEqual({
       etl: 'service_completed_successfully',
       mlflow: 'service_healthy',
+      pushgateway: 'service_healthy',
     })
     for (const name of ['api', 'ui']) {
       expect(dependenciesOf(compose.services[name]!), name).toEqual({
@@ -241,6 +258,66 @@ describe('docker-compose.yml', () => {
   })
 })
 
+describe('monitoring services', () => {
+  test('prometheus, alertmanager, grafana, node-exporter and pushgateway run with configs mounted from ops/', async () => {
+    for (const name of MONITORING) expect(compose.services[name], name).toBeDefined()
+    const mounts = MONITORING.flatMap((name) =>
+      (compose.services[name]?.volumes ?? []).filter((v) => v.startsWith('./')).map((v) => v.split(':')),
+    )
+    expect(mounts.map(([from]) => from).sort()).toEqual(
+      [
+        './ops/alertmanager',
+        './ops/grafana/dashboards',
+        './ops/grafana/provisioning',
+        './ops/prometheus',
+      ].sort(),
+    )
+    for (const [from, , mode] of mounts) {
+      expect(await exists(join(root, from!)), from).toBe(true)
+      expect(mode, `${from} read-only`).toBe('ro')
+    }
+    expect(await exists(join(root, 'ops/prometheus/prometheus.yml'))).toBe(true)
+    expect(await exists(join(root, 'ops/alertmanager/entrypoint.sh'))).toBe(true)
+  })
+
+  test('the batch roles push to the Pushgateway; Prometheus scrapes the names compose gives the services', async () => {
+    expect(environmentOf(compose.services.etl!).PUSHGATEWAY_URL).toBe('http://pushgateway:9091')
+    expect(environmentOf(compose.services.trainer!).PUSHGATEWAY_URL).toBe('http://pushgateway:9091')
+    const prometheusYml = await Bun.file(join(root, 'ops/prometheus/prometheus.yml')).text()
+    const targets = [...prometheusYml.matchAll(/"([a-z-]+):(\d+)"/g)].map((m) => [m[1], m[2]])
+    for (const [host, port] of targets) {
+      if (host === 'localhost') continue
+      expect(Object.keys(compose.services), `${host} is a compose service`).toContain(host ?? '')
+      expect(['8080', '9093', '9091', '9100']).toContain(port ?? '')
+    }
+  })
+
+  test('Grafana has no usable default password: admin password required, sign-up and anonymous access off', () => {
+    const env = environmentOf(compose.services.grafana!)
+    expect(env.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?[^}]+\}$/)
+    expect(env.GF_USERS_ALLOW_SIGN_UP).toBe('false')
+    expect(env.GF_AUTH_ANONYMOUS_ENABLED).toBe('false')
+    expect(environmentOf(compose.services.alertmanager!).ALERT_WEBHOOK_URL).toMatch(
+      /^\$\{ALERT_WEBHOOK_URL:\?/,
+    )
+  })
+
+  test('publishes Prometheus, Alertmanager, Grafana and the Pushgateway on 127.0.0.1 only; node-exporter not at all', () => {
+    const resolved = interpolateDeep(compose, {
+      ...SAMPLE_ENV,
+      PROMETHEUS_PORT: '19090',
+      GRAFANA_PORT: '13000',
+      ALERTMANAGER_PORT: '19093',
+      PUSHGATEWAY_PORT: '19091',
+    })
+    expect(resolved.services.prometheus?.ports).toEqual(['127.0.0.1:19090:9090'])
+    expect(resolved.services.grafana?.ports).toEqual(['127.0.0.1:13000:3000'])
+    expect(resolved.services.alertmanager?.ports).toEqual(['127.0.0.1:19093:9093'])
+    expect(resolved.services.pushgateway?.ports).toEqual(['127.0.0.1:19091:9091'])
+    expect(resolved.services['node-exporter']?.ports).toBeUndefined()
+  })
+})
+
 describe('vendored compose-spec schema', () => {
   test('is the unmodified file whose source and checksum ops/README.md records', async () => {
     const readme = await Bun.file(join(import.meta.dir, 'README.md')).text()
@@ -260,6 +337,18 @@ describe('.env.example', () => {
     const refs = findVariableRefs(composeText)
     for (const ref of refs) expect([...documented], `${ref.name} documented`).toContain(ref.name)
     for (const ref of refs.filter((r) => r.operator === ':?')) expect(Object.keys(set)).toContain(ref.name)
+  })
+
+  test('as shipped, leaves exactly the secrets to choose empty, and interpolation names each one', () => {
+    const missing = findVariableRefs(composeText)
+      .filter((r) => r.operator === ':?' && !set[r.name])
+      .map((r) => r.name)
+    expect([...new Set(missing)].sort()).toEqual(['ALERT_WEBHOOK_URL', 'API_KEYS', 'GRAFANA_ADMIN_PASSWORD'])
+    for (const name of new Set(missing)) {
+      const env = { ...set, ...SAMPLE_ENV, [name]: '' }
+      expect(() => interpolateDeep(compose, env), name).toThrow(new RegExp(name))
+    }
+    expect(() => interpolateDeep(compose, { ...set, ...SAMPLE_ENV })).not.toThrow()
   })
 
   test('holds placeholders only: no real password, an empty API_KEYS', () => {
@@ -308,6 +397,33 @@ if (dockerCompose) {
       const result = Bun.spawnSync([dockerCompose, ...args], { stderr: 'pipe' })
       expect(result.stderr.toString()).toBe('')
       expect(result.exitCode).toBe(0)
+      // .env.example as shipped: refused, naming a secret still to fill in.
+      const shipped = [
+        '--env-file',
+        join(root, '.env.example'),
+        '-f',
+        join(root, 'docker-compose.yml'),
+        'config',
+        '-q',
+      ]
+      const refused = Bun.spawnSync([dockerCompose, ...shipped], { stderr: 'pipe' })
+      expect(refused.exitCode).not.toBe(0)
+      expect(refused.stderr.toString()).toMatch(/API_KEYS|GRAFANA_ADMIN_PASSWORD|ALERT_WEBHOOK_URL/)
+      // .env.example with its empty secrets filled in: accepted.
+      const filled = join(dir, 'filled.env')
+      writeFileSync(
+        filled,
+        envExampleText.replace(
+          /^(API_KEYS|GRAFANA_ADMIN_PASSWORD|ALERT_WEBHOOK_URL)=$/gm,
+          (_, k: string) => `${k}=${SAMPLE_ENV[k as keyof typeof SAMPLE_ENV]}`,
+        ),
+      )
+      const accepted = Bun.spawnSync(
+        [dockerCompose, '--env-file', filled, '-f', join(root, 'docker-compose.yml'), 'config', '-q'],
+        { stderr: 'pipe' },
+      )
+      expect(accepted.stderr.toString()).toBe('')
+      expect(accepted.exitCode).toBe(0)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -70,6 +70,12 @@ describe('alerting rules', () => {
     },
   )
 
+  test('docs/operations.md explains every alert under its own heading, and no other', () => {
+    const docs = readFileSync(join(import.meta.dir, '..', '..', 'docs', 'operations.md'), 'utf8')
+    const headings = [...docs.matchAll(/^### ([A-Za-z]+)$/gm)].map((m) => m[1])
+    expect(headings.sort()).toEqual(alerts.map((a) => a.alert).sort())
+  })
+
   test('unit tests only name alerts that exist', () => {
     const names = new Set(alerts.map((a) => a.alert))
     for (const e of expectations) expect(names.has(e.alertname), `${e.file}: ${e.alertname}`).toBe(true)
