@@ -1,0 +1,114 @@
+import type { Move, PokemonSet } from '@pkmn/sim'
+import type { LgpeEngine } from '../battle/engine.ts'
+import { BattleError } from '../battle/errors.ts'
+import { createBattle } from '../battle/run.ts'
+import type { BattleFormInput } from '../battle/sets.ts'
+import { buildBattleSet } from '../battle/sets.ts'
+import { createLegalMoves, type LegalMoves } from './legal-moves.ts'
+
+/** The five battle stats the damage formula and the turn order read. */
+export interface BattleStats {
+  readonly atk: number
+  readonly def: number
+  readonly spa: number
+  readonly spd: number
+  readonly spe: number
+}
+
+/** What a fielded form brings to every battle, whatever its move. */
+export interface FormStats {
+  /** Showdown species id of the fielded form (`charizardmegax`). */
+  readonly species: string
+  readonly name: string
+  readonly types: readonly string[]
+  readonly level: number
+  readonly maxhp: number
+  readonly stats: BattleStats
+  readonly weightHg: number
+}
+
+/**
+ * One side of a fixed-move 1v1 as the solver needs it. Stats are read from a real engine battle
+ * (the LGPE formula with Awakening Values and the ×1.02 friendship factor; the types of the form
+ * actually fielded; weight for Low Kick), so solver and engine cannot disagree on inputs.
+ */
+export interface Battler extends FormStats {
+  /** The one move this side repeats, as the modded dex defines it. */
+  readonly move: Move
+  /** PP of the move in battle (3 PP Ups, as the engine gives every set). */
+  readonly maxPp: number
+  /** The validated set (holding only this move), to replay the same battler on the engine. */
+  readonly set: PokemonSet
+}
+
+/** Options of a form beyond species and move (defaults: level 50, IV 31, AV 0, Hardy). */
+export type FormOptions = Omit<BattleFormInput, 'species' | 'moves'>
+
+/** Builds battlers, caching each form's stats (one engine battle per form and options). */
+export interface BattlerFactory {
+  readonly legal: LegalMoves
+  /**
+   * @throws BattleError `BATTLE_UNKNOWN_POKEMON`, `BATTLE_POKEMON_NOT_IN_LGPE`, `BATTLE_UNKNOWN_MOVE`,
+   *   `BATTLE_ILLEGAL_MOVE`, `BATTLE_UNSUPPORTED_MOVE` (Pika Papow / Veevee Volley), `BATTLE_INVALID_SET`.
+   */
+  battler(species: string, move: string, options?: FormOptions): Battler
+}
+
+/**
+ * @example
+ * const factory = createBattlerFactory(engine)
+ * factory.battler('pikachu', 'thunderbolt').maxhp // 110
+ */
+export function createBattlerFactory(engine: LgpeEngine, legal = createLegalMoves(engine)): BattlerFactory {
+  const forms = new Map<string, { stats: FormStats; set: PokemonSet }>()
+  const formOf = (species: string, options: FormOptions) => {
+    const key = `${species}|${JSON.stringify(options)}`
+    let form = forms.get(key)
+    if (!form) {
+      const first = legal.of(engine.dex.species.get(species).id)[0]
+      const set = buildBattleSet(engine, { ...options, species, moves: first ? [first] : [] })
+      form = { stats: readStats(engine, set), set }
+      forms.set(key, form)
+    }
+    return form
+  }
+  return {
+    legal,
+    battler(species, moveName, options = {}) {
+      const form = formOf(species, options)
+      const move = engine.dex.moves.get(moveName)
+      if (!move.exists) throw new BattleError('BATTLE_UNKNOWN_MOVE', `unknown move '${moveName}'`)
+      if (move.isNonstandard) {
+        throw new BattleError(
+          'BATTLE_UNSUPPORTED_MOVE',
+          `${move.name} is not supported: the engine would use a made-up power`,
+        )
+      }
+      if (!legal.of(form.stats.species).includes(move.id)) {
+        throw new BattleError('BATTLE_ILLEGAL_MOVE', `${form.stats.name} cannot learn ${move.name} in LGPE`)
+      }
+      return {
+        ...form.stats,
+        move,
+        maxPp: move.noPPBoosts ? move.pp : (move.pp * 8) / 5,
+        set: { ...form.set, moves: [move.id] },
+      }
+    },
+  }
+}
+
+function readStats(engine: LgpeEngine, set: PokemonSet): FormStats {
+  const battle = createBattle(engine, set, set, [1, 2, 3, 4])
+  const pokemon = battle.p1.active[0]
+  if (!pokemon) throw new BattleError('BATTLE_INVALID_SET', 'the engine fielded no Pokémon')
+  const stored = pokemon.storedStats
+  return {
+    species: pokemon.species.id,
+    name: pokemon.species.name,
+    types: [...pokemon.getTypes()],
+    level: pokemon.level,
+    maxhp: pokemon.maxhp,
+    stats: { atk: stored.atk, def: stored.def, spa: stored.spa, spd: stored.spd, spe: stored.spe },
+    weightHg: pokemon.getWeight(),
+  }
+}

@@ -1,0 +1,67 @@
+import type { ModdedDex, Move } from '@pkmn/sim'
+import type { Battler } from './battler.ts'
+import type { Dist } from './dist.ts'
+import type { Side } from './kernel.ts'
+import type { Mode } from './mode.ts'
+import { at, F } from './mode.ts'
+
+/**
+ * Everything the turn rules of one solve read: the dex, both battlers, the Struggle move and
+ * caches of per-state computations (damage distributions depend on a few stages and flags only).
+ */
+export interface SolveContext {
+  readonly dex: ModdedDex
+  readonly battlers: readonly [Battler, Battler]
+  readonly struggle: Move
+  /** Damage distributions by key (side, move, stages, flags); see `hit.ts`. */
+  readonly dists: Map<string, Dist>
+}
+
+/** @example const ctx = createContext(engine.dex, [pikachu, squirtle]) */
+export function createContext(dex: ModdedDex, battlers: readonly [Battler, Battler]): SolveContext {
+  return { dex, battlers, struggle: dex.moves.get('struggle'), dists: new Map() }
+}
+
+/** The other side. */
+export function foeOf(side: Side): Side {
+  return side === 0 ? 1 : 0
+}
+
+/** Reads a side field of a mode. */
+export function get(mode: Mode, side: Side, field: number): number {
+  return mode[at(side, field)]!
+}
+
+/** Writes a side field of a mode (the mode must be owned by the caller). */
+export function set(mode: Mode, side: Side, field: number, value: number): void {
+  mode[at(side, field)] = value
+}
+
+/** The move a side uses this turn: its own, or Struggle when it chose to. */
+export function chosenMove(ctx: SolveContext, mode: Mode, side: Side): Move {
+  return get(mode, side, F.choice) === 1 ? ctx.struggle : ctx.battlers[side].move
+}
+
+/** Types a side has now: Conversion may have changed them, Roost removes Flying for a turn. */
+export function typesOf(ctx: SolveContext, mode: Mode, side: Side): readonly string[] {
+  const changed = get(mode, side, F.typeChange)
+  let types = changed === 0 ? ctx.battlers[side].types : [ctx.dex.types.all()[changed - 1]!.name]
+  if (get(mode, side, F.roost) === 1) {
+    types = types.filter((type) => type !== 'Flying')
+    if (types.length === 0) types = ['Normal']
+  }
+  return types
+}
+
+/**
+ * Speed that orders the turn (`getActionSpeed`): stat stage, then paralysis halves it, truncated
+ * to 13 bits as the engine does.
+ */
+export function actionSpeed(ctx: SolveContext, mode: Mode, side: Side): number {
+  const stored = ctx.battlers[side].stats.spe
+  const stage = get(mode, side, F.spe)
+  const table = [1, 1.5, 2, 2.5, 3, 3.5, 4]
+  let speed = stage >= 0 ? Math.floor(stored * table[stage]!) : Math.floor(stored / table[-stage]!)
+  if (get(mode, side, F.status) === 1) speed = Math.floor((speed * 50) / 100)
+  return speed % 8192
+}

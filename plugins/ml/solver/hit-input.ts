@@ -1,0 +1,87 @@
+import type { ModdedDex, Move } from '@pkmn/sim'
+import type { Battler } from './battler.ts'
+import type { HitInput } from './damage.ts'
+
+/** Live facts about the attacker and the target that change a hit's damage. */
+export interface HitSituation {
+  readonly attackBoost: number
+  readonly defenseBoost: number
+  /** The attacker is burned. */
+  readonly burned: boolean
+  /** The attacker has a status (Facade doubles its power for any status but sleep). */
+  readonly facadeBoosted: boolean
+  /** The target's side has Reflect (physical) / Light Screen (special) up. */
+  readonly screened: boolean
+  /** The target is underground, in the air or minimized and this move doubles on it. */
+  readonly doubled: boolean
+  /** The attacker's current types (Conversion can change them). */
+  readonly attackerTypes: readonly string[]
+  /** The target's current types (Roost removes Flying for a turn). */
+  readonly targetTypes: readonly string[]
+}
+
+/** Base power as the engine computes it before `BasePower` modifiers, or 0 for non-standard damage. */
+export function basePowerOf(move: Move, target: Battler): number {
+  if (move.id === 'lowkick') return lowKickPower(target.weightHg)
+  return move.basePower
+}
+
+function lowKickPower(weightHg: number): number {
+  if (weightHg >= 2000) return 120
+  if (weightHg >= 1000) return 100
+  if (weightHg >= 500) return 80
+  if (weightHg >= 250) return 60
+  if (weightHg >= 100) return 40
+  return 20
+}
+
+/**
+ * The damage formula's inputs for `attacker` hitting `target` with `move` (a move with ordinary
+ * damage: not fixed, not OHKO, not counter). Struggle is typeless in Gen 7 (no STAB, neutral).
+ *
+ * @example
+ * hitInput(dex, move, pikachu, squirtle, neutralSituation(pikachu, squirtle))
+ */
+export function hitInput(
+  dex: ModdedDex,
+  move: Move,
+  attacker: Battler,
+  target: Battler,
+  situation: HitSituation,
+): HitInput {
+  const physical = move.category === 'Physical'
+  const offensive = move.overrideOffensivePokemon === 'target' ? target : attacker
+  const typeless = move.id === 'struggle'
+  const basePower = basePowerOf(move, target)
+  return {
+    level: attacker.level,
+    basePower: move.id === 'facade' && situation.facadeBoosted ? modifyBasePower(basePower, 2) : basePower,
+    attack: physical ? offensive.stats.atk : offensive.stats.spa,
+    attackBoost: situation.attackBoost,
+    defense: physical ? target.stats.def : target.stats.spd,
+    defenseBoost: situation.defenseBoost,
+    stab: !typeless && situation.attackerTypes.includes(move.type),
+    typeMod: typeless ? 0 : typeModOf(dex, move.type, situation.targetTypes),
+    burned: physical && situation.burned && move.id !== 'facade',
+    screened: situation.screened,
+    doubled: situation.doubled,
+  }
+}
+
+/** `runEvent('BasePower')` with one `chainModify(multiplier)`. */
+function modifyBasePower(basePower: number, multiplier: number): number {
+  const modifier = (multiplier * 4096) >>> 0
+  return Math.max(1, (((basePower * modifier) >>> 0) + 2047) / 4096) >>> 0
+}
+
+/** Sum of log2 effectiveness of `type` over `targetTypes` (immunities are checked elsewhere). */
+export function typeModOf(dex: ModdedDex, type: string, targetTypes: readonly string[]): number {
+  let total = 0
+  for (const targetType of targetTypes) total += dex.getEffectiveness(type, targetType)
+  return total
+}
+
+/** True when the target's types make it immune to a move of this type (Ghost vs Normal, …). */
+export function immuneByType(dex: ModdedDex, type: string, targetTypes: readonly string[]): boolean {
+  return !dex.getImmunity(type, targetTypes as string[])
+}

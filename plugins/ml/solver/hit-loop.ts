@@ -1,0 +1,244 @@
+import type { Move } from '@pkmn/sim'
+import { foeOf, get, type SolveContext, set } from './context.ts'
+import { constantDist, type Dist, entries, sum } from './dist.ts'
+import { boost, clearAllBoosts, confuse, seed, trap, tryStatus } from './effects.ts'
+import { type HitEffect, hitEffect } from './hit.ts'
+import type { Side } from './kernel.ts'
+import { fork, type Leaf } from './leaf.ts'
+import { BRN, F, FRZ, NONE, PAR, PSN, SLP, TOX } from './mode.ts'
+import { UnsupportedMechanic } from './unsupported.ts'
+
+/** Hit counts of a multi-hit move (Gen 5+: 2–5 hits at 35/35/15/15 %). */
+function hitCounts(move: Move): [number, number][] {
+  const multihit = move.multihit
+  if (!multihit) return [[1, 1]]
+  if (typeof multihit === 'number') return [[multihit, 1]]
+  if (multihit[0] === 2 && multihit[1] === 5)
+    return [
+      [2, 7 / 20],
+      [3, 7 / 20],
+      [4, 3 / 20],
+      [5, 3 / 20],
+    ]
+  const [low, high] = multihit as [number, number]
+  const counts: [number, number][] = []
+  for (let k = low; k <= high; k++) counts.push([k, 1 / (high - low + 1)])
+  return counts
+}
+
+/** A leaf inside the hit loop, with the damage of earlier hits not yet written as an op. */
+interface Hitting {
+  leaf: Leaf
+  pending: Dist | null
+}
+
+/**
+ * The hit loop of a damaging move that connected (`hitStepMoveHitLoop`): per hit, a Substitute
+ * absorbs the damage, otherwise the target takes it (Counter, Mirror Coat and Bide record it, Rage
+ * raises the target's Attack, Fire thaws it) and the secondary effects roll; then the move's own
+ * effects, self effects, drain and recoil. Consecutive hits on HP are merged into one damage
+ * distribution (a KO in the middle stops the move either way).
+ */
+export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
+  const out: Leaf[] = []
+  for (const [hits, p] of hitCounts(move)) {
+    for (const child of fork(leaf, [[p]])) {
+      let states: Hitting[] = [{ leaf: child, pending: null }]
+      for (let i = 0; i < hits; i++) states = states.flatMap((state) => oneHit(ctx, state, side, move))
+      for (const state of states) out.push(...finish(ctx, flush(state, foeOf(side)), side, move))
+    }
+  }
+  return out
+}
+
+function flush(state: Hitting, foe: Side): Leaf {
+  if (state.pending) state.leaf.ops.push({ kind: 'damage', side: foe, dist: state.pending })
+  state.pending = null
+  return state.leaf
+}
+
+function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move): Hitting[] {
+  const foe = foeOf(side)
+  const m = state.leaf.m
+  const effect = hitEffect(ctx, m, side, move)
+  if (get(m, foe, F.sub) > 0 && !move.flags.bypasssub) return hitSubstitute(ctx, state, side, move, effect)
+  const tracked = recordsDamage(ctx, m, foe, move)
+  if (effect.kind === 'dist' && !tracked) {
+    state.pending = state.pending ? sum(state.pending, effect.dist) : effect.dist
+    return afterDamage(ctx, [state], side, move)
+  }
+  const leaf = flush(state, foe)
+  if (effect.kind === 'halve') leaf.ops.push({ kind: 'halve', side: foe })
+  if (effect.kind === 'ohko') leaf.ops.push({ kind: 'faint', side: foe })
+  if (effect.kind !== 'dist') {
+    if (tracked) throw new UnsupportedMechanic(`${move.name} into Counter or Bide`)
+    return afterDamage(ctx, [{ leaf, pending: null }], side, move)
+  }
+  const states: Hitting[] = []
+  for (const [value, q] of entries(effect.dist)) {
+    for (const child of fork(leaf, [[q]])) {
+      child.ops.push({ kind: 'damage', side: foe, dist: constantDist(value) })
+      record(ctx, child, foe, move, value)
+      states.push({ leaf: child, pending: null })
+    }
+  }
+  return afterDamage(ctx, states, side, move)
+}
+
+/** The target will return or store this damage: Counter (physical), Mirror Coat (special), Bide. */
+function recordsDamage(ctx: SolveContext, m: Int32Array, foe: Side, move: Move): boolean {
+  return get(m, foe, F.bide) > 0 || countered(ctx, m, foe, move)
+}
+
+/** Counter records physical hits, Mirror Coat special ones (`onDamagingHit` of their volatile). */
+function countered(ctx: SolveContext, m: Int32Array, foe: Side, move: Move): boolean {
+  if (get(m, foe, F.counter) === 0) return false
+  const wanted = ctx.battlers[foe].move.id === 'counter' ? 'Physical' : 'Special'
+  return move.category === wanted
+}
+
+function record(ctx: SolveContext, leaf: Leaf, foe: Side, move: Move, value: number): void {
+  const m = leaf.m
+  if (get(m, foe, F.bide) > 0) {
+    set(m, foe, F.bideDamage, get(m, foe, F.bideDamage) + value)
+    set(m, foe, F.bideFromSelf, 0)
+  }
+  if (countered(ctx, m, foe, move)) set(m, foe, F.counter, 1 + 2 * value)
+}
+
+/** A Substitute takes the hit: its HP drops, it may break; recoil and drain use the damage it took. */
+function hitSubstitute(
+  ctx: SolveContext,
+  state: Hitting,
+  side: Side,
+  move: Move,
+  effect: HitEffect,
+): Hitting[] {
+  const foe = foeOf(side)
+  if (effect.kind === 'halve') throw new UnsupportedMechanic('Super Fang into a Substitute')
+  const subHp = get(state.leaf.m, foe, F.sub)
+  const values: [number, number][] =
+    effect.kind === 'ohko' ? [[ctx.battlers[foe].maxhp, 1]] : entries(effect.dist)
+  const out: Hitting[] = []
+  for (const [value, q] of values) {
+    for (const child of fork(state.leaf, [[q]])) {
+      const taken = Math.min(value, subHp)
+      set(child.m, foe, F.sub, subHp - taken)
+      if (move.recoil) {
+        const recoil = Math.max(1, Math.round((taken * move.recoil[0]) / move.recoil[1]))
+        child.ops.push({ kind: 'damage', side, dist: constantDist(recoil) })
+      }
+      if (move.drain) {
+        const heal = Math.max(1, Math.ceil((taken * move.drain[0]) / move.drain[1]))
+        child.ops.push({ kind: 'heal', side, amount: heal })
+      }
+      out.push({ leaf: child, pending: null })
+    }
+  }
+  return out.flatMap((s) => selfEffects(s, side, move))
+}
+
+/** After damage to the target itself: Rage, Fire thawing, the move's primary and secondary effects. */
+function afterDamage(ctx: SolveContext, states: Hitting[], side: Side, move: Move): Hitting[] {
+  const foe = foeOf(side)
+  return states.flatMap((state) => {
+    const m = state.leaf.m
+    if (get(m, foe, F.rage) > 0) boost(state.leaf, foe, { atk: 1 }, false)
+    if (get(m, foe, F.status) === FRZ && move.type === 'Fire') set(m, foe, F.status, NONE)
+    let leaves = primary(ctx, state.leaf, side, move)
+    leaves = leaves.flatMap((leaf) => secondaries(ctx, leaf, side, move))
+    return leaves.flatMap((leaf) => selfEffects({ leaf, pending: state.pending }, side, move))
+  })
+}
+
+function primary(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
+  const foe = foeOf(side)
+  if (move.volatileStatus === 'partiallytrapped') return trap(leaf, foe)
+  if (move.id === 'sappyseed') seed(ctx, leaf, foe)
+  if (move.id === 'freezyfrost') clearAllBoosts(leaf)
+  if (move.id === 'clearsmog')
+    for (const field of [F.atk, F.def, F.spa, F.spd, F.spe, F.accuracy, F.evasion]) set(leaf.m, foe, field, 0)
+  return [leaf]
+}
+
+const STATUS_CODES: Record<string, number> = { par: PAR, brn: BRN, psn: PSN, tox: TOX, slp: SLP, frz: FRZ }
+
+function secondaries(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
+  const foe = foeOf(side)
+  let leaves = [leaf]
+  for (const secondary of move.secondaries ?? []) {
+    const chance = (secondary.chance ?? 100) / 100
+    leaves = leaves.flatMap((current) => {
+      const [yes, no] = fork(current, [[chance], [1 - chance]])
+      const out = no ? [no] : []
+      if (!yes) return out
+      if (secondary.status) return [...tryStatus(ctx, yes, foe, STATUS_CODES[secondary.status]!), ...out]
+      if (secondary.volatileStatus === 'flinch') set(yes.m, foe, F.flinch, 1)
+      if (secondary.volatileStatus === 'confusion') return [...confuse(yes, foe), ...out]
+      if (secondary.boosts) boost(yes, foe, secondary.boosts, true)
+      if (move.id === 'triattack') {
+        const statuses = [BRN, PAR, FRZ].map((status) => [1 / 3, status] as const)
+        return [
+          ...statuses.flatMap(([p, status]) =>
+            fork(yes, [[p]]).flatMap((c) => tryStatus(ctx, c, foe, status)),
+          ),
+          ...out,
+        ]
+      }
+      return [yes, ...out]
+    })
+  }
+  return leaves
+}
+
+/** `self` effects, drain, recoil and Struggle's recoil, once the hit is done. */
+function selfEffects(state: Hitting, side: Side, move: Move): Hitting[] {
+  const leaf = state.leaf
+  const m = leaf.m
+  const self = move.self as
+    | { boosts?: Record<string, number>; volatileStatus?: string; sideCondition?: string }
+    | undefined
+  if (self?.boosts) boost(leaf, side, self.boosts, false)
+  if (self?.volatileStatus === 'mustrecharge') set(m, side, F.recharge, 2)
+  if (self?.volatileStatus === 'rage') set(m, side, F.rage, 1)
+  if (self?.sideCondition === 'reflect' && get(m, side, F.reflect) === 0) set(m, side, F.reflect, 5)
+  if (self?.sideCondition === 'lightscreen' && get(m, side, F.lightScreen) === 0)
+    set(m, side, F.lightScreen, 5)
+  if (move.id === 'sparklyswirl') {
+    set(m, side, F.status, NONE)
+    set(m, side, F.statusTime, 0)
+  }
+  if (self?.volatileStatus === 'lockedmove') {
+    if (get(m, side, F.lockDuration) === 0) {
+      return fork(
+        leaf,
+        [2, 3].map(
+          (t) =>
+            [
+              1 / 2,
+              (c: Leaf) => {
+                set(c.m, side, F.lockDuration, 2)
+                set(c.m, side, F.lockTrue, t)
+              },
+            ] as const,
+        ),
+      ).map((c) => ({ leaf: c, pending: state.pending }))
+    }
+    if (get(m, side, F.lockTrue) >= 2) set(m, side, F.lockDuration, 2)
+  }
+  return [state]
+}
+
+/** Drain, recoil and Struggle's recoil after the last hit (ops read the damage just dealt). */
+function finish(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
+  const last = leaf.ops[leaf.ops.length - 1]
+  const hitHp = last?.kind === 'damage' && last.side !== side
+  if (move.drain && hitHp) leaf.ops.push({ kind: 'drain', side, num: move.drain[0], den: move.drain[1] })
+  if (move.recoil && hitHp) leaf.ops.push({ kind: 'recoil', side, num: move.recoil[0], den: move.recoil[1] })
+  if (move.struggleRecoil) {
+    const amount = Math.max(1, Math.round(ctx.battlers[side].maxhp / 4))
+    leaf.ops.push({ kind: 'damage', side, dist: constantDist(amount) })
+  }
+  leaf.done = true
+  return [leaf]
+}

@@ -1,0 +1,99 @@
+import type { Move } from '@pkmn/sim'
+import { foeOf, get, type SolveContext, typesOf } from './context.ts'
+import { critChance, hitRolls } from './damage.ts'
+import { constantDist, type Dist, mix, uniformOf, weightedOf } from './dist.ts'
+import { hitInput } from './hit-input.ts'
+import type { Side } from './kernel.ts'
+import { F, type Mode, NONE, SLP } from './mode.ts'
+
+/** What one hit does to the target's HP. */
+export type HitEffect =
+  | { readonly kind: 'dist'; readonly dist: Dist }
+  | { readonly kind: 'halve' }
+  | { readonly kind: 'ohko' }
+
+/**
+ * Damage of one hit of `move` from `side` in state `m`, as `getDamage` computes it: fixed damage
+ * (Dragon Rage, Sonic Boom, level, Psywave), Super Fang and OHKO moves as special effects,
+ * Counter / Mirror Coat from the damage they recorded, otherwise crit × 16 rolls with the live
+ * stages, burn, screens and the ×2 of Earthquake on Dig / Gust on Fly / Minimize.
+ * Cached per solve by everything it depends on.
+ */
+export function hitEffect(ctx: SolveContext, m: Mode, side: Side, move: Move): HitEffect {
+  const self = ctx.battlers[side]
+  if (move.ohko) return { kind: 'ohko' }
+  if (move.id === 'superfang') return { kind: 'halve' }
+  if (move.id === 'counter' || move.id === 'mirrorcoat') {
+    return { kind: 'dist', dist: constantDist(Math.max(1, get(m, side, F.counter) - 1)) }
+  }
+  if (move.damage === 'level') return { kind: 'dist', dist: constantDist(self.level) }
+  if (typeof move.damage === 'number') return { kind: 'dist', dist: constantDist(move.damage) }
+  if (move.id === 'psywave') return { kind: 'dist', dist: psywave(self.level) }
+  return { kind: 'dist', dist: standardDist(ctx, m, side, move) }
+}
+
+function psywave(level: number): Dist {
+  const pairs: [number, number][] = []
+  for (let r = 50; r <= 150; r++) pairs.push([Math.max(1, Math.floor((r * level) / 100)), 1 / 101])
+  return weightedOf(pairs)
+}
+
+function standardDist(ctx: SolveContext, m: Mode, side: Side, move: Move): Dist {
+  const foe = foeOf(side)
+  const physical = move.category === 'Physical'
+  const offensive = move.overrideOffensivePokemon === 'target' ? foe : side
+  const attackBoost = get(m, offensive, physical ? F.atk : F.spa)
+  const defenseBoost = get(m, foe, physical ? F.def : F.spd)
+  const status = get(m, side, F.status)
+  const screened = get(m, foe, physical ? F.reflect : F.lightScreen) > 0
+  const doubled = isDoubled(ctx, m, foe, move)
+  const stage = move.willCrit ? 4 : (move.critRatio ?? 1) + (get(m, side, F.focusEnergy) > 0 ? 2 : 0)
+  const attackerTypes = typesOf(ctx, m, side)
+  const targetTypes = typesOf(ctx, m, foe)
+  const key = [
+    side,
+    move.id,
+    attackBoost,
+    defenseBoost,
+    status,
+    screened,
+    doubled,
+    stage,
+    attackerTypes,
+    targetTypes,
+  ].join('|')
+  const cached = ctx.dists.get(key)
+  if (cached) return cached
+  const input = hitInput(ctx.dex, move, ctx.battlers[side], ctx.battlers[foe], {
+    attackBoost,
+    defenseBoost,
+    burned: status === 2,
+    facadeBoosted: status !== NONE && status !== SLP,
+    screened,
+    doubled,
+    attackerTypes,
+    targetTypes,
+  })
+  const chance = critChance(stage)
+  const parts: [Dist, number][] = []
+  if (chance < 1) parts.push([uniformOf(hitRolls(input, false)), 1 - chance])
+  if (chance > 0) parts.push([uniformOf(hitRolls(input, true)), chance])
+  const dist = parts.length === 1 ? parts[0]![0] : mix(parts)
+  ctx.dists.set(key, dist)
+  return dist
+}
+
+/** Earthquake on a Pokémon underground, Gust on one in the air, a minimize-flag move on Minimize. */
+export function isDoubled(ctx: SolveContext, m: Mode, target: Side, move: Move): boolean {
+  if (get(m, target, F.minimize) > 0 && move.flags.minimize) return true
+  if (get(m, target, F.invulnerable) === 0) return false
+  const hiding = ctx.battlers[target].move.id
+  return (hiding === 'dig' && move.id === 'earthquake') || (hiding === 'fly' && move.id === 'gust')
+}
+
+/** A move reaches a semi-invulnerable target only if it is the one that can (Earthquake on Dig, …). */
+export function reachesHidden(ctx: SolveContext, target: Side, move: Move): boolean {
+  const hiding = ctx.battlers[target].move.id
+  if (hiding === 'dig') return move.id === 'earthquake'
+  return move.id === 'gust' || move.id === 'thunder'
+}

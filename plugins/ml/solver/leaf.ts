@@ -1,0 +1,58 @@
+import type { Dist } from './dist.ts'
+import type { HpOp, Side } from './kernel.ts'
+import type { Mode } from './mode.ts'
+
+/**
+ * A partial branch while a phase's outcomes are being enumerated: its probability, the discrete
+ * state so far (owned by this leaf: clone before changing a shared one), the HP ops so far, and
+ * whether the acting side's action has already ended (it could not move, the move failed, …).
+ */
+export interface Leaf {
+  p: number
+  m: Mode
+  ops: HpOp[]
+  done: boolean
+}
+
+/** A fresh leaf (probability 1) on a copy of `mode`. */
+export function startLeaf(mode: Mode): Leaf {
+  return { p: 1, m: mode.slice(), ops: [], done: false }
+}
+
+/**
+ * Splits `leaf` into children with the given probabilities; each child gets its own copy of the
+ * state and ops, and `edit` (if any) applies to it. Zero-probability children are dropped.
+ *
+ * @example
+ * fork(leaf, [[0.25, (child) => { child.done = true }], [0.75]])
+ */
+export function fork(leaf: Leaf, children: readonly (readonly [number, ((child: Leaf) => void)?])[]): Leaf[] {
+  const out: Leaf[] = []
+  for (const [p, edit] of children) {
+    if (p <= 0) continue
+    const child: Leaf = { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
+    edit?.(child)
+    out.push(child)
+  }
+  return out
+}
+
+/** Runs `stage` on every leaf still acting; finished leaves pass through unchanged. */
+export function stage(leaves: Leaf[], run: (leaf: Leaf) => Leaf[] | undefined): Leaf[] {
+  const out: Leaf[] = []
+  for (const leaf of leaves) {
+    if (leaf.done) {
+      out.push(leaf)
+      continue
+    }
+    const children = run(leaf)
+    if (children) out.push(...children)
+    else out.push(leaf)
+  }
+  return out
+}
+
+/** Appends a damage op. */
+export function damage(leaf: Leaf, side: Side, dist: Dist): void {
+  leaf.ops.push({ kind: 'damage', side, dist })
+}

@@ -1,0 +1,141 @@
+/**
+ * The discrete part of a battle state (everything but the two HP values): statuses and their
+ * counters, stat stages, PP, volatile effects, side conditions and the within-turn facts the engine
+ * keeps. Stored as a flat Int32Array (two side blocks, then turn fields) so that cloning is one
+ * `slice` and the identity of a state is its `join(',')`.
+ */
+export type Mode = Int32Array
+
+/** Status codes. */
+export const NONE = 0
+export const PAR = 1
+export const BRN = 2
+export const PSN = 3
+export const TOX = 4
+export const SLP = 5
+export const FRZ = 6
+export const STATUS_IDS = ['', 'par', 'brn', 'psn', 'tox', 'slp', 'frz'] as const
+
+/** Field offsets inside a side block. */
+export const F = {
+  status: 0,
+  /** Toxic stage, or turns of sleep left (the engine's `statusState.time`). */
+  statusTime: 1,
+  atk: 2,
+  def: 3,
+  spa: 4,
+  spd: 5,
+  spe: 6,
+  accuracy: 7,
+  evasion: 8,
+  pp: 9,
+  /** Confusion turns left (`volatiles.confusion.time`). */
+  confusion: 10,
+  /** Thrash / Petal Dance / Outrage lock: the volatile's `duration` and `trueDuration`. */
+  lockDuration: 11,
+  lockTrue: 12,
+  /** Charge turn done (`twoturnmove` duration left); the move attacks on the next action. */
+  charging: 13,
+  /** Hyper Beam: must recharge (`mustrecharge` duration left). */
+  recharge: 14,
+  /** Bide: duration left and damage stored. */
+  bide: 15,
+  bideDamage: 16,
+  /** Wrap / Bind / Clamp / Fire Spin on this side: duration left. */
+  trapped: 17,
+  /** Substitute HP (0 = none). */
+  sub: 18,
+  /** Protect's `stall` volatile: success counter and duration left. */
+  stall: 19,
+  stallDuration: 20,
+  /** Protected this turn. */
+  protect: 21,
+  seeded: 22,
+  focusEnergy: 23,
+  minimize: 24,
+  /** Disable / Taunt / Encore / Yawn: duration left. */
+  disable: 25,
+  taunt: 26,
+  encore: 27,
+  yawn: 28,
+  rage: 29,
+  /** Side conditions of this side: turns left. */
+  reflect: 30,
+  lightScreen: 31,
+  mist: 32,
+  /** `activeMoveActions`, capped at 2 (only "more than one" matters: Fake Out). */
+  actions: 33,
+  /** Last move used: 0 none, 1 its move, 2 Struggle. */
+  lastMove: 34,
+  /** Conversion: index + 1 of the type it changed to (0 = its own types). */
+  typeChange: 35,
+  /** Roost this turn (Flying type removed until the end of the turn). */
+  roost: 36,
+  /** Counter / Mirror Coat volatile this turn: 1 + damage to return (0 = no volatile). */
+  counter: 37,
+  /** Acted this turn. */
+  moved: 38,
+  flinch: 39,
+  /** Semi-invulnerable (Dig / Fly volatile) until it attacks. */
+  invulnerable: 40,
+  /** Bide's last damage came from itself (confusion): the release then hits itself, as in the engine. */
+  bideFromSelf: 41,
+  /** What the side chose at the start of this turn: 0 its move, 1 Struggle (no PP, or disabled). */
+  choice: 42,
+} as const
+
+export const SIDE_SIZE = 43
+/** Turn fields, after the two side blocks. */
+export const T_ORDER = SIDE_SIZE * 2
+export const MODE_SIZE = T_ORDER + 1
+
+export const BOOST_FIELDS = [F.atk, F.def, F.spa, F.spd, F.spe, F.accuracy, F.evasion] as const
+export const BOOST_NAMES = ['atk', 'def', 'spa', 'spd', 'spe', 'accuracy', 'evasion'] as const
+export type BoostName = (typeof BOOST_NAMES)[number]
+
+/** Offset of a side's block: 0 for A, SIDE_SIZE for B. */
+export function at(side: 0 | 1, field: number): number {
+  return side * SIDE_SIZE + field
+}
+
+/**
+ * The starting state: full PP, no effects.
+ *
+ * @example
+ * const mode = initialMode(24, 15)
+ */
+export function initialMode(ppA: number, ppB: number): Mode {
+  const mode = new Int32Array(MODE_SIZE)
+  mode[at(0, F.pp)] = ppA
+  mode[at(1, F.pp)] = ppB
+  return mode
+}
+
+/** A state interned by its content, so equal states share grids and cached kernels. */
+export interface ModeTable {
+  intern(mode: Mode): Mode
+  key(mode: Mode): string
+  readonly size: number
+}
+
+/** @example const table = createModeTable(); table.intern(initialMode(24, 15)) */
+export function createModeTable(): ModeTable {
+  const byKey = new Map<string, Mode>()
+  const keys = new WeakMap<Mode, string>()
+  return {
+    intern(mode) {
+      const key = mode.join(',')
+      const known = byKey.get(key)
+      if (known) return known
+      byKey.set(key, mode)
+      keys.set(mode, key)
+      return mode
+    },
+    key(mode) {
+      return keys.get(mode) ?? mode.join(',')
+    },
+    get size() {
+      return byKey.size
+    },
+  }
+}

@@ -1,0 +1,61 @@
+import type { Move } from '@pkmn/sim'
+import { actionSpeed, get, type SolveContext, set } from './context.ts'
+import type { Side } from './kernel.ts'
+import { F, type Mode, T_ORDER } from './mode.ts'
+
+/**
+ * What a side will do this turn, decided when both choose (the engine's move request): locked
+ * into recharging, a charge move's second turn, Thrash or Bide; otherwise its move, or Struggle
+ * when it has no PP left or its move is disabled (Disable, or Taunt on a status move).
+ */
+export function plannedMove(ctx: SolveContext, mode: Mode, side: Side): Move | 'recharge' {
+  if (get(mode, side, F.recharge) > 0) return 'recharge'
+  const own = ctx.battlers[side].move
+  if (get(mode, side, F.lockDuration) > 0 || get(mode, side, F.charging) > 0 || get(mode, side, F.bide) > 0) {
+    return own
+  }
+  return choosesStruggle(mode, side, own) ? ctx.struggle : own
+}
+
+function choosesStruggle(mode: Mode, side: Side, own: Move): boolean {
+  if (get(mode, side, F.pp) <= 0) return true
+  if (get(mode, side, F.disable) > 0 && get(mode, side, F.lastMove) === 1) return true
+  return get(mode, side, F.taunt) > 0 && own.category === 'Status'
+}
+
+/**
+ * Turn start: record the choices, add Counter / Mirror Coat's volatile (their `beforeTurnCallback`
+ * runs before any move), clear the per-turn flags and sort the two actions by priority then speed
+ * (a tie is a fair coin, the engine's shuffle). Returns one or two branches (state with `T_ORDER`
+ * = the side that acts first).
+ *
+ * @example
+ * turnStart(ctx, mode) // [{ p: 1, next }] or two halves on a speed tie
+ */
+export function turnStart(ctx: SolveContext, mode: Mode): { p: number; next: Mode }[] {
+  const base = mode.slice()
+  const priorities: number[] = []
+  const speeds: number[] = []
+  for (const side of [0, 1] as const) {
+    const planned = plannedMove(ctx, mode, side)
+    const struggling = planned !== 'recharge' && planned.id === 'struggle'
+    set(base, side, F.choice, struggling ? 1 : 0)
+    set(base, side, F.moved, 0)
+    const beforeTurn = planned !== 'recharge' && (planned.id === 'counter' || planned.id === 'mirrorcoat')
+    set(base, side, F.counter, beforeTurn ? 1 : 0)
+    priorities.push(planned === 'recharge' ? 0 : planned.priority)
+    speeds.push(actionSpeed(ctx, mode, side))
+  }
+  const aFirst = priorities[0]! - priorities[1]! || speeds[0]! - speeds[1]!
+  if (aFirst !== 0) {
+    base[T_ORDER] = aFirst > 0 ? 0 : 1
+    return [{ p: 1, next: base }]
+  }
+  const other = base.slice()
+  base[T_ORDER] = 0
+  other[T_ORDER] = 1
+  return [
+    { p: 0.5, next: base },
+    { p: 0.5, next: other },
+  ]
+}
