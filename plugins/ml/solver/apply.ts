@@ -1,6 +1,6 @@
 import type { Dist } from './dist.ts'
-import type { Grid } from './grid.ts'
-import { addMass, growBox } from './grid.ts'
+import type { Grid, GridPool } from './grid.ts'
+import { growBox } from './grid.ts'
 import type { HpOp, HpTest, Side } from './kernel.ts'
 
 /** Where mass goes when a branch ends the battle: `wins[s]` = P(side s wins) gathered this phase. */
@@ -9,32 +9,72 @@ export interface PhaseOutcomes {
 }
 
 /**
- * Applies one branch (its HP ops, scaled by `p`) to every cell of `source`, adding survivors to
- * `target` and battle endings to `outcomes`. The common shapes (nothing happens to HP; one damage
- * distribution on one side) take a contiguous fast path; everything else goes through a general
- * per-cell interpreter with the same semantics (`apply.test.ts` checks that they agree).
+ * Applies one branch (its HP ops in order, scaled by `p`) to every cell of `source`, adding the
+ * survivors to `target` and battle endings to `outcomes`.
+ *
+ * Why ops can run one after the other on whole grids: in this engine the side that faints first
+ * always loses. A faint in a residual handler ends the battle at once; within a move, if both
+ * sides faint the one that fainted last wins — so again the first to faint loses (Explosion's user,
+ * or the target of a recoil move that then knocks its user out). Each op therefore moves the mass
+ * of a cell that reaches 0 HP straight to the other side's wins, and the rest flows on. A damage op
+ * followed by recoil or drain runs as one joint step (the amount depends on the damage dealt).
  *
  * @example
- * applyBranch(source, target, [{ kind: 'damage', side: 1, dist }], 0.9, false, outcomes)
+ * applyBranch(source, target, [{ kind: 'damage', side: 1, dist }], 0.9, outcomes, pool)
  */
 export function applyBranch(
   source: Grid,
   target: Grid,
   ops: readonly HpOp[],
   p: number,
-  stopAtFirstFaint: boolean,
   outcomes: PhaseOutcomes,
+  pool: GridPool,
 ): void {
   if (p === 0 || source.aMin > source.aMax) return
-  const only = ops[0]
-  if (!only) copyScaled(source, target, p)
-  else if (ops.length === 1 && only.kind === 'damage' && only.side === 1)
-    damageB(source, target, only.dist, p, outcomes)
-  else if (ops.length === 1 && only.kind === 'damage') damageA(source, target, only.dist, p, outcomes)
-  else interpretAll(source, target, ops, p, stopAtFirstFaint, outcomes)
+  if (ops.length === 0) {
+    copyScaled(source, target, p)
+    return
+  }
+  let current = source
+  let scale = p
+  let index = 0
+  while (index < ops.length) {
+    const op = ops[index]!
+    const follow = ops[index + 1]
+    const joint = op.kind === 'damage' && follow && (follow.kind === 'recoil' || follow.kind === 'drain') && follow.side !== op.side
+    const width = joint ? 2 : 1
+    const last = index + width >= ops.length
+    const out = last ? target : pool.acquire()
+    if (joint) applyJoint(current, out, op, follow, scale, outcomes)
+    else applyOne(current, out, op, scale, outcomes)
+    if (current !== source) pool.release(current)
+    current = out
+    scale = 1
+    index += width
+  }
 }
 
-function copyScaled(source: Grid, target: Grid, p: number): void {
+function applyOne(source: Grid, target: Grid, op: HpOp, p: number, outcomes: PhaseOutcomes): void {
+  switch (op.kind) {
+    case 'damage':
+      if (op.side === 1) damageB(source, target, op.dist, p, outcomes)
+      else damageA(source, target, op.dist, p, outcomes)
+      return
+    case 'faint': {
+      let mass = 0
+      forEachCell(source, (_a, _b, m) => {
+        mass += m
+      })
+      outcomes.wins[op.side === 0 ? 1 : 0] += mass * p
+      return
+    }
+    default:
+      mapCells(source, target, op, p, outcomes)
+  }
+}
+
+/** Adds `p` × source into target. */
+export function copyScaled(source: Grid, target: Grid, p: number): void {
   growBox(target, source.aMin, source.aMax, source.bMin, source.bMax)
   const { data, width } = source
   const out = target.data
@@ -44,10 +84,26 @@ function copyScaled(source: Grid, target: Grid, p: number): void {
   }
 }
 
-/** Cumulative tails: tails[k] = P(value ≥ dist.min + k). */
+function forEachCell(grid: Grid, visit: (a: number, b: number, mass: number) => void): void {
+  const { data, width } = grid
+  for (let a = grid.aMin; a <= grid.aMax; a++) {
+    const row = a * width
+    for (let b = grid.bMin; b <= grid.bMax; b++) {
+      const mass = data[row + b]!
+      if (mass !== 0) visit(a, b, mass)
+    }
+  }
+}
+
+const tailCache = new WeakMap<Dist, Float64Array>()
+
+/** Cumulative tails: tails[k] = P(value ≥ dist.min + k) (cached per distribution). */
 function tailsOf(dist: Dist): Float64Array {
+  const cached = tailCache.get(dist)
+  if (cached) return cached
   const tails = new Float64Array(dist.probs.length + 1)
   for (let k = dist.probs.length - 1; k >= 0; k--) tails[k] = tails[k + 1]! + dist.probs[k]!
+  tailCache.set(dist, tails)
   return tails
 }
 
@@ -65,7 +121,7 @@ function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
       const mass = data[row + b]!
       if (mass === 0) continue
       const m = mass * p
-      // value v KOs when v ≥ b, i.e. index k ≥ b − min
+      // value v knocks out when v ≥ b, i.e. index k ≥ b − min
       const firstKo = b - dist.min
       if (firstKo <= 0) {
         ko += m
@@ -104,6 +160,44 @@ function damageA(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
   outcomes.wins[1] += ko
 }
 
+/** Damage to one side, then recoil on (or drain to) the other, per damage value. */
+function applyJoint(source: Grid, target: Grid, hit: HpOp, after: HpOp, p: number, outcomes: PhaseOutcomes): void {
+  if (hit.kind !== 'damage' || (after.kind !== 'recoil' && after.kind !== 'drain')) return
+  const victim: Side = hit.side
+  const user: Side = after.side
+  const maxUser = user === 0 ? target.maxA : target.maxB
+  const { min, probs } = hit.dist
+  forEachCell(source, (a, b, mass) => {
+    const m = mass * p
+    const victimHp = victim === 0 ? a : b
+    const userHp = user === 0 ? a : b
+    for (let k = 0; k < probs.length; k++) {
+      const q = probs[k]!
+      if (q === 0) continue
+      const dealt = min + k
+      if (dealt >= victimHp) {
+        outcomes.wins[user] += m * q
+        continue
+      }
+      const amount = Math.max(1, Math.round((dealt * after.num) / after.den))
+      const newUser = after.kind === 'recoil' ? userHp - amount : Math.min(maxUser, userHp + amount)
+      if (newUser <= 0) {
+        outcomes.wins[victim] += m * q
+        continue
+      }
+      put(target, user, newUser, victimHp - dealt, m * q)
+    }
+  })
+}
+
+/** Adds mass at the cell where `side` has `ownHp` and the other side `otherHp`. */
+function put(target: Grid, side: Side, ownHp: number, otherHp: number, mass: number): void {
+  const a = side === 0 ? ownHp : otherHp
+  const b = side === 0 ? otherHp : ownHp
+  target.data[a * target.width + b]! += mass
+  growBox(target, a, a, b, b)
+}
+
 function passes(test: HpTest, hp: number, maxHp: number): boolean {
   switch (test) {
     case 'full':
@@ -117,115 +211,37 @@ function passes(test: HpTest, hp: number, maxHp: number): boolean {
   }
 }
 
-/** Per-cell interpreter state: HP of both sides, who fainted and in what order. */
-interface Walk {
-  readonly ops: readonly HpOp[]
-  readonly stop: boolean
-  readonly target: Grid
-  readonly outcomes: PhaseOutcomes
-}
-
-function interpretAll(
-  source: Grid,
-  target: Grid,
-  ops: readonly HpOp[],
-  p: number,
-  stop: boolean,
-  outcomes: PhaseOutcomes,
-): void {
-  const walk: Walk = { ops, stop, target, outcomes }
-  const { data, width } = source
-  for (let a = source.aMin; a <= source.aMax; a++) {
-    for (let b = source.bMin; b <= source.bMax; b++) {
-      const mass = data[a * width + b]!
-      if (mass !== 0) step(walk, 0, a, b, 0, -1, 0, mass * p)
-    }
-  }
-}
-
-/**
- * `fainted` is a bit set (1 = A, 2 = B); `last` the side that fainted last; `dealt` the HP the
- * previous damage op took (for recoil and drain).
- */
-function step(
-  walk: Walk,
-  index: number,
-  a: number,
-  b: number,
-  fainted: number,
-  last: number,
-  dealt: number,
-  mass: number,
-): void {
-  if (fainted !== 0 && (walk.stop || fainted === 3 || index === walk.ops.length)) {
-    finish(walk, fainted, last, mass)
-    return
-  }
-  if (index === walk.ops.length) {
-    addMass(walk.target, a, b, mass)
-    return
-  }
-  const op = walk.ops[index]!
+/** Ops that map each cell to one cell (or to a faint): guards, halving, healing, Leech Seed. */
+function mapCells(source: Grid, target: Grid, op: HpOp, p: number, outcomes: PhaseOutcomes): void {
   const side = op.side
-  const bit = side === 0 ? 1 : 2
-  const hp = side === 0 ? a : b
-  const other = side === 0 ? b : a
-  const maxHp = side === 0 ? walk.target.maxA : walk.target.maxB
-  // continue with `side`'s HP set to `ownHp` (and the other side's to `otherHp`)
-  const go = (ownHp: number, otherHp: number, newDealt: number, q: number) => {
-    const [na, nb] = side === 0 ? [ownHp, otherHp] : [otherHp, ownHp]
-    const down = ownHp <= 0
-    step(walk, index + 1, na, nb, down ? fainted | bit : fainted, down ? side : last, newDealt, mass * q)
-  }
-  if ((fainted & bit) !== 0) {
-    if (op.kind === 'guard') go(hp, other, dealt, 1)
-    else step(walk, index + 1, a, b, fainted, last, 0, mass)
-    return
-  }
-  switch (op.kind) {
-    case 'guard':
-      if (passes(op.test, hp, maxHp)) go(hp, other, dealt, 1)
-      break
-    case 'damage': {
-      const { min, probs } = op.dist
-      for (let k = 0; k < probs.length; k++) {
-        const q = probs[k]!
-        if (q === 0) continue
-        const taken = Math.min(hp, min + k)
-        go(hp - taken, other, taken, q)
+  const other: Side = side === 0 ? 1 : 0
+  const maxOwn = side === 0 ? target.maxA : target.maxB
+  const maxOther = side === 0 ? target.maxB : target.maxA
+  forEachCell(source, (a, b, mass) => {
+    const m = mass * p
+    const own = side === 0 ? a : b
+    const theirs = side === 0 ? b : a
+    switch (op.kind) {
+      case 'guard':
+        if (passes(op.test, own, maxOwn)) put(target, side, own, theirs, m)
+        return
+      case 'halve': {
+        const left = own - Math.max(1, Math.floor(own / 2))
+        if (left <= 0) outcomes.wins[other] += m
+        else put(target, side, left, theirs, m)
+        return
       }
-      break
+      case 'heal':
+        put(target, side, Math.min(maxOwn, own + op.amount), theirs, m)
+        return
+      case 'leech': {
+        const taken = Math.min(own, op.amount)
+        if (own - taken <= 0) outcomes.wins[other] += m
+        else put(target, side, own - taken, Math.min(maxOther, theirs + taken), m)
+        return
+      }
+      default:
+        throw new Error(`op ${op.kind} cannot run on its own`)
     }
-    case 'halve': {
-      const taken = Math.min(hp, Math.max(1, Math.floor(hp / 2)))
-      go(hp - taken, other, taken, 1)
-      break
-    }
-    case 'faint':
-      go(0, other, hp, 1)
-      break
-    case 'heal':
-      go(Math.min(maxHp, hp + op.amount), other, dealt, 1)
-      break
-    case 'recoil':
-      if (dealt === 0) go(hp, other, dealt, 1)
-      else go(hp - Math.min(hp, Math.max(1, Math.round((dealt * op.num) / op.den))), other, dealt, 1)
-      break
-    case 'drain':
-      if (dealt === 0) go(hp, other, dealt, 1)
-      else go(Math.min(maxHp, hp + Math.max(1, Math.round((dealt * op.num) / op.den))), other, dealt, 1)
-      break
-    case 'leech': {
-      const taken = Math.min(hp, op.amount)
-      const otherMax = side === 0 ? walk.target.maxB : walk.target.maxA
-      const otherDown = (fainted & (3 - bit)) !== 0
-      go(hp - taken, otherDown ? other : Math.min(otherMax, other + taken), taken, 1)
-      break
-    }
-  }
-}
-
-function finish(walk: Walk, fainted: number, last: number, mass: number): void {
-  if (fainted === 3) walk.outcomes.wins[last as Side] += mass
-  else walk.outcomes.wins[fainted === 1 ? 1 : 0] += mass
+  })
 }

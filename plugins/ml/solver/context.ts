@@ -15,11 +15,23 @@ export interface SolveContext {
   readonly struggle: Move
   /** Damage distributions by key (side, move, stages, flags); see `hit.ts`. */
   readonly dists: Map<string, Dist>
+  /** The turn being played (1-based), set by the solver loop; PP left depends on it. */
+  turn: number
 }
 
 /** @example const ctx = createContext(engine.dex, [pikachu, squirtle]) */
 export function createContext(dex: ModdedDex, battlers: readonly [Battler, Battler]): SolveContext {
-  return { dex, battlers, struggle: dex.moves.get('struggle'), dists: new Map() }
+  return { dex, battlers, struggle: dex.moves.get('struggle'), dists: new Map(), turn: 1 }
+}
+
+/**
+ * PP a side has left now: its move's max PP minus the turns before this one in which it paid PP,
+ * minus this turn's payment if made (see `F.ppSkips`).
+ */
+export function ppLeft(ctx: SolveContext, mode: Mode, side: Side): number {
+  if (get(mode, side, F.ppOut) > 0) return 0
+  const paidBefore = ctx.turn - 1 - get(mode, side, F.ppSkips)
+  return ctx.battlers[side].maxPp - paidBefore - get(mode, side, F.ppSpent)
 }
 
 /** The other side. */

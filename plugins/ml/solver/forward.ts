@@ -1,6 +1,15 @@
-import { applyBranch, type PhaseOutcomes } from './apply.ts'
+import { applyBranch, copyScaled, type PhaseOutcomes } from './apply.ts'
 import type { SolveContext } from './context.ts'
-import { addMass, createGridPool, type Grid, prune, totalMass } from './grid.ts'
+import {
+  addMass,
+  type BufferStore,
+  createBufferStore,
+  createGridPool,
+  type Grid,
+  type GridPool,
+  prune,
+  totalMass,
+} from './grid.ts'
 import { createModeTable, initialMode, type Mode } from './mode.ts'
 import { createPhaseKernels, type Phase } from './phases.ts'
 
@@ -40,9 +49,13 @@ export interface ForwardResult {
  * const result = solveForward(createContext(engine.dex, [pikachu, squirtle]))
  * result.winsByTurn[0].reduce((a, b) => a + b) // P(Pikachu wins)
  */
-export function solveForward(ctx: SolveContext, options: ForwardOptions = DEFAULT_FORWARD): ForwardResult {
+export function solveForward(
+  ctx: SolveContext,
+  options: ForwardOptions = DEFAULT_FORWARD,
+  store: BufferStore = createBufferStore(),
+): ForwardResult {
   const [a, b] = ctx.battlers
-  const pool = createGridPool(a.maxhp, b.maxhp)
+  const pool = createGridPool(a.maxhp, b.maxhp, store)
   const table = createModeTable()
   const kernels = createPhaseKernels(ctx, table)
   const winsByTurn: [number[], number[]] = [[], []]
@@ -50,11 +63,12 @@ export function solveForward(ctx: SolveContext, options: ForwardOptions = DEFAUL
   let states = new Map<Mode, Grid>()
   const start = pool.acquire()
   addMass(start, a.maxhp, b.maxhp, 1)
-  states.set(table.intern(initialMode(a.maxPp, b.maxPp)), start)
+  states.set(table.intern(initialMode()), start)
   let turn = 0
   let inPlay = 1
   while (turn < options.turnCap && inPlay > options.epsilon) {
     turn++
+    ctx.turn = turn
     const outcomes: PhaseOutcomes = { wins: [0, 0] }
     for (const phase of ['start', 'first', 'second', 'residual'] as Phase[]) {
       states = runPhase(states, phase, kernels, pool, outcomes)
@@ -69,7 +83,7 @@ export function solveForward(ctx: SolveContext, options: ForwardOptions = DEFAUL
   }
   const cap = turn >= options.turnCap ? inPlay : 0
   if (turn < options.turnCap) unresolved += inPlay
-  for (const grid of states.values()) pool.release(grid)
+  pool.dispose()
   return { winsByTurn, cap, unresolved, modes: table.size, turns: turn }
 }
 
@@ -77,18 +91,36 @@ function runPhase(
   states: Map<Mode, Grid>,
   phase: Phase,
   kernels: ReturnType<typeof createPhaseKernels>,
-  pool: ReturnType<typeof createGridPool>,
+  pool: GridPool,
   outcomes: PhaseOutcomes,
 ): Map<Mode, Grid> {
   const next = new Map<Mode, Grid>()
   for (const [mode, grid] of states) {
-    for (const branch of kernels.branches(phase, mode)) {
-      let target = next.get(branch.next)
+    const branches = kernels.branches(phase, mode)
+    const only = branches.length === 1 && branches[0]!.targets.length === 1 ? branches[0]! : undefined
+    if (only && only.ops.length === 0 && only.p === 1 && !next.has(only.targets[0]!.next)) {
+      // the phase only changes the discrete state: hand the grid over instead of copying it
+      next.set(only.targets[0]!.next, grid)
+      continue
+    }
+    const targetOf = (mode: Mode) => {
+      let target = next.get(mode)
       if (!target) {
         target = pool.acquire()
-        next.set(branch.next, target)
+        next.set(mode, target)
       }
-      applyBranch(grid, target, branch.ops, branch.p, branch.stopAtFirstFaint, outcomes)
+      return target
+    }
+    for (const branch of branches) {
+      if (branch.targets.length === 1) {
+        applyBranch(grid, targetOf(branch.targets[0]!.next), branch.ops, branch.p, outcomes, pool)
+        continue
+      }
+      // one HP pass, then shared out among the next states
+      const shared = pool.acquire()
+      applyBranch(grid, shared, branch.ops, branch.p, outcomes, pool)
+      for (const { p, next: mode } of branch.targets) copyScaled(shared, targetOf(mode), p / branch.p)
+      pool.release(shared)
     }
     pool.release(grid)
   }

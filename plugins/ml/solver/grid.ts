@@ -23,27 +23,57 @@ export interface GridPool {
 }
 
 /**
+ * Zeroed Float64Array buffers by power-of-two capacity, shared by every solve of a solver: a solve
+ * needs dozens of grids of ~25 k cells and allocating them each time costs more than the solve.
+ */
+export interface BufferStore {
+  take(size: number): Float64Array
+  /** Gives back a buffer that is all zeros. */
+  give(buffer: Float64Array): void
+}
+
+/** @example const store = createBufferStore() */
+export function createBufferStore(maxPerClass = 256): BufferStore {
+  const free = new Map<number, Float64Array[]>()
+  return {
+    take(size) {
+      let capacity = 1024
+      while (capacity < size) capacity *= 2
+      return free.get(capacity)?.pop() ?? new Float64Array(capacity)
+    },
+    give(buffer) {
+      const list = free.get(buffer.length) ?? []
+      if (list.length < maxPerClass) list.push(buffer)
+      free.set(buffer.length, list)
+    },
+  }
+}
+
+/**
  * @example
- * const pool = createGridPool(110, 150)
+ * const pool = createGridPool(110, 150, createBufferStore())
  * const grid = pool.acquire(); addMass(grid, 110, 150, 1)
  */
-export function createGridPool(maxA: number, maxB: number): GridPool {
+export function createGridPool(maxA: number, maxB: number, store: BufferStore): GridPool & { dispose(): void } {
   const free: Grid[] = []
+  const all: Grid[] = []
+  const width = maxB + 1
   return {
     acquire() {
       const grid = free.pop()
       if (grid) return grid
-      const width = maxB + 1
-      return {
+      const fresh: Grid = {
         maxA,
         maxB,
         width,
-        data: new Float64Array(width * (maxA + 1)),
+        data: store.take(width * (maxA + 1)),
         aMin: maxA + 1,
         aMax: 0,
         bMin: maxB + 1,
         bMax: 0,
       }
+      all.push(fresh)
+      return fresh
     },
     release(grid) {
       if (grid.aMin <= grid.aMax) {
@@ -56,6 +86,16 @@ export function createGridPool(maxA: number, maxB: number): GridPool {
       grid.bMin = maxB + 1
       grid.bMax = 0
       free.push(grid)
+    },
+    /** Returns every grid's buffer to the store; grids still in use are zeroed first. */
+    dispose() {
+      const freeSet = new Set(free)
+      for (const grid of all) {
+        if (!freeSet.has(grid)) this.release(grid)
+        store.give(grid.data)
+      }
+      free.length = 0
+      all.length = 0
     },
   }
 }

@@ -5,8 +5,7 @@ export type Side = 0 | 1
 
 /**
  * What one random branch of a turn phase does to the HP of the two sides, in the engine's order.
- * Ops on a side that has fainted are skipped; see `Branch.stopAtFirstFaint` for when a faint ends
- * the phase.
+ * The first side to reach 0 HP loses (see `applyBranch` for why that holds in every phase).
  */
 export type HpOp =
   /** Damage drawn from `dist` (fixed damage is a point mass); KO when it reaches the HP left. */
@@ -30,17 +29,14 @@ export type HpOp =
 export type HpTest = 'full' | 'notFull' | 'aboveQuarter' | 'atMostQuarter'
 
 /**
- * One outcome class of a phase: probability (independent of HP), HP ops, and the discrete state
- * after it when nobody fainted. `M` is the mode type (kept generic so the grid code does not
- * depend on the mechanics).
+ * One class of outcomes of a phase that do the same thing to HP: the ops, their total probability
+ * (independent of HP), and how that probability splits over the discrete states that follow
+ * (e.g. a hit that paralyses 10 % of the time: one damage distribution, two next states). The HP
+ * work is done once per branch, then shared out. `M` is the mode type (kept generic so the grid
+ * code does not depend on the mechanics).
  */
 export interface Branch<M> {
   readonly p: number
   readonly ops: readonly HpOp[]
-  readonly next: M
-  /**
-   * Residual phase: the first faint ends the battle (the engine checks after every handler), the
-   * survivor wins. Move phase: every op runs; if both faint, the side that fainted last wins.
-   */
-  readonly stopAtFirstFaint: boolean
+  readonly targets: readonly { readonly p: number; readonly next: M }[]
 }

@@ -28,7 +28,12 @@ export const F = {
   spe: 6,
   accuracy: 7,
   evasion: 8,
-  pp: 9,
+  /**
+   * PP is not stored as a count (that would make every turn a new state): PP left at a turn is
+   * max − (turns before it − skips) − spent, see `ppLeft`. `ppSkips` counts finished turns in which
+   * the side did not pay PP, `ppSpent` is 1 once it paid this turn, `ppOut` 1 once it ran out.
+   */
+  ppSkips: 9,
   /** Confusion turns left (`volatiles.confusion.time`). */
   confusion: 10,
   /** Thrash / Petal Dance / Outrage lock: the volatile's `duration` and `trueDuration`. */
@@ -82,9 +87,11 @@ export const F = {
   bideFromSelf: 41,
   /** What the side chose at the start of this turn: 0 its move, 1 Struggle (no PP, or disabled). */
   choice: 42,
+  ppSpent: 43,
+  ppOut: 44,
 } as const
 
-export const SIDE_SIZE = 43
+export const SIDE_SIZE = 45
 /** Turn fields, after the two side blocks. */
 export const T_ORDER = SIDE_SIZE * 2
 export const MODE_SIZE = T_ORDER + 1
@@ -99,16 +106,13 @@ export function at(side: 0 | 1, field: number): number {
 }
 
 /**
- * The starting state: full PP, no effects.
+ * The starting state: nothing has happened yet.
  *
  * @example
- * const mode = initialMode(24, 15)
+ * const mode = initialMode()
  */
-export function initialMode(ppA: number, ppB: number): Mode {
-  const mode = new Int32Array(MODE_SIZE)
-  mode[at(0, F.pp)] = ppA
-  mode[at(1, F.pp)] = ppB
-  return mode
+export function initialMode(): Mode {
+  return new Int32Array(MODE_SIZE)
 }
 
 /** A state interned by its content, so equal states share grids and cached kernels. */

@@ -1,5 +1,5 @@
 import { actionOf, beforeMove } from './before-move.ts'
-import type { SolveContext } from './context.ts'
+import { ppLeft, type SolveContext } from './context.ts'
 import type { Dist } from './dist.ts'
 import type { Branch, HpOp, Side } from './kernel.ts'
 import { type Leaf, stage, startLeaf } from './leaf.ts'
@@ -22,7 +22,9 @@ export interface PhaseKernels {
 
 /** @example const kernels = createPhaseKernels(ctx, table) */
 export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKernels {
-  const caches: Record<Phase, Map<Mode, readonly Branch<Mode>[]>> = {
+  // Kernels depend on the turn only through PP left (Struggle, Disable): cache by state and by
+  // PP left capped at 2 on each side, so a kernel is reused on every turn with plenty of PP.
+  const caches: Record<Phase, Map<Mode, Map<number, readonly Branch<Mode>[]>>> = {
     start: new Map(),
     first: new Map(),
     second: new Map(),
@@ -44,43 +46,51 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
         return JSON.stringify(op)
       })
       .join(';')
-  const merge = (leaves: readonly Leaf[], stop: boolean): Branch<Mode>[] => {
-    const byKey = new Map<string, { p: number; ops: HpOp[]; next: Mode }>()
+  const merge = (leaves: readonly Leaf[]): Branch<Mode>[] => {
+    const byOps = new Map<string, { p: number; ops: HpOp[]; targets: Map<Mode, number> }>()
     for (const leaf of leaves) {
       if (leaf.p === 0) continue
       const next = table.intern(leaf.m)
-      const key = `${table.key(next)}|${opsKey(leaf.ops)}`
-      const known = byKey.get(key)
-      if (known) known.p += leaf.p
-      else byKey.set(key, { p: leaf.p, ops: leaf.ops, next })
+      const key = opsKey(leaf.ops)
+      let branch = byOps.get(key)
+      if (!branch) {
+        branch = { p: 0, ops: leaf.ops, targets: new Map() }
+        byOps.set(key, branch)
+      }
+      branch.p += leaf.p
+      branch.targets.set(next, (branch.targets.get(next) ?? 0) + leaf.p)
     }
-    return [...byKey.values()].map((b) => ({ ...b, stopAtFirstFaint: stop }))
+    return [...byOps.values()].map(({ p, ops, targets }) => ({
+      p,
+      ops,
+      targets: [...targets].map(([next, q]) => ({ p: q, next })),
+    }))
   }
   const build = (phase: Phase, mode: Mode): Branch<Mode>[] => {
     switch (phase) {
       case 'start':
-        return turnStart(ctx, mode).map(({ p, next }) => ({
-          p,
-          ops: [],
-          next: table.intern(next),
-          stopAtFirstFaint: false,
-        }))
+        return [{ p: 1, ops: [], targets: turnStart(ctx, mode).map(({ p, next }) => ({ p, next: table.intern(next) })) }]
       case 'first':
       case 'second': {
         const actor = (phase === 'first' ? mode[T_ORDER] : 1 - mode[T_ORDER]!) as Side
-        return merge(actionLeaves(ctx, mode, actor), false)
+        return merge(actionLeaves(ctx, mode, actor))
       }
       case 'residual':
-        return merge(residual(ctx, mode), true)
+        return merge(residual(ctx, mode))
     }
   }
   return {
     branches(phase, mode) {
-      const cache = caches[phase]
-      let branches = cache.get(mode)
+      let byPp = caches[phase].get(mode)
+      if (!byPp) {
+        byPp = new Map()
+        caches[phase].set(mode, byPp)
+      }
+      const ppKey = Math.max(0, Math.min(2, ppLeft(ctx, mode, 0))) * 3 + Math.max(0, Math.min(2, ppLeft(ctx, mode, 1)))
+      let branches = byPp.get(ppKey)
       if (!branches) {
         branches = build(phase, mode)
-        cache.set(mode, branches)
+        byPp.set(ppKey, branches)
       }
       return branches
     },

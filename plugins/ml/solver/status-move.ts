@@ -1,5 +1,5 @@
 import type { Move } from '@pkmn/sim'
-import { foeOf, get, type SolveContext, set, typesOf } from './context.ts'
+import { foeOf, get, ppLeft, type SolveContext, set, typesOf } from './context.ts'
 import { boost, canGetStatus, clearAllBoosts, confuse, foeWillMove, seed, setStatus } from './effects.ts'
 import type { Side } from './kernel.ts'
 import { fork, type Leaf } from './leaf.ts'
@@ -32,7 +32,7 @@ export function moveOnFoe(ctx: SolveContext, leaf: Leaf, side: Side, move: Move)
       seed(ctx, leaf, foe)
       return [leaf]
     case 'disable':
-      return disable(leaf, foe)
+      return disable(ctx, leaf, foe)
     case 'taunt':
       if (get(m, foe, F.taunt) === 0) set(m, foe, F.taunt, foeWillMove(leaf, side) ? 3 : 4)
       return [leaf]
@@ -42,14 +42,14 @@ export function moveOnFoe(ctx: SolveContext, leaf: Leaf, side: Side, move: Move)
     case 'encore':
       return [leaf] // one move each: Encore cannot change what the foe uses
   }
-  if (move.forceSwitch || move.id === 'stealthrock') return [leaf] // nobody to switch to
+  if (move.forceSwitch) return [leaf] // nobody to switch to
   throw new UnsupportedMechanic(`${move.name} is not modelled`)
 }
 
 /** Disable on the foe's last move (its only move): fails without one, on Struggle or without PP. */
-function disable(leaf: Leaf, foe: Side): Leaf[] {
+function disable(ctx: SolveContext, leaf: Leaf, foe: Side): Leaf[] {
   const m = leaf.m
-  if (get(m, foe, F.disable) > 0 || get(m, foe, F.lastMove) !== 1 || get(m, foe, F.pp) <= 0) return [leaf]
+  if (get(m, foe, F.disable) > 0 || get(m, foe, F.lastMove) !== 1 || ppLeft(ctx, m, foe) <= 0) return [leaf]
   set(m, foe, F.disable, get(m, foe, F.moved) === 0 ? 4 : 5)
   return [leaf]
 }
@@ -92,6 +92,7 @@ export function moveOnSelfOrField(ctx: SolveContext, leaf: Leaf, side: Side, mov
       return conversion(ctx, leaf, side)
     case 'splash':
     case 'celebrate':
+    case 'stealthrock': // hurts switch-ins only; nobody switches in a 1v1
       return [leaf]
   }
   if (move.id === 'minimize') set(m, side, F.minimize, 1)

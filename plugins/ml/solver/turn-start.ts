@@ -1,5 +1,5 @@
 import type { Move } from '@pkmn/sim'
-import { actionSpeed, get, type SolveContext, set } from './context.ts'
+import { actionSpeed, get, ppLeft, type SolveContext, set } from './context.ts'
 import type { Side } from './kernel.ts'
 import { F, type Mode, T_ORDER } from './mode.ts'
 
@@ -14,11 +14,11 @@ export function plannedMove(ctx: SolveContext, mode: Mode, side: Side): Move | '
   if (get(mode, side, F.lockDuration) > 0 || get(mode, side, F.charging) > 0 || get(mode, side, F.bide) > 0) {
     return own
   }
-  return choosesStruggle(mode, side, own) ? ctx.struggle : own
+  return choosesStruggle(ctx, mode, side, own) ? ctx.struggle : own
 }
 
-function choosesStruggle(mode: Mode, side: Side, own: Move): boolean {
-  if (get(mode, side, F.pp) <= 0) return true
+function choosesStruggle(ctx: SolveContext, mode: Mode, side: Side, own: Move): boolean {
+  if (ppLeft(ctx, mode, side) <= 0) return true
   if (get(mode, side, F.disable) > 0 && get(mode, side, F.lastMove) === 1) return true
   return get(mode, side, F.taunt) > 0 && own.category === 'Status'
 }
@@ -40,6 +40,7 @@ export function turnStart(ctx: SolveContext, mode: Mode): { p: number; next: Mod
     const planned = plannedMove(ctx, mode, side)
     const struggling = planned !== 'recharge' && planned.id === 'struggle'
     set(base, side, F.choice, struggling ? 1 : 0)
+    if (ppLeft(ctx, mode, side) <= 0) set(base, side, F.ppOut, 1)
     set(base, side, F.moved, 0)
     const beforeTurn = planned !== 'recharge' && (planned.id === 'counter' || planned.id === 'mirrorcoat')
     set(base, side, F.counter, beforeTurn ? 1 : 0)
