@@ -41,7 +41,11 @@ export function applyBranch(
   while (index < ops.length) {
     const op = ops[index]!
     const follow = ops[index + 1]
-    const joint = op.kind === 'damage' && follow && (follow.kind === 'recoil' || follow.kind === 'drain') && follow.side !== op.side
+    const joint =
+      op.kind === 'damage' &&
+      follow &&
+      (follow.kind === 'recoil' || follow.kind === 'drain') &&
+      follow.side !== op.side
     const width = joint ? 2 : 1
     const last = index + width >= ops.length
     const out = last ? target : pool.acquire()
@@ -161,7 +165,14 @@ function damageA(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
 }
 
 /** Damage to one side, then recoil on (or drain to) the other, per damage value. */
-function applyJoint(source: Grid, target: Grid, hit: HpOp, after: HpOp, p: number, outcomes: PhaseOutcomes): void {
+function applyJoint(
+  source: Grid,
+  target: Grid,
+  hit: HpOp,
+  after: HpOp,
+  p: number,
+  outcomes: PhaseOutcomes,
+): void {
   if (hit.kind !== 'damage' || (after.kind !== 'recoil' && after.kind !== 'drain')) return
   const victim: Side = hit.side
   const user: Side = after.side

@@ -54,7 +54,11 @@ export function createBufferStore(maxPerClass = 256): BufferStore {
  * const pool = createGridPool(110, 150, createBufferStore())
  * const grid = pool.acquire(); addMass(grid, 110, 150, 1)
  */
-export function createGridPool(maxA: number, maxB: number, store: BufferStore): GridPool & { dispose(): void } {
+export function createGridPool(
+  maxA: number,
+  maxB: number,
+  store: BufferStore,
+): GridPool & { dispose(): void } {
   const free: Grid[] = []
   const all: Grid[] = []
   const width = maxB + 1

@@ -6,25 +6,8 @@ import { type HitEffect, hitEffect } from './hit.ts'
 import type { Side } from './kernel.ts'
 import { fork, type Leaf } from './leaf.ts'
 import { BRN, F, FRZ, NONE, PAR, PSN, SLP, TOX } from './mode.ts'
+import { hitCounts } from './multihit.ts'
 import { UnsupportedMechanic } from './unsupported.ts'
-
-/** Hit counts of a multi-hit move (Gen 5+: 2–5 hits at 35/35/15/15 %). */
-function hitCounts(move: Move): [number, number][] {
-  const multihit = move.multihit
-  if (!multihit) return [[1, 1]]
-  if (typeof multihit === 'number') return [[multihit, 1]]
-  if (multihit[0] === 2 && multihit[1] === 5)
-    return [
-      [2, 7 / 20],
-      [3, 7 / 20],
-      [4, 3 / 20],
-      [5, 3 / 20],
-    ]
-  const [low, high] = multihit as [number, number]
-  const counts: [number, number][] = []
-  for (let k = low; k <= high; k++) counts.push([k, 1 / (high - low + 1)])
-  return counts
-}
 
 /** A leaf inside the hit loop, with the damage of earlier hits not yet written as an op. */
 interface Hitting {

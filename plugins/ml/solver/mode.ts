@@ -122,24 +122,45 @@ export interface ModeTable {
   readonly size: number
 }
 
-/** @example const table = createModeTable(); table.intern(initialMode(24, 15)) */
+/**
+ * Interning by content hash (FNV-1a over the fields) with equality checks on collision: building a
+ * string key for every new state cost more than the rest of the bookkeeping.
+ *
+ * @example const table = createModeTable(); table.intern(initialMode())
+ */
 export function createModeTable(): ModeTable {
-  const byKey = new Map<string, Mode>()
-  const keys = new WeakMap<Mode, string>()
+  const buckets = new Map<number, Mode[]>()
+  let size = 0
   return {
     intern(mode) {
-      const key = mode.join(',')
-      const known = byKey.get(key)
-      if (known) return known
-      byKey.set(key, mode)
-      keys.set(mode, key)
+      const hash = hashMode(mode)
+      const bucket = buckets.get(hash)
+      if (!bucket) {
+        buckets.set(hash, [mode])
+        size++
+        return mode
+      }
+      for (const known of bucket) if (sameMode(known, mode)) return known
+      bucket.push(mode)
+      size++
       return mode
     },
     key(mode) {
-      return keys.get(mode) ?? mode.join(',')
+      return mode.join(',')
     },
     get size() {
-      return byKey.size
+      return size
     },
   }
+}
+
+function hashMode(mode: Mode): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < mode.length; i++) hash = Math.imul(hash ^ mode[i]!, 0x01000193)
+  return hash >>> 0
+}
+
+function sameMode(x: Mode, y: Mode): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false
+  return true
 }

@@ -43,7 +43,10 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
           }
           return `d${op.side}:${id}`
         }
-        return JSON.stringify(op)
+        if (op.kind === 'recoil' || op.kind === 'drain') return `${op.kind}${op.side}:${op.num}/${op.den}`
+        if (op.kind === 'heal' || op.kind === 'leech') return `${op.kind}${op.side}:${op.amount}`
+        if (op.kind === 'guard') return `g${op.side}:${op.test}`
+        return `${op.kind}${op.side}`
       })
       .join(';')
   const merge = (leaves: readonly Leaf[]): Branch<Mode>[] => {
@@ -69,7 +72,13 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
   const build = (phase: Phase, mode: Mode): Branch<Mode>[] => {
     switch (phase) {
       case 'start':
-        return [{ p: 1, ops: [], targets: turnStart(ctx, mode).map(({ p, next }) => ({ p, next: table.intern(next) })) }]
+        return [
+          {
+            p: 1,
+            ops: [],
+            targets: turnStart(ctx, mode).map(({ p, next }) => ({ p, next: table.intern(next) })),
+          },
+        ]
       case 'first':
       case 'second': {
         const actor = (phase === 'first' ? mode[T_ORDER] : 1 - mode[T_ORDER]!) as Side
@@ -86,7 +95,8 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
         byPp = new Map()
         caches[phase].set(mode, byPp)
       }
-      const ppKey = Math.max(0, Math.min(2, ppLeft(ctx, mode, 0))) * 3 + Math.max(0, Math.min(2, ppLeft(ctx, mode, 1)))
+      const ppKey =
+        Math.max(0, Math.min(2, ppLeft(ctx, mode, 0))) * 3 + Math.max(0, Math.min(2, ppLeft(ctx, mode, 1)))
       let branches = byPp.get(ppKey)
       if (!branches) {
         branches = build(phase, mode)

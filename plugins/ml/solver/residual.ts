@@ -103,7 +103,8 @@ function tickDurations(leaf: Leaf): Leaf[] {
   const m = leaf.m
   let leaves = [leaf]
   for (const side of [0, 1] as const) {
-    if (get(m, side, F.ppSpent) === 0 && get(m, side, F.ppOut) === 0) set(m, side, F.ppSkips, get(m, side, F.ppSkips) + 1)
+    if (get(m, side, F.ppSpent) === 0 && get(m, side, F.ppOut) === 0)
+      set(m, side, F.ppSkips, get(m, side, F.ppSkips) + 1)
     set(m, side, F.ppSpent, 0)
     for (const field of COUNTDOWNS) if (get(m, side, field) > 0) set(m, side, field, get(m, side, field) - 1)
     if (get(m, side, F.stallDuration) === 0) set(m, side, F.stall, 0)

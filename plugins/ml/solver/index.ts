@@ -1,0 +1,96 @@
+/**
+ * The exact solver: for A (form, move) against B (form, move), both repeating their move every
+ * turn under the engine's rules, the probability of each ending, the length of the battle and the
+ * calculator view of each move. See docs/solver.md for the state, the transitions and how it is
+ * checked against the engine.
+ */
+import type { LgpeEngine } from '../battle/engine.ts'
+import { type BattlerFactory, createBattlerFactory, type FormOptions } from './battler.ts'
+import { createContext } from './context.ts'
+import { DEFAULT_FORWARD, type ForwardOptions, solveForward } from './forward.ts'
+import { type BufferStore, createBufferStore } from './grid.ts'
+import { type DamageSummary, summarizeDamage } from './summary.ts'
+
+export type { Battler, BattlerFactory, FormOptions } from './battler.ts'
+export { createBattlerFactory } from './battler.ts'
+export type { ForwardOptions } from './forward.ts'
+export type { DamageSummary } from './summary.ts'
+export { koWording } from './summary.ts'
+export { UnsupportedMechanic } from './unsupported.ts'
+
+/** One side of a pair to solve. */
+export interface PairSide {
+  /** Showdown species id or name (`pikachu`, `Charizard-Mega-X`). */
+  readonly species: string
+  /** Showdown move id or name. */
+  readonly move: string
+  readonly options?: FormOptions
+}
+
+/** Everything the solver says about one fixed-move pair, from A's point of view. */
+export interface PairSolution {
+  /** P(A wins), P(B wins), P(draw): exact up to `unresolved`. */
+  readonly winA: number
+  readonly winB: number
+  readonly draw: number
+  /** P(nobody fainted within the engine's turn cap) — counted apart, like the battle runner. */
+  readonly cap: number
+  /** Probability the solve left open (stopped below ε, or pruned cells): a bound on the error. */
+  readonly unresolved: number
+  /** lengthDistribution[t - 1] = P(the battle ends at turn t). */
+  readonly lengthDistribution: readonly number[]
+  /** P(A wins at turn t), same indexing. */
+  readonly winAByTurn: readonly number[]
+  readonly expectedTurns: number
+  /** What each side's move does to the other (index 0: A's move on B). */
+  readonly damage: readonly [DamageSummary, DamageSummary]
+  /** Work done: discrete states met and turns propagated. */
+  readonly states: number
+  readonly turns: number
+}
+
+/** Solves fixed-move pairs; keep one per process (it caches forms and buffers). */
+export interface Solver {
+  readonly factory: BattlerFactory
+  /**
+   * @throws BattleError for an unknown or illegal Pokémon or move; UnsupportedMechanic when the
+   *   pair needs a mechanic the solver does not model (then ask the engine).
+   */
+  solve(a: PairSide, b: PairSide, options?: Partial<ForwardOptions>): PairSolution
+}
+
+/**
+ * @example
+ * const solver = createSolver(createLgpeEngine())
+ * solver.solve({ species: 'pikachu', move: 'thunderbolt' }, { species: 'squirtle', move: 'tackle' }).winA
+ */
+export function createSolver(engine: LgpeEngine, factory = createBattlerFactory(engine)): Solver {
+  const store: BufferStore = createBufferStore()
+  return {
+    factory,
+    solve(a, b, options = {}) {
+      const battlers = [
+        factory.battler(a.species, a.move, a.options),
+        factory.battler(b.species, b.move, b.options),
+      ] as const
+      const ctx = createContext(engine.dex, battlers)
+      const result = solveForward(ctx, { ...DEFAULT_FORWARD, ...options }, store)
+      const [byA, byB] = result.winsByTurn
+      const length = byA.map((p, i) => p + byB[i]!)
+      const total = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0)
+      return {
+        winA: total(byA),
+        winB: total(byB),
+        draw: 0,
+        cap: result.cap,
+        unresolved: result.unresolved,
+        lengthDistribution: length,
+        winAByTurn: byA,
+        expectedTurns: length.reduce((sum, p, i) => sum + p * (i + 1), 0) + result.cap * result.turns,
+        damage: [summarizeDamage(ctx, 0), summarizeDamage(ctx, 1)],
+        states: result.modes,
+        turns: result.turns,
+      }
+    },
+  }
+}
