@@ -13,6 +13,7 @@ import { createDatasetStage } from './stages/dataset.ts'
 import { createEvaluateStage } from './stages/evaluate.ts'
 import { createPromoteStage } from './stages/promote.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
+import { createVerifySolverStage } from './stages/verify-solver.ts'
 import { createMlflowSink } from './tracking/mlflow-sink.ts'
 
 /** How often a serving process looks for a new champion (promoted by another process). */
@@ -66,6 +67,7 @@ export const mlPlugin = definePlugin({
       createEvaluateStage({ battles, dataDir: ctx.core.dataDir, modelsDir }),
       createPromoteStage({ db: ctx.db, modelsDir, onChampion: () => predictor.reload() }),
       createBattleStage({ battles }),
+      createVerifySolverStage({ workers: ctx.config.workers }),
     )
     let timer: ReturnType<typeof setInterval> | undefined
     ctx.lifecycle.onStart(async () => {

@@ -15,7 +15,7 @@ const solver = createSolver(engine)
  */
 const GOLDEN: [string, string, string, string, number][] = [
   ['blastoisemega', 'fakeout', 'chansey', 'icebeam', 0.559761185768],
-  ['sandslashalola', 'bide', 'rapidash', 'irontail', 0.736072913404],
+  ['geodude', 'bide', 'electrode', 'sonicboom', 0.67602744306],
   ['nidoking', 'counter', 'vaporeon', 'headbutt', 0.519790503871],
   ['tentacruel', 'wrap', 'butterfree', 'facade', 0.570888574339],
   ['pinsir', 'dig', 'poliwrath', 'poisonjab', 0.433346363353],
