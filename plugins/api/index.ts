@@ -1,3 +1,4 @@
+import { advisorRef } from '../../core/contracts/advisor.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'
@@ -29,7 +30,7 @@ const PREDICT_PREFIXES = ['/predict/*', '/simulate'] as const
 export const apiPlugin = definePlugin({
   name: 'api',
   config: apiSecurityConfig,
-  requires: [pokedexRef, predictorRef, simulatorRef],
+  requires: [pokedexRef, predictorRef, simulatorRef, advisorRef],
   setup(ctx) {
     const security = createApiSecurity(ctx.config, { log: ctx.log, metrics: ctx.metrics })
     ctx.lifecycle.onStart(() => {
@@ -57,7 +58,7 @@ export const apiPlugin = definePlugin({
     addTypeRoutes(router, pokedex)
     addPokemonRoutes(router, pokedex)
     addMoveRoutes(router, pokedex)
-    addPredictRoutes(router, { pokedex, predictor })
+    addPredictRoutes(router, { pokedex, predictor, advisor: ctx.services.get(advisorRef) })
     addModelRoutes(router, predictor)
     addSimulateRoute(router, { pokedex, simulator: ctx.services.get(simulatorRef) })
     ctx.lifecycle.readiness('pokedex', async () =>

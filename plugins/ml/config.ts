@@ -31,6 +31,34 @@ export const mlConfig = z.object({
     .max(120_000)
     .default(10_000)
     .describe('A simulation is stopped after this long'),
+  solverWorkers: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(8)
+    .default(1)
+    .describe('Worker threads for exact solves (predictions, the web app)'),
+  adviceBudgetMs: z.coerce
+    .number()
+    .int()
+    .min(10)
+    .max(60_000)
+    .default(1000)
+    .describe('Time a prediction waits for exact answers before answering the rest with the model'),
+  solverCacheSize: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(20_000)
+    .describe('Move pairs whose exact (or engine-sampled) answer is kept in memory'),
+  sampledBattles: z.coerce
+    .number()
+    .int()
+    .min(500)
+    .max(100_000)
+    .default(1000)
+    .describe('Engine battles for a pair the exact solver does not model'),
   skipIfExists: envBoolean
     .default(false)
     .describe('ml:train does nothing when a champion model exists (the trainer container exits at once)'),

@@ -1,12 +1,16 @@
+import { advisorRef } from '../../core/contracts/advisor.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'
 import { definePlugin } from '../../core/plugin.ts'
+import { createAdvisor } from './advice/advisor.ts'
+import { createSolverPool } from './advice/solver-pool.ts'
 import { createBattleService } from './battle-service.ts'
 import { mlConfig } from './config.ts'
 import { mlMigrations } from './migrations.ts'
 import { renderTrainingReport } from './model/report-adapter.ts'
 import { createPredictor } from './predictor.ts'
+import { createSimulationPool } from './sim-pool.ts'
 import { createSimulator } from './simulator.ts'
 import { createBattleStage } from './stages/battle.ts'
 import { createDatasetStage } from './stages/dataset.ts'
@@ -30,7 +34,7 @@ export const mlPlugin = definePlugin({
   name: 'ml',
   config: mlConfig,
   requires: [pokedexRef],
-  provides: [predictorRef, simulatorRef],
+  provides: [predictorRef, simulatorRef, advisorRef],
   migrations: mlMigrations,
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
@@ -44,6 +48,26 @@ export const mlPlugin = definePlugin({
       timeoutMs: ctx.config.simTimeoutMs,
     })
     ctx.services.provide(simulatorRef, simulator)
+    const solvers = createSolverPool({
+      size: ctx.config.solverWorkers,
+      maxQueue: 5000,
+      hardTimeoutMs: 120_000,
+    })
+    const samplers = createSimulationPool({ size: 1, queue: 256, timeoutMs: 300_000 })
+    ctx.services.provide(
+      advisorRef,
+      createAdvisor({
+        pokedex,
+        predictor,
+        metrics: ctx.metrics,
+        log: ctx.log,
+        solvers,
+        sample: (task, k) => samplers.run(task, k),
+        budgetMs: ctx.config.adviceBudgetMs,
+        cacheSize: ctx.config.solverCacheSize,
+        sampledBattles: ctx.config.sampledBattles,
+      }),
+    )
     ctx.stages.add(
       createDatasetStage({
         battles,
@@ -78,6 +102,8 @@ export const mlPlugin = definePlugin({
     ctx.lifecycle.onStop(() => {
       clearInterval(timer)
       simulator.close()
+      solvers.close()
+      samplers.close()
     })
     ctx.lifecycle.readiness('model', async () =>
       predictor.loaded() ? true : 'no model loaded (train one: bun run stage ml:train)',

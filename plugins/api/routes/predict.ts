@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Advisor } from '../../../core/contracts/advisor.ts'
 import type {
   MoveEntry,
   PokedexCatalogue,
   PokedexReader,
   PokemonEntry,
 } from '../../../core/contracts/pokedex.ts'
-import type { MoveOutlook, PairPrediction, Predictor } from '../../../core/contracts/predictor.ts'
+import type { Predictor } from '../../../core/contracts/predictor.ts'
+import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
 import { resolveSide } from '../predict-input.ts'
 import { type Lang, langQuery, names } from '../schemas/common.ts'
@@ -16,6 +18,7 @@ import {
   MatchupResponseSchema,
 } from '../schemas/predict.ts'
 import { problemResponses } from '../schemas/problem.ts'
+import { outcomeJson } from './predict-view.ts'
 
 const security = [{ ApiKey: [] }]
 
@@ -25,7 +28,7 @@ const bestMoveRoute = createRoute({
   tags: ['predictions'],
   summary: 'Rank your moves against the opponent’s best reply to each',
   description:
-    'For every move of A, the model scores it against every reply of B (all pairs in one batch) and keeps the reply that **minimises** A’s win probability; moves are ranked by that worst-case probability, after every move that can damage B (a type-immune or status move cannot KO). Expected damage and hits-to-KO are given both ways.',
+    'For every move of A, every reply of B is answered and the reply that **minimises** A’s win probability is kept; moves are ranked by that worst-case probability. Answers are exact where the solver covers the pair (`method: exact`, with damage ranges, KO chances and the battle’s length), engine battles where it does not (`sampled`), and the model when an exact answer would exceed the time budget or `method: model` is asked for. The web app ranks with the same service.',
   security,
   request: {
     query: z.object({ lang: langQuery }),
@@ -59,16 +62,6 @@ const matchupRoute = createRoute({
   },
 })
 
-function outlook(o: MoveOutlook) {
-  return {
-    damage_share: o.damageShare,
-    hits_to_ko: o.hitsToKo,
-    turns_to_ko: o.turnsToKo,
-    type_multiplier: o.effectiveness,
-    stab: o.stab,
-  }
-}
-
 function moveRef(catalogue: PokedexCatalogue, move: MoveEntry, lang: Lang) {
   const type = catalogue.typeById.get(move.type_id)!
   return {
@@ -85,22 +78,13 @@ function moveRef(catalogue: PokedexCatalogue, move: MoveEntry, lang: Lang) {
 
 const pokemonRef = (p: PokemonEntry, lang: Lang) => ({ id: p.id, slug: p.slug, ...names(p, lang) })
 
-async function predictOr503(
-  predictor: Predictor,
-  pairs: Parameters<Predictor['predictPairs']>[0],
-): Promise<PairPrediction[]> {
-  if (!predictor.modelInfo())
-    throw new HttpProblem(503, 'ML_NO_MODEL', 'no model is loaded yet; the Pokédex routes work meanwhile')
-  return predictor.predictPairs(pairs)
-}
-
 /**
  * Mounts the prediction routes. Moves are validated against Let's Go learnsets before anything is
- * scored; every candidate pair goes through the model in one batch.
+ * computed; the ranking itself is the advisor's (the same one the web app uses).
  */
 export function addPredictRoutes(
   router: OpenAPIHono,
-  deps: { pokedex: PokedexReader; predictor: Predictor },
+  deps: { pokedex: PokedexReader; predictor: Predictor; advisor: Advisor },
 ): void {
   router.openapi(bestMoveRoute, async (c) => {
     const body = c.req.valid('json')
@@ -114,54 +98,39 @@ export function addPredictRoutes(
       pokemon: 'body.pokemon_b',
       moves: 'body.moves_b',
     })
-    const bForm = b.pokemon
-    const bMoves = body.moves_b
-      ? b.moves
-      : (await deps.predictor.damagingMoves(bForm.slug)).map((slug) => catalogue.moveBySlug.get(slug)!)
-    if (bMoves.length === 0) {
-      throw new HttpProblem(400, 'NO_DAMAGING_MOVE', `${bForm.slug} has no damaging move; give moves_b`, [
-        { field: 'body.moves_b', message: 'required for this Pokémon' },
-      ])
-    }
-    const pairs = a.moves.flatMap((ma) =>
-      bMoves.map((mb) => ({ a: a.pokemon.slug, moveA: ma.slug, b: bForm.slug, moveB: mb.slug })),
+    const advice = await withProblems(() =>
+      deps.advisor.rank({
+        a: a.pokemon.slug,
+        movesA: a.moves.map((m) => m.slug),
+        b: b.pokemon.slug,
+        ...(body.moves_b ? { movesB: b.moves.map((m) => m.slug) } : {}),
+        method: body.method,
+      }),
     )
-    const scored = await predictOr503(deps.predictor, pairs)
-    const ranked = a.moves
-      .map((ma, i) => {
-        const replies = bMoves
-          .map((mb, j) => ({ mb, p: scored[i * bMoves.length + j]! }))
-          .sort((x, y) => x.p.winProbability - y.p.winProbability || y.p.b.damageShare - x.p.b.damageShare)
-        const worst = replies[0]!
-        return { ma, worst, replies }
-      })
-      // A move that cannot damage B (type immunity, status) cannot KO it: it ranks after every move
-      // that can, whatever small probability the model gives it; then by worst-case probability.
-      .sort(
-        (x, y) =>
-          Number(y.worst.p.a.damageShare > 0) - Number(x.worst.p.a.damageShare > 0) ||
-          y.worst.p.winProbability - x.worst.p.winProbability ||
-          y.worst.p.a.damageShare - x.worst.p.a.damageShare,
-      )
-    const model = deps.predictor.modelInfo()!
+    const move = (slug: string) => catalogue.moveBySlug.get(slug)!
     return c.json(
       {
-        model: { version: model.version, dir: model.dir, sha256: model.sha256 },
+        method: advice.method,
+        model: modelRef(deps.predictor),
         pokemon_a: pokemonRef(a.pokemon, lang),
-        pokemon_b: pokemonRef(bForm, lang),
-        recommended_move: ranked[0]!.ma.slug,
-        win_probability: ranked[0]!.worst.p.winProbability,
-        moves: ranked.map((r, i) => ({
+        pokemon_b: pokemonRef(b.pokemon, lang),
+        recommended_move: advice.recommended,
+        win_probability: advice.winProbability,
+        default_replies: advice.defaultReplies,
+        moves: advice.moves.map((r, i) => ({
           rank: i + 1,
-          move: moveRef(catalogue, r.ma, lang),
-          win_probability: r.worst.p.winProbability,
-          best_reply: {
-            move: moveRef(catalogue, r.worst.mb, lang),
-            a: outlook(r.worst.p.a),
-            b: outlook(r.worst.p.b),
-            a_moves_first: r.worst.p.aMovesFirst,
-          },
-          replies: r.replies.map((x) => ({ move: x.mb.slug, win_probability: x.p.winProbability })),
+          move: moveRef(catalogue, move(r.move), lang),
+          stab: a.pokemon.type_ids.includes(move(r.move).type_id),
+          type_multiplier: typeMultiplier(b.pokemon, move(r.move)),
+          win_probability: r.winProbability,
+          method: r.method,
+          best_reply: { move: moveRef(catalogue, move(r.reply.moveB), lang), ...outcomeJson(r.reply) },
+          replies: r.replies.map((x) => ({
+            move: x.moveB,
+            win_probability: x.winProbability,
+            loss_probability: x.lossProbability,
+            method: x.method,
+          })),
         })),
       },
       200,
@@ -169,7 +138,7 @@ export function addPredictRoutes(
   })
 
   router.openapi(matchupRoute, async (c) => {
-    const { matchups } = c.req.valid('json')
+    const { matchups, method } = c.req.valid('json')
     const catalogue = await deps.pokedex.catalogue()
     const pairs = matchups.map((m, i) => {
       const a = resolveSide(catalogue, m.pokemon_a, [m.move_a], {
@@ -182,23 +151,46 @@ export function addPredictRoutes(
       })
       return { a: a.pokemon.slug, moveA: a.moves[0]!.slug, b: b.pokemon.slug, moveB: b.moves[0]!.slug }
     })
-    const scored = await predictOr503(deps.predictor, pairs)
-    const model = deps.predictor.modelInfo()!
+    const outcomes = await withProblems(() => deps.advisor.pairs(pairs, method))
     return c.json(
       {
-        model: { version: model.version, dir: model.dir, sha256: model.sha256 },
+        model: modelRef(deps.predictor),
         results: pairs.map((p, i) => ({
           pokemon_a: p.a,
           move_a: p.moveA,
           pokemon_b: p.b,
           move_b: p.moveB,
-          win_probability: scored[i]!.winProbability,
-          a: outlook(scored[i]!.a),
-          b: outlook(scored[i]!.b),
-          a_moves_first: scored[i]!.aMovesFirst,
+          ...outcomeJson(outcomes[i]!),
         })),
       },
       200,
     )
   })
+}
+
+function modelRef(predictor: Predictor) {
+  const model = predictor.modelInfo()
+  return model ? { version: model.version, dir: model.dir, sha256: model.sha256 } : null
+}
+
+function typeMultiplier(defender: PokemonEntry, move: MoveEntry): number {
+  if (move.category === 'status') return 1
+  return defender.weaknesses.find((w) => w.type_id === move.type_id)?.multiplier ?? 1
+}
+
+/** Advisor errors with a meaning for the client become problems naming the field. */
+async function withProblems<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (hasCode(error) && error.code === 'ADVICE_NO_REPLY') {
+      throw new HttpProblem(400, 'NO_DAMAGING_MOVE', error.message, [
+        { field: 'body.moves_b', message: 'required for this Pokémon' },
+      ])
+    }
+    if (hasCode(error) && error.code === 'ML_NO_MODEL') {
+      throw new HttpProblem(503, 'ML_NO_MODEL', 'no model is loaded yet; ask for method "auto" or "exact"')
+    }
+    throw error
+  }
 }

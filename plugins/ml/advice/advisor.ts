@@ -1,0 +1,221 @@
+import type { Advisor, MethodChoice, PairOutcome, PairRequest } from '../../../core/contracts/advisor.ts'
+import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
+import type { Predictor } from '../../../core/contracts/predictor.ts'
+import { KernelError, UsageError } from '../../../core/errors.ts'
+import type { Logger } from '../../../core/log.ts'
+import type { Metrics } from '../../../core/metrics.ts'
+import { wilsonInterval } from '../battle/wilson.ts'
+import type { TaskResult } from '../dataset/run-task.ts'
+import type { MatchupTask } from '../dataset/tasks.ts'
+import { damagingMoves, indexRoster, type RosterIndex } from '../features/roster-index.ts'
+import { createLru } from './lru.ts'
+import { rankMoves } from './rank.ts'
+import type { SolverPool } from './solver-pool.ts'
+
+export interface AdvisorDeps {
+  readonly pokedex: PokedexReader
+  readonly predictor: Predictor
+  readonly metrics: Metrics
+  readonly log: Logger
+  readonly solvers: SolverPool
+  /** K seeded engine battles of a fixed pair (the answer for pairs the solver declines). */
+  readonly sample: (task: MatchupTask, k: number) => Promise<TaskResult>
+  readonly budgetMs: number
+  readonly cacheSize: number
+  readonly sampledBattles: number
+}
+
+/**
+ * The `ml.advisor` service (see `core/contracts/advisor.ts`): exact answers from the solver
+ * workers, engine battles for pairs the solver declines, the model over the time budget; every
+ * exact or sampled answer is cached (they never change), and a solve that missed the budget keeps
+ * running so the next request is exact.
+ */
+export function createAdvisor(deps: AdvisorDeps): Advisor {
+  const cache = createLru<string, PairOutcome>(deps.cacheSize)
+  const running = new Map<string, Promise<PairOutcome>>()
+  let index: RosterIndex | undefined
+  const roster = async () => (index ??= indexRoster(await deps.pokedex.roster()))
+  const answered = deps.metrics.counter({
+    name: 'predictiondex_advice_pairs_total',
+    help: 'Move pairs answered by the advisor, by method and whether the cache had them',
+    labelNames: ['method', 'cached'],
+  })
+  const fallbacks = deps.metrics.counter({
+    name: 'predictiondex_advice_fallbacks_total',
+    help: 'Pairs not answered exactly, by reason (unsupported mechanic, over budget, too slow, model asked for)',
+    labelNames: ['reason'],
+  })
+  const solveSeconds = deps.metrics.histogram({
+    name: 'predictiondex_solver_duration_seconds',
+    help: 'Wall time of one exact solve (queue included), cold pairs only',
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+  })
+  const backlog = deps.metrics.gauge({
+    name: 'predictiondex_solver_backlog',
+    help: 'Exact solves waiting or running',
+    collect() {
+      backlog.set(deps.solvers.backlog())
+    },
+  })
+
+  /** Starts (or joins) the exact answer of a pair; settles with an exact or sampled outcome. */
+  function exactAnswer(idx: RosterIndex, pair: PairRequest, key: string): Promise<PairOutcome> {
+    const known = running.get(key)
+    if (known) return known
+    const started = performance.now()
+    const ids = showdownIds(idx, pair)
+    const promise = deps.solvers
+      .solve({ ...ids, slugs: { moveA: pair.moveA, moveB: pair.moveB } }, key)
+      .then(async (result) => {
+        if (result.kind === 'exact') {
+          solveSeconds.observe((performance.now() - started) / 1000)
+          return result.outcome
+        }
+        fallbacks.inc({ reason: result.kind === 'unsupported' ? 'unsupported' : 'too_slow' })
+        return sampled(pair, ids, result.reason)
+      })
+      .then((outcome) => {
+        cache.set(key, outcome)
+        return outcome
+      })
+      .finally(() => running.delete(key))
+    running.set(key, promise)
+    return promise
+  }
+
+  async function sampled(
+    pair: PairRequest,
+    ids: ReturnType<typeof showdownIds>,
+    reason: string,
+  ): Promise<PairOutcome> {
+    const side = (species: string, move: string, slug: string, moveSlug: string) => ({
+      slug,
+      showdownId: species,
+      moves: [moveSlug],
+      moveIds: [move],
+      policy: 'fixed' as const,
+    })
+    const task: MatchupTask = {
+      scenario: 'all_combinations',
+      a: side(ids.a, ids.moveA, pair.a, pair.moveA),
+      b: side(ids.b, ids.moveB, pair.b, pair.moveB),
+      sample: 0,
+      seed: [0x5a, 0x3b, 0x1c, 0x0d],
+    }
+    const k = deps.sampledBattles
+    const result = await deps.sample(task, k)
+    return {
+      moveA: pair.moveA,
+      moveB: pair.moveB,
+      winProbability: result.wins / k,
+      lossProbability: result.losses / k,
+      drawProbability: (result.draws + result.caps) / k,
+      method: 'sampled',
+      note: `${reason}: ${k} engine battles instead`,
+      sampled: { battles: k, wilson95: wilsonInterval(result.wins, k) },
+    }
+  }
+
+  async function byModel(pairs: readonly PairRequest[], note: string): Promise<PairOutcome[]> {
+    if (pairs.length === 0) return []
+    const scored = await deps.predictor.predictPairs(
+      pairs.map((p) => ({ a: p.a, moveA: p.moveA, b: p.b, moveB: p.moveB })),
+    )
+    return pairs.map((p, i) => ({
+      moveA: p.moveA,
+      moveB: p.moveB,
+      winProbability: scored[i]!.winProbability,
+      lossProbability: 1 - scored[i]!.winProbability,
+      drawProbability: 0,
+      method: 'model' as const,
+      note,
+    }))
+  }
+
+  async function pairs(requests: PairRequest[], method: MethodChoice = 'auto'): Promise<PairOutcome[]> {
+    const idx = await roster()
+    for (const request of requests) validate(idx, request)
+    if (method === 'model') {
+      fallbacks.inc({ reason: 'requested' }, requests.length)
+      const out = await byModel(requests, 'model asked for')
+      answered.inc({ method: 'model', cached: 'no' }, out.length)
+      return out
+    }
+    const out: (PairOutcome | undefined)[] = requests.map((r) => cache.get(keyOf(r)))
+    const fromCache = out.map((o) => o !== undefined)
+    const pending = requests.flatMap((request, i) =>
+      out[i]
+        ? []
+        : [
+            exactAnswer(idx, request, keyOf(request)).then((outcome) => {
+              out[i] = outcome
+            }),
+          ],
+    )
+    if (pending.length > 0) {
+      const all = Promise.all(pending)
+      // with no model to fall back on, or when exact answers were asked for, wait for them
+      if (method === 'exact' || !deps.predictor.modelInfo()) await all
+      else await Promise.race([all, new Promise((resolve) => setTimeout(resolve, deps.budgetMs))])
+    }
+    const late = requests.filter((_, i) => !out[i])
+    if (late.length > 0) {
+      fallbacks.inc({ reason: 'budget' }, late.length)
+      const modelled = await byModel(
+        late,
+        `exact answer over the ${deps.budgetMs} ms budget (being computed for next time)`,
+      )
+      let next = 0
+      for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = modelled[next++]
+    }
+    out.forEach((o, i) => answered.inc({ method: o!.method, cached: fromCache[i] ? 'yes' : 'no' }))
+    return out as PairOutcome[]
+  }
+
+  return {
+    pairs,
+    async defaultReplies(form) {
+      return damagingMoves(await roster(), form).map((m) => m.slug)
+    },
+    async rank(request) {
+      const idx = await roster()
+      const movesB = request.movesB?.length
+        ? request.movesB
+        : damagingMoves(idx, request.b).map((m) => m.slug)
+      if (movesB.length === 0) {
+        throw new UsageError('ADVICE_NO_REPLY', `${request.b} has no damaging move; give its moves`)
+      }
+      const list = request.movesA.flatMap((moveA) =>
+        movesB.map((moveB) => ({ a: request.a, moveA, b: request.b, moveB })),
+      )
+      const outcomes = await pairs(list, request.method)
+      return rankMoves(request.a, request.b, request.movesA, movesB, outcomes, !request.movesB?.length)
+    },
+  }
+}
+
+function keyOf(p: PairRequest): string {
+  return `${p.a}|${p.moveA}|${p.b}|${p.moveB}`
+}
+
+function validate(idx: RosterIndex, p: PairRequest): void {
+  for (const [form, move] of [
+    [p.a, p.moveA],
+    [p.b, p.moveB],
+  ] as const) {
+    if (!idx.forms.has(form)) throw new UsageError('ML_UNKNOWN_POKEMON', `unknown Pokémon "${form}"`)
+    if (!idx.usable.get(form)?.includes(move)) {
+      throw new UsageError('ML_MOVE_NOT_LEARNABLE', `${form} cannot use ${move} in Let's Go`)
+    }
+  }
+}
+
+function showdownIds(idx: RosterIndex, p: PairRequest) {
+  return {
+    a: idx.forms.get(p.a)!.showdown_id!,
+    moveA: idx.moves.get(p.moveA)!.showdown_id!,
+    b: idx.forms.get(p.b)!.showdown_id!,
+    moveB: idx.moves.get(p.moveB)!.showdown_id!,
+  }
+}

@@ -1,0 +1,125 @@
+import type { PairOutcome } from '../../../core/contracts/advisor.ts'
+import { KernelError } from '../../../core/errors.ts'
+import type { SolveJob } from './solver-worker.ts'
+
+/** What a solve gave: an exact answer, a refusal (unmodelled mechanic), or "too slow". */
+export type SolveResult =
+  | { readonly kind: 'exact'; readonly outcome: PairOutcome }
+  | { readonly kind: 'unsupported'; readonly reason: string }
+  | { readonly kind: 'too-slow'; readonly reason: string }
+
+export interface SolverPool {
+  /** Solves a pair off the request thread; concurrent calls for the same `key` share one solve. */
+  solve(job: Omit<SolveJob, 'id'>, key: string): Promise<SolveResult>
+  /** Solves waiting or running. */
+  backlog(): number
+  close(): void
+}
+
+export interface SolverPoolOptions {
+  readonly size: number
+  /** Solves allowed to wait; more are refused (`ML_SOLVER_BUSY`) rather than queued without bound. */
+  readonly maxQueue: number
+  /** A solve running longer is stopped (its worker replaced) and reported `too-slow`. */
+  readonly hardTimeoutMs: number
+}
+
+/**
+ * Persistent solver workers. Unlike simulations, a solve that outlives the caller's patience is
+ * not killed at the caller's deadline: it finishes and fills the advisor's cache for the next
+ * request. Only a solve past `hardTimeoutMs` (a pathological battle) is stopped.
+ *
+ * @example
+ * const pool = createSolverPool({ size: 1, maxQueue: 2000, hardTimeoutMs: 60_000 })
+ * const result = await pool.solve({ a: 'pikachu', moveA: 'thunderbolt', b: 'squirtle', moveB: 'tackle', slugs }, key)
+ */
+export function createSolverPool(options: SolverPoolOptions): SolverPool {
+  type Job = {
+    job: Omit<SolveJob, 'id'>
+    key: string
+    resolve: (r: SolveResult) => void
+    reject: (e: Error) => void
+  }
+  const waiting: Job[] = []
+  const inFlight = new Map<string, Promise<SolveResult>>()
+  const idle: Worker[] = []
+  const all = new Set<Worker>()
+  let running = 0
+  let closed = false
+  let nextId = 0
+
+  const spawn = () => {
+    const worker = new Worker(new URL('./solver-worker.ts', import.meta.url))
+    all.add(worker)
+    return worker
+  }
+
+  const runOn = (worker: Worker, entry: Job) => {
+    const id = ++nextId
+    running++
+    const finish = (result: SolveResult | Error, keep: boolean) => {
+      clearTimeout(timer)
+      running--
+      if (keep) idle.push(worker)
+      if (result instanceof Error) entry.reject(result)
+      else entry.resolve(result)
+      pump()
+    }
+    const timer = setTimeout(() => {
+      worker.terminate()
+      all.delete(worker)
+      finish({ kind: 'too-slow', reason: `the exact solve took over ${options.hardTimeoutMs} ms` }, false)
+    }, options.hardTimeoutMs)
+    worker.onmessage = (
+      event: MessageEvent<{ id: number; outcome?: PairOutcome; unsupported?: string; error?: string }>,
+    ) => {
+      const data = event.data
+      if (data.id !== id) return
+      if (data.outcome) finish({ kind: 'exact', outcome: data.outcome }, true)
+      else if (data.unsupported !== undefined) finish({ kind: 'unsupported', reason: data.unsupported }, true)
+      else finish(new KernelError('ML_SOLVER_FAILED', data.error ?? 'the solver failed'), true)
+    }
+    worker.onerror = (event) => {
+      all.delete(worker)
+      finish(new KernelError('ML_SOLVER_FAILED', `solver worker crashed: ${event.message}`), false)
+    }
+    worker.postMessage({ id, ...entry.job })
+  }
+
+  function pump() {
+    while (waiting.length > 0 && !closed) {
+      let worker = idle.pop()
+      if (!worker && all.size < options.size) worker = spawn()
+      if (!worker) return
+      runOn(worker, waiting.shift()!)
+    }
+  }
+
+  return {
+    solve(job, key) {
+      const known = inFlight.get(key)
+      if (known) return known
+      if (closed) return Promise.reject(new KernelError('ML_SOLVER_CLOSED', 'the solver pool is stopped'))
+      if (waiting.length >= options.maxQueue) {
+        return Promise.reject(
+          new KernelError('ML_SOLVER_BUSY', `${options.maxQueue} exact solves are already waiting`),
+        )
+      }
+      const promise = new Promise<SolveResult>((resolve, reject) => {
+        waiting.push({ job, key, resolve, reject })
+        pump()
+      }).finally(() => inFlight.delete(key))
+      inFlight.set(key, promise)
+      return promise
+    },
+    backlog: () => waiting.length + running,
+    close() {
+      closed = true
+      for (const worker of all) worker.terminate()
+      all.clear()
+      idle.length = 0
+      for (const entry of waiting.splice(0))
+        entry.reject(new KernelError('ML_SOLVER_CLOSED', 'the solver pool is stopped'))
+    },
+  }
+}
