@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { advisorRef } from '../../core/contracts/advisor.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
@@ -8,6 +9,7 @@ import { createHomePage } from './pages/home.tsx'
 import { registerModelAndQuizPages } from './pages/model-quiz.ts'
 import { registerPokedexPages } from './pages/pokedex.tsx'
 import { createPredictPages } from './pages/predict.tsx'
+import { adviseWith } from './pages/predict-advice.ts'
 import { createTypePages } from './pages/types.tsx'
 import { favicon, sprite, staticFile } from './static-files.ts'
 
@@ -21,7 +23,7 @@ import { favicon, sprite, staticFile } from './static-files.ts'
  */
 export const uiPlugin = definePlugin({
   name: 'ui',
-  requires: [pokedexRef, predictorRef],
+  requires: [pokedexRef, predictorRef, advisorRef],
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
     const predictor = ctx.services.get(predictorRef)
@@ -30,7 +32,7 @@ export const uiPlugin = definePlugin({
     app.get('/', createHomePage(pokedex))
     app.get('/types', types.page)
     app.get('/types/answer', types.answer)
-    const predict = createPredictPages(pokedex, predictor)
+    const predict = createPredictPages(pokedex, predictor, adviseWith(ctx.services.get(advisorRef)))
     app.get('/predict', predict.page)
     app.get('/predict/side', predict.side)
     registerPokedexPages(app, { pokedex })

@@ -80,12 +80,10 @@ export const DamageViewSchema = z
     no_damage: z
       .boolean()
       .openapi({ description: 'The move cannot hurt the target (immunity, status move)' }),
-    min_percent: z
-      .number()
-      .openapi({
-        description: 'Smallest damage of one use, % of the target’s max HP (no crit)',
-        example: 41.2,
-      }),
+    min_percent: z.number().openapi({
+      description: 'Smallest damage of one use, % of the target’s max HP (no crit)',
+      example: 41.2,
+    }),
     max_percent: z.number().openapi({ example: 48.7 }),
     crit_min_percent: z.number().nullable(),
     crit_max_percent: z.number().nullable(),

@@ -169,7 +169,8 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
       let next = 0
       for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = modelled[next++]
     }
-    out.forEach((o, i) => answered.inc({ method: o!.method, cached: fromCache[i] ? 'yes' : 'no' }))
+    for (const [i, o] of out.entries())
+      answered.inc({ method: o!.method, cached: fromCache[i] ? 'yes' : 'no' })
     return out as PairOutcome[]
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test'
 import { applyBranch, type PhaseOutcomes } from './apply.ts'
 import { constantDist, uniformOf } from './dist.ts'
-import { addMass, createBufferStore, createGridPool, type Grid, totalMass } from './grid.ts'
+import { addMass, cellIndex, createBufferStore, createGridPool, type Grid, totalMass } from './grid.ts'
 import type { HpOp } from './kernel.ts'
 
 const store = createBufferStore()
@@ -16,7 +16,7 @@ function run(maxA: number, maxB: number, cells: [number, number, number][], ops:
   const out = new Map<string, number>()
   for (let a = target.aMin; a <= target.aMax; a++) {
     for (let b = target.bMin; b <= target.bMax; b++) {
-      const mass = target.data[a * target.width + b]!
+      const mass = target.data[cellIndex(target, a, b)]!
       if (mass !== 0) out.set(`${a},${b}`, mass)
     }
   }

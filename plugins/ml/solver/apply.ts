@@ -1,6 +1,6 @@
 import type { Dist } from './dist.ts'
 import type { Grid, GridPool } from './grid.ts'
-import { growBox } from './grid.ts'
+import { addMass, growBox } from './grid.ts'
 import type { HpOp, HpTest, Side } from './kernel.ts'
 
 /** Where mass goes when a branch ends the battle: `wins[s]` = P(side s wins) gathered this phase. */
@@ -79,19 +79,21 @@ function applyOne(source: Grid, target: Grid, op: HpOp, p: number, outcomes: Pha
 
 /** Adds `p` × source into target. */
 export function copyScaled(source: Grid, target: Grid, p: number): void {
+  if (source.aMin > source.aMax) return
   growBox(target, source.aMin, source.aMax, source.bMin, source.bMax)
-  const { data, width } = source
+  const data = source.data
   const out = target.data
   for (let a = source.aMin; a <= source.aMax; a++) {
-    const row = a * width
-    for (let b = source.bMin; b <= source.bMax; b++) out[row + b]! += data[row + b]! * p
+    const from = (a - source.a0) * source.cols - source.b0
+    const to = (a - target.a0) * target.cols - target.b0
+    for (let b = source.bMin; b <= source.bMax; b++) out[to + b]! += data[from + b]! * p
   }
 }
 
 function forEachCell(grid: Grid, visit: (a: number, b: number, mass: number) => void): void {
-  const { data, width } = grid
+  const data = grid.data
   for (let a = grid.aMin; a <= grid.aMax; a++) {
-    const row = a * width
+    const row = (a - grid.a0) * grid.cols - grid.b0
     for (let b = grid.bMin; b <= grid.bMax; b++) {
       const mass = data[row + b]!
       if (mass !== 0) visit(a, b, mass)
@@ -112,15 +114,18 @@ function tailsOf(dist: Dist): Float64Array {
 }
 
 function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: PhaseOutcomes): void {
-  const { data, width } = source
-  const out = target.data
+  const data = source.data
   const probs = dist.probs
   const tails = tailsOf(dist)
   const length = probs.length
   let ko = 0
-  growBox(target, source.aMin, source.aMax, Math.max(1, source.bMin - dist.max), source.bMax - dist.min)
+  if (source.bMax - dist.min >= 1) {
+    growBox(target, source.aMin, source.aMax, Math.max(1, source.bMin - dist.max), source.bMax - dist.min)
+  }
+  const out = target.data
   for (let a = source.aMin; a <= source.aMax; a++) {
-    const row = a * width
+    const row = (a - source.a0) * source.cols - source.b0
+    const to = (a - target.a0) * target.cols - target.b0
     for (let b = source.bMin; b <= source.bMax; b++) {
       const mass = data[row + b]!
       if (mass === 0) continue
@@ -133,7 +138,7 @@ function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
       }
       const last = Math.min(firstKo, length)
       if (firstKo < length) ko += m * tails[firstKo]!
-      const base = row + b - dist.min
+      const base = to + b - dist.min
       for (let k = 0; k < last; k++) out[base - k]! += m * probs[k]!
     }
   }
@@ -141,15 +146,18 @@ function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
 }
 
 function damageA(source: Grid, target: Grid, dist: Dist, p: number, outcomes: PhaseOutcomes): void {
-  const { data, width } = source
-  const out = target.data
+  const data = source.data
   const probs = dist.probs
   const tails = tailsOf(dist)
   const length = probs.length
   let ko = 0
-  growBox(target, Math.max(1, source.aMin - dist.max), source.aMax - dist.min, source.bMin, source.bMax)
+  if (source.aMax - dist.min >= 1) {
+    growBox(target, Math.max(1, source.aMin - dist.max), source.aMax - dist.min, source.bMin, source.bMax)
+  }
+  const out = target.data
+  const cols = target.cols
   for (let a = source.aMin; a <= source.aMax; a++) {
-    const row = a * width
+    const row = (a - source.a0) * source.cols - source.b0
     const firstKo = a - dist.min
     const last = firstKo <= 0 ? 0 : Math.min(firstKo, length)
     const tail = firstKo <= 0 ? 1 : firstKo < length ? tails[firstKo]! : 0
@@ -158,7 +166,8 @@ function damageA(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
       if (mass === 0) continue
       const m = mass * p
       ko += m * tail
-      for (let k = 0; k < last; k++) out[(a - dist.min - k) * width + b]! += m * probs[k]!
+      const base = (a - dist.min - target.a0) * cols + b - target.b0
+      for (let k = 0; k < last; k++) out[base - k * cols]! += m * probs[k]!
     }
   }
   outcomes.wins[1] += ko
@@ -203,10 +212,7 @@ function applyJoint(
 
 /** Adds mass at the cell where `side` has `ownHp` and the other side `otherHp`. */
 function put(target: Grid, side: Side, ownHp: number, otherHp: number, mass: number): void {
-  const a = side === 0 ? ownHp : otherHp
-  const b = side === 0 ? otherHp : ownHp
-  target.data[a * target.width + b]! += mass
-  growBox(target, a, a, b, b)
+  addMass(target, side === 0 ? ownHp : otherHp, side === 0 ? otherHp : ownHp, mass)
 }
 
 function passes(test: HpTest, hp: number, maxHp: number): boolean {

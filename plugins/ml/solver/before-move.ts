@@ -140,7 +140,7 @@ function payPp(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): void {
   const m = leaf.m
   const locked = get(m, side, F.lockDuration) > 0 || get(m, side, F.charging) > 0
   const own = move.id === ctx.battlers[side].move.id
-  if (!locked && own) set(m, side, F.ppSpent, 1)
+  if (!locked && own && ctx.trackPp[side]) set(m, side, F.ppSpent, 1)
   set(m, side, F.lastMove, own ? 1 : 2)
 }
 

@@ -17,11 +17,25 @@ export interface SolveContext {
   readonly dists: Map<string, Dist>
   /** The turn being played (1-based), set by the solver loop; PP left depends on it. */
   turn: number
+  /**
+   * Whether each side's PP is tracked. An untracked side is treated as never running out, which is
+   * exact up to the turn its PP could first run out (its max PP): the solver checks that the
+   * battle was settled by then, and solves again with tracking otherwise (see `solveForward`).
+   * Not tracking spares a state per PP count when a side often cannot move (freeze, paralysis).
+   */
+  trackPp: [boolean, boolean]
 }
 
 /** @example const ctx = createContext(engine.dex, [pikachu, squirtle]) */
 export function createContext(dex: ModdedDex, battlers: readonly [Battler, Battler]): SolveContext {
-  return { dex, battlers, struggle: dex.moves.get('struggle'), dists: new Map(), turn: 1 }
+  return {
+    dex,
+    battlers,
+    struggle: dex.moves.get('struggle'),
+    dists: new Map(),
+    turn: 1,
+    trackPp: [true, true],
+  }
 }
 
 /**
@@ -29,6 +43,7 @@ export function createContext(dex: ModdedDex, battlers: readonly [Battler, Battl
  * minus this turn's payment if made (see `F.ppSkips`).
  */
 export function ppLeft(ctx: SolveContext, mode: Mode, side: Side): number {
+  if (!ctx.trackPp[side]) return Number.POSITIVE_INFINITY
   if (get(mode, side, F.ppOut) > 0) return 0
   const paidBefore = ctx.turn - 1 - get(mode, side, F.ppSkips)
   return ctx.battlers[side].maxPp - paidBefore - get(mode, side, F.ppSpent)

@@ -54,7 +54,30 @@ export function solveForward(
   options: ForwardOptions = DEFAULT_FORWARD,
   store: BufferStore = createBufferStore(),
 ): ForwardResult {
+  // First try without counting the PP of a side with plenty of it: exact as long as the battle is
+  // settled before that side could run out (checked); otherwise solve again counting it.
+  ctx.trackPp = [ctx.battlers[0].maxPp < UNTRACKED_PP, ctx.battlers[1].maxPp < UNTRACKED_PP]
+  if (!ctx.trackPp[0] || !ctx.trackPp[1]) {
+    const optimistic = propagate(ctx, options, store)
+    if (optimistic) return optimistic
+    ctx.trackPp = [true, true]
+  }
+  return propagate(ctx, options, store)!
+}
+
+/** Sides with at least this much PP are first solved as if it never ran out (see `solveForward`). */
+const UNTRACKED_PP = 12
+
+function propagate(
+  ctx: SolveContext,
+  options: ForwardOptions,
+  store: BufferStore,
+): ForwardResult | undefined {
   const [a, b] = ctx.battlers
+  const untracked = [0, 1]
+    .filter((side) => !ctx.trackPp[side as 0 | 1])
+    .map((side) => ctx.battlers[side]!.maxPp)
+  const horizon = untracked.length > 0 ? Math.min(...untracked) : Number.POSITIVE_INFINITY
   const pool = createGridPool(a.maxhp, b.maxhp, store)
   const table = createModeTable()
   const kernels = createPhaseKernels(ctx, table)
@@ -79,6 +102,11 @@ export function solveForward(
     for (const grid of states.values()) {
       unresolved += prune(grid, options.cellFloor)
       inPlay += totalMass(grid)
+    }
+    if (turn >= horizon && inPlay > options.epsilon) {
+      // an untracked side could run out of PP from the next turn on: start again, counting it
+      pool.dispose()
+      return undefined
     }
   }
   const cap = turn >= options.turnCap ? inPlay : 0

@@ -44,7 +44,7 @@ export function residual(ctx: SolveContext, mode: Mode): Leaf[] {
     weights = weights.flatMap((w) => [w / 2, w / 2])
   }
   tickTox(leaf)
-  const ticked = tickDurations(leaf)
+  const ticked = tickDurations(ctx, leaf)
   const out: Leaf[] = []
   for (let i = 0; i < orders.length; i++) {
     for (const child of ticked) {
@@ -99,11 +99,11 @@ const COUNTDOWNS = [
 /** One-turn effects. */
 const ONE_TURN = [F.flinch, F.protect, F.counter, F.roost, F.moved] as const
 
-function tickDurations(leaf: Leaf): Leaf[] {
+function tickDurations(ctx: SolveContext, leaf: Leaf): Leaf[] {
   const m = leaf.m
   let leaves = [leaf]
   for (const side of [0, 1] as const) {
-    if (get(m, side, F.ppSpent) === 0 && get(m, side, F.ppOut) === 0)
+    if (ctx.trackPp[side] && get(m, side, F.ppSpent) === 0 && get(m, side, F.ppOut) === 0)
       set(m, side, F.ppSkips, get(m, side, F.ppSkips) + 1)
     set(m, side, F.ppSpent, 0)
     for (const field of COUNTDOWNS) if (get(m, side, field) > 0) set(m, side, field, get(m, side, field) - 1)

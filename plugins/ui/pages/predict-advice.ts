@@ -1,4 +1,4 @@
-import type { PairPrediction, Predictor } from '../../../core/contracts/predictor.ts'
+import type { Advisor, DamageView } from '../../../core/contracts/advisor.ts'
 
 /** A damage roll range as shares of the target's HP (0.45 = 45 %), critical hits apart. */
 export interface DamageRange {
@@ -50,40 +50,42 @@ export interface AdviceRequest {
 /** Ranks your moves, best first. */
 export type Advise = (request: AdviceRequest) => Promise<MoveAdvice[]>
 
-const outlook = (o: PairPrediction['a']): Outlook => ({ damagePerTurn: o.damageShare, hitsToKo: o.hitsToKo })
+/** A damage view of the advice service as the result view reads it (shares of HP, fewest-hits KO). */
+function outlookOf(view: DamageView | undefined): Outlook {
+  if (!view) return {}
+  if (view.noDamage) return { damagePerTurn: 0, hitsToKo: 99 }
+  const hits = view.koChances.findIndex((chance) => chance > 0)
+  return {
+    range: {
+      min: view.minPercent / 100,
+      max: view.maxPercent / 100,
+      ...(view.critMinPercent !== null && view.critMaxPercent !== null
+        ? { critMin: view.critMinPercent / 100, critMax: view.critMaxPercent / 100 }
+        : {}),
+    },
+    ...(hits >= 0 ? { ko: { hits: hits + 1, chance: view.koChances[hits]! } } : { hitsToKo: 99 }),
+  }
+}
 
 /**
- * The one place the predictor page asks for a ranking: every pair (your move × its move) is
- * scored by the model, each of your moves keeps the opponent's reply that minimises your chance,
- * and moves that cannot hurt go last. Why one small function: it is the seam where the exact
- * battle solver's advice service replaces the model; the view reads only `MoveAdvice`.
+ * The one place the predictor page asks for a ranking: the shared advice service (the same one
+ * `POST /api/v1/predict/best-move` uses, so page and API always agree). The view reads only
+ * `MoveAdvice`: exact answers bring damage ranges and KO chances; others bring the method only.
  *
  * @example
- * const advise = createAdvisor(predictor)
+ * const advise = adviseWith(advisor)
  * const ranked = await advise({ a: 'pikachu', movesA: ['thunderbolt'], b: 'gengar', movesB: ['shadow-ball'] })
  */
-export function createAdvisor(predictor: Predictor): Advise {
+export function adviseWith(advisor: Advisor): Advise {
   return async ({ a, movesA, b, movesB }) => {
-    const scored = await predictor.predictPairs(
-      movesA.flatMap((moveA) => movesB.map((moveB) => ({ a, moveA, b, moveB }))),
-    )
-    return movesA
-      .map((move, i) => {
-        const replies = movesB.map((reply, j) => ({ reply, p: scored[i * movesB.length + j]! }))
-        const worst = replies.reduce((x, y) => (y.p.winProbability < x.p.winProbability ? y : x))
-        return {
-          move,
-          winProbability: worst.p.winProbability,
-          method: 'model' as const,
-          reply: worst.reply,
-          yours: outlook(worst.p.a),
-          theirs: outlook(worst.p.b),
-        }
-      })
-      .sort(
-        (x, y) =>
-          Number((y.yours.damagePerTurn ?? 0) > 0) - Number((x.yours.damagePerTurn ?? 0) > 0) ||
-          y.winProbability - x.winProbability,
-      )
+    const advice = await advisor.rank({ a, movesA: [...movesA], b, movesB: [...movesB] })
+    return advice.moves.map((r) => ({
+      move: r.move,
+      winProbability: r.winProbability,
+      method: r.method,
+      reply: r.reply.moveB,
+      yours: outlookOf(r.reply.exact?.damage.a),
+      theirs: outlookOf(r.reply.exact?.damage.b),
+    }))
   }
 }

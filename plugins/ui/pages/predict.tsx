@@ -8,7 +8,7 @@ import type {
 import type { Predictor } from '../../../core/contracts/predictor.ts'
 import { localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
-import { type Advise, createAdvisor, type MoveAdvice } from './predict-advice.ts'
+import type { Advise, MoveAdvice } from './predict-advice.ts'
 import { PokemonField, PokemonList, SideDetails } from './predict-form.tsx'
 import { type FieldError, readPredictForm, type Side } from './predict-input.ts'
 import { Ranking } from './predict-result.tsx'
@@ -37,13 +37,9 @@ function ErrorSummary(props: { title: string; errors: readonly FieldError[] }) {
  * address of a result reproduces it (`/predict?a=Pikachu&ma=Tonnerre&b=Ectoplasma`). htmx swaps
  * the whole predictor (form, errors, result) and pushes that address; `/predict/side` reloads one
  * side's card and move fields when its Pokémon changes. Every problem is shown in the page next
- * to its field, naming the side; the ranking itself comes from one function (`createAdvisor`).
+ * to its field, naming the side; the ranking itself comes from the shared advice service (`adviseWith`).
  */
-export function createPredictPages(
-  pokedex: PokedexReader,
-  predictor: Predictor,
-  advise: Advise = createAdvisor(predictor),
-) {
+export function createPredictPages(pokedex: PokedexReader, predictor: Predictor, advise: Advise) {
   const damaging = (catalogue: PokedexCatalogue) => async (p: PokemonEntry) =>
     (await predictor.damagingMoves(p.slug))
       .map((slug) => catalogue.moveBySlug.get(slug))
@@ -60,19 +56,15 @@ export function createPredictPages(
         damaging(catalogue),
       )
       const errors = [...form.errors]
-      const model = predictor.modelInfo()
       let advice: MoveAdvice[] | undefined
       if (form.submitted && errors.length === 0 && form.a && form.b) {
-        if (!model) errors.push({ field: 'a', message: t.errors.noModel })
-        else {
-          const movesB = form.movesB.length > 0 ? form.movesB : await damaging(catalogue)(form.b)
-          advice = await advise({
-            a: form.a.slug,
-            movesA: form.movesA.map((m) => m.slug),
-            b: form.b.slug,
-            movesB: movesB.map((m) => m.slug),
-          })
-        }
+        const movesB = form.movesB.length > 0 ? form.movesB : await damaging(catalogue)(form.b)
+        advice = await advise({
+          a: form.a.slug,
+          movesA: form.movesA.map((m) => m.slug),
+          b: form.b.slug,
+          movesB: movesB.map((m) => m.slug),
+        })
       }
       const side = async (s: Side) => {
         const pokemon = s === 'a' ? form.a : form.b
@@ -92,7 +84,6 @@ export function createPredictPages(
         <section class="predictor" id="predictor">
           <h1>{t.title}</h1>
           <p class="lead">{t.lead}</p>
-          {model ? null : <p class="error">{t.errors.noModel}</p>}
           <ErrorSummary title={t.errors.summary(errors.length)} errors={errors} />
           <form
             class="predict"
