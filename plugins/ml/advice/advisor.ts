@@ -1,7 +1,7 @@
 import type { Advisor, MethodChoice, PairOutcome, PairRequest } from '../../../core/contracts/advisor.ts'
 import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
 import type { Predictor } from '../../../core/contracts/predictor.ts'
-import { KernelError, UsageError } from '../../../core/errors.ts'
+import { UsageError } from '../../../core/errors.ts'
 import type { Logger } from '../../../core/log.ts'
 import type { Metrics } from '../../../core/metrics.ts'
 import { wilsonInterval } from '../battle/wilson.ts'
