@@ -54,7 +54,7 @@ if (process.argv.includes('--full')) {
     name: 'bench-full-best-move',
     dir: mkdtempSync(join(tmpdir(), 'pdx-bench-dataset-')),
     index,
-    params: { scenarios: ['best_move'], k: K, ...options, forms },
+    params: { scenarios: ['best_move'], k: K, ...options, forms, labels: 'engine' },
     engine: { ...createLgpeEngine().versions } as Record<string, string>,
     workers: 2,
     force: true,

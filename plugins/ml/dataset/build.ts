@@ -6,6 +6,7 @@ import { createProgress } from '../../../core/progress.ts'
 import type { RosterIndex } from '../features/roster-index.ts'
 import { runTasks } from './pool.ts'
 import { ROW_COLUMNS, rowToCsv, toRow } from './rows.ts'
+import type { LabelSource } from './run-task.ts'
 import { buildTasks, type MatchupTask, type Scenario } from './tasks.ts'
 
 export interface DatasetParams {
@@ -16,6 +17,8 @@ export interface DatasetParams {
   maxCombinations: number
   /** Form slugs the matchups are drawn from (all ordered pairs, A ≠ B). */
   forms: string[]
+  /** `exact`: fixed-move rows covered by the solver get exact labels (others: engine battles). */
+  labels: LabelSource
 }
 
 /** `manifest.json`: what the dataset is, how it was made, and a hash of its rows. */
@@ -108,6 +111,7 @@ export async function buildDataset(options: {
   await runTasks(remaining, {
     k: params.k,
     workers: options.workers,
+    labels: params.labels,
     chunkSize: CHUNK,
     signal: options.signal,
     onChunk: async (localStart, results) => {

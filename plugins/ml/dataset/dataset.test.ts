@@ -2,11 +2,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Roster } from '../../../core/contracts/pokedex.ts'
+import { pokedexRef } from '../../../core/contracts/pokedex.ts'
 import type { Kernel } from '../../../core/kernel.ts'
 import { parseStageInput } from '../../../core/stages.ts'
 import { createTestKernel } from '../../../testing/kernel.ts'
 import { etlPlugin } from '../../etl/index.ts'
+import { createLgpeEngine } from '../battle/engine.ts'
 import { mlPlugin } from '../index.ts'
+import { createSolver } from '../solver/index.ts'
 import { parseRows } from './rows.ts'
 import { isHeldOutSpecies } from './splits.ts'
 
@@ -73,6 +77,39 @@ describe('datasets', () => {
     rmSync(join(dir, 'rows.csv'))
     expect(await run('ml:dataset', [...args, '--name', 'r'])).toContain('resumed 1 chunks')
     expect(rowsOf('r')).toBe(full)
+  })
+
+  test('exact labels: fixed-move rows carry the solver’s probability; --labels engine plays battles', async () => {
+    const args = [
+      '--scenario',
+      'all_combinations',
+      '--k',
+      '4',
+      '--species',
+      'pikachu,squirtle,gengar',
+      '--max-combinations',
+      '3',
+    ]
+    await run('ml:dataset', [...args, '--name', 'exact'])
+    await run('ml:dataset', [...args, '--name', 'engine', '--labels', 'engine'])
+    const exact = parseRows(rowsOf('exact'))
+    const engine = parseRows(rowsOf('engine'))
+    expect(exact.every((r) => r.label === 'exact')).toBe(true)
+    expect(engine.every((r) => r.label === 'engine')).toBe(true)
+    const solver = createSolver(createLgpeEngine())
+    const roster = await (kernel.services.get(pokedexRef.id) as { roster(): Promise<Roster> }).roster()
+    const showdown = new Map([...roster.forms, ...roster.moves].map((x) => [x.slug, x.showdown_id!]))
+    for (const row of exact) {
+      const p = solver.solve(
+        { species: showdown.get(String(row.a_slug))!, move: showdown.get(String(row.a_moves))! },
+        { species: showdown.get(String(row.b_slug))!, move: showdown.get(String(row.b_moves))! },
+      ).winA
+      expect(Math.abs(Number(row.win_rate) - p)).toBeLessThan(1e-6)
+      const total = Number(row.wins) + Number(row.losses) + Number(row.draws) + Number(row.caps)
+      expect(total).toBeCloseTo(4, 5)
+    }
+    // engine rows are whole battles
+    expect(engine.every((r) => Number.isInteger(Number(r.wins)))).toBe(true)
   })
 
   test('the pair split shares no pair between parts; the species split shares no species', async () => {

@@ -1,5 +1,5 @@
 import { createLgpeEngine } from '../battle/engine.ts'
-import { createTaskRunner, type TaskResult } from './run-task.ts'
+import { createTaskRunner, type LabelSource, type TaskResult } from './run-task.ts'
 import type { MatchupTask } from './tasks.ts'
 
 /**
@@ -15,6 +15,8 @@ export async function runTasks(
   options: {
     k: number
     workers: number
+    /** `exact`: fixed-move rows the solver covers are answered exactly instead of by battles. */
+    labels?: LabelSource
     chunkSize?: number
     onChunk: (start: number, results: TaskResult[]) => Promise<void> | void
     signal?: AbortSignal
@@ -25,7 +27,7 @@ export async function runTasks(
   for (let i = 0; i < tasks.length; i += chunkSize)
     chunks.push({ start: i, tasks: tasks.slice(i, i + chunkSize) })
   if (options.workers <= 0) {
-    const run = createTaskRunner(createLgpeEngine())
+    const run = createTaskRunner(createLgpeEngine(), options.labels)
     for (const chunk of chunks) {
       if (options.signal?.aborted) throw new Error('aborted')
       await options.onChunk(
@@ -58,7 +60,7 @@ export async function runTasks(
         if (failed || options.signal?.aborted) return
         if (nextToSend >= chunks.length) return
         const id = nextToSend++
-        worker.postMessage({ id, tasks: chunks[id]!.tasks, k: options.k })
+        worker.postMessage({ id, tasks: chunks[id]!.tasks, k: options.k, labels: options.labels })
       }
       for (const worker of pool) {
         worker.onmessage = (event: MessageEvent<{ id: number; results?: TaskResult[]; error?: string }>) => {

@@ -22,6 +22,7 @@ export const ROW_COLUMNS = [
   'losses',
   'draws',
   'caps',
+  'label',
   'win_rate',
   'mean_turns',
   'split_pair',
@@ -60,15 +61,21 @@ export function toRow(
     a_used: used(result.usedA),
     b_used: used(result.usedB),
     k,
-    wins: result.wins,
-    losses: result.losses,
-    draws: result.draws,
-    caps: result.caps,
+    wins: count(result.wins),
+    losses: count(result.losses),
+    draws: count(result.draws),
+    caps: count(result.caps),
+    label: result.label,
     win_rate: (result.wins / k).toFixed(6),
     mean_turns: result.meanTurns.toFixed(4),
     split_pair: pairSplit(seed, a.slug, b.slug),
     split_species: speciesSplit(seed, a.species_id, b.species_id),
   }
+}
+
+/** Battle counts are integers; exact labels are expected counts, printed with fixed precision. */
+function count(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(6)
 }
 
 export function rowToCsv(row: DatasetRow): string {

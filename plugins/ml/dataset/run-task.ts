@@ -3,10 +3,18 @@ import type { LgpeEngine } from '../battle/engine.ts'
 import { evaluateMatchup } from '../battle/evaluate.ts'
 import { bestPolicy, fixedPolicy, type MovePolicy, randomPolicy } from '../battle/policies.ts'
 import { buildBattleSet } from '../battle/sets.ts'
+import { createSolver, type Solver, UnsupportedMechanic } from '../solver/index.ts'
 import type { MatchupTask, Side } from './tasks.ts'
 
-/** What K battles of one task produced. `used*` counts battles in which each move (slug) was chosen. */
+/** How a row is labelled: `exact` (the solver, for fixed-move rows it covers) or `engine` battles. */
+export type LabelSource = 'exact' | 'engine'
+
+/**
+ * What K battles of one task produced. `used*` counts battles in which each move (slug) was chosen.
+ * An `exact` result holds expected counts over K (fractions): P(A wins) × K, and so on.
+ */
 export interface TaskResult {
+  label: LabelSource
   wins: number
   losses: number
   draws: number
@@ -26,7 +34,11 @@ function policyOf(side: Side): MovePolicy {
  * Runs one task on an engine, reusing validated sets across tasks (validation costs as much as
  * a battle). Pure given the engine: same task, same result, in any process.
  */
-export function createTaskRunner(engine: LgpeEngine): (task: MatchupTask, k: number) => TaskResult {
+export function createTaskRunner(
+  engine: LgpeEngine,
+  labels: LabelSource = 'engine',
+): (task: MatchupTask, k: number) => TaskResult {
+  const solver = labels === 'exact' ? createSolver(engine) : undefined
   const sets = new Map<string, PokemonSet>()
   const setOf = (side: Side) => {
     const key = `${side.showdownId}|${side.moveIds.join(',')}`
@@ -39,6 +51,8 @@ export function createTaskRunner(engine: LgpeEngine): (task: MatchupTask, k: num
     return set
   }
   return (task, k) => {
+    const exact = solver ? exactResult(solver, task, k) : undefined
+    if (exact) return exact
     const result = evaluateMatchup(
       engine,
       { set: setOf(task.a), policy: policyOf(task.a) },
@@ -49,6 +63,7 @@ export function createTaskRunner(engine: LgpeEngine): (task: MatchupTask, k: num
     const bySlug = (side: Side, used: Readonly<Record<string, number>>) =>
       Object.fromEntries(side.moveIds.flatMap((id, i) => (used[id] ? [[side.moves[i]!, used[id]!]] : [])))
     return {
+      label: 'engine',
       wins: result.wins,
       losses: result.losses,
       draws: result.draws,
@@ -57,5 +72,33 @@ export function createTaskRunner(engine: LgpeEngine): (task: MatchupTask, k: num
       usedA: bySlug(task.a, result.movesUsedA),
       usedB: bySlug(task.b, result.movesUsedB),
     }
+  }
+}
+
+/**
+ * A fixed-move row answered by the exact solver: expected counts over K, so that `wins / k` is the
+ * exact probability and the row keeps K as its weight. Rows the solver declines go to the engine.
+ */
+function exactResult(solver: Solver, task: MatchupTask, k: number): TaskResult | undefined {
+  if (task.a.policy !== 'fixed' || task.b.policy !== 'fixed') return undefined
+  try {
+    const s = solver.solve(
+      { species: task.a.showdownId, move: task.a.moveIds[0]! },
+      { species: task.b.showdownId, move: task.b.moveIds[0]! },
+      { epsilon: 1e-10 },
+    )
+    return {
+      label: 'exact',
+      wins: s.winA * k,
+      losses: s.winB * k,
+      draws: s.draw * k,
+      caps: s.cap * k,
+      meanTurns: s.expectedTurns,
+      usedA: { [task.a.moves[0]!]: k },
+      usedB: { [task.b.moves[0]!]: k },
+    }
+  } catch (error) {
+    if (error instanceof UnsupportedMechanic) return undefined
+    throw error
   }
 }

@@ -44,6 +44,10 @@ export const datasetInput = z
       .string()
       .regex(/^[a-z0-9_-]{1,60}$/)
       .optional(),
+    labels: z
+      .enum(['exact', 'engine'])
+      .default('exact')
+      .describe('exact: fixed-move rows the solver covers are labelled exactly; engine: battles only'),
     force: envBoolean.default(false),
   })
   .strict()
@@ -54,7 +58,8 @@ export function datasetName(input: DatasetInput): string {
   const subset = input.species
     ? `-${createHash('sha256').update(input.species.join(',')).digest('hex').slice(0, 8)}`
     : ''
-  return input.name ?? `${input.scenario}-k${input.k}-seed${input.seed}${subset}`
+  const labels = input.labels === 'exact' ? '' : '-engine'
+  return input.name ?? `${input.scenario}-k${input.k}-seed${input.seed}${labels}${subset}`
 }
 
 /**
@@ -103,6 +108,7 @@ export function createDatasetStage(deps: {
           samples: input.samples,
           maxCombinations: input.maxCombinations,
           forms,
+          labels: input.labels,
         },
         engine: await deps.battles.engineVersions(),
         workers: input.workers ?? deps.workers,
