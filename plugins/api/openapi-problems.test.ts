@@ -73,7 +73,7 @@ describe('problem answers match the document', () => {
     expect(new Set(PROBLEM_SAMPLES.map((s) => s.status))).toEqual(new Set([400, 401, 403, 404, 413, 415]))
   })
 
-  test('without a model, the model and prediction routes answer the documented 503 ML_NO_MODEL', async () => {
+  test('without a model, the model routes and a prediction asking for the model answer the documented 503 ML_NO_MODEL', async () => {
     const samples: SampleRequest[] = [
       { operation: 'GET /api/v1/model', url: '/api/v1/model', status: 503 },
       { operation: 'GET /api/v1/monitoring/drift', url: '/api/v1/monitoring/drift', status: 503 },
@@ -81,6 +81,7 @@ describe('problem answers match the document', () => {
         operation: 'POST /api/v1/predict/matchup',
         url: '/api/v1/predict/matchup',
         body: {
+          method: 'model',
           matchups: [
             { pokemon_a: 'pikachu', move_a: 'thunderbolt', pokemon_b: 'squirtle', move_b: 'tackle' },
           ],

@@ -122,7 +122,7 @@ export const PairOutcomeSchema = z
     note: z.string().optional().openapi({ description: 'Why the answer is not exact' }),
     exact: ExactDetailSchema.optional(),
     sampled: z
-      .object({ battles: z.number().int(), wilson95: z.tuple([z.number(), z.number()]) })
+      .object({ battles: z.number().int(), wilson95: z.array(z.number()).length(2) })
       .optional()
       .openapi({ description: 'Engine battles played, with the 95 % Wilson interval of P(A wins)' }),
   })

@@ -46,6 +46,11 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
     help: 'Pairs not answered exactly, by reason (unsupported mechanic, over budget, too slow, model asked for)',
     labelNames: ['reason'],
   })
+  const modelError = deps.metrics.histogram({
+    name: 'predictiondex_model_exact_abs_error',
+    help: 'The served model checked live: |P_model − P_exact| for every pair answered exactly',
+    buckets: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1],
+  })
   const solveSeconds = deps.metrics.histogram({
     name: 'predictiondex_solver_duration_seconds',
     help: 'Wall time of one exact solve (queue included), cold pairs only',
@@ -117,20 +122,21 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
     }
   }
 
-  async function byModel(pairs: readonly PairRequest[], note: string): Promise<PairOutcome[]> {
-    if (pairs.length === 0) return []
-    const scored = await deps.predictor.predictPairs(
-      pairs.map((p) => ({ a: p.a, moveA: p.moveA, b: p.b, moveB: p.moveB })),
-    )
-    return pairs.map((p, i) => ({
-      moveA: p.moveA,
-      moveB: p.moveB,
-      winProbability: scored[i]!.winProbability,
-      lossProbability: 1 - scored[i]!.winProbability,
+  /** The model's answers for pairs (monitored by the predictor: counts, latency, drift). */
+  function modelScores(pairs: readonly PairRequest[]) {
+    return deps.predictor.predictPairs(pairs.map((p) => ({ a: p.a, moveA: p.moveA, b: p.b, moveB: p.moveB })))
+  }
+
+  function modelOutcome(pair: PairRequest, winProbability: number, note: string): PairOutcome {
+    return {
+      moveA: pair.moveA,
+      moveB: pair.moveB,
+      winProbability,
+      lossProbability: 1 - winProbability,
       drawProbability: 0,
-      method: 'model' as const,
+      method: 'model',
       note,
-    }))
+    }
   }
 
   async function pairs(requests: PairRequest[], method: MethodChoice = 'auto'): Promise<PairOutcome[]> {
@@ -138,10 +144,15 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
     for (const request of requests) validate(idx, request)
     if (method === 'model') {
       fallbacks.inc({ reason: 'requested' }, requests.length)
-      const out = await byModel(requests, 'model asked for')
-      answered.inc({ method: 'model', cached: 'no' }, out.length)
-      return out
+      const scored = await modelScores(requests)
+      answered.inc({ method: 'model', cached: 'no' }, requests.length)
+      return requests.map((r, i) => modelOutcome(r, scored[i]!.winProbability, 'model asked for'))
     }
+    // the model scores every request in shadow: its drift stays monitored, its error against the
+    // exact answers is measured live, and its answers are ready for pairs over the budget
+    const shadow = deps.predictor.modelInfo()
+      ? modelScores(requests).catch(() => undefined)
+      : Promise.resolve(undefined)
     const out: (PairOutcome | undefined)[] = requests.map((r) => cache.get(keyOf(r)))
     const fromCache = out.map((o) => o !== undefined)
     const pending = requests.flatMap((request, i) =>
@@ -159,18 +170,19 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
       if (method === 'exact' || !deps.predictor.modelInfo()) await all
       else await Promise.race([all, new Promise((resolve) => setTimeout(resolve, deps.budgetMs))])
     }
-    const late = requests.filter((_, i) => !out[i])
-    if (late.length > 0) {
-      fallbacks.inc({ reason: 'budget' }, late.length)
-      const modelled = await byModel(
-        late,
-        `exact answer over the ${deps.budgetMs} ms budget (being computed for next time)`,
-      )
-      let next = 0
-      for (let i = 0; i < out.length; i++) if (!out[i]) out[i] = modelled[next++]
+    const scored = await shadow
+    if (!scored && out.some((o) => !o)) await Promise.all(pending) // no model answer to fall back on
+    const note = `exact answer over the ${deps.budgetMs} ms budget (being computed for next time)`
+    for (const [i, request] of requests.entries()) {
+      if (out[i] || !scored) continue
+      fallbacks.inc({ reason: 'budget' })
+      out[i] = modelOutcome(request, scored[i]!.winProbability, note)
     }
-    for (const [i, o] of out.entries())
+    for (const [i, o] of out.entries()) {
       answered.inc({ method: o!.method, cached: fromCache[i] ? 'yes' : 'no' })
+      if (scored && o!.method === 'exact')
+        modelError.observe(Math.abs(scored[i]!.winProbability - o!.winProbability))
+    }
     return out as PairOutcome[]
   }
 
