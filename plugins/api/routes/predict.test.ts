@@ -230,7 +230,8 @@ for (const engine of testEngines()) {
       // the model's own drift: its answers are asked for (exact answers also feed it, in shadow)
       for (let i = 0; i < normal.length; i += 100) {
         expect(
-          (await post('/api/v1/predict/matchup', { method: 'model', matchups: normal.slice(i, i + 100) })).status,
+          (await post('/api/v1/predict/matchup', { method: 'model', matchups: normal.slice(i, i + 100) }))
+            .status,
         ).toBe(200)
       }
       const calm = (await (await kernel.app.request('/api/v1/monitoring/drift')).json()) as {
