@@ -4,8 +4,8 @@
  */
 import { writeFileSync } from 'node:fs'
 import { createLgpeEngine } from '../plugins/ml/battle/engine.ts'
-import { coverageTable } from '../plugins/ml/solver/coverage.ts'
-import { renderCoverage } from '../plugins/ml/solver/coverage-doc.ts'
+import { coverageTable, renderCoverage } from '../plugins/ml/solver/coverage.ts'
+
 import { createLegalMoves } from '../plugins/ml/solver/legal-moves.ts'
 
 const engine = createLgpeEngine()

@@ -1,8 +1,7 @@
 import { expect, test } from 'bun:test'
 import { readFileSync } from 'node:fs'
 import { createLgpeEngine } from '../battle/engine.ts'
-import { coverageTable } from './coverage.ts'
-import { renderCoverage } from './coverage-doc.ts'
+import { coverageTable, renderCoverage } from './coverage.ts'
 import { createLegalMoves } from './legal-moves.ts'
 
 const engine = createLgpeEngine()
