@@ -1,18 +1,23 @@
+import type { ErrorCode } from './error-catalogue.ts'
+
+export type { ErrorCode } from './error-catalogue.ts'
+
 /**
  * Coded errors for the kernel and every plugin.
  *
  * Why codes: callers (the CLI, the HTTP error handler, tests) branch on a stable `code`, never on
  * message text, and the plugin that failed is named so a boot failure in a 4-plugin role is
  * obvious. The original error is kept as `cause` so nothing is lost when an error is wrapped.
+ * Codes come from the one catalogue (`error-catalogue.ts`), which also gives their HTTP status.
  *
  * @example
  * throw new KernelError('KERNEL_SERVICE_MISSING', "api requires ml.predictor; nothing in role 'api' provides it", { plugin: 'api' })
  */
 export class KernelError extends Error {
-  readonly code: string
+  readonly code: ErrorCode
   readonly plugin: string | undefined
 
-  constructor(code: string, message: string, options: { plugin?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { plugin?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'KernelError'
     this.code = code
@@ -28,7 +33,7 @@ export class KernelError extends Error {
  * throw new UsageError('STAGE_UNKNOWN', 'unknown stage "etl:lod"')
  */
 export class UsageError extends KernelError {
-  constructor(code: string, message: string, options: { plugin?: string; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, options: { plugin?: string; cause?: unknown } = {}) {
     super(code, message, options)
     this.name = 'UsageError'
   }

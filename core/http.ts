@@ -4,7 +4,9 @@ import { HTTPException } from 'hono/http-exception'
 import { requestId } from 'hono/request-id'
 import { matchedRoutes } from 'hono/route'
 import { mountDocs } from './docs-page.ts'
-import { hasCode, KernelError } from './errors.ts'
+import { describeCode, type ErrorCode, isErrorCode } from './error-catalogue.ts'
+import { mountErrorDocs } from './error-docs.ts'
+import { describeError, hasCode, KernelError } from './errors.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { HtmlErrorRenderer, HttpRegistrar } from './plugin.ts'
@@ -42,7 +44,7 @@ export function validationHook(result: HookResult, c: Context): Response | undef
  * JSON (400) or not sent as JSON (415), before the validation hook runs; name the request part
  * here so those answers have the same shape as every other 400.
  */
-function bodyProblem(error: HTTPException): Partial<Problem> {
+function bodyProblem(error: HTTPException): { code?: ErrorCode; errors?: Problem['errors'] } {
   if (error.status === 415) {
     return {
       code: 'UNSUPPORTED_MEDIA_TYPE',
@@ -89,6 +91,53 @@ const ESCAPES: Record<string, string> = {
 function htmlError(c: Context, status: number, message: string): Response {
   const text = message.replace(/[&<>"']/g, (ch) => ESCAPES[ch]!)
   return c.html(`<p class="error" role="alert">${text}</p>`, status as 400)
+}
+
+type RenderedProblem = { status: number; code?: ErrorCode; detail?: string; errors?: Problem['errors'] }
+
+/**
+ * Maps any error to its problem by code: a catalogued code (on an `HttpProblem`, a `KernelError`
+ * or any error carrying `code`, found anywhere in the `cause` chain) answers with the catalogue's
+ * status, so a domain error never becomes a 500; only an uncoded error is `INTERNAL` (500), and
+ * its message is not shown (it may hold internals).
+ */
+function toProblem(error: unknown, requestId: string): RenderedProblem {
+  if (error instanceof HttpProblem)
+    return {
+      status: error.status,
+      code: error.code,
+      detail: error.message,
+      ...(error.errors ? { errors: error.errors } : {}),
+    }
+  if (error instanceof HTTPException) {
+    const body = bodyProblem(error)
+    return { status: error.status, ...(error.message ? { detail: error.message } : {}), ...body }
+  }
+  const coded = codedCause(error)
+  if (coded !== undefined && coded.code !== 'INTERNAL') {
+    return { status: describeCode(coded.code).status, code: coded.code, detail: publicDetail(coded) }
+  }
+  return {
+    status: 500,
+    code: 'INTERNAL',
+    detail: `unexpected error; quote request id ${requestId} when reporting it`,
+  }
+}
+
+/** The first error of the `cause` chain whose code is catalogued (a wrapped cause keeps its status). */
+function codedCause(error: unknown): (Error & { code: ErrorCode }) | undefined {
+  let current: unknown = error
+  for (let depth = 0; current instanceof Error && depth < 5; depth++) {
+    if (hasCode(current) && isErrorCode(current.code)) return current as Error & { code: ErrorCode }
+    current = current.cause
+  }
+  return undefined
+}
+
+/** Server-side failures say what failed, not how (no driver messages, hosts or paths). */
+function publicDetail(error: Error & { code: ErrorCode }): string {
+  const { status, title } = describeCode(error.code)
+  return status >= 500 ? title : error.message
 }
 
 export interface HttpCore {
@@ -139,30 +188,26 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
   })
 
   app.onError((error, c) => {
+    const problem = toProblem(error, c.get('requestId'))
+    if (problem.status >= 500 && problem.code !== undefined && describeCode(problem.code).status >= 500) {
+      log.error(problem.code === 'INTERNAL' ? 'unhandled error' : 'request failed', {
+        requestId: c.get('requestId'),
+        error: describeError(error),
+        code: hasCode(error) ? error.code : undefined,
+        stack: problem.code === 'INTERNAL' && error instanceof Error ? error.stack : undefined,
+      })
+    }
+    if (problem.status === 503 && !c.res.headers.has('retry-after')) c.header('Retry-After', '5')
     if (!wantsJson(c.req.path)) {
-      const status = error instanceof HTTPException ? error.status : 500
-      if (status >= 500) log.error('unhandled error', { requestId: c.get('requestId'), error: String(error) })
-      const message = status >= 500 ? `Erreur inattendue (requête ${c.get('requestId')})` : error.message
+      const message =
+        problem.code === 'INTERNAL'
+          ? `Erreur inattendue (requête ${c.get('requestId')})`
+          : (problem.detail ?? describeCode(problem.code ?? 'INTERNAL').title)
       return htmlErrors
-        ? htmlErrors(c, status, status >= 500 ? undefined : message)
-        : htmlError(c, status, message)
+        ? htmlErrors(c, problem.status, problem.status >= 500 ? undefined : message)
+        : htmlError(c, problem.status, message)
     }
-    if (error instanceof HttpProblem) {
-      return sendProblem(c, error.status, { code: error.code, detail: error.message, errors: error.errors })
-    }
-    if (error instanceof HTTPException) {
-      return sendProblem(c, error.status, { detail: error.message || undefined, ...bodyProblem(error) })
-    }
-    log.error('unhandled error', {
-      requestId: c.get('requestId'),
-      error: error instanceof Error ? error.message : String(error),
-      code: hasCode(error) ? error.code : undefined,
-      stack: error instanceof Error ? error.stack : undefined,
-    })
-    return sendProblem(c, 500, {
-      code: 'INTERNAL',
-      detail: `unexpected error; quote request id ${c.get('requestId')} when reporting it`,
-    })
+    return sendProblem(c, problem.status, problem)
   })
   app.notFound((c) =>
     htmlErrors && !wantsJson(c.req.path)
@@ -185,6 +230,7 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
     },
   })
   mountDocs(app)
+  mountErrorDocs(app)
 
   return {
     app,

@@ -6,8 +6,8 @@ import { z } from '@hono/zod-openapi'
  */
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: 'urn:predictiondex:problem:type-not-found' }),
-    title: z.string().openapi({ example: 'Not Found' }),
+    type: z.string().openapi({ example: '/docs/errors#type-not-found' }),
+    title: z.string().openapi({ example: 'Unknown type' }),
     status: z.number().int().openapi({ example: 404 }),
     detail: z.string().optional().openapi({ example: 'no type named "feux"' }),
     instance: z.string().optional().openapi({ example: '/api/v1/types/effectiveness' }),

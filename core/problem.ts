@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { describeCode, type ErrorCode } from './error-catalogue.ts'
 
 /**
  * RFC 9457 problem details: the one error shape of the JSON API.
@@ -20,33 +21,30 @@ export interface Problem {
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
-  409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 }
 
-/** The `type` URI of a problem: a stable, documented identifier per status or code. */
-function problemType(code?: string): string {
-  return code ? `urn:predictiondex:problem:${code.toLowerCase().replaceAll('_', '-')}` : 'about:blank'
-}
-
 /**
- * Builds a problem body.
+ * Builds a problem body. With a catalogued `code`, `type` is the code's documentation link and
+ * `title` its catalogue title.
  *
  * @example
  * problemBody(404, { detail: 'no type "feu"', code: 'TYPE_NOT_FOUND' })
  */
-export function problemBody(status: number, fields: Partial<Omit<Problem, 'status'>> = {}): Problem {
+export function problemBody(
+  status: number,
+  fields: Partial<Omit<Problem, 'status' | 'code'>> & { code?: ErrorCode } = {},
+): Problem {
+  const known = fields.code === undefined ? undefined : describeCode(fields.code)
   const body: Problem = {
-    type: fields.type ?? problemType(fields.code),
-    title: fields.title ?? TITLES[status] ?? 'Error',
+    type: fields.type ?? known?.docs ?? 'about:blank',
+    title: fields.title ?? known?.title ?? TITLES[status] ?? 'Error',
     status,
   }
   if (fields.detail !== undefined) body.detail = fields.detail
@@ -60,7 +58,7 @@ export function problemBody(status: number, fields: Partial<Omit<Problem, 'statu
 export function sendProblem(
   c: Context,
   status: number,
-  fields: Partial<Omit<Problem, 'status'>> = {},
+  fields: Partial<Omit<Problem, 'status' | 'code'>> & { code?: ErrorCode } = {},
 ): Response {
   return c.body(
     JSON.stringify(problemBody(status, { instance: c.req.path, ...fields })),
@@ -72,17 +70,37 @@ export function sendProblem(
 }
 
 /**
- * An HTTP error a handler throws; the kernel's error handler renders it as a problem.
+ * Sends the problem of a catalogued code: its status, title and docs link come from the catalogue.
  *
  * @example
- * throw new HttpProblem(404, 'TYPE_NOT_FOUND', 'no type named "feu"', [{ field: 'query.attacking', message: 'unknown type' }])
+ * return sendCodedProblem(c, 'BODY_TOO_LARGE', 'the request body exceeds 65536 bytes')
+ */
+export function sendCodedProblem(
+  c: Context,
+  code: ErrorCode,
+  detail?: string,
+  errors?: Problem['errors'],
+): Response {
+  return sendProblem(c, describeCode(code).status, {
+    code,
+    ...(detail === undefined ? {} : { detail }),
+    ...(errors === undefined ? {} : { errors }),
+  })
+}
+
+/**
+ * An HTTP error a handler throws; the kernel's error handler renders it as a problem. The status
+ * is the code's, from the catalogue.
+ *
+ * @example
+ * throw new HttpProblem('TYPE_NOT_FOUND', 'no type named "feu"', [{ field: 'query.attacking', message: 'unknown type' }])
  */
 export class HttpProblem extends HTTPException {
-  readonly code: string
+  readonly code: ErrorCode
   readonly errors: Problem['errors']
 
-  constructor(status: ContentfulStatusCode, code: string, detail: string, errors?: Problem['errors']) {
-    super(status, { message: detail })
+  constructor(code: ErrorCode, detail: string, errors?: Problem['errors']) {
+    super(describeCode(code).status as ContentfulStatusCode, { message: detail })
     this.code = code
     this.errors = errors
   }

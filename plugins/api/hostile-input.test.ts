@@ -178,7 +178,7 @@ describe('regressions the properties found', () => {
     const text = await post('/api/v1/predict/matchup', '{"matchups": []}', 'text/plain')
     expect(text.status).toBe(415)
     expect(await problem(text)).toMatchObject({
-      title: 'Unsupported Media Type',
+      title: 'Unsupported media type',
       code: 'UNSUPPORTED_MEDIA_TYPE',
       errors: [{ field: 'header.content-type' }],
     })

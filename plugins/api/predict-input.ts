@@ -37,7 +37,7 @@ export function resolveSide(
     const field = `${fields.moves}.${i}`
     const move = findMove(catalogue, text, field)
     if (!learnable.has(move.id)) {
-      throw new HttpProblem(400, 'MOVE_NOT_LEARNABLE', `${form.slug} cannot learn ${move.slug} in Let's Go`, [
+      throw new HttpProblem('MOVE_NOT_LEARNABLE', `${form.slug} cannot learn ${move.slug} in Let's Go`, [
         {
           field,
           message: `${form.slug} cannot learn ${move.slug}; see GET /api/v1/moves?pokemon=${form.slug}`,
@@ -46,14 +46,13 @@ export function resolveSide(
     }
     if (move.effect_class === 'variable-power') {
       throw new HttpProblem(
-        400,
         'MOVE_UNSUPPORTED',
         `${move.slug}'s power depends on friendship; it cannot be predicted`,
         [{ field, message: `${move.slug} is not supported` }],
       )
     }
     if (seen.has(move.id)) {
-      throw new HttpProblem(400, 'MOVE_DUPLICATE', `${move.slug} is listed twice`, [
+      throw new HttpProblem('MOVE_DUPLICATE', `${move.slug} is listed twice`, [
         { field, message: 'duplicate move' },
       ])
     }

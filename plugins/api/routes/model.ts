@@ -56,7 +56,7 @@ const driftRoute = createRoute({
 })
 
 const noModel = () =>
-  new HttpProblem(503, 'ML_NO_MODEL', 'no model is loaded yet; train one with bun run stage ml:train')
+  new HttpProblem('ML_NO_MODEL', 'no model is loaded yet; train one with bun run stage ml:train')
 
 /** `/model` and `/monitoring/drift`: 503 problem (not 500) while no model is loaded. */
 export function addModelRoutes(router: OpenAPIHono, predictor: Predictor): void {

@@ -92,14 +92,14 @@ function checkQuery(catalogue: PokedexCatalogue, query: MoveListQuery) {
   const { power_min: min, power_max: max, effect_class: effect } = query
   if (min !== undefined && max !== undefined && min > max) {
     const message = `power_min (${min}) is greater than power_max (${max})`
-    throw new HttpProblem(400, 'VALIDATION_FAILED', message, [
+    throw new HttpProblem('VALIDATION_FAILED', message, [
       { field: 'query.power_min', message },
       { field: 'query.power_max', message },
     ])
   }
   const classes = [...new Set(catalogue.moves.map((m) => m.effect_class))].sort()
   if (effect !== undefined && !classes.includes(effect)) {
-    throw new HttpProblem(400, 'VALIDATION_FAILED', `unknown effect class "${effect}"`, [
+    throw new HttpProblem('VALIDATION_FAILED', `unknown effect class "${effect}"`, [
       { field: 'query.effect_class', message: `one of: ${classes.join(', ')}` },
     ])
   }

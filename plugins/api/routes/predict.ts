@@ -184,12 +184,12 @@ async function withProblems<T>(run: () => Promise<T>): Promise<T> {
     return await run()
   } catch (error) {
     if (hasCode(error) && error.code === 'ADVICE_NO_REPLY') {
-      throw new HttpProblem(400, 'NO_DAMAGING_MOVE', error.message, [
+      throw new HttpProblem('NO_DAMAGING_MOVE', error.message, [
         { field: 'body.moves_b', message: 'required for this Pokémon' },
       ])
     }
     if (hasCode(error) && error.code === 'ML_NO_MODEL') {
-      throw new HttpProblem(503, 'ML_NO_MODEL', 'no model is loaded yet; ask for method "auto" or "exact"')
+      throw new HttpProblem('ML_NO_MODEL', 'no model is loaded yet; ask for method "auto" or "exact"')
     }
     throw error
   }

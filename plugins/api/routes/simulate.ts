@@ -114,18 +114,15 @@ export function addSimulateRoute(
       ['b', body.moves_b, body.policy_b, b.pokemon],
     ] as const) {
       if (p === 'fixed' && moves?.length !== 1) {
-        throw new HttpProblem(400, 'VALIDATION_FAILED', `policy_${side} fixed needs exactly one move`, [
+        throw new HttpProblem('VALIDATION_FAILED', `policy_${side} fixed needs exactly one move`, [
           { field: `body.moves_${side}`, message: 'give exactly one move with a fixed policy' },
         ])
       }
       // The default moves are the form's best damaging ones; Ditto has none (was a 500).
       if (moves === undefined && !hasDamagingMove(catalogue, form.id)) {
-        throw new HttpProblem(
-          400,
-          'NO_DAMAGING_MOVE',
-          `${form.slug} has no damaging move; give moves_${side}`,
-          [{ field: `body.moves_${side}`, message: 'required for this Pokémon' }],
-        )
+        throw new HttpProblem('NO_DAMAGING_MOVE', `${form.slug} has no damaging move; give moves_${side}`, [
+          { field: `body.moves_${side}`, message: 'required for this Pokémon' },
+        ])
       }
     }
     try {
@@ -159,7 +156,7 @@ export function addSimulateRoute(
     } catch (error) {
       if (hasCode(error) && (error.code === 'ML_SIMULATION_BUSY' || error.code === 'ML_SIMULATION_TIMEOUT')) {
         c.header('Retry-After', '5')
-        throw new HttpProblem(503, error.code, error.message)
+        throw new HttpProblem(error.code, error.message)
       }
       throw error
     }

@@ -107,7 +107,7 @@ const typePokemonRoute = createRoute({
 function resolve(types: readonly TypeRow[], query: string, field: string): TypeRow {
   const found = findType(types, query)
   if (!found) {
-    throw new HttpProblem(404, 'TYPE_NOT_FOUND', `no type named "${query}"`, [
+    throw new HttpProblem('TYPE_NOT_FOUND', `no type named "${query}"`, [
       { field, message: `unknown type "${query}"; see GET /api/v1/types` },
     ])
   }
@@ -135,13 +135,13 @@ export function addTypeRoutes(router: OpenAPIHono, pokedex: PokedexReader): void
     }
     if (attacking === undefined || defending === undefined) {
       const missing = attacking === undefined ? 'attacking' : 'defending'
-      throw new HttpProblem(400, 'VALIDATION_FAILED', `give both attacking and defending, or neither`, [
+      throw new HttpProblem('VALIDATION_FAILED', `give both attacking and defending, or neither`, [
         { field: `query.${missing}`, message: 'required when the other is given' },
       ])
     }
     const names = defending.split(',').map((s) => s.trim())
     if (names.length > 2 || names.some((n) => n === '')) {
-      throw new HttpProblem(400, 'VALIDATION_FAILED', 'defending takes one or two types', [
+      throw new HttpProblem('VALIDATION_FAILED', 'defending takes one or two types', [
         { field: 'query.defending', message: 'one type, or two separated by a comma' },
       ])
     }

@@ -17,7 +17,7 @@ const byIdOrSlug = <T>(text: string, byId: ReadonlyMap<number, T>, bySlug: Reado
 export function findPokemon(catalogue: PokedexCatalogue, idOrSlug: string, field: string): PokemonEntry {
   const found = byIdOrSlug(idOrSlug, catalogue.pokemonById, catalogue.pokemonBySlug)
   if (!found) {
-    throw new HttpProblem(404, 'POKEMON_NOT_FOUND', `no Pokémon with id or slug "${idOrSlug}"`, [
+    throw new HttpProblem('POKEMON_NOT_FOUND', `no Pokémon with id or slug "${idOrSlug}"`, [
       { field, message: `unknown Pokémon "${idOrSlug}"; see GET /api/v1/pokemon` },
     ])
   }
@@ -28,7 +28,7 @@ export function findPokemon(catalogue: PokedexCatalogue, idOrSlug: string, field
 export function findMove(catalogue: PokedexCatalogue, idOrSlug: string, field: string): MoveEntry {
   const found = byIdOrSlug(idOrSlug, catalogue.moveById, catalogue.moveBySlug)
   if (!found) {
-    throw new HttpProblem(404, 'MOVE_NOT_FOUND', `no move with id or slug "${idOrSlug}"`, [
+    throw new HttpProblem('MOVE_NOT_FOUND', `no move with id or slug "${idOrSlug}"`, [
       { field, message: `unknown move "${idOrSlug}"; see GET /api/v1/moves` },
     ])
   }
@@ -39,7 +39,7 @@ export function findMove(catalogue: PokedexCatalogue, idOrSlug: string, field: s
 export function findTypeOr404(types: readonly TypeRow[], text: string, field: string): TypeRow {
   const found = findType(types, text)
   if (!found) {
-    throw new HttpProblem(404, 'TYPE_NOT_FOUND', `no type named "${text}"`, [
+    throw new HttpProblem('TYPE_NOT_FOUND', `no type named "${text}"`, [
       { field, message: `unknown type "${text}"; see GET /api/v1/types` },
     ])
   }
@@ -60,7 +60,7 @@ export function typesFromQuery(
   if (value === undefined) return []
   const parts = (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((s) => s.trim())
   if (parts.some((p) => p === '')) {
-    throw new HttpProblem(400, 'VALIDATION_FAILED', 'empty type in the list', [
+    throw new HttpProblem('VALIDATION_FAILED', 'empty type in the list', [
       { field, message: 'one type, a comma-separated list, or the parameter repeated; no empty items' },
     ])
   }

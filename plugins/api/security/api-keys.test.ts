@@ -62,7 +62,7 @@ describe('requireApiKey', () => {
     expect(missing.headers.get('content-type')).toBe('application/problem+json')
     expect(missing.headers.get('www-authenticate')).toBe('ApiKey header="X-API-Key"')
     const missingBody = (await missing.json()) as { code: string; detail: string; status: number }
-    expect(missingBody).toMatchObject({ code: 'API_KEY_MISSING', status: 401, title: 'Unauthorized' })
+    expect(missingBody).toMatchObject({ code: 'API_KEY_MISSING', status: 401, title: 'API key missing' })
     expect(missingBody.detail).toContain('X-API-Key')
 
     const wrong = await app.request('/predict/best-move', predict({ 'X-API-Key': 'nope' }))

@@ -1,3 +1,4 @@
+import { type ErrorCode, KernelError } from '../../../core/errors.ts'
 /**
  * A refused security configuration (plaintext key, CORS wildcard without opt-in, …).
  *
@@ -7,12 +8,9 @@
  * @example
  * throw new ApiSecurityError('API_KEY_PLAINTEXT', 'API_KEYS entry #2 is not a sha256:<hex> hash')
  */
-export class ApiSecurityError extends Error {
-  readonly code: string
-
-  constructor(code: string, message: string, options: { cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause })
+export class ApiSecurityError extends KernelError {
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown } = {}) {
+    super(code, message, { plugin: 'api', ...options })
     this.name = 'ApiSecurityError'
-    this.code = code
   }
 }

@@ -31,7 +31,7 @@ function kernelApp(raw: Record<string, string>) {
     security.timeout,
   )
   router.get('/pokemon/:id', (c) => {
-    if (c.req.param('id') === '0') throw new HttpProblem(404, 'POKEMON_NOT_FOUND', 'no Pokémon #0')
+    if (c.req.param('id') === '0') throw new HttpProblem('POKEMON_NOT_FOUND', 'no Pokémon #0')
     return c.json({ id: Number(c.req.param('id')) })
   })
   router.post('/predict/best-move', async (c) => c.json(await c.req.json()))

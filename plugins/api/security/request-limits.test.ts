@@ -39,7 +39,7 @@ describe('body limit', () => {
     expect(await res.json()).toMatchObject({
       status: 413,
       code: 'BODY_TOO_LARGE',
-      title: 'Content Too Large',
+      title: 'Request body too large',
     })
   })
 

@@ -1,3 +1,4 @@
+import { KernelError } from '../../../core/errors.ts'
 /**
  * The contract between live ETL sources (PokéAPI, Poképédia) and the polite, caching HTTP client.
  *
@@ -28,14 +29,13 @@ export interface HttpFetcher {
 }
 
 /** The host could not be reached (the run goes on with a warning; nothing is deleted). */
-export class HttpFetchError extends Error {
-  readonly code = 'HTTP_UNREACHABLE'
+export class HttpFetchError extends KernelError {
   constructor(
     readonly url: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options)
+    super('HTTP_UNREACHABLE', message, { plugin: 'etl', ...options })
     this.name = 'HttpFetchError'
   }
 }
@@ -44,13 +44,12 @@ export class HttpFetchError extends Error {
  * The host's robots.txt forbids this URL for our user agent: the page is skipped, never fetched.
  * Extractors treat it like a 404 (a reject for that page), not like a dead host.
  */
-export class HttpDisallowedError extends Error {
-  readonly code = 'HTTP_ROBOTS_DISALLOWED'
+export class HttpDisallowedError extends KernelError {
   constructor(
     readonly url: string,
     message: string,
   ) {
-    super(message)
+    super('HTTP_ROBOTS_DISALLOWED', message, { plugin: 'etl' })
     this.name = 'HttpDisallowedError'
   }
 }

@@ -1,3 +1,4 @@
+import { KernelError } from '../../../core/errors.ts'
 /**
  * Every failure of the battle module, as a stable string code callers can branch on
  * (the API maps them to 4xx problems, the dataset builder skips or aborts on them).
@@ -23,12 +24,11 @@ export type BattleErrorCode =
  * try { buildBattleSet(engine, { species: 'Chikorita', moves: ['tackle'] }) }
  * catch (error) { if (error instanceof BattleError && error.code === 'BATTLE_POKEMON_NOT_IN_LGPE') … }
  */
-export class BattleError extends Error {
-  readonly code: BattleErrorCode
+export class BattleError extends KernelError {
+  declare readonly code: BattleErrorCode
 
   constructor(code: BattleErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options)
+    super(code, message, { plugin: 'ml', ...options })
     this.name = 'BattleError'
-    this.code = code
   }
 }

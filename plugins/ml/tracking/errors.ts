@@ -28,16 +28,19 @@ export type MlflowClientErrorCode =
 export class MlflowError extends KernelError {
   readonly status: number | undefined
   readonly endpoint: string
+  /** MLflow's own `error_code` (`RESOURCE_DOES_NOT_EXIST`…) when the server sent one; `code` is then `MLFLOW_SERVER_ERROR`. */
+  readonly serverCode: string | undefined
 
   constructor(
-    code: MlflowClientErrorCode | (string & {}),
+    code: MlflowClientErrorCode | 'MLFLOW_SERVER_ERROR',
     message: string,
-    options: { status?: number; endpoint: string; cause?: unknown },
+    options: { status?: number; endpoint: string; cause?: unknown; serverCode?: string },
   ) {
     super(code, message, { plugin: 'ml', cause: options.cause })
     this.name = 'MlflowError'
     this.status = options.status
     this.endpoint = options.endpoint
+    this.serverCode = options.serverCode
   }
 }
 
@@ -48,5 +51,10 @@ export class MlflowError extends KernelError {
  * if (isMlflowError(error, 'RESOURCE_ALREADY_EXISTS')) return
  */
 export function isMlflowError(error: unknown, ...codes: string[]): error is MlflowError {
-  return error instanceof MlflowError && (codes.length === 0 || codes.includes(error.code))
+  return (
+    error instanceof MlflowError &&
+    (codes.length === 0 ||
+      codes.includes(error.code) ||
+      (error.serverCode !== undefined && codes.includes(error.serverCode)))
+  )
 }

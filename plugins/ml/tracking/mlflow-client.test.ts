@@ -110,7 +110,7 @@ describe('logRun', () => {
       body: '{"error_code":"INVALID_PARAMETER_VALUE","message":"nope"}',
     })
     const error = await caught(logRun(client, { experiment: 'winner', params: { trees: 300 } }))
-    expect(error.code).toBe('INVALID_PARAMETER_VALUE')
+    expect([error.code, error.serverCode]).toEqual(['MLFLOW_SERVER_ERROR', 'INVALID_PARAMETER_VALUE'])
     const [run] = [...fake.state.runs.values()]
     expect(run!.status).toBe('FAILED')
   })
@@ -151,7 +151,7 @@ describe('params are immutable', () => {
     await client.logBatch(run.runId, { params: { depth: 6 } })
     await client.logBatch(run.runId, { params: { depth: 6 } })
     const error = await caught(client.logBatch(run.runId, { params: { depth: 8 } }))
-    expect(error.code).toBe('INVALID_PARAMETER_VALUE')
+    expect([error.code, error.serverCode]).toEqual(['MLFLOW_SERVER_ERROR', 'INVALID_PARAMETER_VALUE'])
     expect(error.status).toBe(400)
     expect(error.endpoint).toBe('POST mlflow/runs/log-batch')
     expect(error.message).toContain('immutable')
@@ -207,10 +207,10 @@ describe('registry', () => {
     await registerModelVersion(client, { name: 'm', source: `${artifactUri}/model`, runId })
     expect(await client.getVersionByAlias({ name: 'm', alias: 'champion' })).toBeNull()
     expect(await client.getVersionByAlias({ name: 'no-such-model', alias: 'champion' })).toBeNull()
-    expect((await caught(client.setAlias({ name: 'm', alias: 'latest', version: '1' }))).code).toBe(
+    expect((await caught(client.setAlias({ name: 'm', alias: 'latest', version: '1' }))).serverCode).toBe(
       'INVALID_PARAMETER_VALUE',
     )
-    expect((await caught(client.setAlias({ name: 'm', alias: 'champion', version: '9' }))).code).toBe(
+    expect((await caught(client.setAlias({ name: 'm', alias: 'champion', version: '9' }))).serverCode).toBe(
       'RESOURCE_DOES_NOT_EXIST',
     )
   })

@@ -83,7 +83,7 @@ export function createMlflowClient(options: MlflowClientOptions): MlflowClient {
       const created = await getExperimentByName(name)
       if (!created) {
         throw new MlflowError(
-          'RESOURCE_DOES_NOT_EXIST',
+          'MLFLOW_BAD_RESPONSE',
           `experiment '${name}' was created but cannot be read back`,
           {
             endpoint: 'GET mlflow/experiments/get-by-name',
@@ -237,10 +237,11 @@ function clarifyParamConflict(error: unknown): unknown {
   const message =
     `a param was already logged on this run with a different value (MLflow params are immutable; ` +
     `log it as a metric or tag, or start a new run): ${error.message}`
-  return new MlflowError(error.code, message, {
+  return new MlflowError(error.code as 'MLFLOW_SERVER_ERROR', message, {
     status: error.status,
     endpoint: error.endpoint,
     cause: error,
+    ...(error.serverCode === undefined ? {} : { serverCode: error.serverCode }),
   })
 }
 

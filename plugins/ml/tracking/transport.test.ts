@@ -48,7 +48,11 @@ describe('retries', () => {
       body: '{"error_code":"TEMPORARILY_UNAVAILABLE","message":"busy"}',
     })
     const error = await caught(client.getExperimentByName('winner'))
-    expect([error.code, error.status]).toEqual(['TEMPORARILY_UNAVAILABLE', 503])
+    expect([error.code, error.serverCode, error.status]).toEqual([
+      'MLFLOW_SERVER_ERROR',
+      'TEMPORARILY_UNAVAILABLE',
+      503,
+    ])
     expect(statuses('experiments/get-by-name').length).toBe(4)
   })
 

@@ -192,9 +192,10 @@ function httpFailure(response: Response, text: string, url: string, endpoint: st
   const transient = status === 429 || status >= 500
   const certainlyNotApplied = status === 429 || status === 503
   if (parsed.success) {
-    const error = new MlflowError(parsed.data.error_code, `${endpoint}: ${parsed.data.message}`, {
+    const error = new MlflowError('MLFLOW_SERVER_ERROR', `${endpoint}: ${parsed.data.message}`, {
       status,
       endpoint,
+      serverCode: parsed.data.error_code,
     })
     return { ok: false, error, retryable: transient, certainlyNotApplied, retryAfterMs }
   }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
+import { KernelError } from '../../../core/errors.ts'
 
 /** One quiz step: the running score and the question on screen, as carried by hidden fields. */
 export interface QuizState {
@@ -15,8 +16,11 @@ export interface QuizState {
 /** The signed hidden fields of the quiz form (all strings, as a form posts them). */
 export type QuizFields = Record<'score' | 'asked' | 'attacking' | 'defending' | 'rng' | 'sig', string>
 
-export class QuizStateError extends Error {
-  readonly code = 'UI_QUIZ_TAMPERED'
+export class QuizStateError extends KernelError {
+  constructor(message: string) {
+    super('UI_QUIZ_TAMPERED', message, { plugin: 'ui' })
+    this.name = 'QuizStateError'
+  }
 }
 
 const INT = /^\d{1,10}$/

@@ -12,8 +12,10 @@
  * rejected, not kept under a made-up slug: such a record could never merge with the other
  * sources, would add a 227th move to the database, and would need an invented priority.
  */
+
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { KernelError } from '../../../../core/errors.ts'
 import type { Extract, MoveRecord, PokemonRecord, Reject, SpeciesRecord, TypeChartCell } from '../../model.ts'
 import { createFrenchMoveIndex, hasFrenchMoveNames } from '../pokepedia/move-names.ts'
 import { decodeCsvBytes } from './decode.ts'
@@ -29,10 +31,9 @@ export interface CsvOptions {
 }
 
 /** The folder cannot be listed (missing, not a folder, no permission). */
-export class CsvSourceError extends Error {
-  readonly code = 'CSV_DIR_UNREADABLE'
+export class CsvSourceError extends KernelError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
+    super('CSV_DIR_UNREADABLE', message, { plugin: 'etl', ...options })
     this.name = 'CsvSourceError'
   }
 }

@@ -5,7 +5,9 @@
  * PokéAPI renamed) as a reject naming the URL and the field, while a dead host must stop the
  * whole source at once, with one warning, instead of timing out on 600 URLs in turn.
  */
+
 import type { z } from 'zod'
+import { KernelError } from '../../../../core/errors.ts'
 import { HttpFetchError, type HttpFetcher } from '../../http/types.ts'
 import type { Reject } from '../../model.ts'
 
@@ -18,13 +20,12 @@ export interface Findings {
 }
 
 /** A problem with one field of a resource that parsed fine (unknown type slug, missing stat…). */
-export class FieldError extends Error {
-  readonly code = 'POKEAPI_FIELD'
+export class FieldError extends KernelError {
   constructor(
     readonly field: string,
     message: string,
   ) {
-    super(message)
+    super('POKEAPI_FIELD', message, { plugin: 'etl' })
     this.name = 'FieldError'
   }
 }
