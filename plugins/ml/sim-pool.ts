@@ -2,40 +2,72 @@ import { KernelError } from '../../core/errors.ts'
 import type { TaskResult } from './dataset/run-task.ts'
 import type { MatchupTask } from './dataset/tasks.ts'
 
+type Job = { task: MatchupTask; k: number; resolve: (r: TaskResult) => void; reject: (e: Error) => void }
+type Reply = { id?: number; ready?: true; results?: TaskResult[]; error?: string }
+
 /**
  * A small persistent pool of battle workers for on-demand simulations (the API's `/simulate`):
  * battles never run on the request thread, at most `size` run at once, at most `queue` wait, and
- * a simulation over its time limit is stopped by terminating its worker (a fresh one replaces it).
+ * a simulation over its time limit is stopped by terminating its worker.
+ *
+ * Why the ready handshake: a worker's cold start (loading the engine, seconds on a busy machine)
+ * must not count against a simulation's budget. Counting it made a slow start time out, which
+ * killed the worker, so the next call started cold again and failed the same way, for good
+ * (issue 13, #2). Now a job is sent only to a worker that said `ready`, its timer starts then, and
+ * a worker killed for a timeout is replaced at once, so the next call finds a warm one.
  */
-export function createSimulationPool(options: { size: number; queue: number; timeoutMs: number }) {
-  type Job = { task: MatchupTask; k: number; resolve: (r: TaskResult) => void; reject: (e: Error) => void }
+export function createSimulationPool(options: {
+  size: number
+  queue: number
+  timeoutMs: number
+  /** The battle worker module (tests pass one with a slow start). */
+  workerUrl?: URL
+}) {
+  const workerUrl = options.workerUrl ?? new URL('./dataset/worker.ts', import.meta.url)
   const idle: Worker[] = []
   const all = new Set<Worker>()
   const waiting: Job[] = []
-  let live = 0
+  let starting = 0
   let closed = false
   let nextId = 0
+
   const spawn = () => {
-    const worker = new Worker(new URL('./dataset/worker.ts', import.meta.url))
+    const worker = new Worker(workerUrl)
     all.add(worker)
-    return worker
+    starting++
+    worker.onmessage = (event: MessageEvent<Reply>) => {
+      if (!event.data.ready) return
+      starting--
+      idle.push(worker)
+      pump()
+    }
+    worker.onerror = () => {
+      // A worker that fails to load: forget it; the next call spawns another.
+      if (!all.delete(worker)) return
+      starting--
+      worker.terminate()
+      waiting.shift()?.reject(new KernelError('ML_SIMULATION_FAILED', 'a battle worker failed to start'))
+    }
+  }
+
+  const retire = (worker: Worker) => {
+    worker.terminate()
+    all.delete(worker)
   }
 
   const runOn = (worker: Worker, job: Job) => {
     const id = ++nextId
     const timer = setTimeout(() => {
-      worker.terminate()
-      all.delete(worker)
-      live--
+      retire(worker)
       job.reject(
         new KernelError(
           'ML_SIMULATION_TIMEOUT',
           `simulation exceeded ${options.timeoutMs} ms; ask for fewer battles`,
         ),
       )
-      pump()
+      if (!closed) spawn()
     }, options.timeoutMs)
-    worker.onmessage = (event: MessageEvent<{ id: number; results?: TaskResult[]; error?: string }>) => {
+    worker.onmessage = (event: MessageEvent<Reply>) => {
       if (event.data.id !== id) return
       clearTimeout(timer)
       if (event.data.error !== undefined)
@@ -49,12 +81,11 @@ export function createSimulationPool(options: { size: number; queue: number; tim
 
   function pump() {
     while (waiting.length > 0 && !closed) {
-      let worker = idle.pop()
-      if (!worker && live < options.size) {
-        worker = spawn()
-        live++
+      const worker = idle.pop()
+      if (!worker) {
+        if (all.size < options.size && starting < waiting.length) spawn()
+        return
       }
-      if (!worker) return
       runOn(worker, waiting.shift()!)
     }
   }
@@ -63,8 +94,8 @@ export function createSimulationPool(options: { size: number; queue: number; tim
     run(task: MatchupTask, k: number): Promise<TaskResult> {
       if (closed)
         return Promise.reject(new KernelError('ML_SIMULATION_CLOSED', 'the simulation pool is stopped'))
-      const capacity = idle.length > 0 || live < options.size
-      if (!capacity && waiting.length >= options.queue) {
+      const capacity = idle.length + (options.size - (all.size - starting)) - waiting.length
+      if (capacity <= 0 && waiting.length >= options.queue) {
         return Promise.reject(
           new KernelError(
             'ML_SIMULATION_BUSY',
@@ -77,6 +108,8 @@ export function createSimulationPool(options: { size: number; queue: number; tim
         pump()
       })
     },
+    /** Workers alive (starting, idle or busy); for tests and metrics. */
+    size: () => all.size,
     close() {
       closed = true
       for (const w of all) w.terminate()

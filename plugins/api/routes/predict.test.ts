@@ -56,6 +56,7 @@ for (const engine of testEngines()) {
           ML_SIM_QUEUE: '0',
           ML_SIM_TIMEOUT_MS: '120000',
           ML_ADVICE_BUDGET_MS: '60000',
+          API_REQUEST_TIMEOUT_MS: '120000',
         },
       })
       await kernel.stages.run('etl:load', {}, runtime(kernel))

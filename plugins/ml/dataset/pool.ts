@@ -63,7 +63,10 @@ export async function runTasks(
         worker.postMessage({ id, tasks: chunks[id]!.tasks, k: options.k, labels: options.labels })
       }
       for (const worker of pool) {
-        worker.onmessage = (event: MessageEvent<{ id: number; results?: TaskResult[]; error?: string }>) => {
+        worker.onmessage = (
+          event: MessageEvent<{ id: number; ready?: true; results?: TaskResult[]; error?: string }>,
+        ) => {
+          if (event.data.ready) return
           if (event.data.error !== undefined) {
             failed = true
             reject(new Error(`battle worker failed: ${event.data.error}`))

@@ -1,6 +1,7 @@
 /**
  * Battle worker: one LGPE engine per thread, running the tasks the pool sends.
- * Messages in: `{ id, tasks, k, labels? }`; out: `{ id, results }` or `{ id, error }`.
+ * Messages in: `{ id, tasks, k, labels? }`; out: `{ id, results }` or `{ id, error }`, and
+ * `{ ready: true }` once the engine is loaded (the simulation pool starts a job's clock only then).
  */
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createTaskRunner, type LabelSource } from './run-task.ts'
@@ -10,6 +11,7 @@ declare const self: Worker
 
 const engine = createLgpeEngine()
 const runners = new Map<LabelSource, ReturnType<typeof createTaskRunner>>()
+self.postMessage({ ready: true })
 
 self.onmessage = (
   event: MessageEvent<{ id: number; tasks: MatchupTask[]; k: number; labels?: LabelSource }>,
