@@ -2,6 +2,7 @@ import { allMigrations, pluginsForRole } from '../catalogue.ts'
 import { UsageError } from '../errors.ts'
 import { createKernel, type Kernel } from '../kernel.ts'
 import { isRoleName, ROLE_NAMES, type RoleName } from '../roles.ts'
+import { type KernelServer, serveKernel } from '../server.ts'
 
 /** Reads `--role X` (or `--role=X`) from argv, removing it; falls back to `KERNEL_ROLE`, then `fallback`. */
 export function takeRole(
@@ -38,13 +39,10 @@ export function bootRole(role: RoleName, env: Record<string, string | undefined>
   })
 }
 
-/** Starts the HTTP server and prints where everything is. */
-export function listen(kernel: Kernel): ReturnType<typeof Bun.serve> {
-  const server = Bun.serve({
-    port: kernel.config.port,
-    hostname: kernel.config.host,
-    fetch: kernel.app.fetch,
-  })
+/** Starts the HTTP server (drainable, see `serveKernel`) and prints where everything is. */
+export function listen(kernel: Kernel): KernelServer {
+  const http = serveKernel(kernel, { port: kernel.config.port, hostname: kernel.config.host })
+  const server = http.server
   const base = `http://${kernel.config.host === '0.0.0.0' ? '127.0.0.1' : kernel.config.host}:${server.port}`
   kernel.log.info(`serving role '${kernel.role}' (${kernel.plugins.join(', ')}) on ${base}`)
   const urls = [
@@ -56,5 +54,5 @@ export function listen(kernel: Kernel): ReturnType<typeof Bun.serve> {
     `  health       ${base}/healthz  ${base}/readyz`,
   ].filter(Boolean)
   process.stdout.write(`PredictionDex is up:\n${urls.join('\n')}\n`)
-  return server
+  return http
 }

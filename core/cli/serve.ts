@@ -4,14 +4,12 @@
 import { runMain } from '../main.ts'
 import { bootRole, listen, takeRole } from './boot.ts'
 
-await runMain(async (track) => {
+await runMain(async (track, { serving }) => {
   const args = process.argv.slice(2)
   const role = takeRole(args, process.env, 'all')
   const kernel = track(await bootRole(role, process.env))
   await kernel.start()
-  const server = listen(kernel)
-  await new Promise<void>(() => {
-    // Serve until a signal: runMain's handler stops the kernel and exits.
-    void server
-  })
+  serving(listen(kernel))
+  // Serve until a signal: runMain's handler drains, stops the kernel and exits.
+  await new Promise<void>(() => {})
 })

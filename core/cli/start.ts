@@ -7,7 +7,7 @@ import { runMain } from '../main.ts'
 import { parseStageInput } from '../stages.ts'
 import { bootRole, listen } from './boot.ts'
 
-await runMain(async (track) => {
+await runMain(async (track, { serving }) => {
   const kernel = track(await bootRole('all', process.env))
   await kernel.start()
   const runtime = {
@@ -26,6 +26,6 @@ await runMain(async (track) => {
       if (summary) process.stdout.write(`${summary}\n`)
     }
   }
-  listen(kernel)
+  serving(listen(kernel))
   await new Promise<void>(() => {})
 })

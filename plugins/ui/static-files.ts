@@ -33,7 +33,10 @@ const served = (path: string) => {
  * app.get('/static/sprites/:file', sprite)
  */
 export function staticFile(c: Context) {
-  const path = STATIC[c.req.param('file') ?? '']
+  // Own keys only: `/static/toString` or `/static/__proto__` are unknown files, not
+  // Object.prototype's members (they were 500s: issue 13, #4).
+  const name = c.req.param('file') ?? ''
+  const path = Object.hasOwn(STATIC, name) ? STATIC[name] : undefined
   return path ? served(path()) : c.notFound()
 }
 
