@@ -59,6 +59,20 @@ export const coreConfigSchema = z.object({
     .describe(
       'Prometheus Pushgateway (http://pushgateway:9091); when set, every stage run pushes its outcome and run metrics there',
     ),
+  shutdownTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(15_000)
+    .describe('On SIGTERM: time in-flight requests get to finish before workers and the database stop'),
+  dbTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(1_500)
+    .describe('PostgreSQL: longest wait for a connection or a query before the request answers 503'),
 })
 export type CoreConfig = z.infer<typeof coreConfigSchema>
 
@@ -100,7 +114,9 @@ export function readConfig(
     const raw: Record<string, string> = {}
     for (const [key, field] of Object.entries(schema.shape)) {
       const value = env[envName(prefix, key, field as z.ZodType)]
-      if (value !== undefined) raw[key] = value
+      // Empty is unset: `PORT=` (or a compose `PORT: ${PORT:-}`) means "not given", so the default
+      // applies; it was read as 0 (`PORT=''` → port 0, `ML_WORKERS=''` → 0 workers), silently.
+      if (value !== undefined && value.trim() !== '') raw[key] = value
     }
     const parsed = schema.safeParse(raw)
     if (parsed.success) {
