@@ -1,6 +1,7 @@
 import { Database } from 'bun:sqlite'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { KernelError } from '../errors.ts'
 import type { Db, Row } from './port.ts'
 import { render, type SqlFragment, sql } from './sql.ts'
 
@@ -33,6 +34,16 @@ function switchToWal(database: Database): void {
   }
 }
 
+/** SQLite's "disk full" becomes the catalogued `DB_FULL` (the original error is its cause). */
+function storageError(error: unknown): unknown {
+  const code = (error as { code?: unknown } | undefined)?.code
+  if (code === 'SQLITE_FULL' || (error instanceof Error && /database or disk is full/i.test(error.message))) {
+    if (error instanceof KernelError && error.code === 'DB_FULL') return error
+    return new KernelError('DB_FULL', 'the database disk is full; nothing was written', { cause: error })
+  }
+  return error
+}
+
 export function openSqlite(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
   const database = new Database(path, { create: true, strict: true })
@@ -50,11 +61,19 @@ export function openSqlite(path: string): Db {
 
   const queryNow = <T>(fragment: SqlFragment): T[] => {
     const { text, params } = render(fragment, 'sqlite')
-    return database.query(text).all(...(params as never[])) as T[]
+    try {
+      return database.query(text).all(...(params as never[])) as T[]
+    } catch (error) {
+      throw storageError(error)
+    }
   }
   const runNow = (fragment: SqlFragment) => {
     const { text, params } = render(fragment, 'sqlite')
-    return { changes: database.query(text).run(...(params as never[])).changes }
+    try {
+      return { changes: database.query(text).run(...(params as never[])).changes }
+    } catch (error) {
+      throw storageError(error)
+    }
   }
 
   const handle = (inTx: boolean, depth: number): Db => {
@@ -75,8 +94,13 @@ export function openSqlite(path: string): Db {
             database.exec(depth === 0 ? 'COMMIT' : `RELEASE ${name}`)
             return result
           } catch (error) {
-            database.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`)
-            throw error
+            // SQLite rolls the whole transaction back by itself on some errors (SQLITE_FULL, IOERR,
+            // NOMEM): a ROLLBACK then fails with "no transaction is active" and used to replace
+            // the real cause (issue 13, #7). Roll back only what is still open; keep the cause.
+            if (database.inTransaction) {
+              database.exec(depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${name}; RELEASE ${name}`)
+            }
+            throw storageError(error)
           }
         }),
       close: async () => {

@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Extract } from './model.ts'
 
@@ -15,8 +15,14 @@ export async function writeStaged(dataDir: string, extract: Extract, fetchedAt: 
   const dir = stagingDir(dataDir)
   await mkdir(dir, { recursive: true })
   const target = join(dir, `${extract.source}.json`)
-  await writeFile(`${target}.tmp`, JSON.stringify({ fetchedAt, extract }))
-  await rename(`${target}.tmp`, target)
+  try {
+    await writeFile(`${target}.tmp`, JSON.stringify({ fetchedAt, extract }))
+    await rename(`${target}.tmp`, target)
+  } catch (error) {
+    // Disk full (ENOSPC) or a read-only folder: leave no half-written temp file behind.
+    await rm(`${target}.tmp`, { force: true })
+    throw error
+  }
 }
 
 /** The staged extract of a source, or undefined when none was staged (or the file is unreadable). */
