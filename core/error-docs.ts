@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { ERROR_CATALOGUE, type ErrorCode, errorAnchor } from './error-catalogue.ts'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }
-const escape = (text: string) => text.replace(/[&<>"]/g, (ch) => ESCAPES[ch]!)
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (ch) => ESCAPES[ch]!)
 const codes = () => Object.keys(ERROR_CATALOGUE) as ErrorCode[]
 
 /**
@@ -31,7 +31,7 @@ export function mountErrorDocs(app: Hono<any, any, any>): void {
   const rows = codes()
     .map((code) => {
       const [status, title] = ERROR_CATALOGUE[code]
-      return `<tr id="${errorAnchor(code)}"><td><code>${code}</code></td><td>${status}</td><td>${escape(title)}</td></tr>`
+      return `<tr id="${errorAnchor(code)}"><td><code>${code}</code></td><td>${status}</td><td>${escapeHtml(title)}</td></tr>`
     })
     .join('\n')
   const page = `<!doctype html>

@@ -4,4 +4,5 @@
  */
 await Bun.sleep(Number(process.env.SLOW_START_MS ?? 2000))
 await import('../../plugins/ml/dataset/worker.ts')
+
 export {}
