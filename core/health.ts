@@ -1,11 +1,13 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
+import { describeCode, isErrorCode } from './error-catalogue.ts'
+import { hasCode } from './errors.ts'
 import type { ReadinessCheck } from './plugin.ts'
 import { sendProblem } from './problem.ts'
 import { ProblemSchema } from './problem-schema.ts'
 
 const CHECK_TIMEOUT_MS = 2000
 
-async function runCheck(check: ReadinessCheck): Promise<true | string> {
+async function runCheck(check: ReadinessCheck, onFailure?: (error: unknown) => void): Promise<true | string> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const timeout = new Promise<string>((resolve) => {
     timer = setTimeout(() => resolve(`no answer within ${CHECK_TIMEOUT_MS} ms`), CHECK_TIMEOUT_MS)
@@ -13,7 +15,11 @@ async function runCheck(check: ReadinessCheck): Promise<true | string> {
   try {
     return await Promise.race([check(), timeout])
   } catch (error) {
-    return error instanceof Error ? error.message : String(error)
+    // A readiness answer is public: say what failed, never the driver's message (it named the
+    // database host and port: issue 13, #3). The details go to the log.
+    onFailure?.(error)
+    const code = hasCode(error) && isErrorCode(error.code) ? error.code : undefined
+    return code ? describeCode(code).title.toLowerCase() : 'check failed (see the server log)'
   } finally {
     clearTimeout(timer)
   }
@@ -61,12 +67,18 @@ const readyz = createRoute({
  * @example
  * mountHealth(app, () => checks)
  */
-export function mountHealth(app: OpenAPIHono, checks: () => ReadonlyMap<string, ReadinessCheck>): void {
+export function mountHealth(
+  app: OpenAPIHono,
+  checks: () => ReadonlyMap<string, ReadinessCheck>,
+  onFailure: (check: string, error: unknown) => void = () => {},
+): void {
   app.openapi(healthz, (c) => c.json({ status: 'ok' as const }, 200))
   app.openapi(readyz, async (c) => {
     const entries = [...checks().entries()]
     const results = await Promise.all(
-      entries.map(async ([name, check]) => [name, await runCheck(check)] as const),
+      entries.map(
+        async ([name, check]) => [name, await runCheck(check, (error) => onFailure(name, error))] as const,
+      ),
     )
     const failing = results.filter(([, r]) => r !== true)
     if (failing.length > 0) {

@@ -88,7 +88,11 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
     await db.sql`SELECT 1 AS ok`
     return true
   })
-  mountHealth(http.app, () => checks)
+  mountHealth(
+    http.app,
+    () => checks,
+    (check, error) => log.warn('readiness check failed', { check, error: describeError(error) }),
+  )
   try {
     const applied = await migrate(db, options.migrations ?? ordered.flatMap((p) => p.migrations ?? []))
     if (applied.length > 0) log.info('migrations applied', { count: applied.length, ids: applied })

@@ -10,11 +10,15 @@ import { openSqlite } from './sqlite.ts'
  * @example
  * const db = openDatabase({ databaseUrl: undefined, dataDir: './data' })
  */
-export function openDatabase(config: { databaseUrl?: string | undefined; dataDir: string }): Db {
+export function openDatabase(config: {
+  databaseUrl?: string | undefined
+  dataDir: string
+  dbTimeoutMs?: number
+}): Db {
   const url = config.databaseUrl
   if (url === undefined) return openSqlite(join(config.dataDir, 'predictiondex.sqlite'))
   if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length))
-  return openPostgres(url)
+  return openPostgres(url, config.dbTimeoutMs === undefined ? {} : { timeoutMs: config.dbTimeoutMs })
 }
 
 /** A human description of the target without its password, for logs. */

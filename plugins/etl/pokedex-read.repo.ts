@@ -11,6 +11,7 @@ import {
   type TypeRow,
 } from '../../core/contracts/pokedex.ts'
 import type { Db } from '../../core/db/port.ts'
+import { hasCode } from '../../core/errors.ts'
 import { listTypes, readTypeChart } from './types.repo.ts'
 
 /** Learnset display order: what a Pokémon knows first, then what it learns, then what it is taught. */
@@ -204,7 +205,15 @@ export function createCatalogueReader(db: Db): () => Promise<PokedexCatalogue> {
     return value
   }
   return async () => {
-    const current = await generation()
+    let current: { key: string; settled: boolean }
+    try {
+      current = await generation()
+    } catch (error) {
+      // Degrade, never stall: with the database down, the last catalogue read is still one whole,
+      // consistent Pokédex; serve it (it may be one ETL run old) rather than a 503.
+      if (cached && hasCode(error) && error.code === 'DATABASE_UNAVAILABLE') return cached.value
+      throw error
+    }
     if (current.settled && cached?.key === current.key) return cached.value
     if (!current.settled) return readCatalogue(db)
     if (pending?.key !== current.key) {
