@@ -129,7 +129,7 @@ for (const engine of testEngines()) {
         [
           { pokemon_a: 'pikachu', moves_a: Array(21).fill('thunderbolt'), pokemon_b: 'squirtle' },
           400,
-          'json.moves_a',
+          'body.moves_a',
         ],
         [
           {
@@ -141,7 +141,7 @@ for (const engine of testEngines()) {
           400,
           'body.moves_b.0',
         ],
-        [{ pokemon_a: 'pikachu', pokemon_b: 'squirtle' }, 400, 'json.moves_a'],
+        [{ pokemon_a: 'pikachu', pokemon_b: 'squirtle' }, 400, 'body.moves_a'],
       ]
       for (const [body, status, field] of cases) {
         const res = await post('/api/v1/predict/best-move', body)

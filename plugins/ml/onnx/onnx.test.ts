@@ -152,7 +152,9 @@ test('loading a model leaves Bun’s Worker intact, so battle worker pools still
   expect(globalThis.Worker).toBe(before)
   const worker = new Worker(new URL('../dataset/worker.ts', import.meta.url))
   const reply = await new Promise<unknown>((resolve) => {
-    worker.onmessage = (event) => resolve(event.data)
+    worker.onmessage = (event) => {
+      if (!event.data.ready) resolve(event.data)
+    }
     worker.postMessage({ id: 7, tasks: [], k: 1 })
   })
   worker.terminate()
