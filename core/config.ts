@@ -66,6 +66,13 @@ export const coreConfigSchema = z.object({
     .max(600_000)
     .default(15_000)
     .describe('On SIGTERM: time in-flight requests get to finish before workers and the database stop'),
+  bodyTimeoutMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(5_000)
+    .describe('A request body that has not fully arrived after this long is answered 408'),
   dbTimeoutMs: z.coerce
     .number()
     .int()

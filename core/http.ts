@@ -7,10 +7,11 @@ import { mountDocs } from './docs-page.ts'
 import { describeCode, type ErrorCode, isErrorCode } from './error-catalogue.ts'
 import { mountErrorDocs } from './error-docs.ts'
 import { describeError, hasCode, KernelError } from './errors.ts'
+import { createSecurityHeadersByPath } from './guards/security-headers.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { HtmlErrorRenderer, HttpRegistrar } from './plugin.ts'
-import { HttpProblem, type Problem, sendProblem } from './problem.ts'
+import { HttpProblem, type Problem, sendCodedProblem, sendProblem } from './problem.ts'
 
 type HookResult = {
   success: boolean
@@ -20,12 +21,14 @@ type HookResult = {
 
 /**
  * The one validation hook every router shares: zod failures become a 400 problem naming each
- * field as `<target>.<path>` (e.g. `query.attacking`, `json.moves_a.2`).
+ * field as `<part>.<path>` (e.g. `query.attacking`, `body.moves_a.2`). A JSON or form body is
+ * `body`, the name handlers use too (it was `json.…` here and `body.…` there).
  */
 export function validationHook(result: HookResult, c: Context): Response | undefined {
   if (result.success || !result.error) return undefined
+  const part = result.target === 'json' || result.target === 'form' ? 'body' : (result.target ?? 'request')
   const errors = result.error.issues.flatMap((issue) => {
-    const path = [result.target ?? 'request', ...issue.path.map(String)]
+    const path = [part, ...issue.path.map(String)]
     // zod reports unknown keys on the object that holds them; name each key, not just its parent.
     const keys = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : []
     return keys.length === 0
@@ -52,9 +55,25 @@ function bodyProblem(error: HTTPException): { code?: ErrorCode; errors?: Problem
     }
   }
   if (error.status === 400 && error.message.startsWith('Malformed JSON')) {
-    return { code: 'JSON_MALFORMED', errors: [{ field: 'json', message: 'the body is not valid JSON' }] }
+    return { code: 'JSON_MALFORMED', errors: [{ field: 'body', message: 'the body is not valid JSON' }] }
   }
   return {}
+}
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+
+/**
+ * The methods some route (not a middleware) answers at `path`, for a 405's `Allow` header; HEAD
+ * comes with GET (Hono answers it from the GET route).
+ */
+function allowedMethods(app: OpenAPIHono, path: string): string[] {
+  const allowed = METHODS.filter((method) => {
+    const [matches] = app.router.match(method, path) as unknown as [
+      [[unknown, { method: string }], unknown][],
+    ]
+    return matches.some(([[, route]]) => route.method === method)
+  })
+  return allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed
 }
 
 /** The route template that answered (never the raw path: bounded label cardinality). */
@@ -172,6 +191,7 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
   let frozen = false
   let htmlErrors: HtmlErrorRenderer | undefined
 
+  app.use('*', createSecurityHeadersByPath(wantsJson))
   app.use('*', requestId())
   app.use('*', async (c, next) => {
     const start = performance.now()
@@ -209,14 +229,18 @@ export function createHttp(options: { log: Logger; metrics: Metrics; version: st
     }
     return sendProblem(c, problem.status, problem)
   })
-  app.notFound((c) =>
-    htmlErrors && !wantsJson(c.req.path)
-      ? htmlErrors(c, 404, undefined)
-      : sendProblem(c, 404, {
-          code: 'ROUTE_NOT_FOUND',
-          detail: `no route for ${c.req.method} ${c.req.path}`,
-        }),
-  )
+  app.notFound((c) => {
+    const html = htmlErrors && !wantsJson(c.req.path) ? htmlErrors : undefined
+    const allowed = allowedMethods(app, c.req.path)
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
+      c.header('Allow', allowed.join(', '))
+      const detail = `${c.req.path} answers ${allowed.join(', ')}`
+      return html ? html(c, 405, detail) : sendCodedProblem(c, 'METHOD_NOT_ALLOWED', detail)
+    }
+    return html
+      ? html(c, 404, undefined)
+      : sendProblem(c, 404, { code: 'ROUTE_NOT_FOUND', detail: `no route for ${c.req.method} ${c.req.path}` })
+  })
 
   app.get('/metrics', async (c) =>
     c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),

@@ -174,7 +174,7 @@ describe('regressions the properties found', () => {
   test('a body that is not JSON is a 400 naming the body; one not sent as JSON a 415 naming the header', async () => {
     const malformed = await post('/api/v1/predict/matchup', '{"matchups": [')
     expect(malformed.status).toBe(400)
-    expect(await problem(malformed)).toMatchObject({ code: 'JSON_MALFORMED', errors: [{ field: 'json' }] })
+    expect(await problem(malformed)).toMatchObject({ code: 'JSON_MALFORMED', errors: [{ field: 'body' }] })
     const text = await post('/api/v1/predict/matchup', '{"matchups": []}', 'text/plain')
     expect(text.status).toBe(415)
     expect(await problem(text)).toMatchObject({
@@ -196,6 +196,6 @@ describe('regressions the properties found', () => {
     )
     expect(res.status).toBe(400)
     const fields = (await problem(res)).errors.map((e) => e.field).sort()
-    expect(fields).toEqual(['json.debug', 'json.matchups.0.x'])
+    expect(fields).toEqual(['body.debug', 'body.matchups.0.x'])
   })
 })

@@ -32,7 +32,11 @@ export const apiPlugin = definePlugin({
   config: apiSecurityConfig,
   requires: [pokedexRef, predictorRef, simulatorRef, advisorRef],
   setup(ctx) {
-    const security = createApiSecurity(ctx.config, { log: ctx.log, metrics: ctx.metrics })
+    const security = createApiSecurity(ctx.config, {
+      log: ctx.log,
+      metrics: ctx.metrics,
+      bodyTimeoutMs: ctx.core.bodyTimeoutMs,
+    })
     ctx.lifecycle.onStart(() => {
       for (const warning of security.warnings()) ctx.log.warn(warning)
     })
@@ -45,6 +49,7 @@ export const apiPlugin = definePlugin({
         security.predictRateLimit,
         security.requireApiKey,
         security.bodyLimit,
+        security.bodyDeadline,
         security.timeout,
       )
     }

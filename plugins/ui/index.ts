@@ -3,7 +3,9 @@ import { advisorRef } from '../../core/contracts/advisor.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
+import { uiConfig } from './config.ts'
 import { renderHtmlError } from './errors.tsx'
+import { createFormGuards } from './guards.ts'
 import { creditsPage } from './pages/credits.tsx'
 import { createHomePage } from './pages/home.tsx'
 import { registerModelAndQuizPages } from './pages/model-quiz.ts'
@@ -12,6 +14,11 @@ import { createPredictPages } from './pages/predict.tsx'
 import { adviseWith } from './pages/predict-advice.ts'
 import { createTypePages } from './pages/types.tsx'
 import { favicon, sprite, staticFile } from './static-files.ts'
+
+/** Pages that cost CPU per request (predictions, quiz answers): rate limited per client. */
+const COSTLY = ['/predict', '/predict/side', '/quiz/answer'] as const
+/** Every path the web app accepts a form post on. */
+const FORM_POSTS = ['/quiz/answer'] as const
 
 /**
  * The web app: server-rendered HTML with htmx fragments (hono/jsx), in French (default) and
@@ -24,10 +31,18 @@ import { favicon, sprite, staticFile } from './static-files.ts'
 export const uiPlugin = definePlugin({
   name: 'ui',
   requires: [pokedexRef, predictorRef, advisorRef],
+  config: uiConfig,
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
     const predictor = ctx.services.get(predictorRef)
     const app = new Hono()
+    // Named paths, not '*': mounted at '/', a '*' middleware would also catch the API's requests.
+    const guards = createFormGuards(ctx.config, {
+      metrics: ctx.metrics,
+      bodyTimeoutMs: ctx.core.bodyTimeoutMs,
+    })
+    for (const path of COSTLY) app.use(path, guards.rateLimit)
+    for (const path of FORM_POSTS) app.use(path, ...guards.body)
     const types = createTypePages(pokedex)
     app.get('/', createHomePage(pokedex))
     app.get('/types', types.page)

@@ -11,15 +11,15 @@
  * Out of scope: TLS (the proxy's) and key rotation (edit API_KEYS, restart).
  */
 import type { Context, MiddlewareHandler } from 'hono'
+import { clientAddress, clientBucketId } from '../../../core/guards/client-ip.ts'
+import { createRateLimit, createTokenBuckets, type RateIdentity } from '../../../core/guards/rate-limit.ts'
+import { createBodyDeadline, createBodyLimit, createTimeout } from '../../../core/guards/request-limits.ts'
+import { createSecurityHeaders } from '../../../core/guards/security-headers.ts'
 import type { Logger } from '../../../core/log.ts'
 import type { Metrics } from '../../../core/metrics.ts'
 import { API_KEY_HEADER, createApiKeyVerifier, createRequireApiKey } from './api-keys.ts'
-import { clientAddress, clientBucketId } from './client-ip.ts'
 import type { ApiSecurityConfig } from './config.ts'
 import { createCors } from './cors.ts'
-import { createRateLimit, createTokenBuckets, type RateIdentity } from './rate-limit.ts'
-import { createBodyLimit, createTimeout } from './request-limits.ts'
-import { createSecurityHeaders } from './security-headers.ts'
 
 export { API_KEY_HEADER, generateApiKey, hashApiKey } from './api-keys.ts'
 export { type ApiSecurityConfig, apiSecurityConfig, KEY_GENERATION_HINT } from './config.ts'
@@ -43,6 +43,8 @@ export interface ApiSecurity {
   readonly bodyLimit: MiddlewareHandler
   /** 503 TIMEOUT after API_REQUEST_TIMEOUT_MS. */
   readonly timeout: MiddlewareHandler
+  /** 408 REQUEST_TIMEOUT when the body has not arrived within BODY_TIMEOUT_MS (after bodyLimit). */
+  readonly bodyDeadline: MiddlewareHandler
   /** Another limiter with its own buckets (call during setup). */
   createRateLimit(perMinute: number): MiddlewareHandler
   /** Things an operator must see at start (log each at warn level). */
@@ -71,7 +73,7 @@ export interface ApiSecurity {
  */
 export function createApiSecurity(
   config: ApiSecurityConfig,
-  deps: { log: Logger; metrics: Metrics; now?: () => number },
+  deps: { log: Logger; metrics: Metrics; now?: () => number; bodyTimeoutMs?: number },
 ): ApiSecurity {
   const { log, metrics } = deps
   const now = deps.now ?? Date.now
@@ -137,6 +139,7 @@ export function createApiSecurity(
     requireApiKeyForReads: config.publicReads ? passThrough : requireApiKey,
     bodyLimit: createBodyLimit(config.bodyLimitBytes),
     timeout: createTimeout(config.requestTimeoutMs, log),
+    bodyDeadline: createBodyDeadline(deps.bodyTimeoutMs ?? 5_000),
     createRateLimit: makeRateLimit,
     warnings: () => securityWarnings(config),
   }

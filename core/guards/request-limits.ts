@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import type { Logger } from '../../../core/log.ts'
-import { sendProblem } from '../../../core/problem.ts'
+import type { Logger } from '../log.ts'
+import { sendCodedProblem, sendProblem } from '../problem.ts'
 
 /**
  * Refuses bodies above `maxBytes` with a 413 problem (`BODY_TOO_LARGE`).
@@ -47,5 +47,38 @@ export function createTimeout(ms: number, log: Logger): MiddlewareHandler {
     }
     log.warn('request timed out', { method: c.req.method, path: c.req.path, ms })
     return sendProblem(c, 503, { code: 'TIMEOUT', detail: `the request took longer than ${ms} ms` })
+  }
+}
+
+/**
+ * Answers 408 `REQUEST_TIMEOUT` when a request's body has not fully arrived within `ms`; otherwise
+ * the body is read here (Hono caches it for the validators and handlers after).
+ *
+ * Why: a client that sends headers then stalls (slowloris) used to hold the request until the
+ * handler's own timeout, then get 503 — wrong, since the server was fine and the client was slow.
+ * Place it after authentication and the body limit, so a stranger's body is still never read.
+ *
+ * @example
+ * router.use('/predict/*', requireApiKey, createBodyLimit(65536), createBodyDeadline(5000))
+ */
+export function createBodyDeadline(ms: number): MiddlewareHandler {
+  return async function bodyDeadline(c, next) {
+    if (c.req.raw.body === null) return next()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const expired = new Promise<'expired'>((resolve) => {
+      timer = setTimeout(() => resolve('expired'), ms)
+    })
+    const read = c.req.arrayBuffer().then(
+      () => 'read' as const,
+      (error: unknown) => ({ error }),
+    )
+    const outcome = await Promise.race([read, expired])
+    clearTimeout(timer)
+    if (outcome === 'expired') {
+      c.header('Connection', 'close')
+      return sendCodedProblem(c, 'REQUEST_TIMEOUT', `the request body did not arrive within ${ms} ms`)
+    }
+    // A read error (the body limit's 413, a reset) is the next middleware's to report.
+    return next()
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { buildApp, HASHES, KEY_A } from '../../../testing/api/security-helpers.ts'
+import { buildApp, HASHES, KEY_A } from '../../testing/api/security-helpers.ts'
 
 const LIMIT = 1024
 

@@ -7,7 +7,7 @@ import {
   KEY_A,
   KEY_B,
   manualClock,
-} from '../../../testing/api/security-helpers.ts'
+} from '../../testing/api/security-helpers.ts'
 import { createTokenBuckets } from './rate-limit.ts'
 
 const METRIC = 'predictiondex_rate_limited_total'

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { Hono } from 'hono'
-import { fromAddress } from '../../../testing/api/security-helpers.ts'
+import { fromAddress } from '../../testing/api/security-helpers.ts'
 import { clientAddress, clientBucketId, UNKNOWN_CLIENT } from './client-ip.ts'
 
 describe('clientBucketId', () => {

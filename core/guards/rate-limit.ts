@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
-import { sendProblem } from '../../../core/problem.ts'
+import { sendProblem } from '../problem.ts'
 
 const WINDOW_MS = 60_000
 
