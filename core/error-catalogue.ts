@@ -78,7 +78,7 @@ export const ERROR_CATALOGUE = {
   HTTP_ROBOTS_DISALLOWED: [502, 'Disallowed by robots.txt'],
   POKEAPI_FIELD: [502, 'Unusable PokéAPI field'],
   CSV_DIR_UNREADABLE: [500, 'CSV folder unreadable'],
-  ETL_CSV_DIR_MISSING: [400, 'CSV folder not given'],
+  ETL_CSV_DIR_MISSING: [400, 'CSV folder not given, or csv source not enabled'],
   // --- ml: models, predictions, simulations, datasets
   ML_NO_MODEL: [503, 'No model loaded'],
   ML_MODEL_MISSING: [503, 'Model file missing'],

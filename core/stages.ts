@@ -87,6 +87,30 @@ export function parseStageInput<I>(stage: StageDefinition<I>, args: readonly str
   throw new UsageError('STAGE_INPUT_INVALID', `invalid flags for ${stage.name}:\n${problems.join('\n')}`)
 }
 
+/**
+ * A stage's `--help`: its description and one line per flag (name, default, description), read
+ * from its zod input, so the help cannot drift from what the stage accepts.
+ *
+ * @example
+ * describeStage(trainStage) // "ml:train — Search, train…\n  --grid <none|fast|extended>  (default fast) …"
+ */
+export function describeStage(stage: StageDefinition<any>): string {
+  const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+  const shape = stage.input instanceof z.ZodObject ? (stage.input.shape as Record<string, z.ZodType>) : {}
+  const lines = Object.entries(shape).map(([key, field]) => {
+    const fallback = field.safeParse(undefined)
+    const dflt =
+      fallback.success && fallback.data !== undefined ? ` (default ${JSON.stringify(fallback.data)})` : ''
+    return `  --${kebab(key).padEnd(14)} ${field.description ?? ''}${dflt}`
+  })
+  const usage = `usage: bun run stage ${stage.name}${lines.length > 0 ? ' -- [flags]' : ''}`
+  return [
+    `${stage.name}: ${stage.description}`,
+    usage,
+    ...(lines.length > 0 ? ['flags:', ...lines] : ['no flags']),
+  ].join('\n')
+}
+
 /** The kernel's stage registry. */
 export interface StageRegistry {
   add(plugin: string, stage: StageDefinition<any>): void

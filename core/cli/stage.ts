@@ -5,7 +5,7 @@
  */
 import { UsageError } from '../errors.ts'
 import { EXIT, runMain } from '../main.ts'
-import { parseStageInput } from '../stages.ts'
+import { describeStage, parseStageInput } from '../stages.ts'
 import { bootRole, takeRole } from './boot.ts'
 
 const HELP = `usage: bun run stage --list
@@ -17,11 +17,12 @@ await runMain(async (track) => {
   const args = process.argv.slice(2).filter((a) => a !== '--')
   const role = takeRole(args, process.env, 'all')
   const wantsList = args.includes('--list')
-  if (args.includes('--help') || args.includes('-h')) {
+  const wantsHelp = args.includes('--help') || args.includes('-h')
+  const selector = args.find((a) => !a.startsWith('-'))
+  if (wantsHelp && selector === undefined) {
     process.stdout.write(`${HELP}\n`)
     return EXIT.ok
   }
-  const selector = args.find((a) => !a.startsWith('--'))
   if (!wantsList && selector === undefined) throw new UsageError('STAGE_MISSING', `no stage given\n${HELP}`)
   const kernel = track(await bootRole(role, process.env))
   if (wantsList) {
@@ -29,6 +30,10 @@ await runMain(async (track) => {
     return EXIT.ok
   }
   const selected = kernel.stages.select(selector!)
+  if (wantsHelp) {
+    process.stdout.write(`${selected.map(describeStage).join('\n\n')}\n`)
+    return EXIT.ok
+  }
   const flags = args.slice(args.indexOf(selector!) + 1)
   if (selected.length > 1 && flags.length > 0) {
     throw new UsageError('STAGE_ARGS', `flags apply to one stage; name it (e.g. ${selected[0]!.name})`)

@@ -42,3 +42,21 @@ test('CSV rows enrich the database; malformed rows go to etl_rejects with file:l
   }>`SELECT name_fr, source FROM pokemon WHERE slug = 'charizard-mega-x'`
   expect(mega).toMatchObject({ name_fr: 'Méga-Dracaufeu X', source: 'showdown+csv' })
 })
+
+test('--csv-dir without the csv source in ETL_SOURCES is a usage error, not silently ignored (issue 13, #11)', async () => {
+  const config = etlConfig.parse({ sources: 'showdown' })
+  const error = await runExtract(
+    config,
+    dataDir,
+    { force: false, csvDir: CSV_DIR },
+    {
+      log: kernel.log,
+      tty: false,
+    },
+  ).then(
+    () => undefined,
+    (e: { code?: string; message: string }) => e,
+  )
+  expect(error?.code).toBe('ETL_CSV_DIR_MISSING')
+  expect(error?.message).toContain('ETL_SOURCES=showdown,csv')
+})

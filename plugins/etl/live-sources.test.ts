@@ -9,7 +9,7 @@ import { createTestKernel } from '../../testing/kernel.ts'
 import { etlConfig } from './config.ts'
 import { createHttpClient } from './http/index.ts'
 import { etlPlugin } from './index.ts'
-import { runExtract } from './stages/extract.ts'
+import { formatOutcomes, runExtract } from './stages/extract.ts'
 import { runLoad } from './stages/load.ts'
 
 /**
@@ -87,7 +87,7 @@ describe('ETL with PokéAPI', () => {
     ).toBe(true)
   })
 
-  test('an unreachable host is a warning: the run completes and nothing loaded earlier is lost', async () => {
+  test('an unreachable host is a warning, not "ok": the run completes and nothing loaded earlier is lost (issue 13, #11)', async () => {
     const config = etlConfig.parse({
       sources: 'showdown,pokeapi',
       pokeapiUrl: `http://127.0.0.1:${closedPort()}/api/v2`,
@@ -98,7 +98,8 @@ describe('ETL with PokéAPI', () => {
     const outcomes = await runExtract(config, join(dataDir, 'elsewhere'), { force: false }, runtime(), {
       http: client(new URL(config.pokeapiUrl).host),
     })
-    expect(outcomes.find((o) => o.source === 'pokeapi')).toMatchObject({ ok: true })
+    expect(outcomes.find((o) => o.source === 'pokeapi')).toMatchObject({ ok: false })
+    expect(formatOutcomes(outcomes)).toMatch(/WARN pokeapi/)
     expect(outcomes.find((o) => o.source === 'pokeapi')?.warnings.join(' ')).toMatch(/unreachable/i)
     const report = await runLoad(kernel.db, config, join(dataDir, 'elsewhere'), runtime())
     expect(report.counts.pokemon).toBe(188)

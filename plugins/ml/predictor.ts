@@ -99,9 +99,7 @@ export function createPredictor(deps: {
     const aliases =
       version === null
         ? ['champion']
-        : (await listVersions(deps.db))
-            .filter((v) => v.version === version)
-            .flatMap((v) => (v.aliases ? [v.aliases] : []))
+        : (await listVersions(deps.db)).filter((v) => v.version === version).flatMap((v) => v.aliases)
     const info: ModelInfo = {
       version,
       dir,

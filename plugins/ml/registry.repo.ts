@@ -95,9 +95,15 @@ export async function versionByAlias(db: Db, alias: Alias): Promise<ModelVersion
   return row
 }
 
-export async function listVersions(db: Db): Promise<(ModelVersionRow & { aliases: string | null })[]> {
-  return db.sql`
-    SELECT v.version, v.run_id, v.dir, v.sha256, v.dataset_hash, v.test_log_loss, v.created_at,
-           (SELECT min(a.alias) FROM ml_aliases a WHERE a.version = v.version) AS aliases
+/** Every registered version with all of its aliases (a version can be champion and challenger). */
+export async function listVersions(db: Db): Promise<(ModelVersionRow & { aliases: string[] })[]> {
+  const versions = await db.sql<ModelVersionRow>`
+    SELECT v.version, v.run_id, v.dir, v.sha256, v.dataset_hash, v.test_log_loss, v.created_at
     FROM ml_model_versions v ORDER BY v.version`
+  const aliases = await db.sql<{ alias: string; version: number }>`
+    SELECT alias, version FROM ml_aliases ORDER BY alias`
+  return versions.map((v) => ({
+    ...v,
+    aliases: aliases.filter((a) => a.version === v.version).map((a) => a.alias),
+  }))
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { UsageError } from '../../../core/errors.ts'
+import { KernelError, UsageError } from '../../../core/errors.ts'
 import type { Logger } from '../../../core/log.ts'
 import { createProgress } from '../../../core/progress.ts'
 import type { EtlConfig, SourceName } from '../config.ts'
@@ -68,6 +68,10 @@ export const SOURCES: Readonly<Record<SourceName, SourceDefinition>> = {
         extractPokeApi(ctx.base, http, { baseUrl: ctx.config.pokeapiUrl, onProgress }),
       )
       ctx.log.info('pokeapi http', { ...http.counters() })
+      // A host that stopped answering leaves a partial extract: report the source as failed (the
+      // summary said "ok") and keep the previous staged extract instead of overwriting it.
+      const unreachable = extract.warnings.find((w) => w.startsWith('pokeapi unreachable: '))
+      if (unreachable) throw new KernelError('ETL_SOURCE_UNREACHABLE', unreachable, { plugin: 'etl' })
       return extract
     },
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { envBoolean } from '../../../core/config.ts'
-import { describeError } from '../../../core/errors.ts'
+import { describeError, UsageError } from '../../../core/errors.ts'
 import { defineStage, type StageRuntime } from '../../../core/stages.ts'
 import type { EtlConfig, SourceName } from '../config.ts'
 import type { HttpClient } from '../http/index.ts'
@@ -49,6 +49,13 @@ export async function runExtract(
   const base = extractShowdown()
   const outcomes: SourceOutcome[] = []
   let moveNamesFr = frenchMoveNames((await readStaged(dataDir, 'pokeapi'))?.extract)
+  // `--csv-dir` without the csv source was silently ignored (and etl:load reads ETL_SOURCES too).
+  if (input.csvDir && !config.sources.includes('csv')) {
+    throw new UsageError(
+      'ETL_CSV_DIR_MISSING',
+      `--csv-dir is read by the csv source, which ETL_SOURCES (${config.sources.join(',')}) does not list: set ETL_SOURCES=${[...config.sources, 'csv'].join(',')}`,
+    )
+  }
   const names: SourceName[] = ['showdown', ...config.sources.filter((s) => s !== 'showdown')]
   for (const name of names) {
     const source = SOURCES[name]
