@@ -40,6 +40,16 @@ export const SUCCESS_SAMPLES: SampleRequest[] = [
     status: 200,
   },
   {
+    operation: 'GET /api/v1/types/effectiveness',
+    url: '/api/v1/types/effectiveness?attacking=fire',
+    status: 200,
+  },
+  {
+    operation: 'GET /api/v1/types/effectiveness',
+    url: '/api/v1/types/effectiveness?defending=grass,poison',
+    status: 200,
+  },
+  {
     operation: 'GET /api/v1/types/{idOrName}/pokemon',
     url: `/api/v1/types/${encodeURIComponent('électrik')}/pokemon?limit=5&sort=total&order=desc&lang=fr`,
     status: 200,
@@ -94,7 +104,7 @@ export const PROBLEM_SAMPLES: SampleRequest[] = [
   { operation: 'GET /api/v1/moves', url: '/api/v1/moves?power_min=120&power_max=80', status: 400 },
   {
     operation: 'GET /api/v1/types/effectiveness',
-    url: '/api/v1/types/effectiveness?attacking=fire',
+    url: '/api/v1/types/effectiveness?attacking=fire&defending=grass,water,ice',
     status: 400,
   },
   { operation: 'GET /api/v1/types/{idOrName}/pokemon', url: '/api/v1/types/feux/pokemon', status: 404 },

@@ -102,6 +102,21 @@ for (const engine of testEngines()) {
       expect(slugs(await page('?pokemon=25&limit=200'))).not.toContain('zippy-zap')
       const electric = await page('?pokemon=pikachu-starter&type=electric&category=physical')
       expect(slugs(electric)).toEqual(['thunder-punch', 'zippy-zap'])
+      // How: every method and level, as the original API gave them (issue 13, #12).
+      const learn = (slug: string) =>
+        (partner.data.find((m) => m.slug === slug) as { learn?: unknown[] })?.learn
+      expect(learn('zippy-zap')).toEqual(
+        detail.learnset
+          .filter((l) => l.slug === 'zippy-zap')
+          .map((l) => ({ method: l.method, level: l.level, tm: l.tm })),
+      )
+      const thunderbolt = learn('thunderbolt') as {
+        method: string
+        level: number | null
+        tm: number | null
+      }[]
+      expect(thunderbolt.length).toBeGreaterThan(0)
+      expect((await page('?limit=5')).data.every((m) => !('learn' in m))).toBe(true)
       const unknown = await problem('/api/v1/moves?pokemon=missingno', 404)
       expect(unknown).toMatchObject({ code: 'POKEMON_NOT_FOUND', errors: [{ field: 'query.pokemon' }] })
     })

@@ -1,5 +1,10 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { MoveEntry, PokedexCatalogue, PokedexReader } from '../../../core/contracts/pokedex.ts'
+import type {
+  LearnsetEntry,
+  MoveEntry,
+  PokedexCatalogue,
+  PokedexReader,
+} from '../../../core/contracts/pokedex.ts'
 import { HttpProblem } from '../../../core/problem.ts'
 import {
   idOrSlugParam,
@@ -45,7 +50,8 @@ const moveListQuery = z.object({
     example: 'multi-hit',
   }),
   pokemon: z.string().min(1).max(60).optional().openapi({
-    description: 'Only moves this Pokémon (id or slug) can use, by any learn method',
+    description:
+      'Only moves this Pokémon (id or slug) can use, by any learn method; each item then says how (`learn`)',
     example: 'pikachu-starter',
   }),
   sort: z.enum(SORT_KEYS).default('name').openapi({
@@ -105,17 +111,30 @@ function checkQuery(catalogue: PokedexCatalogue, query: MoveListQuery) {
   }
 }
 
-function filterMoves(catalogue: PokedexCatalogue, query: MoveListQuery): MoveEntry[] {
+/** With `?pokemon=`: move id → how that Pokémon learns it (the original API returned method and level). */
+function learnsOf(catalogue: PokedexCatalogue, query: MoveListQuery) {
+  if (query.pokemon === undefined) return undefined
+  const entries =
+    catalogue.learnsetByPokemon.get(findPokemon(catalogue, query.pokemon, 'query.pokemon').id) ?? []
+  const byMove = new Map<
+    number,
+    { method: LearnsetEntry['method']; level: number | null; tm: number | null }[]
+  >()
+  for (const l of entries) {
+    const list = byMove.get(l.move_id) ?? []
+    list.push({ method: l.method, level: l.level, tm: l.tm })
+    byMove.set(l.move_id, list)
+  }
+  return byMove
+}
+
+function filterMoves(
+  catalogue: PokedexCatalogue,
+  query: MoveListQuery,
+  usable: ReadonlyMap<number, unknown> | undefined,
+): MoveEntry[] {
   checkQuery(catalogue, query)
   const types = new Set(typesFromQuery(catalogue.types, query.type, 'query.type').map((t) => t.id))
-  const usable =
-    query.pokemon === undefined
-      ? undefined
-      : new Set(
-          (
-            catalogue.learnsetByPokemon.get(findPokemon(catalogue, query.pokemon, 'query.pokemon').id) ?? []
-          ).map((l) => l.move_id),
-        )
   const key = query.q === undefined ? undefined : searchKey(query.q)
   const { power_min: min, power_max: max } = query
   return catalogue.moves.filter(
@@ -145,15 +164,19 @@ export function addMoveRoutes(router: OpenAPIHono, pokedex: PokedexReader): void
       sort === 'name' ? (query.lang === 'fr' ? m.name_fr : m.name_en) : m[sort]
     const byEnglishName = (a: MoveEntry, b: MoveEntry) =>
       COLLATORS.en.compare(a.name_en, b.name_en) || a.id - b.id
+    const learns = learnsOf(catalogue, query)
     const sorted = sortBy(
-      filterMoves(catalogue, query),
+      filterMoves(catalogue, query, learns),
       sortKey,
       query.order,
       byEnglishName,
       COLLATORS[query.lang],
     )
     return c.json(
-      toPage(sorted, query, c.req.url, (m) => moveSummary(m, catalogue, query.lang)),
+      toPage(sorted, query, c.req.url, (m) => ({
+        ...moveSummary(m, catalogue, query.lang),
+        ...(learns ? { learn: learns.get(m.id) ?? [] } : {}),
+      })),
       200,
     )
   })

@@ -70,10 +70,25 @@ for (const engine of testEngines()) {
       })
     })
 
+    test('one side only: an attacking type against every type, or every type against a defender (issue 13, #12)', async () => {
+      const fire = (await (await get('/api/v1/types/effectiveness?attacking=fire')).json()) as {
+        attacking: { slug: string }
+        against: { type: { slug: string }; multiplier: number }[]
+      }
+      expect(fire.attacking.slug).toBe('fire')
+      expect(fire.against).toHaveLength(18)
+      const on = (slug: string) => fire.against.find((a) => a.type.slug === slug)?.multiplier
+      expect([on('grass'), on('water'), on('normal')]).toEqual([2, 0.5, 1])
+      const venusaur = (await (await get('/api/v1/types/effectiveness?defending=grass,poison')).json()) as {
+        defending: { slug: string }[]
+        from: { type: { slug: string }; multiplier: number }[]
+      }
+      expect(venusaur.defending.map((t) => t.slug)).toEqual(['grass', 'poison'])
+      const from = (slug: string) => venusaur.from.find((a) => a.type.slug === slug)?.multiplier
+      expect([from('psychic'), from('fire'), from('grass'), from('water')]).toEqual([2, 2, 0.25, 0.5])
+    })
+
     test('bad queries are 400 problems naming the parameter', async () => {
-      const half = await get('/api/v1/types/effectiveness?attacking=fire')
-      expect(half.status).toBe(400)
-      expect(await half.json()).toMatchObject({ errors: [{ field: 'query.defending' }] })
       const three = await get('/api/v1/types/effectiveness?attacking=fire&defending=grass,water,ice')
       expect(three.status).toBe(400)
       const long = await get(`/api/v1/types/effectiveness?attacking=${'x'.repeat(41)}&defending=grass`)

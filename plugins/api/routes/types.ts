@@ -35,6 +35,22 @@ const CellSchema = z
   })
   .openapi('TypeEffectivenessCell')
 
+const AffinitySchema = z.object({ type: TypeSchema, multiplier: z.number().openapi({ example: 2 }) })
+
+const AttackingAffinitySchema = z
+  .object({
+    attacking: TypeSchema,
+    against: z.array(AffinitySchema).describe('The multiplier of this move type on each pure type'),
+  })
+  .openapi('TypeAttackingAffinities')
+
+const DefendingAffinitySchema = z
+  .object({
+    defending: z.array(TypeSchema).min(1).max(2),
+    from: z.array(AffinitySchema).describe('The multiplier of each move type on this (dual-typed) defender'),
+  })
+  .openapi('TypeDefendingAffinities')
+
 const typeQuery = (what: string) =>
   z
     .string()
@@ -72,8 +88,12 @@ const effectivenessRoute = createRoute({
   responses: {
     200: {
       description:
-        'Without parameters: the matrix. With both: one multiplier (product over the defender’s types).',
-      content: { 'application/json': { schema: z.union([MatrixSchema, CellSchema]) } },
+        'Without parameters: the matrix. With both: one multiplier (product over the defender’s types). With `attacking` only: that type against each type. With `defending` only: each type against that defender.',
+      content: {
+        'application/json': {
+          schema: z.union([MatrixSchema, CellSchema, AttackingAffinitySchema, DefendingAffinitySchema]),
+        },
+      },
     },
     ...problemResponses(400, 404, ...READ_ERRORS),
   },
@@ -114,6 +134,17 @@ function resolve(types: readonly TypeRow[], query: string, field: string): TypeR
   return found
 }
 
+/** One or two comma-separated defending types (a dual-typed Pokémon). */
+function defendingTypes(types: readonly TypeRow[], defending: string): TypeRow[] {
+  const names = defending.split(',').map((s) => s.trim())
+  if (names.length > 2 || names.some((n) => n === '')) {
+    throw new HttpProblem('VALIDATION_FAILED', 'defending takes one or two types', [
+      { field: 'query.defending', message: 'one type, or two separated by a comma' },
+    ])
+  }
+  return names.map((n) => resolve(types, n, 'query.defending'))
+}
+
 /**
  * Mounts `/types`, `/types/effectiveness` and `/types/{idOrName}/pokemon` on a router.
  *
@@ -133,22 +164,25 @@ export function addTypeRoutes(router: OpenAPIHono, pokedex: PokedexReader): void
       const matrix = types.map((a) => types.map((d) => multiplier.get(`${a.id}:${d.id}`) ?? 1))
       return c.json({ types, matrix }, 200)
     }
-    if (attacking === undefined || defending === undefined) {
-      const missing = attacking === undefined ? 'attacking' : 'defending'
-      throw new HttpProblem('VALIDATION_FAILED', `give both attacking and defending, or neither`, [
-        { field: `query.${missing}`, message: 'required when the other is given' },
-      ])
-    }
-    const names = defending.split(',').map((s) => s.trim())
-    if (names.length > 2 || names.some((n) => n === '')) {
-      throw new HttpProblem('VALIDATION_FAILED', 'defending takes one or two types', [
-        { field: 'query.defending', message: 'one type, or two separated by a comma' },
-      ])
+    const on = (attacker: TypeRow, defenders: readonly TypeRow[]) =>
+      defenders.reduce((acc, d) => acc * (multiplier.get(`${attacker.id}:${d.id}`) ?? 1), 1)
+    const defenders = defending === undefined ? undefined : defendingTypes(types, defending)
+    if (attacking === undefined) {
+      // Defending only (the original's "by defending type"): every move type against this defender.
+      return c.json(
+        { defending: defenders!, from: types.map((t) => ({ type: t, multiplier: on(t, defenders!) })) },
+        200,
+      )
     }
     const attacker = resolve(types, attacking, 'query.attacking')
-    const defenders = names.map((n) => resolve(types, n, 'query.defending'))
-    const product = defenders.reduce((acc, d) => acc * (multiplier.get(`${attacker.id}:${d.id}`) ?? 1), 1)
-    return c.json({ attacking: attacker, defending: defenders, multiplier: product }, 200)
+    if (defenders === undefined) {
+      // Attacking only (the original's "by attacking type"): this move type against every type.
+      return c.json(
+        { attacking: attacker, against: types.map((t) => ({ type: t, multiplier: on(attacker, [t]) })) },
+        200,
+      )
+    }
+    return c.json({ attacking: attacker, defending: defenders, multiplier: on(attacker, defenders) }, 200)
   })
 
   router.openapi(typePokemonRoute, async (c) => {

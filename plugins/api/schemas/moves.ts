@@ -29,7 +29,25 @@ export const MoveSummarySchema = z
   })
   .openapi('MoveSummary')
 
-export const MovePageSchema = pageSchema(MoveSummarySchema, 'MovePage')
+/** How a Pokémon learns one move (every method and level: a move learned twice is two entries). */
+export const MoveLearnSchema = z
+  .object({
+    method: z
+      .enum(['start', 'evolution', 'level-up', 'tm', 'tutor', 'inherited'])
+      .openapi({ example: 'level-up' }),
+    level: z.number().int().nullable().openapi({ example: 26 }),
+    tm: z.number().int().nullable().openapi({ example: null }),
+  })
+  .openapi('MoveLearn')
+
+/** A list item; with `?pokemon=`, how that Pokémon learns the move (`learn`). */
+export const MoveListItemSchema = MoveSummarySchema.extend({
+  learn: z.array(MoveLearnSchema).optional().openapi({
+    description: 'Only with ?pokemon=: how that Pokémon learns this move (method, level, TM number)',
+  }),
+}).openapi('MoveListItem')
+
+export const MovePageSchema = pageSchema(MoveListItemSchema, 'MovePage')
 
 export const MoveLearnerSchema = z
   .object({
