@@ -129,7 +129,7 @@ export function createStageRegistry(
   options: { onFinished?: (outcome: StageOutcome) => Promise<void> } = {},
 ): StageRegistry {
   const stages: (StageDefinition<any> & { plugin: string })[] = []
-  const inFlight = new Map<string, { input: string; promise: Promise<string | void> }>()
+  const inFlight = new Map<string, { input: string; signal: AbortSignal; promise: Promise<string | void> }>()
   let frozen = false
   return {
     add(plugin, stage) {
@@ -156,6 +156,9 @@ export function createStageRegistry(
       return found
     },
     run(name, input, runtime) {
+      // A run whose caller gave up (aborted its signal: a cancelled command, a timed-out test) no
+      // longer holds the name: it may still be winding down, but it must not block the next run.
+      if (inFlight.get(name)?.signal.aborted) inFlight.delete(name)
       const running = inFlight.get(name)
       const key = JSON.stringify(input ?? null)
       if (running?.input === key) return running.promise
@@ -169,7 +172,13 @@ export function createStageRegistry(
       }
       const stage = stages.find((s) => s.name === name)
       if (!stage) return Promise.reject(new UsageError('STAGE_UNKNOWN', `unknown stage "${name}"`))
-      const promise = (async () => {
+      const entry = {
+        input: key,
+        signal: runtime.signal,
+        promise: Promise.resolve() as Promise<string | void>,
+      }
+      entry.promise = (async () => {
+        await Promise.resolve() // let the entry be registered before the run can finish
         const batch = createBatchReport()
         const started = performance.now()
         let ok = false
@@ -183,7 +192,7 @@ export function createStageRegistry(
           if (cause instanceof UsageError) throw cause
           throw new KernelError('STAGE_FAILED', `stage ${name} failed`, { plugin: stage.plugin, cause })
         } finally {
-          inFlight.delete(name)
+          if (inFlight.get(name) === entry) inFlight.delete(name)
           await options.onFinished?.({
             stage: name,
             ok,
@@ -193,8 +202,8 @@ export function createStageRegistry(
           })
         }
       })()
-      inFlight.set(name, { input: key, promise })
-      return promise
+      inFlight.set(name, entry)
+      return entry.promise
     },
     freeze() {
       frozen = true

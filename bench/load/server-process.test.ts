@@ -41,10 +41,9 @@ describe('spawnServer', () => {
       host: HOST,
       port,
     })
-    const started = performance.now()
+    // Waiting out the 10 s would end with a time-out reason, not the exit status.
     const ready = await waitForReady(server, `${server.baseUrl}/`, { timeoutMs: 10_000, accept: () => true })
     expect(ready).toEqual({ ready: false, reason: 'the server exited with status 3' })
-    expect(performance.now() - started).toBeLessThan(8_000)
   })
 
   test('a server that never says ready times out with its last answer', async () => {

@@ -32,7 +32,7 @@ let operations: OperationEntry[]
 let validateProblem: (body: unknown) => string[]
 
 beforeAll(async () => {
-  api = await createTrainedApiKernel(NO_RATE_LIMIT)
+  api = await createTrainedApiKernel({ env: NO_RATE_LIMIT })
   doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
   operations = listOperations(doc)
   const check = createSchemaChecker(doc)

@@ -29,8 +29,7 @@ let check: (schema: JsonSchema, value: unknown) => string[]
 beforeAll(async () => {
   // Limits out of the way: the agreement property sends hundreds of predictions.
   api = await createTrainedApiKernel({
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000',
+    env: { API_RATE_LIMIT_PER_MINUTE: '1000000', API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000' },
   })
   doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
   operations = listOperations(doc)

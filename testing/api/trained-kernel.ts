@@ -1,17 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Kernel } from '../../core/kernel.ts'
-import { parseStageInput } from '../../core/stages.ts'
 import { apiPlugin } from '../../plugins/api/index.ts'
 import { generateApiKey } from '../../plugins/api/security/index.ts'
 import { etlPlugin } from '../../plugins/etl/index.ts'
 import { mlPlugin } from '../../plugins/ml/index.ts'
-import { createTestKernel } from '../kernel.ts'
+import { createTestKernel, type Engine, freshDatabaseUrl } from '../kernel.ts'
+import { loadedPokedexFile } from '../pokedex-db.ts'
 
-/** A few species: enough for a dataset with train/validation/test parts, trained in a few seconds. */
-const SPECIES =
-  'pikachu,squirtle,gengar,snorlax,bulbasaur,charmander,onix,abra,machop,eevee,jigglypuff,magikarp'
+/** The champion a fresh clone ships (read only: serving never writes to MODELS_DIR). */
+export const SHIPPED_MODELS_DIR = join(import.meta.dir, '..', '..', 'models')
 
 export interface TrainedApiKernel {
   readonly kernel: Kernel
@@ -19,56 +16,43 @@ export interface TrainedApiKernel {
   readonly key: string
   /** The configured hash: a leaked hash must never work as a key. */
   readonly hash: string
-  /** Stops the kernel and removes the temporary data and model folders. */
+  /** Stops the kernel. */
   close(): Promise<void>
 }
 
-const runtime = (k: Kernel) => ({ log: k.log, tty: false, signal: new AbortController().signal })
-const runStage = (k: Kernel, name: string, args: string[]) =>
-  k.stages.run(name, parseStageInput(k.stages.list().find((s) => s.name === name)!, args), runtime(k))
-
 /**
- * Boots etl + ml + api on SQLite with a small model trained into temporary folders (`ml:dataset`
- * then `ml:train --grid none`) and one generated API key, so every route, predictions included,
- * answers as in production. Why SQLite only: no API route passes request input to SQL (the
- * Pokédex is read once into an in-memory catalogue), and the storage contract tests cover both
- * engines.
+ * Boots etl + ml + api serving the shipped champion model over a loaded Pokédex, with one
+ * generated API key, so every route, predictions included, answers as in production.
+ *
+ * Why the shipped champion and the shared Pokédex file: suites used to train their own model and
+ * run the ETL each (four trainings, three copies of one recipe); on a loaded machine that made the
+ * suite slow and fragile. Training itself is tested once, in plugins/ml/model/train.test.ts. On
+ * PostgreSQL the Pokédex is loaded into a fresh schema (the shared file is SQLite).
  *
  * @example
- * const api = await createTrainedApiKernel({ API_PREDICT_RATE_LIMIT_PER_MINUTE: '100000' })
+ * const api = await createTrainedApiKernel({ env: { API_PREDICT_RATE_LIMIT_PER_MINUTE: '100000' } })
  * await api.kernel.app.request('/api/v1/model')
  * await api.close()
  */
-export async function createTrainedApiKernel(env: Record<string, string> = {}): Promise<TrainedApiKernel> {
+export async function createTrainedApiKernel(
+  options: { engine?: Engine; env?: Record<string, string> } = {},
+): Promise<TrainedApiKernel> {
   const { key, hash } = generateApiKey()
-  const dataDir = mkdtempSync(join(tmpdir(), 'pdx-api-data-'))
-  const modelsDir = mkdtempSync(join(tmpdir(), 'pdx-api-models-'))
-  const dirs = { DATA_DIR: dataDir, MODELS_DIR: modelsDir }
-  const trainer = await createTestKernel({
-    plugins: [etlPlugin, mlPlugin],
-    env: { ...dirs, ML_WORKERS: '0' },
-  })
-  try {
-    await trainer.stages.run('etl:load', {}, runtime(trainer))
-    await runStage(trainer, 'ml:dataset', ['--species', SPECIES, '--k', '4', '--name', 'api'])
-    await runStage(trainer, 'ml:train', ['--dataset', 'api', '--grid', 'none'])
-  } finally {
-    await trainer.stop()
-  }
+  const engine = options.engine ?? 'sqlite'
+  const databaseUrl =
+    engine === 'sqlite' ? `sqlite:${await loadedPokedexFile()}` : await freshDatabaseUrl('postgres')
   const kernel = await createTestKernel({
     plugins: [etlPlugin, mlPlugin, apiPlugin],
-    env: { ...dirs, API_KEYS: hash, ...env },
+    engine,
+    env: { DATABASE_URL: databaseUrl, MODELS_DIR: SHIPPED_MODELS_DIR, API_KEYS: hash, ...options.env },
   })
-  await kernel.stages.run('etl:load', {}, runtime(kernel))
-  await kernel.start()
-  return {
-    kernel,
-    key,
-    hash,
-    async close() {
-      await kernel.stop()
-      rmSync(dataDir, { recursive: true, force: true })
-      rmSync(modelsDir, { recursive: true, force: true })
-    },
+  if (engine === 'postgres') {
+    await kernel.stages.run(
+      'etl:load',
+      {},
+      { log: kernel.log, tty: false, signal: new AbortController().signal },
+    )
   }
+  await kernel.start()
+  return { kernel, key, hash, close: () => kernel.stop() }
 }

@@ -1,68 +1,35 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { type PokedexReader, pokedexRef } from '../../../core/contracts/pokedex.ts'
 import type { Kernel } from '../../../core/kernel.ts'
-import { parseStageInput } from '../../../core/stages.ts'
-import { createTestKernel, notePostgresSkipped, testEngines } from '../../../testing/kernel.ts'
-import { etlPlugin } from '../../etl/index.ts'
-import { parseRows } from '../../ml/dataset/rows.ts'
-import { mlPlugin } from '../../ml/index.ts'
-import { apiPlugin } from '../index.ts'
+import { createTrainedApiKernel, type TrainedApiKernel } from '../../../testing/api/trained-kernel.ts'
+import { notePostgresSkipped, testEngines } from '../../../testing/kernel.ts'
+import { trainingLikeStream } from '../../../testing/ml/training-like-stream.ts'
 import { BestMoveResponseSchema, MatchupResponseSchema } from '../schemas/predict.ts'
-import { generateApiKey } from '../security/index.ts'
 
 notePostgresSkipped()
 
-/** One small model trained once (SQLite), then served by a kernel per engine from the same MODELS_DIR. */
-const SPECIES =
-  'pikachu,squirtle,gengar,snorlax,bulbasaur,charmander,onix,abra,machop,eevee,jigglypuff,magikarp'
-const { key, hash } = generateApiKey()
-let dataDir: string
-let modelsDir: string
-const runtime = (k: Kernel) => ({ log: k.log, tty: false, signal: new AbortController().signal })
-const runStage = (k: Kernel, name: string, args: string[]) =>
-  k.stages.run(name, parseStageInput(k.stages.list().find((s) => s.name === name)!, args), runtime(k))
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'pdx-api-data-'))
-  modelsDir = mkdtempSync(join(tmpdir(), 'pdx-api-models-'))
-  const trainer = await createTestKernel({
-    plugins: [etlPlugin, mlPlugin],
-    env: { DATA_DIR: dataDir, MODELS_DIR: modelsDir, ML_WORKERS: '0' },
-  })
-  await trainer.stages.run('etl:load', {}, runtime(trainer))
-  await runStage(trainer, 'ml:dataset', ['--species', SPECIES, '--k', '4', '--name', 'api'])
-  await runStage(trainer, 'ml:train', ['--dataset', 'api', '--grid', 'none'])
-  await trainer.stop()
-}, 120_000)
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true })
-  rmSync(modelsDir, { recursive: true, force: true })
-})
+/** The shipped champion over the loaded Pokédex, per engine (see testing/api/trained-kernel.ts). */
 
 for (const engine of testEngines()) {
   describe(`prediction API on ${engine}`, () => {
+    let api: TrainedApiKernel
     let kernel: Kernel
+    let key: string
     beforeAll(async () => {
-      kernel = await createTestKernel({
-        plugins: [etlPlugin, mlPlugin, apiPlugin],
+      api = await createTrainedApiKernel({
         engine,
         // generous limits: the answers must not depend on how busy the machine is
         env: {
-          DATA_DIR: dataDir,
-          MODELS_DIR: modelsDir,
-          API_KEYS: hash,
           ML_SIM_QUEUE: '0',
           ML_SIM_TIMEOUT_MS: '120000',
           ML_ADVICE_BUDGET_MS: '60000',
           API_REQUEST_TIMEOUT_MS: '120000',
         },
       })
-      await kernel.stages.run('etl:load', {}, runtime(kernel))
-      await kernel.start()
-    }, 60_000)
-    afterAll(() => kernel.stop())
+      kernel = api.kernel
+      key = api.key
+    }, 120_000)
+    afterAll(() => api.close())
     const post = (path: string, body: unknown, headers: Record<string, string> = { 'x-api-key': key }) =>
       kernel.app.request(path, {
         method: 'POST',
@@ -219,16 +186,10 @@ for (const engine of testEngines()) {
     })
 
     test('drift: the training stream stays under the threshold; a shifted one raises the PSI gauge above it', async () => {
-      const rows = parseRows(readFileSync(join(dataDir, 'datasets', 'api', 'rows.csv'), 'utf8')).filter(
-        (r) => r.split_pair === 'train',
-      )
-      const normal = rows.map((r) => ({
-        pokemon_a: String(r.a_slug),
-        move_a: String(r.a_moves),
-        pokemon_b: String(r.b_slug),
-        move_b: String(r.b_moves),
-      }))
-      // the model's own drift: its answers are asked for (exact answers also feed it, in shadow)
+      // A stream like the champion's training data (all_combinations over every form): random
+      // forms with random damaging moves they can learn, seeded. The model's own drift: its
+      // answers are asked for (exact answers also feed it, in shadow).
+      const normal = await trainingLikeStream(kernel.services.get(pokedexRef.id) as PokedexReader, 1200)
       for (let i = 0; i < normal.length; i += 100) {
         expect(
           (await post('/api/v1/predict/matchup', { method: 'model', matchups: normal.slice(i, i + 100) }))

@@ -85,12 +85,11 @@ describe('createHttpClient retries', () => {
   test('an unreachable host throws HttpFetchError quickly, after bounded retries', async () => {
     const host = `127.0.0.1:${closedPort()}`
     const { http, clock } = clientFor(host)
-    const started = performance.now()
     const error = await http.get(`http://${host}/pokemon/1`).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(HttpFetchError)
     expect((error as HttpFetchError).code).toBe('HTTP_UNREACHABLE')
     expect((error as HttpFetchError).url).toBe(`http://${host}/pokemon/1`)
-    expect(performance.now() - started).toBeLessThan(2000)
+    // "Quickly": the waits are the fake clock's, so none is real; bounded: two retries, then the error.
     expect(clock.sleeps).toHaveLength(2) // networkRetries defaults to 2
     expect(http.counters()).toMatchObject({ requests: 3, retries: 2, failures: 1 })
   })
