@@ -7,10 +7,10 @@ export type ResponseKind = 'api' | 'page' | 'docs'
 /**
  * Content-Security-Policy per kind of response.
  * - `api` (JSON, problem+json, /metrics): a response opened as a page can load nothing.
- * - `page` (the htmx web app): scripts only from this origin (htmx is served locally: no inline
- *   script, no eval — htmx 2 needs neither for the attributes we use); inline `style` attributes
- *   are allowed (stat and win-probability bars set a width); images from this origin, data: URIs
- *   and https (PokéAPI sprites when the live source ran); forms post only here.
+ * - `page` (the htmx web app): scripts, styles, images and fonts from this origin only — htmx is
+ *   served locally with `includeIndicatorStyles: false`, no inline script, style or handler,
+ *   sprites are local; the web app's browser suite proves every journey works under exactly this
+ *   policy (testing/ui/browser.ts `STRICT_CSP`); forms post only here.
  * - `docs` (Swagger UI from node_modules): its bundle and init script from this origin, its inline
  *   styles, data: images.
  * Every kind: framing forbidden (clickjacking), `base-uri` and `object-src` closed.
@@ -20,13 +20,14 @@ const POLICIES: Record<ResponseKind, Record<string, string[]>> = {
   page: {
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:', 'https:'],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
     connectSrc: ["'self'"],
+    fontSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
-    baseUri: ["'none'"],
-    objectSrc: ["'none'"],
   },
   docs: {
     defaultSrc: ["'self'"],

@@ -3,7 +3,7 @@ import { clientAddress, clientBucketId } from '../../core/guards/client-ip.ts'
 import { createRateLimit, createTokenBuckets } from '../../core/guards/rate-limit.ts'
 import { createBodyDeadline, createBodyLimit } from '../../core/guards/request-limits.ts'
 import type { Metrics } from '../../core/metrics.ts'
-import { sendCodedProblem } from '../../core/problem.ts'
+import { HttpProblem } from '../../core/problem.ts'
 import type { UiConfig } from './config.ts'
 
 /**
@@ -22,7 +22,8 @@ const wellFormedForm: MiddlewareHandler = async (c, next) => {
     })
     await copy.formData()
   } catch {
-    return sendCodedProblem(c, 'FORM_MALFORMED', 'the form body could not be parsed', [
+    // Thrown, so the kernel renders it as the web app's own error page.
+    throw new HttpProblem('FORM_MALFORMED', 'the form body could not be parsed', [
       { field: 'body', message: 'send application/x-www-form-urlencoded or well-formed multipart/form-data' },
     ])
   }
