@@ -15,6 +15,9 @@ export interface KernelServer {
   drain(timeoutMs: number): Promise<number>
 }
 
+/** How long a draining server keeps answering after its last in-flight request (see `drain`). */
+const LINGER_MS = 250
+
 const SHUTTING_DOWN = JSON.stringify(
   problemBody(503, {
     code: 'SHUTTING_DOWN',
@@ -58,7 +61,10 @@ export function serveKernel(kernel: Kernel, options: { port: number; hostname: s
       }
       inFlight++
       try {
-        return await kernel.app.fetch(request, srv)
+        const response = await kernel.app.fetch(request, srv)
+        // Answered during a drain: ask the client to close, so it sends nothing more on this connection.
+        if (draining) response.headers.set('connection', 'close')
+        return response
       } finally {
         inFlight--
         if (inFlight === 0) idle?.()
@@ -70,9 +76,10 @@ export function serveKernel(kernel: Kernel, options: { port: number; hostname: s
     inFlight: () => inFlight,
     drain(timeoutMs) {
       draining ??= (async () => {
-        // Stop listening; connections already open may still send requests: they get 503 + close.
-        // Bun's stop(false) resolves once every connection has closed (answers fully sent).
-        const closed = server.stop(false)
+        // Keep reading while in-flight requests finish: anything new gets 503 SHUTTING_DOWN with
+        // `Connection: close`, and answers given now carry `Connection: close` too. Closing the
+        // listener or idle connections first would reset requests already sent on keep-alive
+        // connections but not yet read (they were resets, not answers).
         let timer: ReturnType<typeof setTimeout> | undefined
         const deadline = new Promise<void>((resolve) => {
           timer = setTimeout(resolve, timeoutMs)
@@ -81,9 +88,13 @@ export function serveKernel(kernel: Kernel, options: { port: number; hostname: s
           idle = resolve
           if (inFlight === 0) resolve()
         })
-        await Promise.race([allAnswered.then(() => Promise.race([closed, deadline])), deadline])
+        await Promise.race([allAnswered, deadline])
+        // Linger briefly, still answering, so requests in transit when the last one finished are
+        // read and refused cleanly, then let every connection close.
+        await Promise.race([Bun.sleep(LINGER_MS), deadline])
         clearTimeout(timer)
         const left = inFlight
+        await Promise.race([server.stop(false), Bun.sleep(LINGER_MS)])
         void server.stop(true)
         return left
       })()
