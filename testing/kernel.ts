@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { Migration } from '../core/db/migrate.ts'
 import { openPostgres } from '../core/db/postgres.ts'
 import { createKernel, type Kernel } from '../core/kernel.ts'
@@ -61,7 +64,13 @@ export async function createTestKernel(options: {
   const kernel = await createKernel({
     plugins: options.plugins,
     role: options.role ?? 'test',
-    env: { DATABASE_URL: await freshDatabaseUrl(options.engine ?? 'sqlite'), ...options.env },
+    // A fresh DATA_DIR too: the default ./data holds whatever earlier runs staged (a stale staged
+    // extract made tests pass or fail depending on the machine's history).
+    env: {
+      DATABASE_URL: await freshDatabaseUrl(options.engine ?? 'sqlite'),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'pdx-test-data-')),
+      ...options.env,
+    },
     logger,
     defaultMetrics: false,
     stopTimeoutMs: 200,
