@@ -36,15 +36,18 @@ function classify(error: unknown): unknown {
 }
 
 /**
- * Bounds one statement: past `ms` it is cancelled and the caller gets `DATABASE_UNAVAILABLE`, so a
- * hung or unreachable server costs a request at most `ms`, never the 10–15 s of TCP retries.
+ * Bounds one statement: past `ms` the caller gets `DATABASE_UNAVAILABLE`, so a hung or unreachable
+ * server costs a request at most `ms`, never the 10–15 s of TCP retries. The statement itself is
+ * not cancelled: postgres.js's `cancel()` on a query waiting for a dead connection left the pool
+ * unable to reconnect (measured: no recovery after the database came back); left alone, it runs
+ * or fails when the pool reconnects. Reads are harmless; a write outside a transaction may thus
+ * still apply after its caller was told 503 (our writes run in transactions or are idempotent).
  */
 async function bounded<T>(query: postgres.PendingQuery<any>, ms: number | undefined): Promise<T> {
   if (ms === undefined) return (await query.catch((e: unknown) => Promise.reject(classify(e)))) as T
   let timer: ReturnType<typeof setTimeout> | undefined
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      query.cancel()
       reject(new KernelError('DATABASE_UNAVAILABLE', `the database did not answer within ${ms} ms`))
     }, ms)
   })
