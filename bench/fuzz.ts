@@ -100,7 +100,7 @@ try {
       numRuns: perOperation,
       seed: SEED + i,
     })
-    sample.forEach((r, j) => requests.push({ ...r, key: j % 2 === 0 }))
+    for (const [j, r] of sample.entries()) requests.push({ ...r, key: j % 2 === 0 })
   }
   for (const r of webRequests(TOTAL - requests.length, SEED)) requests.push({ ...r, key: false })
 

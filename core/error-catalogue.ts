@@ -70,6 +70,9 @@ export const ERROR_CATALOGUE = {
   MIGRATION_DUPLICATE: [500, 'Migration declared twice'],
   MIGRATION_FAILED: [500, 'Migration failed'],
   DB_FULL: [507, 'Storage full'],
+  METRIC_DEFINITION_INVALID: [500, 'Invalid metric definition'],
+  METRIC_LABELS_INVALID: [500, 'Invalid metric labels'],
+  PUSHGATEWAY_FAILED: [502, 'Pushgateway push failed'],
   // --- etl
   ETL_GATES_FAILED: [500, 'Quality gates failed'],
   ETL_EXPORT_EMPTY: [500, 'Nothing to export'],

@@ -60,14 +60,14 @@ function bodyProblem(error: HTTPException): { code?: ErrorCode; errors?: Problem
   return {}
 }
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
+const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const
 
 /**
  * The methods some route (not a middleware) answers at `path`, for a 405's `Allow` header; HEAD
  * comes with GET (Hono answers it from the GET route).
  */
 function allowedMethods(app: OpenAPIHono, path: string): string[] {
-  const allowed = METHODS.filter((method) => {
+  const allowed = ROUTE_METHODS.filter((method) => {
     const [matches] = app.router.match(method, path) as unknown as [
       [[unknown, { method: string }], unknown][],
     ]

@@ -53,7 +53,10 @@ for (const engine of testEngines()) {
       const killedAt: string[] = []
       for (const ms of delays(engine === 'sqlite' ? 13 : 31, KILLS)) {
         const run = stage(['etl:load'], env)
-        const outcome = await Promise.race([run.exited.then((code) => `exited ${code}`), Bun.sleep(ms).then(() => 'kill')])
+        const outcome = await Promise.race([
+          run.exited.then((code) => `exited ${code}`),
+          Bun.sleep(ms).then(() => 'kill'),
+        ])
         if (outcome === 'kill') run.kill('SIGKILL')
         await run.exited
         killedAt.push(`${ms} ms: ${outcome}`)
@@ -65,7 +68,10 @@ for (const engine of testEngines()) {
       expect({ loadCode, loadErr }).toEqual({ loadCode: 0, loadErr: '' })
       const verify = stage(['etl:verify'], env)
       const [verifyCode, verifyOut] = await Promise.all([verify.exited, new Response(verify.stdout).text()])
-      expect({ verifyCode, verifyOut: verifyCode === 0 ? '' : verifyOut }).toEqual({ verifyCode: 0, verifyOut: '' })
+      expect({ verifyCode, verifyOut: verifyCode === 0 ? '' : verifyOut }).toEqual({
+        verifyCode: 0,
+        verifyOut: '',
+      })
       const staging = join(dataDir, 'etl', 'staging')
       expect(readdirSync(staging).filter((name) => name.endsWith('.tmp'))).toEqual([])
 
@@ -78,10 +84,13 @@ for (const engine of testEngines()) {
         migrations: allMigrations(),
       })
       kernels.push(kernel)
-      const [{ n }] = (await kernel.db.sql<{ n: number }>`SELECT count(*) AS n FROM pokemon`) as [{ n: number }]
+      const [{ n }] = (await kernel.db.sql<{ n: number }>`SELECT count(*) AS n FROM pokemon`) as [
+        { n: number },
+      ]
       expect(n).toBe(188)
       // A killed run left after the last good one: the cache must stay on (it fell to 54 req/s).
-      await kernel.db.sql`INSERT INTO etl_runs (started_at, status, sources) VALUES (${new Date().toISOString()}, 'running', 'showdown')`
+      await kernel.db
+        .sql`INSERT INTO etl_runs (started_at, status, sources) VALUES (${new Date().toISOString()}, 'running', 'showdown')`
       const catalogue = createCatalogueReader(kernel.db)
       expect(await catalogue()).toBe(await catalogue())
     }, 240_000)

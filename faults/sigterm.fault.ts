@@ -42,7 +42,10 @@ test('SIGTERM with 32 connections busy: 0 reset requests, exit 0', async () => {
   const sentBefore = outcomes.filter((o) => o.beforeSignal)
   const resets = sentBefore.filter((o) => o.result.startsWith('network error'))
   const counts = Object.fromEntries(
-    [...new Set(sentBefore.map((o) => o.result))].map((r) => [r, sentBefore.filter((o) => o.result === r).length]),
+    [...new Set(sentBefore.map((o) => o.result))].map((r) => [
+      r,
+      sentBefore.filter((o) => o.result === r).length,
+    ]),
   )
   console.log(`SIGTERM under load: ${sentBefore.length} requests sent before the signal:`, counts)
   expect(resets).toEqual([])
