@@ -91,6 +91,7 @@ const RULES: { pattern: RegExp; how: 'run' | 'validate' | 'skip'; why: string }[
     how: 'skip',
     why: 'benchmarks take minutes; their code is typechecked',
   },
+  { pattern: /^bun run faults$/, how: 'skip', why: 'the fault suite, its own CI step (.ci/run)' },
 ]
 
 const ruleFor = (command: string) => RULES.find((r) => r.pattern.test(command))
