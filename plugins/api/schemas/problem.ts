@@ -11,7 +11,7 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'Body not sent as application/json',
   429: 'Rate limit exceeded; see Retry-After',
   500: 'Unexpected error (quote the request id)',
-  503: 'Not available yet',
+  503: 'Not available right now (no model yet, the database unreachable, a full queue); see Retry-After',
 }
 
 /**
@@ -36,7 +36,8 @@ export function problemResponses<S extends number>(...statuses: S[]) {
 }
 
 /**
- * The errors every Pokédex read may answer: 429 when rate limited, and 401/403 only when the
+ * The errors every Pokédex read may answer: 429 when rate limited, 503 while the database is
+ * unreachable (cached reads keep answering), and 401/403 only when the
  * deployment sets `API_PUBLIC_READS=false` (reads are public by default).
  */
-export const READ_ERRORS = [401, 403, 429] as const
+export const READ_ERRORS = [401, 403, 429, 503] as const
