@@ -24,6 +24,13 @@ export const mlConfig = z.object({
     .max(1000)
     .default(8)
     .describe('Simulations allowed to wait for a worker before 503'),
+  reloadIntervalMs: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(3_600_000)
+    .default(30_000)
+    .describe('How often a server checks MODELS_DIR/champion for a new champion (hot swap)'),
   simTimeoutMs: z.coerce
     .number()
     .int()

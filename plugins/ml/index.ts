@@ -21,7 +21,6 @@ import { createVerifySolverStage } from './stages/verify-solver.ts'
 import { createMlflowSink } from './tracking/mlflow-sink.ts'
 
 /** How often a serving process looks for a new champion (promoted by another process). */
-const RELOAD_EVERY_MS = 30_000
 
 /**
  * The ml plugin: battles on the real Let's Go engine, datasets, our GBDT, the registry, and the
@@ -96,7 +95,7 @@ export const mlPlugin = definePlugin({
     let timer: ReturnType<typeof setInterval> | undefined
     ctx.lifecycle.onStart(async () => {
       await predictor.reload()
-      timer = setInterval(() => void predictor.reload(), RELOAD_EVERY_MS)
+      timer = setInterval(() => void predictor.reload(), ctx.config.reloadIntervalMs)
       timer.unref?.()
     })
     ctx.lifecycle.onStop(() => {
