@@ -217,7 +217,7 @@ for (const engine of testEngines()) {
         const noExample = op!.parameters.filter((p) => p.schema.example === undefined).map((p) => p.name)
         expect({ path, noExample }).toEqual({ path, noExample: [] })
         expect(op!.parameters.some((p) => Array.isArray(p.schema.type))).toBe(false)
-        expect(Object.keys(op!.responses)).toEqual(['200', '400', '401', '403', '404', '429'])
+        expect(Object.keys(op!.responses)).toEqual(['200', '400', '401', '403', '404', '429', '503'])
       }
     })
 
