@@ -100,6 +100,13 @@ export const ERROR_CATALOGUE = {
   ML_SIMULATION_TIMEOUT: [503, 'Simulation took too long'],
   ML_SIMULATION_CLOSED: [503, 'Simulations stopped'],
   ML_SIMULATION_FAILED: [500, 'Simulation failed'],
+  // --- ml: exact battle solver and advice
+  ADVICE_NO_REPLY: [400, 'Opponent has no damaging move'],
+  ML_SOLVER_BUSY: [503, 'Solver queue full'],
+  ML_SOLVER_CLOSED: [503, 'Solver stopped'],
+  ML_SOLVER_FAILED: [500, 'Solver failed'],
+  SOLVER_DISAGREES: [500, 'Solver disagrees with the engine'],
+  SOLVER_COVERAGE: [500, 'Solver coverage incomplete'],
   // --- ml: battle engine
   BATTLE_UNKNOWN_POKEMON: [404, 'Unknown Pokémon'],
   BATTLE_UNKNOWN_MOVE: [404, 'Unknown move'],
