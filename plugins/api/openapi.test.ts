@@ -159,7 +159,7 @@ describe('answers match the document', () => {
       // Not vacuous: one field more than documented is refused (objects are closed through $ref and allOf).
       expect(check(schema!, { ...body, undocumented: true }).length).toBeGreaterThan(0)
     }
-  }, 30_000)
+  }, 300_000) // a safety net against hangs, not a time budget: the machine may be loaded
 
   test('the documented request schemas agree with the server: a body the document refuses is never accepted', async () => {
     const wrong: string[] = []
@@ -191,7 +191,7 @@ describe('answers match the document', () => {
     expect(wrong).toEqual([])
     // Both sides of the agreement were exercised.
     expect(Math.min(seen.valid, seen.invalid)).toBeGreaterThan(60)
-  }, 30_000)
+  }, 300_000) // a safety net against hangs, not a time budget: the machine may be loaded
 })
 
 function isJson(text: string): boolean {
