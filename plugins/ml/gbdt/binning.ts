@@ -7,7 +7,7 @@ import {
   type SortScratch,
   sortOrder,
 } from './radix-sort.ts'
-import { createRowStore, type RowStore, recordLayout } from './row-store.ts'
+import { createRowStore, type RecordLayout, type RowStore, recordLayout } from './row-store.ts'
 
 /**
  * Per-feature quantile cut points. Feature `f` has cuts `cutValues[cutStart[f] .. cutStart[f + 1])`,
@@ -48,10 +48,21 @@ export function cutBetween(below: number, above: number): number {
 }
 
 /**
+ * The record layout of quantised rows: one byte per bin code when `maxBin` ≤ 256, else two.
+ *
+ * @example
+ * binRecordLayout(60, 256).recordWords // 18
+ */
+export function binRecordLayout(nFeatures: number, maxBin: number): RecordLayout {
+  return recordLayout(nFeatures, maxBin <= 256 ? 1 : 2)
+}
+
+/**
  * Weighted quantile cuts for every feature (weights = trial counts, like XGBoost's weighted sketch;
  * `null` = all rows weigh the same) and the bin code of every value, written into row records
  * (see row-store.ts). Features with at most `maxBin` distinct values get one bin per value, so
- * nothing is merged.
+ * nothing is merged. `into` receives the records (shared memory when threads train); it must have
+ * the layout `binRecordLayout(nFeatures, maxBin)` and `nRows` records.
  *
  * @example
  * quantiseFeatures({ values: new Float32Array([0, 1, 2, 3]), nRows: 4, nFeatures: 1 }, null, 256).cuts.cutValues
@@ -61,10 +72,11 @@ export function quantiseFeatures(
   matrix: FeatureMatrix,
   weight: Float64Array | null,
   maxBin: number,
+  into?: RowStore,
 ): QuantisedMatrix {
   const { values, nRows, nFeatures } = matrix
-  const layout = recordLayout(nFeatures, maxBin <= 256 ? 1 : 2)
-  const rows = createRowStore(layout, nRows)
+  const layout = binRecordLayout(nFeatures, maxBin)
+  const rows = into ?? createRowStore(layout, nRows)
   for (let r = 0; r < nRows; r++) rows.words[r * layout.recordWords + layout.binWords + 2] = r
   const perFeature: Float32Array[] = []
   const scratch = createSortScratch(nRows)

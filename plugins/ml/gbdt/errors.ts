@@ -12,6 +12,7 @@ export type GbdtErrorCode =
   | 'GBDT_INVALID_MODEL'
   | 'GBDT_INVALID_PREDICTION'
   | 'GBDT_METRIC_UNDEFINED'
+  | 'GBDT_THREAD_FAILED'
 
 /**
  * A coded error from the gradient-boosted tree library (plugin `ml`).

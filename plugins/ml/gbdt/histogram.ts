@@ -1,41 +1,76 @@
 import type { RowStore } from './row-store.ts'
 
 /**
+ * A node's records: `nSegments` runs, run k = records `[segments[base + 2k], segments[base + 2k + 1])`
+ * of the node's store (see shared-training.ts).
+ */
+export interface NodeSegments {
+  segments: Int32Array
+  base: number
+  nSegments: number
+}
+
+/**
  * Gradient histograms: for feature f and bin b, slot `2 × (f × binStride + b)` holds Σg and the next
  * slot Σh. Float64 so that sums over hundreds of thousands of gradients stay exact enough for the
  * histogram-subtraction trick (parent − smaller child = larger child).
  *
- * This is the hot loop of training: records `start..end` of the store are contiguous, so the scan
- * is sequential; it is unrolled by four features because the JIT does not unroll for us. With
- * `features` given (column subsampling) only those features are filled; the others are left stale
- * and must not be read.
+ * This is the hot loop of training. It fills the features `columns[from..to)` (all features when
+ * `columns` is null: features `from..to`) and only those, so threads can share one histogram by
+ * feature ranges. Why by features and not by rows: every cell is then summed by one thread over the
+ * node's records in segment order, so the sums — and the model's bytes — do not depend on how many
+ * threads share the work. The scan is sequential (records are contiguous per segment) and unrolled
+ * by four features because the JIT does not unroll for us.
  *
  * @example
- * buildHistogram(hist, store, start, end, 256, null)
+ * buildHistogram(hist, store, { segments, base: 0, nSegments: 31 }, 256, null, 0, 60)
  */
 export function buildHistogram(
+  hist: Float64Array,
+  store: RowStore,
+  node: NodeSegments,
+  binStride: number,
+  columns: Int32Array | null,
+  from: number,
+  to: number,
+): void {
+  if (columns !== null) {
+    for (let k = from; k < to; k++) {
+      const slot = 2 * columns[k]! * binStride
+      hist.fill(0, slot, slot + 2 * binStride)
+    }
+  } else hist.fill(0, 2 * from * binStride, 2 * to * binStride)
+  const { segments, base, nSegments } = node
+  for (let k = 0; k < nSegments; k++) {
+    const start = segments[base + 2 * k]!
+    const end = segments[base + 2 * k + 1]!
+    if (start >= end) continue
+    if (columns !== null) addSelected(hist, store, start, end, binStride, columns, from, to)
+    else addRange(hist, store, start, end, binStride, from, to)
+  }
+}
+
+function addRange(
   hist: Float64Array,
   store: RowStore,
   start: number,
   end: number,
   binStride: number,
-  features: Int32Array | null,
+  from: number,
+  to: number,
 ): void {
-  hist.fill(0)
-  if (features !== null) {
-    buildSelected(hist, store, start, end, binStride, features)
-    return
-  }
   const { bins, gradHess } = store
-  const { nFeatures, binsPerRecord, recordWords, binWords } = store.layout
+  const { binsPerRecord, recordWords, binWords } = store.layout
   const stride2 = binStride * 2
-  const unrolled = nFeatures - (nFeatures % 4)
+  const width = to - from
+  const unrolled = from + width - (width % 4)
+  const firstSlot = from * stride2
   for (let i = start; i < end; i++) {
     const g = gradHess[i * recordWords + binWords]!
     const h = gradHess[i * recordWords + binWords + 1]!
-    let at = i * binsPerRecord
-    let slot = 0
-    for (let f = 0; f < unrolled; f += 4, at += 4, slot += 4 * stride2) {
+    let at = i * binsPerRecord + from
+    let slot = firstSlot
+    for (let f = from; f < unrolled; f += 4, at += 4, slot += 4 * stride2) {
       const s0 = slot + 2 * bins[at]!
       const s1 = slot + stride2 + 2 * bins[at + 1]!
       const s2 = slot + 2 * stride2 + 2 * bins[at + 2]!
@@ -49,7 +84,7 @@ export function buildHistogram(
       hist[s3]! += g
       hist[s3 + 1]! += h
     }
-    for (let f = unrolled; f < nFeatures; f++, at++, slot += stride2) {
+    for (let f = unrolled; f < to; f++, at++, slot += stride2) {
       const s = slot + 2 * bins[at]!
       hist[s]! += g
       hist[s + 1]! += h
@@ -57,23 +92,24 @@ export function buildHistogram(
   }
 }
 
-function buildSelected(
+function addSelected(
   hist: Float64Array,
   store: RowStore,
   start: number,
   end: number,
   binStride: number,
-  features: Int32Array,
+  columns: Int32Array,
+  from: number,
+  to: number,
 ): void {
   const { bins, gradHess } = store
   const { binsPerRecord, recordWords, binWords } = store.layout
-  const nSelected = features.length
   for (let i = start; i < end; i++) {
     const g = gradHess[i * recordWords + binWords]!
     const h = gradHess[i * recordWords + binWords + 1]!
     const at = i * binsPerRecord
-    for (let k = 0; k < nSelected; k++) {
-      const f = features[k]!
+    for (let k = from; k < to; k++) {
+      const f = columns[k]!
       const s = 2 * (f * binStride + bins[at + f]!)
       hist[s]! += g
       hist[s + 1]! += h
@@ -89,28 +125,4 @@ function buildSelected(
  */
 export function subtractHistogram(parent: Float64Array, child: Float64Array): void {
   for (let i = 0; i < parent.length; i++) parent[i]! -= child[i]!
-}
-
-/** A free list of histogram buffers (see `createHistogramPool`). */
-export interface HistogramPool {
-  acquire(): Float64Array
-  release(hist: Float64Array): void
-}
-
-/**
- * Reuses histogram buffers: a depth-first build keeps at most depth + 1 alive, and reuse across
- * nodes and trees keeps the allocator and GC out of the training loop.
- *
- * @example
- * const pool = createHistogramPool(60 * 256 * 2)
- * const hist = pool.acquire(); pool.release(hist)
- */
-export function createHistogramPool(length: number): HistogramPool {
-  const free: Float64Array[] = []
-  return {
-    acquire: () => free.pop() ?? new Float64Array(length),
-    release: (hist) => {
-      free.push(hist)
-    },
-  }
 }

@@ -2,27 +2,29 @@
 const minimumHessian = 1e-16
 
 /**
- * One pass over the rows: writes (g, h) for logistic loss with soft labels and weights,
+ * One pass over rows `start..end`: writes (g, h) for logistic loss with soft labels and weights,
  *
  *   p = σ(margin),  g = (p − y)·w,  h = max(p(1 − p), 1e-16)·w
  *
  * as float32 (like XGBoost) at `gradHess[r × stride + offset]` and the slot after it (the row
- * records' layout), and returns the weighted mean log-loss of the same margins (one shared `exp`).
+ * records' layout), and returns the **weighted sum** of the log-loss of the same margins (one
+ * shared `exp`); callers add block sums in a fixed order and divide by the total weight.
  *
  * @example
- * const trainLoss = logisticGradients(margin, label, weight, totalWeight, gradHess, 2, 0)
+ * const blockLoss = logisticGradients(margin, label, weight, gradHess, 18, 15, 0, 16_384)
  */
 export function logisticGradients(
   margin: Float64Array,
   label: Float64Array,
   weight: Float64Array,
-  totalWeight: number,
   gradHess: Float32Array,
   stride: number,
   offset: number,
+  start: number,
+  end: number,
 ): number {
   let loss = 0
-  for (let r = 0, at = offset; r < margin.length; r++, at += stride) {
+  for (let r = start, at = start * stride + offset; r < end; r++, at += stride) {
     const m = margin[r]!
     const y = label[r]!
     const w = weight[r]!
@@ -32,7 +34,7 @@ export function logisticGradients(
     gradHess[at + 1] = Math.max(p * (1 - p), minimumHessian) * w
     loss += w * (Math.max(m, 0) - y * m + Math.log1p(e))
   }
-  return loss / totalWeight
+  return loss
 }
 
 /**

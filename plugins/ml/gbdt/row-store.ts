@@ -49,9 +49,19 @@ export function recordLayout(nFeatures: number, bytesPerBin: 1 | 2): RecordLayou
  * const store = createRowStore(recordLayout(60, 1), 500_000)
  */
 export function createRowStore(layout: RecordLayout, nRecords: number): RowStore {
-  const words = new Uint32Array(nRecords * layout.recordWords)
-  const bins = layout.bytesPerBin === 1 ? new Uint8Array(words.buffer) : new Uint16Array(words.buffer)
-  return { words, bins, gradHess: new Float32Array(words.buffer), nRecords, layout }
+  return storeOnBuffer(layout, nRecords, new ArrayBuffer(nRecords * layout.recordWords * 4))
+}
+
+/**
+ * Views of a store over existing memory — a `SharedArrayBuffer` when training threads share it.
+ *
+ * @example
+ * const store = storeOnBuffer(layout, nRows, new SharedArrayBuffer(nRows * layout.recordWords * 4))
+ */
+export function storeOnBuffer(layout: RecordLayout, nRecords: number, buffer: ArrayBufferLike): RowStore {
+  const words = new Uint32Array(buffer, 0, nRecords * layout.recordWords)
+  const bins = layout.bytesPerBin === 1 ? new Uint8Array(buffer) : new Uint16Array(buffer)
+  return { words, bins, gradHess: new Float32Array(buffer), nRecords, layout }
 }
 
 /** Row id of record `i`. */

@@ -1,12 +1,20 @@
-import { quantiseFeatures } from './binning.ts'
+import { binRecordLayout, quantiseFeatures } from './binning.ts'
 import { type LabelledData, type Targets, validateLabelledData } from './dataset.ts'
 import { GbdtError } from './errors.ts'
-import { createHistogramPool } from './histogram.ts'
-import { logisticGradients, logit, marginLogLoss } from './loss.ts'
+import { OP_GRADIENTS } from './kernels.ts'
+import { logit, marginLogLoss } from './loss.ts'
 import { GbdtModel, type GbdtTrees } from './model.ts'
 import { canonicalParams, type GbdtParamsInput, parseGbdtParams } from './params.ts'
 import { createRandom, sampleSortedIndices } from './prng.ts'
-import { createRowStore, gatherRows } from './row-store.ts'
+import { gatherRows } from './row-store.ts'
+import {
+  allocateSharedTraining,
+  createSlotPool,
+  type SharedTraining,
+  STORE_ALL_ROWS,
+  STORE_EVEN_DEPTH,
+} from './shared-training.ts'
+import { createTrainingTeam, type TrainingTeam } from './team.ts'
 import { addTreeToBinnedRows, type GrowContext, type GrownTree, growTree } from './tree-builder.ts'
 
 /** Progress of one boosting round, reported as soon as both losses are known. */
@@ -23,13 +31,23 @@ export interface TrainOptions {
   /** One name per feature, kept in the model (and exported to ONNX metadata). */
   featureNames?: string[]
   onRound?: (report: RoundReport) => void
+  /**
+   * Threads that share the work, the calling thread included (1 = no worker; default). The model's
+   * bytes do not depend on it: every histogram cell is summed over the same records in the same
+   * order whichever thread computes it. The calling thread blocks until training ends.
+   */
+  threads?: number
 }
+
+/** Most threads a training run may use. */
+export const MAX_TRAINING_THREADS = 64
 
 /**
  * Trains a binary logistic GBDT with XGBoost's `hist` algorithm: weighted quantile bins, depth-wise
  * trees with histogram subtraction, XGBoost's gain/leaf formulas, row subsampling and per-tree
- * column sampling from a seeded PRNG. Single-threaded and deterministic: the same data, parameters
- * and seed give a byte-identical serialised model.
+ * column sampling from a seeded PRNG. Deterministic: the same data, parameters and seed give a
+ * byte-identical serialised model, with any number of `threads` (histograms, partitions, gradients
+ * and margin updates are split into tasks whose results do not depend on who runs them).
  *
  * Labels are counts ("A won `wins[r]` of `trials[r]` battles"): soft label w/k with weight k.
  * Features must be finite (no missing-value handling), row-major float32.
@@ -62,6 +80,13 @@ export function trainGbdt(
           requireBothClasses: false,
           expectedFeatures: nFeatures,
         })
+  const threads = options.threads ?? 1
+  if (!Number.isInteger(threads) || threads < 1 || threads > MAX_TRAINING_THREADS) {
+    throw new GbdtError(
+      'GBDT_INVALID_PARAMS',
+      `threads must be an integer from 1 to ${MAX_TRAINING_THREADS}, got ${threads}`,
+    )
+  }
   if (featureNames !== undefined && featureNames.length !== nFeatures) {
     throw new GbdtError(
       'GBDT_SHAPE_MISMATCH',
@@ -71,23 +96,33 @@ export function trainGbdt(
 
   const baseScore = params.baseScore ?? targets.totalWins / targets.totalTrials
   const baseMargin = Math.fround(logit(baseScore))
-  const { cuts, rows: allRows } = quantiseFeatures(
+  const nRows = matrix.nRows
+  const shared = allocateSharedTraining(
+    binRecordLayout(nFeatures, params.maxBin),
+    nRows,
+    params.maxBin,
+    params.maxDepth,
+  )
+  const { cuts } = quantiseFeatures(
     matrix,
     uniformWeights(targets) ? null : targets.weight,
     params.maxBin,
+    shared.stores[STORE_ALL_ROWS],
   )
-  const { recordWords, binWords } = allRows.layout
-  const nRows = matrix.nRows
-  const margin = new Float64Array(nRows).fill(baseMargin)
+  shared.label.set(targets.label)
+  shared.weight.set(targets.weight)
+  const margin = shared.margin.fill(baseMargin)
+  const allRows = shared.stores[STORE_ALL_ROWS]
+  const team = createTrainingTeam(shared, threads)
   const ctx: GrowContext = {
     cuts,
-    oddDepth: createRowStore(allRows.layout, nRows),
-    evenDepth: createRowStore(allRows.layout, nRows),
-    pool: createHistogramPool(2 * nFeatures * cuts.binStride),
+    shared,
+    team,
+    histogramSlots: createSlotPool(shared.shape.histogramSlots),
+    segmentSlots: createSlotPool(shared.shape.segmentSlots),
     rules: params,
     maxDepth: params.maxDepth,
     learningRate: params.learningRate,
-    margin,
   }
   const sampled = new Uint32Array(params.subsample < 1 ? nRows : 0)
   const outOfSample = new Uint32Array(params.subsample < 1 ? nRows : 0)
@@ -111,53 +146,48 @@ export function trainGbdt(
       validLogLoss: validLogLoss[round] ?? null,
     })
 
-  for (let round = 0; round < params.nEstimators; round++) {
-    const { label, weight, totalTrials } = targets
-    const lossBefore = logisticGradients(
-      margin,
-      label,
-      weight,
-      totalTrials,
-      allRows.gradHess,
-      recordWords,
-      binWords,
-    )
-    if (round > 0) {
-      trainLogLoss.push(lossBefore)
-      report(round - 1)
-    }
-    const nOut = params.subsample < 1 ? sampleRows(sampled, outOfSample, params.subsample, random) : 0
-    const columns = nColumns === nFeatures ? allColumns : sampleSortedIndices(nFeatures, nColumns, random)
-    let root = allRows
-    if (params.subsample < 1) {
-      gatherRows(allRows, sampled, nRows - nOut, ctx.evenDepth)
-      root = ctx.evenDepth
-    }
-    const tree = growTree(ctx, root, nRows - nOut, columns, nColumns < nFeatures)
-    if (nOut > 0) addTreeToBinnedRows(tree, allRows, outOfSample, nOut, margin)
-    trees.push(tree)
-    bestIteration = round
-    if (validation !== undefined && validMargin !== null && validTargets !== null) {
-      addTreeToRows(tree, validation.features.values, nFeatures, validMargin)
-      const loss = marginLogLoss(
-        validMargin,
-        validTargets.label,
-        validTargets.weight,
-        validTargets.totalTrials,
-      )
-      validLogLoss.push(loss)
-      if (params.earlyStoppingRounds !== undefined) {
-        if (loss < bestLoss) {
-          bestLoss = loss
-          bestRound = round
-        }
-        bestIteration = bestRound
-        if (round - bestIteration >= params.earlyStoppingRounds) {
-          stoppedEarly = round + 1 < params.nEstimators
-          break
+  try {
+    for (let round = 0; round < params.nEstimators; round++) {
+      const lossBefore = computeGradients(shared, team, targets.totalTrials)
+      if (round > 0) {
+        trainLogLoss.push(lossBefore)
+        report(round - 1)
+      }
+      const nOut = params.subsample < 1 ? sampleRows(sampled, outOfSample, params.subsample, random) : 0
+      const columns = nColumns === nFeatures ? allColumns : sampleSortedIndices(nFeatures, nColumns, random)
+      let root = STORE_ALL_ROWS
+      if (params.subsample < 1) {
+        gatherRows(allRows, sampled, nRows - nOut, shared.stores[STORE_EVEN_DEPTH])
+        root = STORE_EVEN_DEPTH
+      }
+      const tree = growTree(ctx, root, nRows - nOut, columns, nColumns < nFeatures)
+      if (nOut > 0) addTreeToBinnedRows(tree, allRows, outOfSample, nOut, margin)
+      trees.push(tree)
+      bestIteration = round
+      if (validation !== undefined && validMargin !== null && validTargets !== null) {
+        addTreeToRows(tree, validation.features.values, nFeatures, validMargin)
+        const loss = marginLogLoss(
+          validMargin,
+          validTargets.label,
+          validTargets.weight,
+          validTargets.totalTrials,
+        )
+        validLogLoss.push(loss)
+        if (params.earlyStoppingRounds !== undefined) {
+          if (loss < bestLoss) {
+            bestLoss = loss
+            bestRound = round
+          }
+          bestIteration = bestRound
+          if (round - bestIteration >= params.earlyStoppingRounds) {
+            stoppedEarly = round + 1 < params.nEstimators
+            break
+          }
         }
       }
     }
+  } finally {
+    team.close()
   }
   trainLogLoss.push(marginLogLoss(margin, targets.label, targets.weight, targets.totalTrials))
   report(trainLogLoss.length - 1)
@@ -176,6 +206,19 @@ export function trainGbdt(
       stoppedEarly,
     },
   })
+}
+
+/**
+ * Writes every row's (g, h) into its record (one job, a task per block of rows) and returns the
+ * mean log-loss of the current margins; block sums are added in block order whatever the threads.
+ */
+function computeGradients(shared: SharedTraining, team: TrainingTeam, totalWeight: number): number {
+  shared.intArgs[0] = OP_GRADIENTS
+  shared.intArgs[1] = shared.shape.nRows
+  team.run(shared.shape.gradientBlocks)
+  let loss = 0
+  for (let b = 0; b < shared.shape.gradientBlocks; b++) loss += shared.lossParts[b]!
+  return loss / totalWeight
 }
 
 function uniformWeights(targets: Targets): boolean {

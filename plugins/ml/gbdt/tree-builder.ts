@@ -1,20 +1,35 @@
 import type { BinCuts } from './binning.ts'
-import { buildHistogram, type HistogramPool, subtractHistogram } from './histogram.ts'
-import { partitionRows, type RowStore } from './row-store.ts'
+import { subtractHistogram } from './histogram.ts'
+import { OP_HISTOGRAM, OP_LEAF_MARGINS, OP_PARTITION, OP_SPLIT_MARGINS } from './kernels.ts'
+import type { RowStore } from './row-store.ts'
+import {
+  histogramAt,
+  type SharedTraining,
+  type SlotPool,
+  STORE_EVEN_DEPTH,
+  STORE_ODD_DEPTH,
+  segmentRecordCount,
+  writeRootSegments,
+} from './shared-training.ts'
 import { findBestSplit, leafValue, type SplitChoice, type SplitRules } from './split.ts'
+import type { TrainingTeam } from './team.ts'
+
+/**
+ * Nodes with fewer records than this are handled by the calling thread alone: waking a worker
+ * costs more than the work. Only who runs a task depends on it, never what the task computes.
+ */
+const ALONE_BELOW_RECORDS = 4096
 
 /** Buffers and settings shared by every tree of one training run (allocated once, reused). */
 export interface GrowContext {
   cuts: BinCuts
-  /** Records of nodes at odd depths, and at even depths ≥ 2 (depth 0 is the caller's root store). */
-  oddDepth: RowStore
-  evenDepth: RowStore
-  pool: HistogramPool
+  shared: SharedTraining
+  team: TrainingTeam
+  histogramSlots: SlotPool
+  segmentSlots: SlotPool
   rules: SplitRules
   maxDepth: number
   learningRate: number
-  /** Training margins by row id: each sampled row gets its leaf value as soon as the leaf is final. */
-  margin: Float64Array
 }
 
 /** One tree in flat arrays; node 0 is the root, child ids are local to the tree. */
@@ -31,26 +46,29 @@ export interface GrownTree {
 
 interface PendingNode {
   id: number
-  start: number
-  end: number
   depth: number
+  records: number
   grad: number
   hess: number
-  hist: Float64Array
+  histogram: number
+  segments: number
 }
 
 /**
- * Grows one tree depth-first over records `0..nSample` of `root`. Splits equal XGBoost's
- * level-wise growth (a node's split depends on its own rows only); depth-first keeps just
+ * Grows one tree depth-first over records `0..nSample` of store `rootStore`. Splits equal
+ * XGBoost's level-wise growth (a node's split depends on its own rows only); depth-first keeps just
  * depth + 1 histograms alive. Only the smaller child's histogram is built, the larger one is the
  * parent's minus it. `features` are this tree's columns (colsample_bytree), ascending.
  *
+ * Partitions, histograms and margin updates are jobs of the team (see kernels.ts); the split
+ * search and the bookkeeping stay on the calling thread.
+ *
  * @example
- * const tree = growTree(context, rootStore, nSample, sampledFeatures, sampledFeatures.length < nFeatures)
+ * const tree = growTree(context, STORE_ALL_ROWS, nSample, sampledFeatures, sampledFeatures.length < nFeatures)
  */
 export function growTree(
   ctx: GrowContext,
-  root: RowStore,
+  rootStore: number,
   nSample: number,
   features: Int32Array,
   subsampledColumns: boolean,
@@ -65,31 +83,40 @@ export function growTree(
     value: new Float32Array(capacity),
     gain: new Float64Array(capacity),
   }
-  const { cuts, pool } = ctx
-  const histFeatures = subsampledColumns ? features : null
-  const storeAt = (depth: number) => (depth === 0 ? root : depth % 2 === 1 ? ctx.oddDepth : ctx.evenDepth)
-  const rootHist = pool.acquire()
-  buildHistogram(rootHist, root, 0, nSample, cuts.binStride, histFeatures)
-  const [grad, hess] = sumGradients(root, nSample)
+  const { cuts, shared, histogramSlots, segmentSlots, rules } = ctx
+  const nSelected = subsampledColumns ? features.length : -1
+  if (subsampledColumns) shared.features.set(features)
+  const storeAt = (depth: number) =>
+    depth === 0 ? rootStore : depth % 2 === 1 ? STORE_ODD_DEPTH : STORE_EVEN_DEPTH
+  const rootSegments = segmentSlots.acquire()
+  writeRootSegments(shared, rootSegments, nSample)
+  const rootHistogram = histogramSlots.acquire()
+  buildNodeHistogram(ctx, rootStore, rootSegments, rootHistogram, nSample, nSelected)
+  const [grad, hess] = histogramTotals(histogramAt(shared, rootHistogram), features[0]!, cuts)
   let nNodes = 1
-  const stack: PendingNode[] = [{ id: 0, start: 0, end: nSample, depth: 0, grad, hess, hist: rootHist }]
+  const stack: PendingNode[] = [
+    { id: 0, depth: 0, records: nSample, grad, hess, histogram: rootHistogram, segments: rootSegments },
+  ]
   while (stack.length > 0) {
     const node = stack.pop()!
-    const store = storeAt(node.depth)
+    const parentHistogram = histogramAt(shared, node.histogram)
     const split = findBestSplit(
-      node.hist,
+      parentHistogram,
       features,
       cuts.nBins,
       cuts.binStride,
       node.grad,
       node.hess,
-      ctx.rules,
+      rules,
     )
+    const alone = node.records < ALONE_BELOW_RECORDS
     if (split.feature < 0) {
-      pool.release(node.hist)
-      const value = leafValue(node.grad, node.hess, ctx.rules.regLambda, ctx.learningRate)
+      histogramSlots.release(node.histogram)
+      const value = leafValue(node.grad, node.hess, rules.regLambda, ctx.learningRate)
       tree.value[node.id] = value
-      addToMargins(store, node.start, node.end, ctx.margin, value)
+      setArgs(shared, [OP_LEAF_MARGINS, storeAt(node.depth), node.segments], [value])
+      ctx.team.run(shared.shape.nSegments, alone)
+      segmentSlots.release(node.segments)
       continue
     }
     const leftId = nNodes++
@@ -100,46 +127,93 @@ export function growTree(
     const rightHess = node.hess - split.leftHess
     if (depth >= ctx.maxDepth) {
       // Children are leaves: no partition needed, one pass adds the right leaf value to each row.
-      pool.release(node.hist)
-      const leftValue = leafValue(split.leftGrad, split.leftHess, ctx.rules.regLambda, ctx.learningRate)
-      const rightValue = leafValue(rightGrad, rightHess, ctx.rules.regLambda, ctx.learningRate)
+      histogramSlots.release(node.histogram)
+      const leftValue = leafValue(split.leftGrad, split.leftHess, rules.regLambda, ctx.learningRate)
+      const rightValue = leafValue(rightGrad, rightHess, rules.regLambda, ctx.learningRate)
       tree.value[leftId] = leftValue
       tree.value[rightId] = rightValue
-      addSplitToMargins(store, node.start, node.end, split, leftValue, rightValue, ctx.margin)
+      setArgs(
+        shared,
+        [OP_SPLIT_MARGINS, storeAt(node.depth), node.segments, split.feature, split.bin],
+        [leftValue, rightValue],
+      )
+      ctx.team.run(shared.shape.nSegments, alone)
+      segmentSlots.release(node.segments)
       continue
     }
-    const childStore = storeAt(depth)
-    const mid = partitionRows(store, childStore, node.start, node.end, split.feature, split.bin)
-    const leftIsSmaller = mid - node.start <= node.end - mid
-    const smallerHist = pool.acquire()
-    const [from, to] = leftIsSmaller ? [node.start, mid] : [mid, node.end]
-    buildHistogram(smallerHist, childStore, from, to, cuts.binStride, histFeatures)
-    subtractHistogram(node.hist, smallerHist)
-    const [leftHist, rightHist] = leftIsSmaller ? [smallerHist, node.hist] : [node.hist, smallerHist]
+    const leftSegments = segmentSlots.acquire()
+    const rightSegments = segmentSlots.acquire()
+    setArgs(shared, [
+      OP_PARTITION,
+      storeAt(node.depth),
+      storeAt(depth),
+      node.segments,
+      leftSegments,
+      rightSegments,
+      split.feature,
+      split.bin,
+    ])
+    ctx.team.run(shared.shape.nSegments, alone)
+    segmentSlots.release(node.segments)
+    const leftRecords = segmentRecordCount(shared, leftSegments)
+    const rightRecords = node.records - leftRecords
+    const leftIsSmaller = leftRecords <= rightRecords
+    const smallerHistogram = histogramSlots.acquire()
+    buildNodeHistogram(
+      ctx,
+      storeAt(depth),
+      leftIsSmaller ? leftSegments : rightSegments,
+      smallerHistogram,
+      leftIsSmaller ? leftRecords : rightRecords,
+      nSelected,
+    )
+    subtractHistogram(parentHistogram, histogramAt(shared, smallerHistogram))
+    const [leftHistogram, rightHistogram] = leftIsSmaller
+      ? [smallerHistogram, node.histogram]
+      : [node.histogram, smallerHistogram]
+    const child = { depth, grad: split.leftGrad, hess: split.leftHess }
     stack.push(
-      { id: rightId, start: mid, end: node.end, depth, grad: rightGrad, hess: rightHess, hist: rightHist },
       {
-        id: leftId,
-        start: node.start,
-        end: mid,
+        id: rightId,
         depth,
-        grad: split.leftGrad,
-        hess: split.leftHess,
-        hist: leftHist,
+        records: rightRecords,
+        grad: rightGrad,
+        hess: rightHess,
+        histogram: rightHistogram,
+        segments: rightSegments,
       },
+      { ...child, id: leftId, records: leftRecords, histogram: leftHistogram, segments: leftSegments },
     )
   }
   return trimTree(tree, nNodes)
 }
 
-function sumGradients(store: RowStore, count: number): [number, number] {
-  const { recordWords, binWords } = store.layout
-  const gh = store.gradHess
+function setArgs(shared: SharedTraining, ints: number[], floats: number[] = []): void {
+  shared.intArgs.set(ints)
+  shared.floatArgs.set(floats)
+}
+
+function buildNodeHistogram(
+  ctx: GrowContext,
+  store: number,
+  segments: number,
+  histogram: number,
+  records: number,
+  nSelected: number,
+): void {
+  const alone = records < ALONE_BELOW_RECORDS
+  const nTasks = alone ? 1 : ctx.team.threads
+  setArgs(ctx.shared, [OP_HISTOGRAM, store, segments, histogram, nSelected, nTasks])
+  ctx.team.run(nTasks, alone)
+}
+
+/** Σg and Σh of a node from one feature's bins (every record falls in exactly one bin). */
+function histogramTotals(hist: Float64Array, feature: number, cuts: BinCuts): [number, number] {
   let grad = 0
   let hess = 0
-  for (let i = 0, at = binWords; i < count; i++, at += recordWords) {
-    grad += gh[at]!
-    hess += gh[at + 1]!
+  for (let b = 0, slot = 2 * feature * cuts.binStride; b < cuts.nBins[feature]!; b++, slot += 2) {
+    grad += hist[slot]!
+    hess += hist[slot + 1]!
   }
   return [grad, hess]
 }
@@ -158,38 +232,6 @@ function recordSplit(
   tree.left[id] = left
   tree.right[id] = right
   tree.gain[id] = split.gain
-}
-
-function addToMargins(
-  store: RowStore,
-  start: number,
-  end: number,
-  margin: Float64Array,
-  value: number,
-): void {
-  const { recordWords, binWords } = store.layout
-  const words = store.words
-  for (let i = start, at = start * recordWords + binWords + 2; i < end; i++, at += recordWords) {
-    margin[words[at]!]! += value
-  }
-}
-
-function addSplitToMargins(
-  store: RowStore,
-  start: number,
-  end: number,
-  split: SplitChoice,
-  leftValue: number,
-  rightValue: number,
-  margin: Float64Array,
-): void {
-  const { recordWords, binWords, binsPerRecord } = store.layout
-  const { words, bins } = store
-  const { feature, bin } = split
-  for (let i = start; i < end; i++) {
-    const row = words[i * recordWords + binWords + 2]!
-    margin[row]! += bins[i * binsPerRecord + feature]! <= bin ? leftValue : rightValue
-  }
 }
 
 function trimTree(tree: GrownTree, nNodes: number): GrownTree {

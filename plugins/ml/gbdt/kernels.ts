@@ -1,0 +1,162 @@
+import { buildHistogram, type NodeSegments } from './histogram.ts'
+import { logisticGradients } from './loss.ts'
+import { partitionRows, type RowStore } from './row-store.ts'
+import { GRADIENT_BLOCK_ROWS, histogramAt, type SharedTraining } from './shared-training.ts'
+
+/**
+ * The operations training threads share. A job is one operation split into independent tasks;
+ * any thread may run any task and each task writes memory no other task of the job touches, so
+ * the result never depends on which thread ran what (the basis of byte-identical models).
+ *
+ * Arguments live in `intArgs` / `floatArgs` (index 0 = the operation):
+ * - GRADIENTS: [1] rows. Task t: rows of block t → g, h in all-rows records, `lossParts[t]`.
+ * - HISTOGRAM: [1] store, [2] segment slot, [3] histogram slot, [4] selected columns (−1 = all),
+ *   [5] tasks. Task t fills an equal share of the columns.
+ * - PARTITION: [1] from store, [2] to store, [3] parent slot, [4] left slot, [5] right slot,
+ *   [6] feature, [7] bin. Task k partitions segment k.
+ * - LEAF_MARGINS: [1] store, [2] slot; float [0] leaf value. Task k: segment k.
+ * - SPLIT_MARGINS: [1] store, [2] slot, [3] feature, [4] bin; float [0] left, [1] right value.
+ */
+export const OP_GRADIENTS = 1
+export const OP_HISTOGRAM = 2
+export const OP_PARTITION = 3
+export const OP_LEAF_MARGINS = 4
+export const OP_SPLIT_MARGINS = 5
+
+/**
+ * Runs task `task` of the job described by the shared arguments.
+ *
+ * @example
+ * for (let t = 0; t < nTasks; t++) runTask(shared, t)
+ */
+export function runTask(shared: SharedTraining, task: number): void {
+  const a = shared.intArgs
+  switch (a[0]) {
+    case OP_GRADIENTS:
+      gradientTask(shared, task, a[1]!)
+      break
+    case OP_HISTOGRAM:
+      histogramTask(shared, task)
+      break
+    case OP_PARTITION:
+      partitionTask(shared, task)
+      break
+    case OP_LEAF_MARGINS:
+      leafMarginTask(shared, task)
+      break
+    case OP_SPLIT_MARGINS:
+      splitMarginTask(shared, task)
+      break
+    default:
+      throw new RangeError(`unknown training operation ${a[0]}`)
+  }
+}
+
+function gradientTask(shared: SharedTraining, block: number, nRows: number): void {
+  const store = shared.stores[0]
+  const { recordWords, binWords } = store.layout
+  const start = block * GRADIENT_BLOCK_ROWS
+  const end = Math.min(nRows, start + GRADIENT_BLOCK_ROWS)
+  shared.lossParts[block] = logisticGradients(
+    shared.margin,
+    shared.label,
+    shared.weight,
+    store.gradHess,
+    recordWords,
+    binWords,
+    start,
+    end,
+  )
+}
+
+/** The segment list held in `slot`. */
+export function nodeSegments(shared: SharedTraining, slot: number): NodeSegments {
+  const { nSegments } = shared.shape
+  return { segments: shared.segments, base: slot * nSegments * 2, nSegments }
+}
+
+function histogramTask(shared: SharedTraining, task: number): void {
+  const a = shared.intArgs
+  const nSelected = a[4]!
+  const columns = nSelected < 0 ? null : shared.features
+  const width = nSelected < 0 ? shared.shape.layout.nFeatures : nSelected
+  const nTasks = a[5]!
+  const from = Math.floor((task * width) / nTasks)
+  const to = Math.floor(((task + 1) * width) / nTasks)
+  if (from === to) return
+  buildHistogram(
+    histogramAt(shared, a[3]!),
+    shared.stores[a[1]!]!,
+    nodeSegments(shared, a[2]!),
+    shared.shape.binStride,
+    columns,
+    from,
+    to,
+  )
+}
+
+function partitionTask(shared: SharedTraining, k: number): void {
+  const a = shared.intArgs
+  const { segments } = shared
+  const stride = shared.shape.nSegments * 2
+  const parent = a[3]! * stride + 2 * k
+  const start = segments[parent]!
+  const end = segments[parent + 1]!
+  const mid = partitionRows(shared.stores[a[1]!]!, shared.stores[a[2]!]!, start, end, a[6]!, a[7]!)
+  const left = a[4]! * stride + 2 * k
+  const right = a[5]! * stride + 2 * k
+  segments[left] = start
+  segments[left + 1] = mid
+  segments[right] = mid
+  segments[right + 1] = end
+}
+
+function leafMarginTask(shared: SharedTraining, k: number): void {
+  const a = shared.intArgs
+  const { start, end } = segmentBounds(shared, a[2]!, k)
+  addToMargins(shared.stores[a[1]!]!, start, end, shared.margin, shared.floatArgs[0]!)
+}
+
+function splitMarginTask(shared: SharedTraining, k: number): void {
+  const a = shared.intArgs
+  const { start, end } = segmentBounds(shared, a[2]!, k)
+  const f = shared.floatArgs
+  addSplitToMargins(shared.stores[a[1]!]!, start, end, a[3]!, a[4]!, f[0]!, f[1]!, shared.margin)
+}
+
+function segmentBounds(shared: SharedTraining, slot: number, k: number): { start: number; end: number } {
+  const at = slot * shared.shape.nSegments * 2 + 2 * k
+  return { start: shared.segments[at]!, end: shared.segments[at + 1]! }
+}
+
+function addToMargins(
+  store: RowStore,
+  start: number,
+  end: number,
+  margin: Float64Array,
+  value: number,
+): void {
+  const { recordWords, binWords } = store.layout
+  const words = store.words
+  for (let i = start, at = start * recordWords + binWords + 2; i < end; i++, at += recordWords) {
+    margin[words[at]!]! += value
+  }
+}
+
+function addSplitToMargins(
+  store: RowStore,
+  start: number,
+  end: number,
+  feature: number,
+  bin: number,
+  leftValue: number,
+  rightValue: number,
+  margin: Float64Array,
+): void {
+  const { recordWords, binWords, binsPerRecord } = store.layout
+  const { words, bins } = store
+  for (let i = start; i < end; i++) {
+    const row = words[i * recordWords + binWords + 2]!
+    margin[row]! += bins[i * binsPerRecord + feature]! <= bin ? leftValue : rightValue
+  }
+}
