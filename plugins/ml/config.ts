@@ -66,6 +66,15 @@ export const mlConfig = z.object({
     .max(100_000)
     .default(1000)
     .describe('Engine battles for a pair the exact solver does not model'),
+  trainThreads: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64)
+    .default(2)
+    .describe(
+      'Threads that train a model, the calling thread included (the model is byte-identical for any value)',
+    ),
   skipIfExists: envBoolean
     .default(false)
     .describe('ml:train does nothing when a champion model exists (the trainer container exits at once)'),

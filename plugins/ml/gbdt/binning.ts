@@ -74,44 +74,87 @@ export function quantiseFeatures(
   maxBin: number,
   into?: RowStore,
 ): QuantisedMatrix {
-  const { values, nRows, nFeatures } = matrix
-  const layout = binRecordLayout(nFeatures, maxBin)
-  const rows = into ?? createRowStore(layout, nRows)
-  for (let r = 0; r < nRows; r++) rows.words[r * layout.recordWords + layout.binWords + 2] = r
+  const { nRows, nFeatures } = matrix
+  const rows = into ?? createRowStore(binRecordLayout(nFeatures, maxBin), nRows)
+  writeRowIds(rows, nRows)
+  const work = createQuantiseWork(nRows)
   const perFeature: Float32Array[] = []
-  const scratch = createSortScratch(nRows)
-  const work: QuantiseWork = {
-    distinct: new Float64Array(nRows),
-    mass: new Float64Array(nRows),
-    binOf: new Uint16Array(nRows),
-    keyView: createKeyView(),
-  }
-  // Columns are copied out a block at a time: one pass over the matrix serves up to 16 features.
-  const blockSize = 16
-  const columns = Array.from({ length: Math.min(blockSize, nFeatures) }, () => new Float32Array(nRows))
-  for (let first = 0; first < nFeatures; first += blockSize) {
-    const width = Math.min(blockSize, nFeatures - first)
-    for (let r = 0; r < nRows; r++) {
-      const base = r * nFeatures + first
-      for (let k = 0; k < width; k++) columns[k]![r] = values[base + k]!
-    }
-    for (let k = 0; k < width; k++) {
-      const cuts = quantiseColumn(columns[k]!, weight, maxBin, scratch, work)
-      perFeature.push(cuts)
-      const { bins } = rows
-      const { binOf } = work
-      for (let r = 0, at = first + k; r < nRows; r++, at += layout.binsPerRecord) bins[at] = binOf[r]!
-    }
+  for (let first = 0; first < nFeatures; first += QUANTISE_BLOCK) {
+    perFeature.push(...quantiseBlock(matrix, weight, maxBin, rows, first, work))
   }
   return { cuts: assembleCuts(perFeature, maxBin), rows }
 }
 
-/** Buffers reused for every column. */
-interface QuantiseWork {
+/**
+ * Features quantised per `quantiseBlock` call: its columns are copied out of the row-major matrix
+ * in one pass. Columns are independent, so blocks are also the tasks threads share.
+ */
+export const QUANTISE_BLOCK = 10
+
+/** Stores each record's row id (records start in row order). */
+export function writeRowIds(rows: RowStore, nRows: number): void {
+  const { recordWords, binWords } = rows.layout
+  for (let r = 0; r < nRows; r++) rows.words[r * recordWords + binWords + 2] = r
+}
+
+/** Buffers reused for every column (one set per thread). */
+export interface QuantiseWork {
+  scratch: SortScratch
   distinct: Float64Array
   mass: Float64Array
   binOf: Uint16Array
   keyView: ReturnType<typeof createKeyView>
+  columns: Float32Array[]
+}
+
+/**
+ * Scratch for quantising columns of `nRows` values.
+ *
+ * @example
+ * const work = createQuantiseWork(500_000)
+ */
+export function createQuantiseWork(nRows: number): QuantiseWork {
+  return {
+    scratch: createSortScratch(nRows),
+    distinct: new Float64Array(nRows),
+    mass: new Float64Array(nRows),
+    binOf: new Uint16Array(nRows),
+    keyView: createKeyView(),
+    columns: Array.from({ length: QUANTISE_BLOCK }, () => new Float32Array(nRows)),
+  }
+}
+
+/**
+ * Quantises features `first .. first + QUANTISE_BLOCK` (fewer at the end): returns their cuts and
+ * writes their bin codes into `rows`. Touches no other feature's bytes, so blocks can run at once.
+ *
+ * @example
+ * const cuts = quantiseBlock(matrix, null, 256, rows, 0, createQuantiseWork(matrix.nRows))
+ */
+export function quantiseBlock(
+  matrix: FeatureMatrix,
+  weight: Float64Array | null,
+  maxBin: number,
+  rows: RowStore,
+  first: number,
+  work: QuantiseWork,
+): Float32Array[] {
+  const { values, nRows, nFeatures } = matrix
+  const { binsPerRecord } = rows.layout
+  const width = Math.min(QUANTISE_BLOCK, nFeatures - first)
+  const { columns } = work
+  for (let r = 0; r < nRows; r++) {
+    const base = r * nFeatures + first
+    for (let k = 0; k < width; k++) columns[k]![r] = values[base + k]!
+  }
+  const cuts: Float32Array[] = []
+  for (let k = 0; k < width; k++) {
+    cuts.push(quantiseColumn(columns[k]!, weight, maxBin, work.scratch, work))
+    const { bins } = rows
+    const { binOf } = work
+    for (let r = 0, at = first + k; r < nRows; r++, at += binsPerRecord) bins[at] = binOf[r]!
+  }
+  return cuts
 }
 
 /** Cuts of one column; leaves each row's bin in `work.binOf`. */
@@ -174,7 +217,13 @@ function chooseCuts(distinct: Float64Array, mass: Float64Array, count: number, m
   return Float32Array.from(cuts)
 }
 
-function assembleCuts(perFeature: Float32Array[], maxBin: number): BinCuts {
+/**
+ * The cuts of all features in one structure (features in order).
+ *
+ * @example
+ * assembleCuts([Float32Array.of(0.5)], 256).nBins // Int32Array [2]
+ */
+export function assembleCuts(perFeature: Float32Array[], maxBin: number): BinCuts {
   const nFeatures = perFeature.length
   const cutStart = new Int32Array(nFeatures + 1)
   const nBins = new Int32Array(nFeatures)

@@ -1,3 +1,4 @@
+import { createQuantiseWork, QUANTISE_BLOCK, type QuantiseWork, quantiseBlock } from './binning.ts'
 import { buildHistogram, type NodeSegments } from './histogram.ts'
 import { logisticGradients } from './loss.ts'
 import { partitionRows, type RowStore } from './row-store.ts'
@@ -16,20 +17,33 @@ import { GRADIENT_BLOCK_ROWS, histogramAt, type SharedTraining } from './shared-
  *   [6] feature, [7] bin. Task k partitions segment k.
  * - LEAF_MARGINS: [1] store, [2] slot; float [0] leaf value. Task k: segment k.
  * - SPLIT_MARGINS: [1] store, [2] slot, [3] feature, [4] bin; float [0] left, [1] right value.
+ * - QUANTISE: [1] 1 = weighted by `weight`, 0 = uniform. Task t: features of block t → cuts in
+ *   `cutValues`/`cutCounts`, bin codes in all-rows records.
  */
 export const OP_GRADIENTS = 1
 export const OP_HISTOGRAM = 2
 export const OP_PARTITION = 3
 export const OP_LEAF_MARGINS = 4
 export const OP_SPLIT_MARGINS = 5
+export const OP_QUANTISE = 6
+
+/** What a thread keeps for itself between tasks (scratch that would be wasteful to share). */
+export interface ThreadLocal {
+  quantise: QuantiseWork | null
+}
+
+/** Fresh thread-local state. */
+export function createThreadLocal(): ThreadLocal {
+  return { quantise: null }
+}
 
 /**
  * Runs task `task` of the job described by the shared arguments.
  *
  * @example
- * for (let t = 0; t < nTasks; t++) runTask(shared, t)
+ * for (let t = 0; t < nTasks; t++) runTask(shared, t, local)
  */
-export function runTask(shared: SharedTraining, task: number): void {
+export function runTask(shared: SharedTraining, task: number, local: ThreadLocal): void {
   const a = shared.intArgs
   switch (a[0]) {
     case OP_GRADIENTS:
@@ -47,9 +61,25 @@ export function runTask(shared: SharedTraining, task: number): void {
     case OP_SPLIT_MARGINS:
       splitMarginTask(shared, task)
       break
+    case OP_QUANTISE:
+      quantiseTask(shared, task, local)
+      break
     default:
       throw new RangeError(`unknown training operation ${a[0]}`)
   }
+}
+
+function quantiseTask(shared: SharedTraining, block: number, local: ThreadLocal): void {
+  const { nRows, binStride, layout } = shared.shape
+  local.quantise ??= createQuantiseWork(nRows)
+  const first = block * QUANTISE_BLOCK
+  const matrix = { values: shared.values, nRows, nFeatures: layout.nFeatures }
+  const weight = shared.intArgs[1] === 1 ? shared.weight : null
+  const cuts = quantiseBlock(matrix, weight, binStride, shared.stores[0], first, local.quantise)
+  cuts.forEach((featureCuts, k) => {
+    shared.cutValues.set(featureCuts, (first + k) * binStride)
+    shared.cutCounts[first + k] = featureCuts.length
+  })
 }
 
 function gradientTask(shared: SharedTraining, block: number, nRows: number): void {

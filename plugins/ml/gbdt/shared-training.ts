@@ -28,6 +28,11 @@ export interface TrainingShape {
 /** The shared memory of one training run: what a worker needs to run any task. */
 export interface SharedBuffers {
   shape: TrainingShape
+  /** The raw feature matrix (row-major float32); null when no other thread needs it. */
+  values: SharedArrayBuffer | null
+  /** Cuts of feature f at `[f × binStride, …)`, `cutCounts[f]` of them (quantisation output). */
+  cutValues: SharedArrayBuffer
+  cutCounts: SharedArrayBuffer
   /** allRows, oddDepth, evenDepth record words. */
   stores: [SharedArrayBuffer, SharedArrayBuffer, SharedArrayBuffer]
   margin: SharedArrayBuffer
@@ -52,6 +57,9 @@ export interface SharedBuffers {
 export interface SharedTraining {
   shape: TrainingShape
   buffers: SharedBuffers
+  values: Float32Array
+  cutValues: Float32Array
+  cutCounts: Int32Array
   stores: [RowStore, RowStore, RowStore]
   margin: Float64Array
   label: Float64Array
@@ -70,18 +78,22 @@ export const INT_ARGS = 16
 export const FLOAT_ARGS = 4
 
 /**
- * Allocates the shared memory for training `nRows` rows of `layout`, depth `maxDepth`.
- * A depth-first build keeps at most depth + 1 pending nodes, each holding a histogram and a
- * segment list, plus one being built: `maxDepth + 3` slots of each leave a margin.
+ * Allocates the shared memory for training the row-major matrix `values` (`nRows` rows of
+ * `layout`), depth `maxDepth`. A depth-first build keeps at most depth + 1 pending nodes, each
+ * holding a histogram and a segment list, plus one being built: `maxDepth + 3` slots of each leave
+ * a margin. `shareValues` copies the matrix into shared memory (workers quantise it too);
+ * otherwise the caller's array is used as it is.
  *
  * @example
- * const shared = allocateSharedTraining(recordLayout(60, 1), 500_000, 256, 6)
+ * const shared = allocateSharedTraining(recordLayout(60, 1), 500_000, 256, 6, values, true)
  */
 export function allocateSharedTraining(
   layout: RecordLayout,
   nRows: number,
   binStride: number,
   maxDepth: number,
+  values: Float32Array,
+  shareValues: boolean,
 ): SharedTraining {
   const storeBytes = nRows * layout.recordWords * 4
   const shape: TrainingShape = {
@@ -94,8 +106,13 @@ export function allocateSharedTraining(
     gradientBlocks: Math.max(1, Math.ceil(nRows / GRADIENT_BLOCK_ROWS)),
   }
   const histogramLength = 2 * layout.nFeatures * binStride
+  const sharedValues = shareValues ? new SharedArrayBuffer(values.byteLength) : null
+  if (sharedValues !== null) new Float32Array(sharedValues).set(values)
   const buffers: SharedBuffers = {
     shape,
+    values: sharedValues,
+    cutValues: new SharedArrayBuffer(layout.nFeatures * binStride * 4),
+    cutCounts: new SharedArrayBuffer(layout.nFeatures * 4),
     stores: [
       new SharedArrayBuffer(storeBytes),
       new SharedArrayBuffer(storeBytes),
@@ -111,7 +128,7 @@ export function allocateSharedTraining(
     intArgs: new SharedArrayBuffer(INT_ARGS * 4),
     floatArgs: new SharedArrayBuffer(FLOAT_ARGS * 8),
   }
-  return viewSharedTraining(buffers)
+  return viewSharedTraining(buffers, values)
 }
 
 /**
@@ -120,12 +137,15 @@ export function allocateSharedTraining(
  * @example
  * const shared = viewSharedTraining(event.data.buffers)
  */
-export function viewSharedTraining(buffers: SharedBuffers): SharedTraining {
+export function viewSharedTraining(buffers: SharedBuffers, values?: Float32Array): SharedTraining {
   const { shape } = buffers
   const store = (buffer: SharedArrayBuffer) => storeOnBuffer(shape.layout, shape.nRows, buffer)
   return {
     shape,
     buffers,
+    values: buffers.values === null ? (values ?? new Float32Array(0)) : new Float32Array(buffers.values),
+    cutValues: new Float32Array(buffers.cutValues),
+    cutCounts: new Int32Array(buffers.cutCounts),
     stores: [store(buffers.stores[0]), store(buffers.stores[1]), store(buffers.stores[2])],
     margin: new Float64Array(buffers.margin),
     label: new Float64Array(buffers.label),

@@ -1,4 +1,4 @@
-import { runTask } from './kernels.ts'
+import { runTask, type ThreadLocal } from './kernels.ts'
 import type { SharedTraining } from './shared-training.ts'
 
 /**
@@ -50,9 +50,9 @@ export function createTeamControl(): TeamControl {
  * as done, so no thread waits forever; the main thread turns it into an error.
  *
  * @example
- * drainTasks(team, shared)
+ * drainTasks(team, shared, local)
  */
-export function drainTasks(team: TeamControl, shared: SharedTraining): number {
+export function drainTasks(team: TeamControl, shared: SharedTraining, local: ThreadLocal): number {
   const { control } = team
   let claim = Atomics.load(control, CLAIM)
   while ((claim & MAX_TASKS) !== 0) {
@@ -63,7 +63,7 @@ export function drainTasks(team: TeamControl, shared: SharedTraining): number {
     }
     const nTasks = Atomics.load(control, N_TASKS)
     try {
-      runTask(shared, nTasks - (claim & MAX_TASKS))
+      runTask(shared, nTasks - (claim & MAX_TASKS), local)
     } catch (error) {
       recordFailure(team, error)
     }

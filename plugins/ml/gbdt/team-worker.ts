@@ -3,6 +3,7 @@
  * thread posts a job (see team-protocol.ts). It never sends messages: the hot path is atomics only.
  * It returns when `STOP` is set; the main thread then terminates it.
  */
+import { createThreadLocal } from './kernels.ts'
 import { type SharedBuffers, viewSharedTraining } from './shared-training.ts'
 import { CLAIM, drainTasks, READY, STOP, type TeamControl } from './team-protocol.ts'
 
@@ -14,6 +15,7 @@ const SPINS = 4000
 self.onmessage = (event: MessageEvent<{ buffers: SharedBuffers; team: TeamControl }>) => {
   const { team } = event.data
   const shared = viewSharedTraining(event.data.buffers)
+  const local = createThreadLocal()
   const { control } = team
   let seen = Atomics.load(control, CLAIM)
   Atomics.add(control, READY, 1)
@@ -24,6 +26,6 @@ self.onmessage = (event: MessageEvent<{ buffers: SharedBuffers; team: TeamContro
       if (++spins > SPINS) Atomics.wait(control, CLAIM, seen)
     }
     if (Atomics.load(control, STOP) !== 0) break
-    seen = drainTasks(team, shared)
+    seen = drainTasks(team, shared, local)
   }
 }

@@ -1,5 +1,5 @@
 import { GbdtError } from './errors.ts'
-import { runTask } from './kernels.ts'
+import { createThreadLocal, runTask } from './kernels.ts'
 import type { SharedTraining } from './shared-training.ts'
 import {
   CLAIM,
@@ -45,6 +45,7 @@ const SPINS = 4000
  */
 export function createTrainingTeam(shared: SharedTraining, threads: number): TrainingTeam {
   if (threads <= 1) return soloTeam(shared)
+  const local = createThreadLocal()
   const team = createTeamControl()
   const { control } = team
   const workers: Worker[] = []
@@ -73,7 +74,7 @@ export function createTrainingTeam(shared: SharedTraining, threads: number): Tra
     run(nTasks, alone = false) {
       if (nTasks > MAX_TASKS) throw new GbdtError('GBDT_THREAD_FAILED', `${nTasks} tasks in one job`)
       if (alone) {
-        for (let t = 0; t < nTasks; t++) runTask(shared, t)
+        for (let t = 0; t < nTasks; t++) runTask(shared, t, local)
         return
       }
       generation = (generation + 1) & 0x7fff
@@ -81,7 +82,7 @@ export function createTrainingTeam(shared: SharedTraining, threads: number): Tra
       Atomics.store(control, N_TASKS, nTasks)
       Atomics.store(control, CLAIM, (generation << 16) | nTasks)
       Atomics.notify(control, CLAIM)
-      drainTasks(team, shared)
+      drainTasks(team, shared, local)
       waitForJob(control, nTasks)
       throwOnFailure(team)
     },
@@ -90,10 +91,11 @@ export function createTrainingTeam(shared: SharedTraining, threads: number): Tra
 }
 
 function soloTeam(shared: SharedTraining): TrainingTeam {
+  const local = createThreadLocal()
   return {
     threads: 1,
     run(nTasks) {
-      for (let t = 0; t < nTasks; t++) runTask(shared, t)
+      for (let t = 0; t < nTasks; t++) runTask(shared, t, local)
     },
     close() {},
   }

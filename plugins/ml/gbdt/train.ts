@@ -1,21 +1,13 @@
-import { binRecordLayout, quantiseFeatures } from './binning.ts'
+import { binRecordLayout } from './binning.ts'
+import { type BoostingResult, boost, quantiseOnTeam } from './boosting.ts'
 import { type LabelledData, type Targets, validateLabelledData } from './dataset.ts'
 import { GbdtError } from './errors.ts'
-import { OP_GRADIENTS } from './kernels.ts'
-import { logit, marginLogLoss } from './loss.ts'
+import { logit } from './loss.ts'
 import { GbdtModel, type GbdtTrees } from './model.ts'
 import { canonicalParams, type GbdtParamsInput, parseGbdtParams } from './params.ts'
-import { createRandom, sampleSortedIndices } from './prng.ts'
-import { gatherRows } from './row-store.ts'
-import {
-  allocateSharedTraining,
-  createSlotPool,
-  type SharedTraining,
-  STORE_ALL_ROWS,
-  STORE_EVEN_DEPTH,
-} from './shared-training.ts'
-import { createTrainingTeam, type TrainingTeam } from './team.ts'
-import { addTreeToBinnedRows, type GrowContext, type GrownTree, growTree } from './tree-builder.ts'
+import { allocateSharedTraining, createSlotPool } from './shared-training.ts'
+import { createTrainingTeam } from './team.ts'
+import type { GrowContext, GrownTree } from './tree-builder.ts'
 
 /** Progress of one boosting round, reported as soon as both losses are known. */
 export interface RoundReport {
@@ -96,170 +88,49 @@ export function trainGbdt(
 
   const baseScore = params.baseScore ?? targets.totalWins / targets.totalTrials
   const baseMargin = Math.fround(logit(baseScore))
-  const nRows = matrix.nRows
   const shared = allocateSharedTraining(
     binRecordLayout(nFeatures, params.maxBin),
-    nRows,
+    matrix.nRows,
     params.maxBin,
     params.maxDepth,
-  )
-  const { cuts } = quantiseFeatures(
-    matrix,
-    uniformWeights(targets) ? null : targets.weight,
-    params.maxBin,
-    shared.stores[STORE_ALL_ROWS],
+    matrix.values,
+    threads > 1,
   )
   shared.label.set(targets.label)
   shared.weight.set(targets.weight)
-  const margin = shared.margin.fill(baseMargin)
-  const allRows = shared.stores[STORE_ALL_ROWS]
+  shared.margin.fill(baseMargin)
   const team = createTrainingTeam(shared, threads)
-  const ctx: GrowContext = {
-    cuts,
-    shared,
-    team,
-    histogramSlots: createSlotPool(shared.shape.histogramSlots),
-    segmentSlots: createSlotPool(shared.shape.segmentSlots),
-    rules: params,
-    maxDepth: params.maxDepth,
-    learningRate: params.learningRate,
-  }
-  const sampled = new Uint32Array(params.subsample < 1 ? nRows : 0)
-  const outOfSample = new Uint32Array(params.subsample < 1 ? nRows : 0)
-  const validMargin =
-    validation === undefined ? null : new Float64Array(validation.features.nRows).fill(baseMargin)
-  const random = createRandom(params.seed)
-  const nColumns = Math.max(1, Math.floor(params.colsampleBytree * nFeatures))
-  const allColumns = Int32Array.from({ length: nFeatures }, (_, f) => f)
-
-  const trees: GrownTree[] = []
-  const trainLogLoss: number[] = []
-  const validLogLoss: number[] = []
-  let bestIteration = 0
-  let bestLoss = Number.POSITIVE_INFINITY
-  let bestRound = 0
-  let stoppedEarly = false
-  const report = (round: number) =>
-    options.onRound?.({
-      round,
-      trainLogLoss: trainLogLoss[round]!,
-      validLogLoss: validLogLoss[round] ?? null,
-    })
-
+  let result: BoostingResult
   try {
-    for (let round = 0; round < params.nEstimators; round++) {
-      const lossBefore = computeGradients(shared, team, targets.totalTrials)
-      if (round > 0) {
-        trainLogLoss.push(lossBefore)
-        report(round - 1)
-      }
-      const nOut = params.subsample < 1 ? sampleRows(sampled, outOfSample, params.subsample, random) : 0
-      const columns = nColumns === nFeatures ? allColumns : sampleSortedIndices(nFeatures, nColumns, random)
-      let root = STORE_ALL_ROWS
-      if (params.subsample < 1) {
-        gatherRows(allRows, sampled, nRows - nOut, shared.stores[STORE_EVEN_DEPTH])
-        root = STORE_EVEN_DEPTH
-      }
-      const tree = growTree(ctx, root, nRows - nOut, columns, nColumns < nFeatures)
-      if (nOut > 0) addTreeToBinnedRows(tree, allRows, outOfSample, nOut, margin)
-      trees.push(tree)
-      bestIteration = round
-      if (validation !== undefined && validMargin !== null && validTargets !== null) {
-        addTreeToRows(tree, validation.features.values, nFeatures, validMargin)
-        const loss = marginLogLoss(
-          validMargin,
-          validTargets.label,
-          validTargets.weight,
-          validTargets.totalTrials,
-        )
-        validLogLoss.push(loss)
-        if (params.earlyStoppingRounds !== undefined) {
-          if (loss < bestLoss) {
-            bestLoss = loss
-            bestRound = round
-          }
-          bestIteration = bestRound
-          if (round - bestIteration >= params.earlyStoppingRounds) {
-            stoppedEarly = round + 1 < params.nEstimators
-            break
-          }
-        }
-      }
+    const ctx: GrowContext = {
+      cuts: quantiseOnTeam(shared, team, !uniformWeights(targets)),
+      shared,
+      team,
+      histogramSlots: createSlotPool(shared.shape.histogramSlots),
+      segmentSlots: createSlotPool(shared.shape.segmentSlots),
+      rules: params,
+      maxDepth: params.maxDepth,
+      learningRate: params.learningRate,
     }
+    result = boost(ctx, params, targets, options, validTargets, baseMargin)
   } finally {
     team.close()
   }
-  trainLogLoss.push(marginLogLoss(margin, targets.label, targets.weight, targets.totalTrials))
-  report(trainLogLoss.length - 1)
-
+  const { trees, history } = result
   return new GbdtModel({
     nFeatures,
     featureNames: featureNames === undefined ? null : [...featureNames],
     baseScore,
     baseMargin,
     params: canonicalParams(params),
-    trees: flattenTrees(trees.slice(0, bestIteration + 1)),
-    history: {
-      trainLogLoss,
-      validLogLoss: validation === undefined ? null : validLogLoss,
-      bestIteration,
-      stoppedEarly,
-    },
+    trees: flattenTrees(trees.slice(0, history.bestIteration + 1)),
+    history,
   })
-}
-
-/**
- * Writes every row's (g, h) into its record (one job, a task per block of rows) and returns the
- * mean log-loss of the current margins; block sums are added in block order whatever the threads.
- */
-function computeGradients(shared: SharedTraining, team: TrainingTeam, totalWeight: number): number {
-  shared.intArgs[0] = OP_GRADIENTS
-  shared.intArgs[1] = shared.shape.nRows
-  team.run(shared.shape.gradientBlocks)
-  let loss = 0
-  for (let b = 0; b < shared.shape.gradientBlocks; b++) loss += shared.lossParts[b]!
-  return loss / totalWeight
 }
 
 function uniformWeights(targets: Targets): boolean {
   const first = targets.weight[0]
   return targets.weight.every((w) => w === first)
-}
-
-/**
- * Fills `sampled` with this round's rows (ascending) and `outOfSample` with the rest; returns how
- * many were left out. Bernoulli sampling like XGBoost; if no row is drawn, the first row is kept
- * (a tree needs at least one row).
- */
-function sampleRows(
-  sampled: Uint32Array,
-  outOfSample: Uint32Array,
-  subsample: number,
-  random: () => number,
-): number {
-  const nRows = sampled.length
-  let nIn = 0
-  let nOut = 0
-  for (let r = 0; r < nRows; r++) {
-    if (random() < subsample) sampled[nIn++] = r
-    else outOfSample[nOut++] = r
-  }
-  if (nIn > 0) return nOut
-  sampled[0] = 0
-  outOfSample.copyWithin(0, 1, nOut)
-  return nOut - 1
-}
-
-/** Adds one tree's output to margins of raw float rows (validation set), same rule as prediction. */
-function addTreeToRows(tree: GrownTree, values: Float32Array, nFeatures: number, margin: Float64Array): void {
-  const { feature, threshold, left, right, value } = tree
-  for (let r = 0; r < margin.length; r++) {
-    const base = r * nFeatures
-    let node = 0
-    while (feature[node]! >= 0)
-      node = values[base + feature[node]!]! < threshold[node]! ? left[node]! : right[node]!
-    margin[r]! += value[node]!
-  }
 }
 
 function flattenTrees(trees: GrownTree[]): GbdtTrees {

@@ -56,6 +56,8 @@ export async function trainAndRegister(options: {
   modelsDir: string
   grid: GridName
   folds: number
+  /** Training threads (ML_TRAIN_THREADS); the models do not depend on it. */
+  threads?: number
   log: Logger
   tty: boolean
   renderReport?: (context: ReportContext) => Record<string, string>
@@ -97,6 +99,7 @@ export async function trainAndRegister(options: {
             validation,
             grid: GRIDS[options.grid],
             folds: options.folds,
+            threads: options.threads ?? 1,
             log,
             tty: options.tty,
           })
@@ -106,6 +109,7 @@ export async function trainAndRegister(options: {
       trainGbdt(toLabelledData(index, fitRows), params, {
         validation: toLabelledData(index, validRows),
         featureNames: [...FEATURE_NAMES],
+        threads: options.threads ?? 1,
       })
     const model = fit(train, validation)
     const speciesTrain = part('split_species', 'train')

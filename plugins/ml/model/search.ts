@@ -67,6 +67,8 @@ export function gridSearch(options: {
   validation: readonly DatasetRow[]
   grid: readonly GbdtParamsInput[]
   folds: number
+  /** Training threads; the scores do not depend on it. */
+  threads?: number
   log: Logger
   tty: boolean
 }): CandidateScore[] {
@@ -96,7 +98,7 @@ export function gridSearch(options: {
       const model = trainGbdt(
         part.fit,
         { ...BASE_PARAMS, ...candidate },
-        { validation, featureNames: [...FEATURE_NAMES] },
+        { validation, featureNames: [...FEATURE_NAMES], threads: options.threads ?? 1 },
       )
       const p = model.predictProba(part.held.features)
       losses.push(evaluateBinary({ probability: p, wins: part.held.wins, trials: part.held.trials }).logLoss)

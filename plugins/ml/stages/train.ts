@@ -90,6 +90,7 @@ export function createTrainStage(deps: TrainStageDeps) {
         modelsDir: deps.modelsDir,
         grid: input.grid,
         folds: input.folds,
+        threads: deps.config.trainThreads,
         log: runtime.log,
         tty: runtime.tty,
         ...(deps.renderReport ? { renderReport: deps.renderReport } : {}),
