@@ -130,6 +130,7 @@ export const ERROR_CATALOGUE = {
   GBDT_INVALID_MODEL: [500, 'Invalid model'],
   GBDT_INVALID_PREDICTION: [500, 'Invalid prediction'],
   GBDT_METRIC_UNDEFINED: [500, 'Metric undefined'],
+  GBDT_THREAD_FAILED: [500, 'Training thread failed'],
   ONNX_INVALID_MODEL: [503, 'Invalid ONNX model'],
   ONNX_FEATURE_COUNT_MISMATCH: [500, 'ONNX feature count mismatch'],
   ONNX_RUNTIME_FAILED: [503, 'ONNX runtime failed'],
