@@ -1,8 +1,10 @@
 import type { LgpeEngine } from '../battle/engine.ts'
+import { buildBattleSet } from '../battle/sets.ts'
 
 /**
- * The moves each LGPE form can legally know in a battle, from the engine's own validator (Megas
- * learn what their base species learns). Cached per form: a form costs a few milliseconds once.
+ * The moves each LGPE form can legally use in a battle with our default set (level 50, IV 31,
+ * AV 0, Hardy), by the engine's own validator — exactly the sets `buildBattleSet` accepts, so an
+ * event-only move that forces a nature is left out. Cached per form (tens of ms once).
  * Pika Papow and Veevee Volley are left out: the engine refuses them (see `buildBattleSet`).
  */
 export interface LegalMoves {
@@ -39,10 +41,21 @@ export function createLegalMoves(engine: LgpeEngine): LegalMoves {
       const sources = validator.allSources(learner)
       const legal = all.filter((id) => {
         const move = dex.moves.get(id)
-        return !move.isNonstandard && validator.checkCanLearn(move, learner, sources) === null
+        if (move.isNonstandard || validator.checkCanLearn(move, learner, sources) !== null) return false
+        // the whole-set check too: a move only given by an event can force a nature, etc.
+        return buildable(engine, form.name, id)
       })
       cache.set(species, legal)
       return legal
     },
+  }
+}
+
+function buildable(engine: LgpeEngine, species: string, move: string): boolean {
+  try {
+    buildBattleSet(engine, { species, moves: [move] })
+    return true
+  } catch {
+    return false
   }
 }
