@@ -1,15 +1,17 @@
-import { applyBranch, copyScaled, type PhaseOutcomes } from './apply.ts'
+import type { PhaseOutcomes } from './apply.ts'
 import type { SolveContext } from './context.ts'
+import { type BufferStore, createBufferStore, createGridPool, type GridPool } from './grid.ts'
 import {
-  addMass,
-  type BufferStore,
-  createBufferStore,
-  createGridPool,
-  type Grid,
-  type GridPool,
-  prune,
-  totalMass,
-} from './grid.ts'
+  addMassTo,
+  applyToMass,
+  emptyMass,
+  type Mass,
+  type MassEnv,
+  massTotal,
+  pruneMass,
+  releaseMass,
+  startMass,
+} from './mass.ts'
 import { createModeTable, initialMode, type Mode } from './mode.ts'
 import { createPhaseKernels, type Phase } from './phases.ts'
 
@@ -21,9 +23,11 @@ export interface ForwardOptions {
   readonly epsilon: number
   /** Cells holding less than this are dropped (their mass is reported as `unresolved`). */
   readonly cellFloor: number
+  /** Rank-one terms a state may hold before it switches to a dense grid (0: grids only). */
+  readonly maxRank: number
 }
 
-export const DEFAULT_FORWARD: ForwardOptions = { turnCap: 200, epsilon: 1e-12, cellFloor: 1e-17 }
+export const DEFAULT_FORWARD: ForwardOptions = { turnCap: 200, epsilon: 1e-12, cellFloor: 1e-17, maxRank: 24 }
 
 /** Exact outcome probabilities of a fixed-move battle, turn by turn. */
 export interface ForwardResult {
@@ -83,10 +87,9 @@ function propagate(
   const kernels = createPhaseKernels(ctx, table)
   const winsByTurn: [number[], number[]] = [[], []]
   let unresolved = 0
-  let states = new Map<Mode, Grid>()
-  const start = pool.acquire()
-  addMass(start, a.maxhp, b.maxhp, 1)
-  states.set(table.intern(initialMode()), start)
+  let states = new Map<Mode, Mass>()
+  states.set(table.intern(initialMode()), startMass(a.maxhp, b.maxhp))
+  const env: MassEnv = { pool, maxRank: options.maxRank, maxHp: [a.maxhp, b.maxhp] }
   let turn = 0
   let inPlay = 1
   while (turn < options.turnCap && inPlay > options.epsilon) {
@@ -94,14 +97,14 @@ function propagate(
     ctx.turn = turn
     const outcomes: PhaseOutcomes = { wins: [0, 0] }
     for (const phase of ['start', 'first', 'second', 'residual'] as Phase[]) {
-      states = runPhase(states, phase, kernels, pool, outcomes)
+      states = runPhase(states, phase, kernels, env, outcomes)
     }
     winsByTurn[0].push(outcomes.wins[0])
     winsByTurn[1].push(outcomes.wins[1])
     inPlay = 0
-    for (const grid of states.values()) {
-      unresolved += prune(grid, options.cellFloor)
-      inPlay += totalMass(grid)
+    for (const mass of states.values()) {
+      unresolved += pruneMass(mass, options.cellFloor)
+      inPlay += massTotal(mass)
     }
     if (turn >= horizon && inPlay > options.epsilon) {
       // an untracked side could run out of PP from the next turn on: start again, counting it
@@ -116,41 +119,43 @@ function propagate(
 }
 
 function runPhase(
-  states: Map<Mode, Grid>,
+  states: Map<Mode, Mass>,
   phase: Phase,
   kernels: ReturnType<typeof createPhaseKernels>,
-  pool: GridPool,
+  env: MassEnv,
   outcomes: PhaseOutcomes,
-): Map<Mode, Grid> {
-  const next = new Map<Mode, Grid>()
-  for (const [mode, grid] of states) {
+): Map<Mode, Mass> {
+  const next = new Map<Mode, Mass>()
+  const targetOf = (mode: Mode) => {
+    let target = next.get(mode)
+    if (!target) {
+      target = emptyMass()
+      next.set(mode, target)
+    }
+    return target
+  }
+  for (const [mode, mass] of states) {
     const branches = kernels.branches(phase, mode)
     const only = branches.length === 1 && branches[0]!.targets.length === 1 ? branches[0]! : undefined
-    if (only && only.ops.length === 0 && only.p === 1 && !next.has(only.targets[0]!.next)) {
-      // the phase only changes the discrete state: hand the grid over instead of copying it
-      next.set(only.targets[0]!.next, grid)
+    if (only && only.ops.length === 0 && only.p === 1) {
+      // the phase only changes the discrete state: hand the mass over instead of copying it
+      const known = next.get(only.targets[0]!.next)
+      if (!known) next.set(only.targets[0]!.next, mass)
+      else {
+        addMassTo(known, mass, 1, env)
+        releaseMass(mass, env.pool)
+      }
       continue
     }
-    const targetOf = (mode: Mode) => {
-      let target = next.get(mode)
-      if (!target) {
-        target = pool.acquire()
-        next.set(mode, target)
-      }
-      return target
-    }
     for (const branch of branches) {
-      if (branch.targets.length === 1) {
-        applyBranch(grid, targetOf(branch.targets[0]!.next), branch.ops, branch.p, outcomes, pool)
+      if (branch.ops.length === 0) {
+        for (const { p, next: target } of branch.targets) addMassTo(targetOf(target), mass, p, env)
         continue
       }
-      // one HP pass, then shared out among the next states
-      const shared = pool.acquire()
-      applyBranch(grid, shared, branch.ops, branch.p, outcomes, pool)
-      for (const { p, next: mode } of branch.targets) copyScaled(shared, targetOf(mode), p / branch.p)
-      pool.release(shared)
+      const targets = branch.targets.map(({ p, next: target }) => [targetOf(target), p / branch.p] as const)
+      applyToMass(mass, branch.ops, branch.p, targets, outcomes, env)
     }
-    pool.release(grid)
+    releaseMass(mass, env.pool)
   }
   return next
 }

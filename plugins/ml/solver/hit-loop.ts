@@ -47,7 +47,7 @@ function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move): Hitt
   if (get(m, foe, F.sub) > 0 && !move.flags.bypasssub) return hitSubstitute(ctx, state, side, move, effect)
   const tracked = recordsDamage(ctx, m, foe, move)
   if (effect.kind === 'dist' && !tracked) {
-    state.pending = state.pending ? sum(state.pending, effect.dist) : effect.dist
+    state.pending = state.pending ? sumCached(state.pending, effect.dist) : effect.dist
     return afterDamage(ctx, [state], side, move)
   }
   const leaf = flush(state, foe)
@@ -224,4 +224,21 @@ function finish(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
   }
   leaf.done = true
   return [leaf]
+}
+
+const sums = new WeakMap<Dist, WeakMap<Dist, Dist>>()
+
+/** `sum` of two hit distributions, cached (a multi-hit move adds the same ones every turn). */
+function sumCached(x: Dist, y: Dist): Dist {
+  let byY = sums.get(x)
+  if (!byY) {
+    byY = new WeakMap()
+    sums.set(x, byY)
+  }
+  let result = byY.get(y)
+  if (!result) {
+    result = sum(x, y)
+    byY.set(y, result)
+  }
+  return result
 }

@@ -30,6 +30,7 @@ export function createLegalMoves(engine: LgpeEngine): LegalMoves {
     }
   }
   const all = [...ids].sort()
+  const learnsets = dex.data.Learnsets as Record<string, { learnset?: Record<string, string[]> }>
   const cache = new Map<string, readonly string[]>()
   return {
     all,
@@ -42,8 +43,10 @@ export function createLegalMoves(engine: LgpeEngine): LegalMoves {
       const legal = all.filter((id) => {
         const move = dex.moves.get(id)
         if (move.isNonstandard || validator.checkCanLearn(move, learner, sources) !== null) return false
-        // the whole-set check too: a move only given by an event can force a nature, etc.
-        return buildable(engine, form.name, id)
+        // a move the form learns by level, TM or tutor needs nothing more; one only given by an
+        // event (or inherited) gets the whole-set check: an event can force a nature, etc.
+        const own = learnsets[learner.id]?.learnset?.[id] ?? []
+        return own.some((source) => /^7[LMT]/.test(source)) || buildable(engine, form.name, id)
       })
       cache.set(species, legal)
       return legal

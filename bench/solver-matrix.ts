@@ -1,0 +1,100 @@
+/**
+ * The best-move matrix of the 188 forms, solved exactly: for every unordered pair {A, B}, each
+ * side's 4 damaging moves with the highest expected damage against the other, the 16 move pairs
+ * solved once (solving A vs B also answers B vs A), then for each direction the move whose worst
+ * reply is best. Shared by `bench/solver.ts` (main thread) and its workers.
+ */
+import type { LgpeEngine } from '../plugins/ml/battle/engine.ts'
+import { createContext } from '../plugins/ml/solver/context.ts'
+import { entries } from '../plugins/ml/solver/dist.ts'
+import { hitEffect } from '../plugins/ml/solver/hit.ts'
+import { immuneByType } from '../plugins/ml/solver/hit-input.ts'
+import { type Solver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
+import { initialMode } from '../plugins/ml/solver/mode.ts'
+import { hitCounts } from '../plugins/ml/solver/multihit.ts'
+
+export interface MatrixCell {
+  a: string
+  b: string
+  /** A's best move against B's minimising reply, with that worst-case P(A wins). */
+  move: string
+  winProbability: number
+}
+
+export interface PairResult {
+  cells: [MatrixCell, MatrixCell]
+  solves: number
+  sampled: number
+}
+
+/** Expected damage per turn spent (accuracy, hits and charge turns included) of `move` from A to B. */
+function expectedDamage(engine: LgpeEngine, solver: Solver, a: string, move: string, b: string): number {
+  const attacker = solver.factory.battler(a, move)
+  const target = solver.factory.battler(b, solver.factory.legal.of(b)[0]!)
+  const m = attacker.move
+  if (m.category === 'Status' || m.selfdestruct || ['counter', 'mirrorcoat', 'bide'].includes(m.id)) return 0
+  if (!m.ignoreImmunity && immuneByType(engine.dex, m.type, target.types)) return 0
+  const ctx = createContext(engine.dex, [attacker, target])
+  const effect = hitEffect(ctx, initialMode(), 0, m)
+  const perHit =
+    effect.kind === 'dist'
+      ? entries(effect.dist).reduce((s, [v, p]) => s + v * p, 0)
+      : effect.kind === 'ohko'
+        ? target.maxhp
+        : target.maxhp / 2
+  const hits = hitCounts(m).reduce((s, [k, p]) => s + k * p, 0)
+  const accuracy = m.ohko ? 0.3 : m.accuracy === true ? 1 : m.accuracy / 100
+  return (perHit * hits * accuracy) / (m.flags.charge || m.self?.volatileStatus === 'mustrecharge' ? 2 : 1)
+}
+
+/** The 4 damaging moves of `a` with the highest expected damage against `b` (ties: id order). */
+export function bestFour(engine: LgpeEngine, solver: Solver, a: string, b: string): string[] {
+  return solver.factory.legal
+    .of(a)
+    .filter((id) => engine.dex.moves.get(id).category !== 'Status')
+    .map((id) => ({ id, value: expectedDamage(engine, solver, a, id, b) }))
+    .sort((x, y) => y.value - x.value || x.id.localeCompare(y.id))
+    .slice(0, 4)
+    .map((x) => x.id)
+}
+
+/** Both directions of one unordered pair. Pairs the solver declines count as `sampled` (skipped). */
+export function solvePair(engine: LgpeEngine, solver: Solver, a: string, b: string): PairResult {
+  const movesA = bestFour(engine, solver, a, b)
+  const movesB = bestFour(engine, solver, b, a)
+  const win: number[][] = movesA.map(() => movesB.map(() => Number.NaN))
+  const lose: number[][] = movesA.map(() => movesB.map(() => Number.NaN))
+  let solves = 0
+  let sampled = 0
+  for (const [i, ma] of movesA.entries()) {
+    for (const [j, mb] of movesB.entries()) {
+      try {
+        const s = solver.solve({ species: a, move: ma }, { species: b, move: mb }, { epsilon: 1e-9 })
+        win[i]![j] = s.winA
+        lose[i]![j] = s.winB
+        solves++
+      } catch (error) {
+        if (!(error instanceof UnsupportedMechanic)) throw error
+        sampled++
+      }
+    }
+  }
+  const best = (values: number[][], rows: string[]) => {
+    let move = rows[0] ?? ''
+    let value = -1
+    for (const [i, row] of values.entries()) {
+      const worst = Math.min(...row.filter((x) => !Number.isNaN(x)))
+      if (worst > value) [move, value] = [rows[i]!, worst]
+    }
+    return { move, winProbability: value }
+  }
+  const transposed = movesB.map((_, j) => movesA.map((_, i) => lose[i]![j]!))
+  return {
+    cells: [
+      { a, b, ...best(win, movesA) },
+      { a: b, b: a, ...best(transposed, movesB) },
+    ],
+    solves,
+    sampled,
+  }
+}

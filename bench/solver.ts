@@ -1,0 +1,134 @@
+/**
+ * Speed of the exact solver.
+ *
+ *   bun bench/solver.ts [--pairs 300] [--runs 3] [--matrix] [--sample 0] [--workers 2]
+ *
+ * 1. Per pair: seeded random pairs (half damaging moves only, half any learnable move), solved
+ *    after a warm-up, `--runs` times; prints the median and p99 of the per-pair time (median over
+ *    runs of each pair's time), and the worst pairs.
+ * 2. `--matrix`: the best-move matrix of the 188 forms solved exactly (each side's 4 most damaging
+ *    moves against the other; 16 pairs per unordered pair, both directions from one solve), on
+ *    `--workers` threads; `--sample n` solves n random unordered pairs instead and extrapolates.
+ *    Target: the whole matrix in < 60 s on the 2-core machine.
+ * Prints the machine load next to the figures: the figures mean little on a busy machine.
+ */
+import { cpus, loadavg } from 'node:os'
+import { parseArgs } from 'node:util'
+import { createLgpeEngine } from '../plugins/ml/battle/engine.ts'
+import { createPrng } from '../plugins/ml/battle/prng.ts'
+import { createSolver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
+import { drawPairs } from '../plugins/ml/solver/verify-pairs.ts'
+import { median } from './median.ts'
+import type { PairResult } from './solver-matrix.ts'
+
+const { values: flags } = parseArgs({
+  options: {
+    pairs: { type: 'string', default: '300' },
+    runs: { type: 'string', default: '3' },
+    matrix: { type: 'boolean', default: false },
+    sample: { type: 'string', default: '0' },
+    workers: { type: 'string', default: '2' },
+  },
+})
+const count = Number(flags.pairs)
+const runs = Number(flags.runs)
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; load ${load()}; ${new Date().toISOString()}`)
+
+const engine = createLgpeEngine()
+const solver = createSolver(engine)
+const pairs = drawPairs(engine, solver, count, 20261202)
+const solve = (p: (typeof pairs)[number]) =>
+  solver.solve({ species: p.a, move: p.moveA }, { species: p.b, move: p.moveB }, { epsilon: 1e-10 })
+
+for (const p of pairs.slice(0, 30)) {
+  try {
+    solve(p)
+  } catch (error) {
+    if (!(error instanceof UnsupportedMechanic)) throw error
+  }
+}
+const times = pairs.map(() => [] as number[])
+for (let run = 0; run < runs; run++) {
+  for (const [i, p] of pairs.entries()) {
+    const started = performance.now()
+    try {
+      solve(p)
+    } catch (error) {
+      if (!(error instanceof UnsupportedMechanic)) throw error
+      continue
+    }
+    times[i]!.push(performance.now() - started)
+  }
+}
+const perPair = times.filter((t) => t.length > 0).map((t) => median(t))
+const sorted = [...perPair].sort((x, y) => x - y)
+const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.floor(f * sorted.length))]!
+console.log(
+  `per pair (${sorted.length} exact pairs, median of ${runs} runs each): median ${q(0.5).toFixed(3)} ms, p90 ${q(0.9).toFixed(2)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${q(1).toFixed(0)} ms — target ≤ 1 ms median`,
+)
+const worst = times
+  .map((t, i) => ({ t: t.length ? median(t) : 0, p: pairs[i]! }))
+  .sort((x, y) => y.t - x.t)
+  .slice(0, 5)
+for (const { t, p } of worst)
+  console.log(`  slowest: ${p.a} ${p.moveA} vs ${p.b} ${p.moveB}: ${t.toFixed(0)} ms`)
+
+if (flags.matrix) await matrix(Number(flags.sample), Number(flags.workers))
+
+async function matrix(sample: number, workers: number) {
+  const forms = [...engine.legalSpecies].sort()
+  let unordered: [string, string][] = []
+  for (let i = 0; i < forms.length; i++)
+    for (let j = i + 1; j < forms.length; j++) unordered.push([forms[i]!, forms[j]!])
+  const total = unordered.length
+  if (sample > 0) {
+    const random = createPrng([7, 3, 5, 1])
+    unordered = unordered
+      .map((p) => [random(), p] as const)
+      .sort((x, y) => x[0] - y[0])
+      .slice(0, sample)
+      .map(([, p]) => p)
+  }
+  const started = performance.now()
+  const results = await inWorkers(unordered, workers)
+  const seconds = (performance.now() - started) / 1000
+  const solves = results.reduce((s, r) => s + r.solves, 0)
+  const sampled = results.reduce((s, r) => s + r.sampled, 0)
+  const scale = total / unordered.length
+  console.log(
+    `matrix: ${unordered.length} unordered pairs (${2 * unordered.length} ordered cells), ${solves} exact solves (+${sampled} declined) in ${seconds.toFixed(1)} s on ${workers} workers` +
+      (sample > 0 ? ` → whole matrix (${2 * total} cells) ≈ ${(seconds * scale).toFixed(0)} s` : '') +
+      ' — target < 60 s',
+  )
+  console.log(`load after: ${load()}`)
+}
+
+async function inWorkers(unordered: [string, string][], workers: number): Promise<PairResult[]> {
+  const chunks: [string, string][][] = []
+  for (let i = 0; i < unordered.length; i += 50) chunks.push(unordered.slice(i, i + 50))
+  const results: PairResult[] = []
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.max(1, workers) }, async () => {
+      const worker = new Worker(new URL('./solver-matrix-worker.ts', import.meta.url))
+      try {
+        while (next < chunks.length) {
+          const chunk = chunks[next++]!
+          const reply = await new Promise<{ results: PairResult[] }>((resolve, reject) => {
+            worker.onmessage = (event) => resolve(event.data)
+            worker.onerror = (event) => reject(new Error(event.message))
+            worker.postMessage({ pairs: chunk })
+          })
+          results.push(...reply.results)
+        }
+      } finally {
+        worker.terminate()
+      }
+    }),
+  )
+  return results
+}
