@@ -31,7 +31,8 @@ export function drawPairs(
   const species = [...engine.legalSpecies].sort()
   const legal = solver.factory.legal
   const damaging = (id: string) => engine.dex.moves.get(id).category !== 'Status'
-  const exactMoves = legal.all.filter((id) => coverageOf(engine.dex.moves.get(id)).status === 'exact')
+  const usersOf = (move: string) => species.filter((s) => legal.of(s).includes(move))
+  const exactMoves = usableExactMoves(engine, solver)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
   const pairs: VerificationPair[] = []
   const half = Math.floor(count / 2)
@@ -41,14 +42,29 @@ export function drawPairs(
     if (toCover.length > 0) {
       // two moves still uncovered per pair: A uses one, B (a form that learns it) the other
       const moveA = toCover.pop()!
-      const moveB = toCover.pop() ?? pick(legal.all)
-      const usersOf = (move: string) => species.filter((s) => legal.of(s).includes(move))
-      pairs.push({ a: pick(usersOf(moveA)), moveA, b: pick(usersOf(moveB)), moveB, kind: 'any' })
+      const a = pick(usersOf(moveA))
+      const next = toCover.pop()
+      const b = next ? pick(usersOf(next)) : pick(species)
+      pairs.push({ a, moveA, b, moveB: next ?? pick(legal.of(b)), kind: 'any' })
       continue
     }
     pairs.push(randomPair(species, legal.of, pick, () => true, 'any'))
   }
   return pairs
+}
+
+/**
+ * Exact moves (per the coverage table) that some form can use with the default set — a move only
+ * given by an event that forces a nature has no user, so no pair can exercise it.
+ */
+export function usableExactMoves(engine: LgpeEngine, solver: Solver): string[] {
+  const species = [...engine.legalSpecies]
+  const legal = solver.factory.legal
+  return legal.all.filter(
+    (id) =>
+      coverageOf(engine.dex.moves.get(id)).status === 'exact' &&
+      species.some((s) => legal.of(s).includes(id)),
+  )
 }
 
 function randomPair(

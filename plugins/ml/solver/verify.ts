@@ -3,10 +3,9 @@ import { deriveSeed } from '../battle/prng.ts'
 import { runTasks } from '../dataset/pool.ts'
 import type { TaskResult } from '../dataset/run-task.ts'
 import type { MatchupTask, Side } from '../dataset/tasks.ts'
-import { coverageOf } from './coverage.ts'
 import type { PairSolution, Solver } from './index.ts'
 import { UnsupportedMechanic } from './unsupported.ts'
-import { consistentWithin4Se, drawPairs, type VerificationPair } from './verify-pairs.ts'
+import { consistentWithin4Se, drawPairs, usableExactMoves, type VerificationPair } from './verify-pairs.ts'
 
 /** One pair checked: the solver's answer next to the engine's battles. */
 export interface PairCheck {
@@ -155,9 +154,7 @@ function summarize(
   const exact = checks.filter((c) => c.method === 'exact')
   const errors = exact.map((c) => Math.abs(c.engine.wins / c.engine.battles - c.exact!.winA))
   const used = new Set(exact.flatMap((c) => [c.pair.moveA, c.pair.moveB]))
-  const exactMoves = solver.factory.legal.all.filter(
-    (id) => coverageOf(engine.dex.moves.get(id)).status === 'exact',
-  )
+  const exactMoves = usableExactMoves(engine, solver)
   return {
     checks,
     exactPairs: exact.length,
