@@ -170,20 +170,28 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
       if (method === 'exact' || !deps.predictor.modelInfo()) await all
       else await Promise.race([all, new Promise((resolve) => setTimeout(resolve, deps.budgetMs))])
     }
-    const scored = await shadow
-    if (!scored && out.some((o) => !o)) await Promise.all(pending) // no model answer to fall back on
-    const note = `exact answer over the ${deps.budgetMs} ms budget (being computed for next time)`
-    for (const [i, request] of requests.entries()) {
-      if (out[i] || !scored) continue
-      fallbacks.inc({ reason: 'budget' })
-      out[i] = modelOutcome(request, scored[i]!.winProbability, note)
+    if (out.some((o) => !o)) {
+      // over the budget: the model's answers (or, without a model, the exact ones after all)
+      const scored = await shadow
+      if (!scored) await Promise.all(pending)
+      const note = `exact answer over the ${deps.budgetMs} ms budget (being computed for next time)`
+      for (const [i, request] of requests.entries()) {
+        if (out[i] || !scored) continue
+        fallbacks.inc({ reason: 'budget' })
+        out[i] = modelOutcome(request, scored[i]!.winProbability, note)
+      }
     }
-    for (const [i, o] of out.entries()) {
-      answered.inc({ method: o!.method, cached: fromCache[i] ? 'yes' : 'no' })
-      if (scored && o!.method === 'exact')
-        modelError.observe(Math.abs(scored[i]!.winProbability - o!.winProbability))
-    }
-    return out as PairOutcome[]
+    const answers = out as PairOutcome[]
+    for (const [i, o] of answers.entries())
+      answered.inc({ method: o.method, cached: fromCache[i] ? 'yes' : 'no' })
+    // the model's live error is recorded when its answers arrive, without holding the response
+    void shadow.then((scored) => {
+      if (!scored) return
+      for (const [i, o] of answers.entries()) {
+        if (o.method === 'exact') modelError.observe(Math.abs(scored[i]!.winProbability - o.winProbability))
+      }
+    })
+    return answers
   }
 
   return {
