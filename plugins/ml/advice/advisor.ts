@@ -184,13 +184,14 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
     const answers = out as PairOutcome[]
     for (const [i, o] of answers.entries())
       answered.inc({ method: o.method, cached: fromCache[i] ? 'yes' : 'no' })
-    // the model's live error is recorded when its answers arrive, without holding the response
-    void shadow.then((scored) => {
-      if (!scored) return
+    // the shadow scoring is awaited (a few ms in the model worker): drift and the live error are
+    // then up to date when the answer leaves, which keeps monitoring deterministic
+    const scored = await shadow
+    if (scored) {
       for (const [i, o] of answers.entries()) {
         if (o.method === 'exact') modelError.observe(Math.abs(scored[i]!.winProbability - o.winProbability))
       }
-    })
+    }
     return answers
   }
 
