@@ -25,9 +25,17 @@ export interface ForwardOptions {
   readonly cellFloor: number
   /** Rank-one terms a state may hold before it switches to a dense grid (0: grids only). */
   readonly maxRank: number
+  /** Discrete states holding less than this in all are dropped (reported as `unresolved`). */
+  readonly modeFloor: number
 }
 
-export const DEFAULT_FORWARD: ForwardOptions = { turnCap: 200, epsilon: 1e-12, cellFloor: 1e-17, maxRank: 24 }
+export const DEFAULT_FORWARD: ForwardOptions = {
+  turnCap: 200,
+  epsilon: 1e-12,
+  cellFloor: 1e-17,
+  maxRank: 24,
+  modeFloor: 1e-15,
+}
 
 /** Exact outcome probabilities of a fixed-move battle, turn by turn. */
 export interface ForwardResult {
@@ -102,9 +110,17 @@ function propagate(
     winsByTurn[0].push(outcomes.wins[0])
     winsByTurn[1].push(outcomes.wins[1])
     inPlay = 0
-    for (const mass of states.values()) {
+    for (const [mode, mass] of states) {
       unresolved += pruneMass(mass, options.cellFloor)
-      inPlay += massTotal(mass)
+      const total = massTotal(mass)
+      if (total <= options.modeFloor) {
+        // a state this unlikely costs as much to follow as a likely one: drop it, and say so
+        unresolved += total
+        releaseMass(mass, env.pool)
+        states.delete(mode)
+        continue
+      }
+      inPlay += total
     }
     if (turn >= horizon && inPlay > options.epsilon) {
       // an untracked side could run out of PP from the next turn on: start again, counting it
