@@ -8,7 +8,6 @@ import type { LgpeEngine } from '../plugins/ml/battle/engine.ts'
 import { createContext } from '../plugins/ml/solver/context.ts'
 import { entries } from '../plugins/ml/solver/dist.ts'
 import { hitEffect } from '../plugins/ml/solver/hit.ts'
-import { immuneByType } from '../plugins/ml/solver/hit-input.ts'
 import { type Solver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
 import { initialMode } from '../plugins/ml/solver/mode.ts'
 import { hitCounts } from '../plugins/ml/solver/multihit.ts'
@@ -33,8 +32,8 @@ function expectedDamage(engine: LgpeEngine, solver: Solver, a: string, move: str
   const target = solver.factory.battler(b, solver.factory.legal.of(b)[0]!)
   const m = attacker.move
   if (m.category === 'Status' || m.selfdestruct || ['counter', 'mirrorcoat', 'bide'].includes(m.id)) return 0
-  if (!m.ignoreImmunity && immuneByType(engine.dex, m.type, target.types)) return 0
-  const ctx = createContext(engine.dex, [attacker, target])
+  const ctx = createContext(engine.dex, [attacker, target], solver.types)
+  if (!m.ignoreImmunity && ctx.types.immune(m.type, target.types)) return 0
   const effect = hitEffect(ctx, initialMode(), 0, m)
   const perHit =
     effect.kind === 'dist'

@@ -130,7 +130,7 @@ function bideRelease(ctx: SolveContext, leaf: Leaf, side: Side): Leaf[] | undefi
   if (get(m, side, F.bide) !== 1) return undefined
   const stored = get(m, side, F.bideDamage)
   const victim: Side = get(m, side, F.bideFromSelf) === 1 ? side : foeOf(side)
-  const immune = !ctx.dex.getImmunity('Normal', ctx.battlers[victim].types as string[])
+  const immune = ctx.types.immune('Normal', ctx.battlers[victim].types)
   if (stored > 0 && !immune) damage(leaf, victim, constantDist(stored * 2))
   abort(leaf, side)
   return undefined

@@ -4,6 +4,7 @@ import type { Dist } from './dist.ts'
 import type { Side } from './kernel.ts'
 import type { Mode } from './mode.ts'
 import { at, F } from './mode.ts'
+import { createTypeOracle, type TypeOracle } from './type-oracle.ts'
 
 /**
  * Everything the turn rules of one solve read: the dex, both battlers, the Struggle move and
@@ -13,6 +14,8 @@ export interface SolveContext {
   readonly dex: ModdedDex
   readonly battlers: readonly [Battler, Battler]
   readonly struggle: Move
+  /** Memoised type-chart lookups (shared by the solver's solves). */
+  readonly types: TypeOracle
   /** Damage distributions by key (side, move, stages, flags); see `hit.ts`. */
   readonly dists: Map<string, Dist>
   /** The turn being played (1-based), set by the solver loop; PP left depends on it. */
@@ -27,11 +30,16 @@ export interface SolveContext {
 }
 
 /** @example const ctx = createContext(engine.dex, [pikachu, squirtle]) */
-export function createContext(dex: ModdedDex, battlers: readonly [Battler, Battler]): SolveContext {
+export function createContext(
+  dex: ModdedDex,
+  battlers: readonly [Battler, Battler],
+  types: TypeOracle = createTypeOracle(dex),
+): SolveContext {
   return {
     dex,
     battlers,
     struggle: dex.moves.get('struggle'),
+    types,
     dists: new Map(),
     turn: 1,
     trackPp: [true, true],

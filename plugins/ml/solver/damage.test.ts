@@ -6,8 +6,10 @@ import { createBattle } from '../battle/run.ts'
 import { createBattlerFactory } from './battler.ts'
 import { confusionRolls, hitChance, hitRolls, modify } from './damage.ts'
 import { hitInput } from './hit-input.ts'
+import { createTypeOracle } from './type-oracle.ts'
 
 const engine = createLgpeEngine()
+const types = createTypeOracle(engine.dex)
 const factory = createBattlerFactory(engine)
 const legal = factory.legal
 
@@ -87,7 +89,7 @@ describe('hitRolls equals the engine getDamage, roll for roll', () => {
       if (situation.screened) battle.p2.addSideCondition(physical ? 'reflect' : 'lightscreen', pa)
       for (const crit of [false, true]) {
         const expected = engineRolls(battle, pa, pb, moveId, crit)
-        const actual = hitRolls(hitInput(engine.dex, attacker.move, attacker, target, situation), crit)
+        const actual = hitRolls(hitInput(types, attacker.move, attacker, target, situation), crit)
         if (JSON.stringify(expected) !== JSON.stringify(actual)) {
           mismatches.push(
             `${a} ${moveId} → ${b} crit=${crit} ${JSON.stringify(situation)}: engine ${expected} ours ${actual}`,
@@ -120,7 +122,7 @@ describe('hitRolls equals the engine getDamage, roll for roll', () => {
         attackerTypes: pa.getTypes(),
         targetTypes: pb.getTypes(),
       }
-      expect(hitRolls(hitInput(engine.dex, attacker.move, attacker, target, situation), false)).toEqual(
+      expect(hitRolls(hitInput(types, attacker.move, attacker, target, situation), false)).toEqual(
         engineRolls(battle, pa, pb, move, false),
       )
     }

@@ -12,7 +12,7 @@ import { BOOST_FIELDS, BOOST_NAMES, type BoostName, F, NONE, SLP, STATUS_IDS, TO
 export function canGetStatus(ctx: SolveContext, leaf: Leaf, side: Side, status: number): boolean {
   if (get(leaf.m, side, F.status) !== NONE) return false
   const id = status === TOX ? 'psn' : STATUS_IDS[status]!
-  return ctx.dex.getImmunity(id, typesOf(ctx, leaf.m, side) as string[])
+  return !ctx.types.immune(id, typesOf(ctx, leaf.m, side))
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { PhaseOutcomes } from './apply.ts'
 import type { SolveContext } from './context.ts'
-import { type BufferStore, createBufferStore, createGridPool, type GridPool } from './grid.ts'
+import { type BufferStore, createBufferStore, createGridPool } from './grid.ts'
 import {
   addMassTo,
   applyToMass,

@@ -1,6 +1,7 @@
-import type { ModdedDex, Move } from '@pkmn/sim'
+import type { Move } from '@pkmn/sim'
 import type { Battler } from './battler.ts'
 import type { HitInput } from './damage.ts'
+import type { TypeOracle } from './type-oracle.ts'
 
 /** Live facts about the attacker and the target that change a hit's damage. */
 export interface HitSituation {
@@ -40,10 +41,10 @@ function lowKickPower(weightHg: number): number {
  * damage: not fixed, not OHKO, not counter). Struggle is typeless in Gen 7 (no STAB, neutral).
  *
  * @example
- * hitInput(dex, move, pikachu, squirtle, neutralSituation(pikachu, squirtle))
+ * hitInput(createTypeOracle(dex), move, pikachu, squirtle, neutralSituation(pikachu, squirtle))
  */
 export function hitInput(
-  dex: ModdedDex,
+  types: TypeOracle,
   move: Move,
   attacker: Battler,
   target: Battler,
@@ -61,7 +62,7 @@ export function hitInput(
     defense: physical ? target.stats.def : target.stats.spd,
     defenseBoost: situation.defenseBoost,
     stab: !typeless && situation.attackerTypes.includes(move.type),
-    typeMod: typeless ? 0 : typeModOf(dex, move.type, situation.targetTypes),
+    typeMod: typeless ? 0 : types.effectiveness(move.type, situation.targetTypes),
     burned: physical && situation.burned && move.id !== 'facade',
     screened: situation.screened,
     doubled: situation.doubled,
@@ -72,16 +73,4 @@ export function hitInput(
 function modifyBasePower(basePower: number, multiplier: number): number {
   const modifier = (multiplier * 4096) >>> 0
   return Math.max(1, (((basePower * modifier) >>> 0) + 2047) / 4096) >>> 0
-}
-
-/** Sum of log2 effectiveness of `type` over `targetTypes` (immunities are checked elsewhere). */
-export function typeModOf(dex: ModdedDex, type: string, targetTypes: readonly string[]): number {
-  let total = 0
-  for (const targetType of targetTypes) total += dex.getEffectiveness(type, targetType)
-  return total
-}
-
-/** True when the target's types make it immune to a move of this type (Ghost vs Normal, …). */
-export function immuneByType(dex: ModdedDex, type: string, targetTypes: readonly string[]): boolean {
-  return !dex.getImmunity(type, targetTypes as string[])
 }

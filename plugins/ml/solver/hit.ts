@@ -64,7 +64,7 @@ function standardDist(ctx: SolveContext, m: Mode, side: Side, move: Move): Dist 
   ].join('|')
   const cached = ctx.dists.get(key)
   if (cached) return cached
-  const input = hitInput(ctx.dex, move, ctx.battlers[side], ctx.battlers[foe], {
+  const input = hitInput(ctx.types, move, ctx.battlers[side], ctx.battlers[foe], {
     attackBoost,
     defenseBoost,
     burned: status === 2,

@@ -10,6 +10,7 @@ import { createContext } from './context.ts'
 import { DEFAULT_FORWARD, type ForwardOptions, solveForward } from './forward.ts'
 import { type BufferStore, createBufferStore } from './grid.ts'
 import { type DamageSummary, summarizeDamage } from './summary.ts'
+import { createTypeOracle, type TypeOracle } from './type-oracle.ts'
 
 export type { Battler, BattlerFactory, FormOptions } from './battler.ts'
 export { createBattlerFactory } from './battler.ts'
@@ -52,6 +53,8 @@ export interface PairSolution {
 /** Solves fixed-move pairs; keep one per process (it caches forms and buffers). */
 export interface Solver {
   readonly factory: BattlerFactory
+  /** The type chart, memoised; shared by every solve. */
+  readonly types: TypeOracle
   /**
    * @throws BattleError for an unknown or illegal Pokémon or move; UnsupportedMechanic when the
    *   pair needs a mechanic the solver does not model (then ask the engine).
@@ -66,14 +69,16 @@ export interface Solver {
  */
 export function createSolver(engine: LgpeEngine, factory = createBattlerFactory(engine)): Solver {
   const store: BufferStore = createBufferStore()
+  const types = createTypeOracle(engine.dex)
   return {
     factory,
+    types,
     solve(a, b, options = {}) {
       const battlers = [
         factory.battler(a.species, a.move, a.options),
         factory.battler(b.species, b.move, b.options),
       ] as const
-      const ctx = createContext(engine.dex, battlers)
+      const ctx = createContext(engine.dex, battlers, types)
       const result = solveForward(ctx, { ...DEFAULT_FORWARD, ...options }, store)
       const [byA, byB] = result.winsByTurn
       const length = byA.map((p, i) => p + byB[i]!)

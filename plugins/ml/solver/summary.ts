@@ -4,7 +4,7 @@ import type { SolveContext } from './context.ts'
 import { critChance, hitRolls } from './damage.ts'
 import { type Dist, mix, power, tailAtLeast } from './dist.ts'
 import { hitEffect } from './hit.ts'
-import { hitInput, immuneByType } from './hit-input.ts'
+import { hitInput } from './hit-input.ts'
 import type { Side } from './kernel.ts'
 import { initialMode } from './mode.ts'
 import { hitCounts } from './multihit.ts'
@@ -58,7 +58,7 @@ export function summarizeDamage(ctx: SolveContext, side: Side): DamageSummary {
     wording: 'no damage',
   }
   if (move.category === 'Status' || ['counter', 'mirrorcoat', 'bide'].includes(move.id)) return none
-  if (!move.ignoreImmunity && immuneByType(ctx.dex, move.type, target.types)) return none
+  if (!move.ignoreImmunity && ctx.types.immune(move.type, target.types)) return none
   const effect = hitEffect(ctx, initialMode(), side, move)
   if (effect.kind === 'ohko') return ohko(accuracy)
   if (effect.kind === 'halve')
@@ -95,7 +95,7 @@ function useDist(hit: Dist, move: Move): Dist {
 }
 
 function rollRange(ctx: SolveContext, move: Move, self: Battler, target: Battler) {
-  const input = hitInput(ctx.dex, move, self, target, {
+  const input = hitInput(ctx.types, move, self, target, {
     attackBoost: 0,
     defenseBoost: 0,
     burned: false,

@@ -120,8 +120,8 @@ function immunityPasses(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): 
   const foe = foeOf(side)
   const foeTypes = typesOf(ctx, m, foe) as string[]
   const ignores = move.ignoreImmunity === undefined ? move.category === 'Status' : move.ignoreImmunity
-  if (!ignores && move.id !== 'struggle' && !ctx.dex.getImmunity(move.type, foeTypes)) return false
-  if (move.flags.powder && !ctx.dex.getImmunity('powder', foeTypes)) return false
+  if (!ignores && move.id !== 'struggle' && ctx.types.immune(move.type, foeTypes)) return false
+  if (move.flags.powder && ctx.types.immune('powder', foeTypes)) return false
   if (move.id === 'dreameater' && get(m, foe, F.status) !== SLP) return false
   if (move.id === 'leechseed' && foeTypes.includes('Grass')) return false
   if (move.ohko && ctx.battlers[side].level < ctx.battlers[foe].level) return false
