@@ -171,8 +171,12 @@ describe('Pokédex and moves', () => {
       await settled()
       await page.waitForSelector(`#moves-results table a[href="/moves/${slug}"]`)
     }
-    await page.click('#moves-results table a[href="/moves/earthquake"]')
-    await page.waitForURL('**/moves/earthquake')
+    // The search pushes its address once it settles; a push during the click's navigation cancels it.
+    await settled()
+    await Promise.all([
+      page.waitForURL('**/moves/earthquake'),
+      page.click('#moves-results table a[href="/moves/earthquake"]'),
+    ])
     expect(await text('h1')).toContain('Séisme')
     expect(await text('.description')).toContain('tremblement de terre')
     expect(h.takeProblems()).toEqual([])
@@ -244,8 +248,9 @@ describe('types, quiz, model, language, errors', () => {
     await go('/')
     await page.click('footer a[href="/docs"]')
     await page.waitForURL('**/docs')
+    // The docs page renders its text from a script after `load`: wait for it (a blank page times out).
     // biome-ignore lint/performance/useDomNodeTextContent: a blank page has no rendered text
-    expect(await page.evaluate(() => document.body.innerText.length)).toBeGreaterThan(0)
+    await page.waitForFunction(() => document.body.innerText.trim().length > 0)
     h.takeProblems() // the docs page is the kernel's, outside this suite's CSP promise
   })
 })
