@@ -109,5 +109,12 @@ describe('metric labels are bounded', () => {
         ['a_wins', 'b_wins'].includes(o ?? ''),
       ),
     ).toBe(true)
+    // The advice service: how each pair was answered and why not exactly, from fixed sets.
+    const methods = values('predictiondex_advice_pairs_total', 'method')
+    expect(methods.size).toBeGreaterThan(0)
+    for (const m of methods) expect(['exact', 'sampled', 'model']).toContain(m ?? '')
+    for (const c of values('predictiondex_advice_pairs_total', 'cached')) expect(['yes', 'no']).toContain(c ?? '')
+    for (const r of values('predictiondex_advice_fallbacks_total', 'reason'))
+      expect(['unsupported', 'too_slow', 'budget', 'requested']).toContain(r ?? '')
   })
 })
