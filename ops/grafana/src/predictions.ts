@@ -7,7 +7,7 @@ export function predictionsDashboard() {
   return board(
     'predictiondex-predictions',
     'PredictionDex · Predictions',
-    'Scored matchup pairs by outcome and model version (and by prediction method once it is a label), predicted win probabilities, model latency, the model served.',
+    'How each move pair is answered (exact solver, engine sample or model) and why not exactly, solve times, the served model checked live against exact answers, scored pairs by outcome and model version, predicted win probabilities, model latency, the model served.',
   )
     .withVariable(roleVariable())
     .withPanel(
@@ -26,6 +26,70 @@ export function predictionsDashboard() {
         description:
           'Version (registry) or "shipped", folder and sha256 of the ONNX file; ModelChanged tells when it changes.',
       }),
+    )
+    .withPanel(
+      lines(
+        'Pairs answered, by method',
+        [
+          {
+            expr: `sum by (method, cached) (rate(predictiondex_advice_pairs_total{job="predictiondex", ${ROLE}}[$__rate_interval]))`,
+            legend: '{{method}} · cached {{cached}}',
+          },
+        ],
+        {
+          unit: 'ops',
+          description:
+            'exact = the solver; sampled = engine battles (a mechanic the solver does not model); model = the time budget ran out or the client asked for it.',
+        },
+      ),
+    )
+    .withPanel(
+      lines(
+        'Not answered exactly, by reason',
+        [
+          {
+            expr: `sum by (reason) (rate(predictiondex_advice_fallbacks_total{job="predictiondex", ${ROLE}}[$__rate_interval]))`,
+            legend: '{{reason}}',
+          },
+        ],
+        {
+          unit: 'ops',
+          description:
+            'budget or too_slow growing = the solver workers are saturated (predictiondex_solver_backlog).',
+        },
+      ),
+    )
+    .withPanel(
+      lines(
+        'Exact solve time (cold pairs)',
+        [
+          {
+            expr: `histogram_quantile(0.5, sum by (le) (rate(predictiondex_solver_duration_seconds_bucket{job="predictiondex", ${ROLE}}[$__rate_interval])))`,
+            legend: 'p50',
+          },
+          {
+            expr: `histogram_quantile(0.99, sum by (le) (rate(predictiondex_solver_duration_seconds_bucket{job="predictiondex", ${ROLE}}[$__rate_interval])))`,
+            legend: 'p99',
+          },
+        ],
+        { unit: 's' },
+      ),
+    )
+    .withPanel(
+      lines(
+        'Served model against exact answers: |P_model − P_exact|',
+        [
+          {
+            expr: `histogram_quantile(0.5, sum by (le) (rate(predictiondex_model_exact_abs_error_bucket{job="predictiondex", ${ROLE}}[$__rate_interval])))`,
+            legend: 'median',
+          },
+          {
+            expr: `histogram_quantile(0.9, sum by (le) (rate(predictiondex_model_exact_abs_error_bucket{job="predictiondex", ${ROLE}}[$__rate_interval])))`,
+            legend: 'p90',
+          },
+        ],
+        { description: 'The model scored beside every exact answer: its live error on real traffic.' },
+      ),
     )
     .withPanel(
       lines(
