@@ -57,41 +57,59 @@ export function bestFour(engine: LgpeEngine, solver: Solver, a: string, b: strin
     .map((x) => x.id)
 }
 
-/** Both directions of one unordered pair. Pairs the solver declines count as `sampled` (skipped). */
+/**
+ * Both directions of one unordered pair, by branch and bound: a direction's value is max over its
+ * moves of the min over the replies, so once a move's running min is no better than the best
+ * move so far (moves in index order, ties to the first as without pruning), its other replies
+ * need no solve. Moves come strongest first, so the first row is usually the answer and the
+ * others fall after one reply. A solve serves both directions. Declined pairs count as `sampled`
+ * and are left out of the min.
+ */
 export function solvePair(engine: LgpeEngine, solver: Solver, a: string, b: string): PairResult {
   const movesA = bestFour(engine, solver, a, b)
   const movesB = bestFour(engine, solver, b, a)
-  const win: number[][] = movesA.map(() => movesB.map(() => Number.NaN))
-  const lose: number[][] = movesA.map(() => movesB.map(() => Number.NaN))
+  const solved = new Map<string, { win: number; lose: number } | null>()
   let solves = 0
   let sampled = 0
-  for (const [i, ma] of movesA.entries()) {
-    for (const [j, mb] of movesB.entries()) {
+  const cell = (i: number, j: number) => {
+    const key = `${i},${j}`
+    if (!solved.has(key)) {
       try {
-        const s = solver.solve({ species: a, move: ma }, { species: b, move: mb }, { epsilon: 1e-9 })
-        win[i]![j] = s.winA
-        lose[i]![j] = s.winB
+        const s = solver.solve(
+          { species: a, move: movesA[i]! },
+          { species: b, move: movesB[j]! },
+          { epsilon: 1e-9 },
+        )
+        solved.set(key, { win: s.winA, lose: s.winB })
         solves++
       } catch (error) {
         if (!(error instanceof UnsupportedMechanic)) throw error
+        solved.set(key, null)
         sampled++
       }
     }
+    return solved.get(key)
   }
-  const best = (values: number[][], rows: string[]) => {
+  const direction = (
+    rows: string[],
+    columns: number,
+    value: (row: number, column: number) => number | undefined,
+  ) => {
     let move = rows[0] ?? ''
-    let value = -1
-    for (const [i, row] of values.entries()) {
-      const worst = Math.min(...row.filter((x) => !Number.isNaN(x)))
-      if (worst > value) [move, value] = [rows[i]!, worst]
+    let best = -1
+    for (const [i, row] of rows.entries()) {
+      let worst = Number.POSITIVE_INFINITY
+      for (let j = 0; j < columns && worst > best; j++) worst = Math.min(worst, value(i, j) ?? worst)
+      if (worst > best && Number.isFinite(worst)) [move, best] = [row, worst]
     }
-    return { move, winProbability: value }
+    return { move, winProbability: best }
   }
-  const transposed = movesB.map((_, j) => movesA.map((_, i) => lose[i]![j]!))
+  const forA = direction(movesA, movesB.length, (i, j) => cell(i, j)?.win)
+  const forB = direction(movesB, movesA.length, (j, i) => cell(i, j)?.lose)
   return {
     cells: [
-      { a, b, ...best(win, movesA) },
-      { a: b, b: a, ...best(transposed, movesB) },
+      { a, b, ...forA },
+      { a: b, b: a, ...forB },
     ],
     solves,
     sampled,
