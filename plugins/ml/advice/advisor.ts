@@ -67,7 +67,11 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
   /** Starts (or joins) the exact answer of a pair; settles with an exact or sampled outcome. */
   function exactAnswer(idx: RosterIndex, pair: PairRequest, key: string): Promise<PairOutcome> {
     const known = running.get(key)
-    if (known) return known
+    if (known) {
+      // someone waits for it again: back among the live solves if an answered request deferred it
+      deps.solvers.promote(key)
+      return known
+    }
     const started = performance.now()
     const ids = showdownIds(idx, pair)
     const promise = deps.solvers
@@ -173,6 +177,8 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
     if (out.some((o) => !o)) {
       // over the budget: the model's answers (or, without a model, the exact ones after all)
       const scored = await shadow
+      if (scored)
+        for (const [i, request] of requests.entries()) if (!out[i]) deps.solvers.defer(keyOf(request))
       if (!scored) await Promise.all(pending)
       const note = `exact answer over the ${deps.budgetMs} ms budget (being computed for next time)`
       for (const [i, request] of requests.entries()) {
@@ -182,8 +188,16 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
       }
     }
     const answers = out as PairOutcome[]
-    for (const [i, o] of answers.entries())
-      answered.inc({ method: o.method, cached: fromCache[i] ? 'yes' : 'no' })
+    // one increment per label set, not per pair: a best-move request answers 16 pairs
+    const tally = new Map<string, number>()
+    for (const [i, o] of answers.entries()) {
+      const key = `${o.method}|${fromCache[i] ? 'yes' : 'no'}`
+      tally.set(key, (tally.get(key) ?? 0) + 1)
+    }
+    for (const [key, count] of tally) {
+      const [method, cached] = key.split('|') as [string, string]
+      answered.inc({ method, cached }, count)
+    }
     // the shadow scoring is awaited (a few ms in the model worker): drift and the live error are
     // then up to date when the answer leaves, which keeps monitoring deterministic
     const scored = await shadow

@@ -9,8 +9,18 @@ export type SolveResult =
   | { readonly kind: 'too-slow'; readonly reason: string }
 
 export interface SolverPool {
-  /** Solves a pair off the request thread; concurrent calls for the same `key` share one solve. */
+  /**
+   * Solves a pair off the request thread; concurrent calls for the same `key` share one solve
+   * (a deferred one rejoins the solves clients wait for).
+   */
   solve(job: Omit<SolveJob, 'id'>, key: string): Promise<SolveResult>
+  /**
+   * Moves a waiting solve behind every solve a client is waiting for: its answer only fills the
+   * cache now (its request already answered with the fallback). No effect once it runs.
+   */
+  defer(key: string): void
+  /** Undoes `defer`: a client waits for that solve again. No effect once it runs. */
+  promote(key: string): void
   /** Solves waiting or running. */
   backlog(): number
   close(): void
@@ -40,7 +50,10 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
     resolve: (r: SolveResult) => void
     reject: (e: Error) => void
   }
+  // two queues: solves a client waits for, then solves that only fill the cache (deferred), so
+  // a backlog left by answered requests never delays a live one
   const waiting: Job[] = []
+  const deferred: Job[] = []
   const inFlight = new Map<string, Promise<SolveResult>>()
   const idle: Worker[] = []
   const all = new Set<Worker>()
@@ -87,20 +100,29 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
   }
 
   function pump() {
-    while (waiting.length > 0 && !closed) {
+    while (waiting.length + deferred.length > 0 && !closed) {
       let worker = idle.pop()
       if (!worker && all.size < options.size) worker = spawn()
       if (!worker) return
-      runOn(worker, waiting.shift()!)
+      runOn(worker, (waiting.shift() ?? deferred.shift())!)
     }
+  }
+
+  /** Moves the job of `key` from one queue to the other (no-op when it is not there). */
+  const move = (key: string, from: Job[], to: Job[]) => {
+    const at = from.findIndex((entry) => entry.key === key)
+    if (at >= 0) to.push(...from.splice(at, 1))
   }
 
   return {
     solve(job, key) {
       const known = inFlight.get(key)
-      if (known) return known
+      if (known) {
+        move(key, deferred, waiting)
+        return known
+      }
       if (closed) return Promise.reject(new KernelError('ML_SOLVER_CLOSED', 'the solver pool is stopped'))
-      if (waiting.length >= options.maxQueue) {
+      if (waiting.length + deferred.length >= options.maxQueue) {
         return Promise.reject(
           new KernelError('ML_SOLVER_BUSY', `${options.maxQueue} exact solves are already waiting`),
         )
@@ -112,13 +134,15 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
       inFlight.set(key, promise)
       return promise
     },
-    backlog: () => waiting.length + running,
+    defer: (key) => move(key, waiting, deferred),
+    promote: (key) => move(key, deferred, waiting),
+    backlog: () => waiting.length + deferred.length + running,
     close() {
       closed = true
       for (const worker of all) worker.terminate()
       all.clear()
       idle.length = 0
-      for (const entry of waiting.splice(0))
+      for (const entry of [...waiting.splice(0), ...deferred.splice(0)])
         entry.reject(new KernelError('ML_SOLVER_CLOSED', 'the solver pool is stopped'))
     },
   }
