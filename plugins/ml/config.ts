@@ -83,6 +83,8 @@ export const mlConfig = z.object({
     .url()
     .optional()
     .meta({ env: 'MLFLOW_TRACKING_URI' })
-    .describe('MLflow server; when set, runs, artifacts and model versions are also logged there'),
+    .describe(
+      'MLflow server; when set, runs, artifacts, model versions and every alias change are mirrored there (the local registry stays the truth)',
+    ),
 })
 export type MlConfig = z.infer<typeof mlConfig>

@@ -9,6 +9,7 @@ import { createBattleService } from './battle-service.ts'
 import { mlConfig } from './config.ts'
 import { mlMigrations } from './migrations.ts'
 import { renderTrainingReport } from './model/report-adapter.ts'
+import { registerShippedChampion } from './model/shipped-champion.ts'
 import { createPredictor } from './predictor.ts'
 import { createSimulationPool } from './sim-pool.ts'
 import { createSimulator } from './simulator.ts'
@@ -18,7 +19,8 @@ import { createEvaluateStage } from './stages/evaluate.ts'
 import { createPromoteStage } from './stages/promote.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
 import { createVerifySolverStage } from './stages/verify-solver.ts'
-import { createMlflowSink } from './tracking/mlflow-sink.ts'
+import { createMlflowClient } from './tracking/mlflow-client.ts'
+import { createRegistryMirror } from './tracking/registry-mirror.ts'
 
 /** How often a serving process looks for a new champion (promoted by another process). */
 
@@ -41,6 +43,15 @@ export const mlPlugin = definePlugin({
     const modelsDir = ctx.core.modelsDir
     const predictor = createPredictor({ db: ctx.db, pokedex, modelsDir, log: ctx.log, metrics: ctx.metrics })
     ctx.services.provide(predictorRef, predictor)
+    const trackingUri = ctx.config.mlflowTrackingUri
+    const mirror = trackingUri
+      ? createRegistryMirror({
+          db: ctx.db,
+          modelsDir,
+          log: ctx.log,
+          client: createMlflowClient({ trackingUri, log: ctx.log }),
+        })
+      : undefined
     const simulator = createSimulator(battles, {
       workers: ctx.config.simWorkers,
       queue: ctx.config.simQueue,
@@ -82,24 +93,37 @@ export const mlPlugin = definePlugin({
         dataDir: ctx.core.dataDir,
         modelsDir,
         renderReport: renderTrainingReport,
-        ...(ctx.config.mlflowTrackingUri
-          ? { onTracked: createMlflowSink(ctx.config.mlflowTrackingUri, ctx.log) }
-          : {}),
+        ...(mirror ? { onTracked: async (run) => void (await mirror.recordTrainedRun(run)) } : {}),
         onChampion: () => predictor.reload(),
       }),
       createEvaluateStage({ battles, dataDir: ctx.core.dataDir, modelsDir }),
-      createPromoteStage({ db: ctx.db, modelsDir, onChampion: () => predictor.reload() }),
+      createPromoteStage({
+        db: ctx.db,
+        modelsDir,
+        onAliasChange: () => predictor.reload(),
+        ...(mirror ? { mirror } : {}),
+      }),
       createBattleStage({ battles }),
       createVerifySolverStage({ workers: ctx.config.workers }),
     )
     let timer: ReturnType<typeof setInterval> | undefined
+    let mirroring: Promise<unknown> = Promise.resolve()
     ctx.lifecycle.onStart(async () => {
+      // The champion on disk gets a version (something to roll back to), and MLflow is brought in
+      // step: awaited the first time, so MLflow knows the shipped champion before anything else
+      // happens; in the background otherwise (a start never waits on MLflow being down).
+      const shipped = await registerShippedChampion(ctx.db, modelsDir, ctx.log)
+      if (mirror) {
+        mirroring = mirror.sync()
+        if (shipped?.registered) await mirroring
+      }
       await predictor.reload()
       timer = setInterval(() => void predictor.reload(), ctx.config.reloadIntervalMs)
       timer.unref?.()
     })
-    ctx.lifecycle.onStop(() => {
+    ctx.lifecycle.onStop(async () => {
       clearInterval(timer)
+      await mirroring
       simulator.close()
       solvers.close()
       samplers.close()

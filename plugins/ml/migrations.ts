@@ -51,4 +51,10 @@ export const mlMigrations: readonly Migration[] = [
       );`
     },
   },
+  {
+    // The MLflow version each local version is mirrored as (null until mirrored), so alias changes
+    // made here (ml:promote, a rollback) can be repeated there.
+    id: 'ml/0002_mlflow_version',
+    up: () => 'ALTER TABLE ml_model_versions ADD COLUMN mlflow_version TEXT;',
+  },
 ]

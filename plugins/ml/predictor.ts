@@ -91,15 +91,18 @@ export function createPredictor(deps: {
     return dir ? { dir, version: null } : undefined
   }
 
+  /** Every alias of the served version (the shipped champion before registration: champion). */
+  async function aliasesOf(version: number | null): Promise<string[]> {
+    if (version === null) return ['champion']
+    return (await listVersions(deps.db)).find((v) => v.version === version)?.aliases ?? []
+  }
+
   async function load(dir: string, version: number | null): Promise<Loaded> {
     const { metadata, onnx } = await readModelDir(deps.modelsDir, dir)
     const runner = await createOnnxWorkerRunner(onnx)
     if (runner.nFeatures !== FEATURE_NAMES.length)
       throw new KernelError('ML_MODEL_MISMATCH', `model ${dir} expects ${runner.nFeatures} features`)
-    const aliases =
-      version === null
-        ? ['champion']
-        : (await listVersions(deps.db)).filter((v) => v.version === version).flatMap((v) => v.aliases)
+    const aliases = await aliasesOf(version)
     const info: ModelInfo = {
       version,
       dir,
@@ -119,7 +122,21 @@ export function createPredictor(deps: {
     modelInfo: () => loaded?.info ?? null,
     async reload() {
       const target = await championDir()
-      if (!target || target.dir === loaded?.metadata.dir) return
+      if (!target) return
+      const current = loaded
+      if (current && target.dir === current.metadata.dir) {
+        // Same files, but the version (first registration) or its aliases may have changed.
+        const { info } = current
+        if (info.version !== target.version) {
+          modelInfo.reset()
+          modelInfo.set(
+            { version: String(target.version ?? 'shipped'), dir: info.dir, sha256: info.sha256 },
+            1,
+          )
+        }
+        current.info = { ...info, version: target.version, aliases: await aliasesOf(target.version) }
+        return
+      }
       try {
         const next = await load(target.dir, target.version)
         const previous = loaded

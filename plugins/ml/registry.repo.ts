@@ -66,17 +66,33 @@ export async function recordArtifacts(
   )
 }
 
-/** Registers a model directory (idempotent by dir); returns its version number. */
+/**
+ * Registers a model directory (idempotent by dir); returns its version number. Two processes may
+ * register the same folder at once (the API and the trainer both start with the shipped champion):
+ * the loser of the insert finds the winner's row and returns it.
+ */
 export async function registerVersion(db: Db, v: Omit<ModelVersionRow, 'version'>): Promise<number> {
-  const [existing] = await db.sql<{
-    version: number
-  }>`SELECT version FROM ml_model_versions WHERE dir = ${v.dir}`
-  if (existing) return existing.version
+  const existing = async () =>
+    (await db.sql<{ version: number }>`SELECT version FROM ml_model_versions WHERE dir = ${v.dir}`)[0]
+      ?.version
+  const found = await existing()
+  if (found !== undefined) return found
   const [next] = await db.sql<{ n: number }>`SELECT COALESCE(max(version), 0) + 1 AS n FROM ml_model_versions`
-  await db.run(sql`
-    INSERT INTO ml_model_versions (version, run_id, dir, sha256, dataset_hash, test_log_loss, created_at)
-    VALUES (${next!.n}, ${v.run_id}, ${v.dir}, ${v.sha256}, ${v.dataset_hash}, ${v.test_log_loss}, ${v.created_at})`)
+  try {
+    await db.run(sql`
+      INSERT INTO ml_model_versions (version, run_id, dir, sha256, dataset_hash, test_log_loss, created_at)
+      VALUES (${next!.n}, ${v.run_id}, ${v.dir}, ${v.sha256}, ${v.dataset_hash}, ${v.test_log_loss}, ${v.created_at})`)
+  } catch (error) {
+    const raced = await existing()
+    if (raced !== undefined) return raced
+    throw error
+  }
   return next!.n
+}
+
+/** Records which MLflow model version mirrors local `version`. */
+export async function setMlflowVersion(db: Db, version: number, mlflowVersion: string): Promise<void> {
+  await db.run(sql`UPDATE ml_model_versions SET mlflow_version = ${mlflowVersion} WHERE version = ${version}`)
 }
 
 export async function setAlias(db: Db, alias: Alias, version: number): Promise<void> {
@@ -95,13 +111,24 @@ export async function versionByAlias(db: Db, alias: Alias): Promise<ModelVersion
   return row
 }
 
-/** Every registered version with all of its aliases (a version can be champion and challenger). */
-export async function listVersions(db: Db): Promise<(ModelVersionRow & { aliases: string[] })[]> {
-  const versions = await db.sql<ModelVersionRow>`
-    SELECT v.version, v.run_id, v.dir, v.sha256, v.dataset_hash, v.test_log_loss, v.created_at
-    FROM ml_model_versions v ORDER BY v.version`
-  const aliases = await db.sql<{ alias: string; version: number }>`
-    SELECT alias, version FROM ml_aliases ORDER BY alias`
+/** A registered version with every alias that points at it (sorted) and its MLflow twin. */
+export interface ListedVersion extends ModelVersionRow {
+  aliases: Alias[]
+  mlflow_version: string | null
+}
+
+/**
+ * Every registered version, oldest first, each with all of its aliases (one version can be both
+ * champion and challenger, e.g. right after a challenger is promoted by hand).
+ */
+export async function listVersions(db: Db): Promise<ListedVersion[]> {
+  const versions = await db.sql<ModelVersionRow & { mlflow_version: string | null }>`
+    SELECT version, run_id, dir, sha256, dataset_hash, test_log_loss, created_at, mlflow_version
+    FROM ml_model_versions ORDER BY version`
+  const aliases = await db.sql<{
+    alias: Alias
+    version: number
+  }>`SELECT alias, version FROM ml_aliases ORDER BY alias`
   return versions.map((v) => ({
     ...v,
     aliases: aliases.filter((a) => a.version === v.version).map((a) => a.alias),

@@ -172,17 +172,21 @@ for (const engine of testEngines()) {
 
     test('GET /model describes the champion; predictions are counted in /metrics', async () => {
       const model = (await (await kernel.app.request('/api/v1/model')).json()) as {
+        version: number | null
+        aliases: string[]
         dir: string
         features: { names: string[] }
         metrics: object
       }
       expect(model.features.names.length).toBeGreaterThan(50)
       expect(model.metrics).toHaveProperty('pair_test')
+      // This kernel's database is new: the champion on disk was registered as version 1 at start.
+      expect(model).toMatchObject({ version: 1, aliases: ['champion'] })
       const metrics = await (await kernel.app.request('/metrics')).text()
       expect(metrics).toMatch(
-        /predictiondex_predictions_total\{model_version="shipped",outcome="a_wins",role="test"\} \d+/,
+        /predictiondex_predictions_total\{model_version="1",outcome="a_wins",role="test"\} \d+/,
       )
-      expect(metrics).toContain(`predictiondex_model_info{version="shipped",dir="${model.dir}"`)
+      expect(metrics).toContain(`predictiondex_model_info{version="1",dir="${model.dir}"`)
     })
 
     test('drift: the training stream stays under the threshold; a shifted one raises the PSI gauge above it', async () => {
