@@ -8,8 +8,8 @@ import { createSolverPool } from './advice/solver-pool.ts'
 import { createBattleService } from './battle-service.ts'
 import { mlConfig } from './config.ts'
 import { mlMigrations } from './migrations.ts'
+import { createChampionWatcher } from './model/champion-on-disk.ts'
 import { renderTrainingReport } from './model/report-adapter.ts'
-import { registerShippedChampion } from './model/shipped-champion.ts'
 import { createPredictor } from './predictor.ts'
 import { createSimulationPool } from './sim-pool.ts'
 import { createSimulator } from './simulator.ts'
@@ -108,21 +108,41 @@ export const mlPlugin = definePlugin({
     )
     let timer: ReturnType<typeof setInterval> | undefined
     let mirroring: Promise<unknown> = Promise.resolve()
-    ctx.lifecycle.onStart(async () => {
-      // The champion on disk gets a version (something to roll back to), and MLflow is brought in
-      // step: awaited the first time, so MLflow knows the shipped champion before anything else
-      // happens; in the background otherwise (a start never waits on MLflow being down).
-      const shipped = await registerShippedChampion(ctx.db, modelsDir, ctx.log)
-      if (mirror) {
-        mirroring = mirror.sync()
-        if (shipped?.registered) await mirroring
+    const watcher = createChampionWatcher({ db: ctx.db, modelsDir, log: ctx.log })
+    /**
+     * A champion folder new to the registry (the shipped model on a fresh database, one pulled or
+     * copied in) is registered and promoted; a corrupt one is refused and the current model keeps
+     * serving. MLflow is then brought in step: awaited at start when the folder was just adopted, so
+     * MLflow knows it before anything else; in the background otherwise (a server never waits on
+     * MLflow being down). Then the predictor serves the registry's champion.
+     */
+    const refresh = async (starting: boolean) => {
+      const onDisk = await watcher.check()
+      if (mirror && (starting || onDisk.state === 'adopted')) {
+        // Chained: two syncs never interleave their alias writes (sync never throws).
+        mirroring = mirroring.then(() => mirror.sync())
+        if (starting && onDisk.state === 'adopted') await mirroring
       }
       await predictor.reload()
-      timer = setInterval(() => void predictor.reload(), ctx.config.reloadIntervalMs)
+    }
+    let refreshing: Promise<void> | undefined
+    ctx.lifecycle.onStart(async () => {
+      await refresh(true)
+      timer = setInterval(() => {
+        // One look at a time: a slow database or disk must not pile checks up.
+        refreshing ??= refresh(false)
+          .catch((error) =>
+            ctx.log.error('champion check failed; the current model keeps serving', { error: String(error) }),
+          )
+          .finally(() => {
+            refreshing = undefined
+          })
+      }, ctx.config.reloadIntervalMs)
       timer.unref?.()
     })
     ctx.lifecycle.onStop(async () => {
       clearInterval(timer)
+      await refreshing
       await mirroring
       simulator.close()
       solvers.close()

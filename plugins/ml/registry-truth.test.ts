@@ -16,7 +16,9 @@ import { MLFLOW_MODEL_NAME } from './tracking/registry-mirror.ts'
 /**
  * Registry truth, end to end: the champion shipped in `models/` is registered on first start, a
  * real training run and real promotions follow, and after each change the local registry, MLflow's
- * aliases (the in-process fake, over HTTP) and `GET /api/v1/model` tell the same story.
+ * aliases (the in-process fake, over HTTP) and `GET /api/v1/model` tell the same story. Each
+ * promotion loads a model into an ONNX worker (seconds on a busy machine): the timeouts are a
+ * safety net against hangs, not a time budget.
  */
 const SPECIES = 'pikachu,squirtle,gengar,snorlax,bulbasaur,charmander,onix,abra'
 const REPO_MODELS = join(import.meta.dir, '..', '..', 'models')
@@ -111,7 +113,7 @@ describe('registry truth', () => {
     const { api, local } = await expectAgreement()
     expect(api).toMatchObject({ version: 1, dir: shippedDir, aliases: ['champion'] })
     expect(local.find((v) => v.version === 2)!.aliases).toEqual(['challenger'])
-  })
+  }, 60_000)
 
   test('MLflow down during a promotion: the local change stands, the next alias change heals MLflow', async () => {
     // Four 503s: every attempt the client makes for one call (it retries 503s) fails.
@@ -126,5 +128,5 @@ describe('registry truth', () => {
       'MLflow: champion → version',
     )
     await expectAgreement()
-  })
+  }, 60_000)
 })

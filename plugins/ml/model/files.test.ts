@@ -2,23 +2,11 @@ import { expect, test } from 'bun:test'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION } from '../features/vector.ts'
+import { modelMetadata } from '../../../testing/ml/model-metadata.ts'
+import { FEATURE_SPEC_VERSION } from '../features/vector.ts'
 import { readModelDir, writeModelDir } from './files.ts'
 
-const metadata = {
-  format: 'predictiondex-model/1' as const,
-  createdAt: '2026-11-26T00:00:00.000Z',
-  gitCommit: null,
-  featureSpec: { version: FEATURE_SPEC_VERSION, names: [...FEATURE_NAMES] },
-  params: {},
-  bestIteration: 0,
-  trees: 1,
-  dataset: { name: 'd', contentHash: 'h', rows: {} },
-  engine: {},
-  metrics: {},
-  reference: [],
-  runId: null,
-}
+const metadata = modelMetadata()
 
 test('a model folder round-trips; a changed byte or another feature spec is refused with a clear code', async () => {
   const modelsDir = mkdtempSync(join(tmpdir(), 'pdx-files-'))

@@ -1,0 +1,63 @@
+import type { Db } from '../../../core/db/port.ts'
+import { describeError } from '../../../core/errors.ts'
+import type { Logger } from '../../../core/log.ts'
+import { listVersions, registerVersion, setAlias } from '../registry.repo.ts'
+import { readChampionPointer, readModelDir } from './files.ts'
+
+/** What one look at `MODELS_DIR/champion` found. */
+export type ChampionOnDisk =
+  | { state: 'none' }
+  | { state: 'registered'; version: number }
+  | { state: 'adopted'; version: number }
+  | { state: 'refused'; dir: string }
+
+/**
+ * Watches `MODELS_DIR/champion`, the file that names the champion's folder. A folder the registry
+ * does not know yet — the model shipped in the repository on a fresh database, a new one pulled
+ * with git, or one copied in by hand — is a promotion by file: it is checked (sha256, feature spec),
+ * registered as a version and given the champion alias, so whatever replaces it later can be rolled
+ * back with `ml:promote -- --version <n>`. A folder that fails its checks is refused and never
+ * served ("refused model on disk", logged once per folder). A registered folder changes nothing:
+ * then the registry's alias is the truth (ml:promote moves both).
+ *
+ * @example
+ * const watcher = createChampionWatcher({ db, modelsDir, log })
+ * await watcher.check() // { state: 'adopted', version: 1 } on a fresh database
+ */
+export function createChampionWatcher(deps: { db: Db; modelsDir: string; log: Logger }) {
+  const { db, modelsDir, log } = deps
+  let lastRefused: string | undefined
+  return {
+    async check(): Promise<ChampionOnDisk> {
+      const dir = await readChampionPointer(modelsDir)
+      if (dir === undefined) return { state: 'none' }
+      const known = (await listVersions(db)).find((v) => v.dir === dir)
+      if (known) return { state: 'registered', version: known.version }
+      let metadata: Awaited<ReturnType<typeof readModelDir>>['metadata']
+      try {
+        ;({ metadata } = await readModelDir(modelsDir, dir))
+      } catch (error) {
+        if (lastRefused !== dir) {
+          lastRefused = dir
+          log.error('refused model on disk; the current champion keeps serving', {
+            dir,
+            error: describeError(error),
+          })
+        }
+        return { state: 'refused', dir }
+      }
+      const logLoss = (metadata.metrics.pair_test as { logLoss?: unknown } | undefined)?.logLoss
+      const version = await registerVersion(db, {
+        run_id: null,
+        dir,
+        sha256: metadata.sha256,
+        dataset_hash: metadata.dataset.contentHash,
+        test_log_loss: typeof logLoss === 'number' && Number.isFinite(logLoss) ? logLoss : Number.MAX_VALUE,
+        created_at: metadata.createdAt,
+      })
+      await setAlias(db, 'champion', version)
+      log.info('the champion on disk is registered and promoted', { dir, version })
+      return { state: 'adopted', version }
+    },
+  }
+}
