@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test'
+import { Hono } from 'hono'
 import {
   buildApp,
   counterValue,
@@ -8,7 +9,7 @@ import {
   KEY_B,
   manualClock,
 } from '../../testing/api/security-helpers.ts'
-import { createTokenBuckets } from './rate-limit.ts'
+import { createRateLimit, createTokenBuckets } from './rate-limit.ts'
 
 const METRIC = 'predictiondex_rate_limited_total'
 
@@ -172,5 +173,33 @@ describe('rate-limit middleware', () => {
       200,
     )
     expect((await app.request('/pokemon/25', { headers })).status).toBe(429)
+  })
+})
+
+describe('rate-limit headers', () => {
+  test('every kind of response carries them: helper-built, built by hand, and the error handler', async () => {
+    const app = new Hono()
+    app.onError((_error, c) => c.json({ failed: true }, 500))
+    app.use(
+      '*',
+      createRateLimit({
+        buckets: createTokenBuckets({ perMinute: 5, maxClients: 10, now: manualClock().now }),
+        identify: () => ({ scope: 'ip', id: 'one' }),
+        onLimited: () => {},
+      }),
+    )
+    app.get('/json', (c) => c.json({ ok: true }))
+    app.get('/raw', () => new Response('raw', { headers: { 'content-type': 'text/plain' } }))
+    app.get('/throws', () => {
+      throw new Error('boom')
+    })
+    const remaining: string[] = []
+    for (const path of ['/json', '/raw', '/throws']) {
+      const res = await app.request(path)
+      expect(res.headers.get('RateLimit-Limit'), path).toBe('5')
+      expect(res.headers.get('RateLimit-Policy'), path).toBe('5;w=60')
+      remaining.push(res.headers.get('RateLimit-Remaining') ?? '')
+    }
+    expect(remaining).toEqual(['4', '3', '2'])
   })
 })

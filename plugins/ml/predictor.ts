@@ -12,6 +12,7 @@ import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
 import type { OnnxRunner } from './onnx/onnx-runner.ts'
 import { createOnnxWorkerRunner } from './onnx/worker-runner.ts'
 import { listVersions, versionByAlias } from './registry.repo.ts'
+import { createScoreCache, type ScoreCache, scoreWithCache } from './score-cache.ts'
 
 /** PSI above this raises the drift alert (the usual "significant shift" threshold). */
 export const DRIFT_THRESHOLD = 0.25
@@ -21,7 +22,12 @@ interface Loaded {
   metadata: ModelMetadata
   info: ModelInfo
   drift: DriftMonitor
+  /** This model's recent answers (a model's answer for a pair never changes). */
+  scores: ScoreCache<ReturnType<typeof writeFeatures>>
 }
+
+/** Pairs whose features and answer a loaded model keeps (about 300 bytes each). */
+const SCORE_CACHE_PAIRS = 20_000
 
 /**
  * The prediction service: serves the champion ONNX model through onnxruntime-web, computes
@@ -114,7 +120,13 @@ export function createPredictor(deps: {
       metrics: metadata.metrics,
       dataset: metadata.dataset,
     }
-    return { runner, metadata, info, drift: createDriftMonitor(FEATURE_NAMES, metadata.reference) }
+    return {
+      runner,
+      metadata,
+      info,
+      drift: createDriftMonitor(FEATURE_NAMES, metadata.reference),
+      scores: createScoreCache(SCORE_CACHE_PAIRS),
+    }
   }
 
   const predictor: Predictor & { loaded(): boolean } = {
@@ -162,9 +174,13 @@ export function createPredictor(deps: {
       const idx = await roster()
       const started = performance.now()
       const width = FEATURE_NAMES.length
-      const values = new Float32Array(pairs.length * width)
-      const estimates = pairs.map((pair, i) => writeFeatures(idx, pair, values, i * width))
-      const p = await current.runner.predictProba({ values, nRows: pairs.length, nFeatures: width })
+      const { values, scored } = await scoreWithCache(
+        current.scores,
+        pairs,
+        width,
+        (pair, into, offset) => writeFeatures(idx, pair, into, offset),
+        (rows, nRows) => current.runner.predictProba({ values: rows, nRows, nFeatures: width }),
+      )
       current.drift.observe(values, pairs.length)
       latency.observe((performance.now() - started) / 1000)
       let aWins = 0
@@ -175,8 +191,7 @@ export function createPredictor(deps: {
         effectiveness: d.effectiveness,
         stab: d.stab > 1,
       })
-      const out = estimates.map((e, i): PairPrediction => {
-        const winProbability = p[i]!
+      const out = scored.map(({ p: winProbability, extra: e }): PairPrediction => {
         probability.observe(winProbability)
         if (winProbability >= 0.5) aWins++
         return { winProbability, a: outlook(e.a), b: outlook(e.b), aMovesFirst: e.first }
