@@ -1,0 +1,201 @@
+import type { Dist } from '../solver/dist.ts'
+import type { HpOp } from '../solver/kernel.ts'
+import type { Leaf } from '../solver/leaf.ts'
+import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
+import { OptimalLimitError } from './errors.ts'
+import type { Game } from './setup.ts'
+import { choicesOf } from './state.ts'
+import { actionOutcomes, residualOutcomes, startStates } from './turn.ts'
+
+/** A random step: with probability `p`, the HP ops run and the battle goes on in `node`. */
+export interface Branch {
+  readonly p: number
+  readonly ops: readonly HpOp[]
+  readonly node: number
+}
+
+/** A state where chance decides (an action, the residual, or a split of one HP outcome). */
+export interface ChanceNode {
+  readonly kind: 'chance'
+  readonly id: number
+  /** 1 first action, 2 second action, 3 residual; + 0.5 for a split after that phase. */
+  readonly stage: number
+  readonly state: Mode | null
+  readonly branches: Branch[]
+}
+
+/** A turn's start, where both sides choose at once: a matrix game. */
+export interface TurnNode {
+  readonly kind: 'turn'
+  readonly id: number
+  readonly state: Mode
+  /** What each side may use (`cur` codes, see `state.ts`). */
+  readonly rows: readonly number[]
+  readonly cols: readonly number[]
+  /** For the pair (r, c): the first-action states with their probability (a speed tie splits). */
+  readonly entries: readonly (readonly { readonly p: number; readonly node: number }[])[]
+}
+
+export type GameNode = ChanceNode | TurnNode
+
+/** Every discrete state reachable from the start, whatever both sides choose. */
+export interface GameGraph {
+  readonly game: Game
+  readonly nodes: readonly GameNode[]
+  readonly turns: readonly TurnNode[]
+  readonly chances: readonly ChanceNode[]
+  readonly root: number
+  /** Some op can raise HP (healing, drain, Leech Seed, Rest): values need repeated sweeps. */
+  readonly upward: boolean
+  /** The turn state equal to `state`, if the exploration met it. */
+  findTurn(state: Mode): TurnNode | undefined
+}
+
+/** Limits of the exploration. */
+export interface GraphLimits {
+  /** Most discrete states (turn starts + within-turn states) explored before refusing. */
+  readonly maxStates: number
+}
+
+/**
+ * Explores the game from `start` (a turn-start state): for each turn-start state every pair of
+ * choices, the turn's start, both actions and the residual, each outcome merged by what it does to
+ * HP. Discrete only: a state's branches do not depend on HP (HP tests are `guard` ops).
+ *
+ * @throws OptimalLimitError `OPTIMAL_STATE_LIMIT` past `limits.maxStates`.
+ * @example const graph = exploreGame(game, initialState(game), { maxStates: 20000 })
+ */
+export function exploreGame(game: Game, start: Mode, limits: GraphLimits): GameGraph {
+  const table = createModeTable()
+  const nodes: GameNode[] = []
+  const turnIds = new Map<Mode, number>()
+  const chanceIds = new Map<Mode, number>()
+  const mixIds = new Map<string, number>()
+  const pending: number[] = []
+  const keys = createOpsKeys()
+  let upward = false
+  const add = (node: GameNode) => {
+    if (nodes.length >= limits.maxStates) {
+      throw new OptimalLimitError(
+        'OPTIMAL_STATE_LIMIT',
+        `the battle has more than ${limits.maxStates} discrete states (statuses, stat stages, PP, effects)`,
+        { limit: limits.maxStates },
+      )
+    }
+    nodes.push(node)
+    pending.push(node.id)
+    return node.id
+  }
+  const turnNode = (state: Mode): number => {
+    const key = table.intern(state)
+    const known = turnIds.get(key)
+    if (known !== undefined) return known
+    const rows = choicesOf(game, key, 0)
+    const cols = choicesOf(game, key, 1)
+    const id = add({ kind: 'turn', id: nodes.length, state: key, rows, cols, entries: [] })
+    turnIds.set(key, id)
+    return id
+  }
+  const chanceNode = (state: Mode): number => {
+    const key = table.intern(state)
+    const known = chanceIds.get(key)
+    if (known !== undefined) return known
+    const moved = key[F.moved]! + key[SIDE_SIZE + F.moved]!
+    const id = add({ kind: 'chance', id: nodes.length, stage: moved + 1, state: key, branches: [] })
+    chanceIds.set(key, id)
+    return id
+  }
+  const mixNode = (stage: number, targets: { p: number; node: number }[]): number => {
+    const key = `${stage}|${targets.map((t) => `${t.node}:${t.p}`).join(',')}`
+    const known = mixIds.get(key)
+    if (known !== undefined) return known
+    const branches = targets.map((t) => ({ p: t.p, ops: [], node: t.node }))
+    const id = nodes.length
+    nodes.push({ kind: 'chance', id, stage: stage + 0.5, state: null, branches })
+    mixIds.set(key, id)
+    return id
+  }
+  const branchesOf = (stage: number, leaves: Leaf[], next: (m: Mode) => number): Branch[] => {
+    const byOps = new Map<string, { p: number; ops: HpOp[]; targets: Map<number, number> }>()
+    for (const leaf of leaves) {
+      if (leaf.p === 0) continue
+      const key = keys.of(leaf.ops)
+      let merged = byOps.get(key)
+      if (!merged) {
+        merged = { p: 0, ops: leaf.ops, targets: new Map() }
+        byOps.set(key, merged)
+        for (const op of leaf.ops)
+          if (op.kind === 'heal' || op.kind === 'drain' || op.kind === 'leech') upward = true
+      }
+      merged.p += leaf.p
+      const target = next(leaf.m)
+      merged.targets.set(target, (merged.targets.get(target) ?? 0) + leaf.p)
+    }
+    return [...byOps.values()].map(({ p, ops, targets }) => {
+      const list = [...targets].map(([node, q]) => ({ p: q / p, node }))
+      return { p, ops, node: list.length === 1 ? list[0]!.node : mixNode(stage, list) }
+    })
+  }
+  const root = turnNode(start)
+  while (pending.length > 0) {
+    const node = nodes[pending.pop()!]!
+    if (node.kind === 'turn') {
+      const entries = node.entries as { p: number; node: number }[][]
+      for (const curA of node.rows) {
+        for (const curB of node.cols) {
+          entries.push(
+            startStates(game, node.state, curA, curB).map(({ p, next }) => ({ p, node: chanceNode(next) })),
+          )
+        }
+      }
+      continue
+    }
+    if (!node.state) continue
+    const leaves = node.stage === 3 ? residualOutcomes(game, node.state) : actionOutcomes(game, node.state)
+    const next = node.stage === 3 ? turnNode : chanceNode
+    node.branches.push(...branchesOf(node.stage, leaves, next))
+  }
+  const turns = nodes.filter((n): n is TurnNode => n.kind === 'turn')
+  const chances = nodes.filter((n): n is ChanceNode => n.kind === 'chance')
+  return {
+    game,
+    nodes,
+    turns,
+    chances,
+    root,
+    upward,
+    findTurn(state) {
+      const id = turnIds.get(table.intern(state.slice()))
+      return id === undefined ? undefined : (nodes[id] as TurnNode)
+    },
+  }
+}
+
+/** Keys that identify a list of HP ops (distributions by identity). */
+function createOpsKeys() {
+  const distIds = new WeakMap<Dist, number>()
+  let nextId = 0
+  const distId = (dist: Dist) => {
+    let id = distIds.get(dist)
+    if (id === undefined) {
+      id = nextId++
+      distIds.set(dist, id)
+    }
+    return id
+  }
+  return {
+    of(ops: readonly HpOp[]): string {
+      let key = ''
+      for (const op of ops) {
+        if (op.kind === 'damage')
+          key += `d${op.side}:${op.dist.min === op.dist.max ? `c${op.dist.min}` : distId(op.dist)};`
+        else if (op.kind === 'recoil' || op.kind === 'drain')
+          key += `${op.kind}${op.side}:${op.num}/${op.den};`
+        else if (op.kind === 'heal' || op.kind === 'leech') key += `${op.kind}${op.side}:${op.amount};`
+        else if (op.kind === 'guard') key += `g${op.side}:${op.test};`
+        else key += `${op.kind}${op.side};`
+      }
+      return key
+    },
+  }
+}

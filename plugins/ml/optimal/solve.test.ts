@@ -1,0 +1,160 @@
+import { describe, expect, test } from 'bun:test'
+import { createLgpeEngine } from '../battle/engine.ts'
+import { createBattlerFactory } from '../solver/battler.ts'
+import { createBufferStore } from '../solver/grid.ts'
+import { createSolver } from '../solver/index.ts'
+import { UnsupportedMechanic } from '../solver/unsupported.ts'
+import { answerOf } from './answer.ts'
+import { bestResponse } from './best-response.ts'
+import { OptimalLimitError } from './errors.ts'
+import { DEFAULT_LIMITS, type OptimalRequest, solveGame } from './solve.ts'
+import { StateError } from './start-state.ts'
+
+const engine = createLgpeEngine()
+const factory = createBattlerFactory(engine)
+const fixed = createSolver(engine, factory)
+const store = createBufferStore()
+const solve = (request: OptimalRequest, limits = DEFAULT_LIMITS) =>
+  solveGame(engine, factory, store, request, limits)
+const total = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0)
+
+const PIKACHU = { species: 'pikachu', moves: ['thunderbolt', 'quickattack', 'irontail', 'thunder'] }
+const CHARMANDER = { species: 'charmander', moves: ['flamethrower', 'scratch', 'ember', 'slash'] }
+
+describe('optimal play: one move each is the fixed-move battle', () => {
+  // With one move there is nothing to choose: the game is the fixed-move Markov chain, solved by
+  // another method (forward propagation). Pairs cover charge, recharge, Counter, Wrap, Dig, self-KO,
+  // stat drops, fixed damage, flinch, drain, Leech Seed, Rest (healing sweeps) and PP running out.
+  const PAIRS: [string, string, string, string][] = [
+    ['nidoking', 'counter', 'vaporeon', 'headbutt'],
+    ['tentacruel', 'wrap', 'butterfree', 'facade'],
+    ['pinsir', 'dig', 'poliwrath', 'poisonjab'],
+    ['seaking', 'hyperbeam', 'rhyhorn', 'hornattack'],
+    ['vileplume', 'solarbeam', 'arcanine', 'takedown'],
+    ['golem', 'explosion', 'snorlax', 'bodyslam'],
+    ['graveleralola', 'superpower', 'rhydon', 'irontail'],
+    ['clefairy', 'seismictoss', 'butterfree', 'shadowball'],
+    ['aerodactyl', 'bite', 'hitmonlee', 'poisonjab'],
+    ['butterfree', 'megadrain', 'blastoise', 'surf'],
+    ['venusaur', 'leechseed', 'blastoise', 'surf'],
+    ['geodude', 'bide', 'electrode', 'sonicboom'],
+  ]
+  for (const [a, moveA, b, moveB] of PAIRS) {
+    test(`${a} ${moveA} vs ${b} ${moveB}`, () => {
+      const expected = fixed.solve({ species: a, move: moveA }, { species: b, move: moveB })
+      const solved = solve({ a: { species: a, moves: [moveA] }, b: { species: b, moves: [moveB] } })
+      expect(Math.abs(solved.value - expected.winA)).toBeLessThan(1e-9)
+      expect(Math.abs(total(solved.play.winsByTurn[1]) - expected.winB)).toBeLessThan(1e-9)
+    })
+  }
+
+  test('Struggle once PP runs out: the PP count is added when the battle can last that long', () => {
+    // Fake Out fails after the first turn: Persian only wins by Struggling after its 16 Fake Outs
+    // (Magikarp's 64 Splashes never run out first, so their PP is not counted).
+    const expected = fixed.solve(
+      { species: 'persian', move: 'fakeout' },
+      { species: 'magikarp', move: 'splash' },
+    )
+    const solved = solve({
+      a: { species: 'persian', moves: ['fakeout'] },
+      b: { species: 'magikarp', moves: ['splash'] },
+    })
+    expect(solved.game.sides.map((side) => side.tracked)).toEqual([[true], [false]])
+    expect(Math.abs(solved.value - expected.winA)).toBeLessThan(1e-9)
+    expect(solved.ppRisk).toBe(0)
+  })
+})
+
+describe('optimal play: 4 moves each', () => {
+  const solved = solve({ a: PIKACHU, b: CHARMANDER })
+  const answer = answerOf(solved)
+
+  test('the backward value and the forward play of its strategies agree', () => {
+    expect(Math.abs(total(solved.play.winsByTurn[0]) - solved.value)).toBeLessThan(1e-10)
+    expect(answer.winA + answer.winB + answer.cap).toBeCloseTo(1, 9)
+    expect(answer.unresolved).toBeLessThan(1e-9)
+  })
+
+  test('neither strategy can be exploited: best responses do not beat the value (1e-9)', () => {
+    expect(bestResponse(solved, 0)).toBeGreaterThan(solved.value - 1e-9)
+    expect(bestResponse(solved, 1)).toBeLessThan(solved.value + 1e-9)
+  })
+
+  test('swapping the sides gives the other side’s value', () => {
+    const swapped = solve({ a: CHARMANDER, b: PIKACHU })
+    expect(swapped.value).toBeCloseTo(answer.winB, 9)
+  })
+
+  test('optimal play is at least as good as every fixed move against its worst reply', () => {
+    let bestFixed = 0
+    for (const moveA of PIKACHU.moves) {
+      let worst = 1
+      for (const moveB of CHARMANDER.moves) {
+        worst = Math.min(
+          worst,
+          fixed.solve({ species: 'pikachu', move: moveA }, { species: 'charmander', move: moveB }).winA,
+        )
+      }
+      bestFixed = Math.max(bestFixed, worst)
+    }
+    expect(solved.value).toBeGreaterThanOrEqual(bestFixed - 1e-9)
+  })
+
+  test('strategies are probabilities over the moves each side can use', () => {
+    for (const strategy of [answer.strategyA, answer.strategyB]) {
+      expect(total(strategy.map((c) => c.probability))).toBeCloseTo(1, 12)
+    }
+    expect(PIKACHU.moves).toContain(answer.strategyA[0]!.move)
+    expect(answer.policyA.runs).toHaveLength(answer.policyA.hiA)
+  })
+})
+
+describe('optimal play: mid-battle states and limits', () => {
+  test('a mid-battle state is solved from its cell (a Pikachu at 1 HP, slower, loses to a sure KO)', () => {
+    const solved = solve({ a: PIKACHU, b: CHARMANDER, state: [{ hp: 1, status: 'par' }, { hp: 100 }] })
+    expect(solved.start).toEqual([1, 100])
+    expect(solved.value).toBeLessThan(answerOf(solve({ a: PIKACHU, b: CHARMANDER })).winA)
+  })
+
+  test('impossible states name the side and field', () => {
+    const cases: [OptimalRequest['state'], number, string][] = [
+      [[{ hp: 500 }, { hp: 10 }], 0, 'hp'],
+      [[{ hp: 10 }, { hp: 10, status: 'sick' }], 1, 'status'],
+      [[{ hp: 10, status: 'slp' }, { hp: 10 }], 0, 'sleep_turns'],
+      [[{ hp: 10, boosts: { atk: 7 } }, { hp: 10 }], 0, 'boosts.atk'],
+      [[{ hp: 10 }, { hp: 10, ppUsed: [99] }], 1, 'pp_used.0'],
+    ]
+    for (const [state, side, field] of cases) {
+      try {
+        solve({ a: PIKACHU, b: CHARMANDER, state })
+        throw new Error('accepted')
+      } catch (error) {
+        expect(error).toBeInstanceOf(StateError)
+        const { side: gotSide, field: gotField } = error as StateError
+        expect(`${gotSide}:${gotField}`).toBe(`${side}:${field}`)
+      }
+    }
+  })
+
+  test('a game over the state budget is refused with the limit named', () => {
+    const limits = { ...DEFAULT_LIMITS, maxStates: 50 }
+    expect(() => solve({ a: PIKACHU, b: CHARMANDER }, limits)).toThrow(OptimalLimitError)
+    try {
+      solve({ a: PIKACHU, b: CHARMANDER }, limits)
+    } catch (error) {
+      expect((error as OptimalLimitError).code).toBe('OPTIMAL_STATE_LIMIT')
+      expect((error as OptimalLimitError).limit).toBe(50)
+    }
+  })
+
+  test('a game over the cell budget is refused before any table is allocated', () => {
+    const limits = { ...DEFAULT_LIMITS, maxCells: 1000 }
+    expect(() => solve({ a: PIKACHU, b: CHARMANDER }, limits)).toThrow(/cells/)
+  })
+
+  test('moves whose multi-move behaviour is not modelled are refused', () => {
+    expect(() => solve({ a: { species: 'clefairy', moves: ['metronome', 'pound'] }, b: CHARMANDER })).toThrow(
+      UnsupportedMechanic,
+    )
+  })
+})

@@ -1,0 +1,184 @@
+import type { LgpeEngine } from '../battle/engine.ts'
+import type { BattlerFactory } from '../solver/battler.ts'
+import type { BufferStore } from '../solver/grid.ts'
+import { OptimalLimitError } from './errors.ts'
+import { type ForwardPlay, playForward } from './forward.ts'
+import { exploreGame, type GameGraph } from './graph.ts'
+import { type Layout, layoutOf } from './layout.ts'
+import { type Reach, reachOf } from './reach.ts'
+import { createGame, type Game, type GameSideInput } from './setup.ts'
+import { type SideState, startStateOf } from './start-state.ts'
+import { initialState } from './state.ts'
+import type { Strategies } from './strategies.ts'
+import { sweep } from './sweep.ts'
+
+/** Budgets of one solve; past any of them the solve is refused with a coded error. */
+export interface OptimalLimits {
+  /** Discrete states (turn starts and within-turn states). */
+  readonly maxStates: number
+  /** States × HP cells held in the value tables (8 bytes each). */
+  readonly maxCells: number
+  readonly timeLimitMs: number
+}
+
+export const DEFAULT_LIMITS: OptimalLimits = { maxStates: 30_000, maxCells: 25_000_000, timeLimitMs: 30_000 }
+
+/** What was asked: two sides, and optionally where the battle stands. */
+export interface OptimalRequest {
+  readonly a: GameSideInput
+  readonly b: GameSideInput
+  readonly state?: readonly [SideState, SideState]
+}
+
+/** Everything one solve computed, kept for the answer, the charts, the engine policy and checks. */
+export interface SolvedGame {
+  readonly game: Game
+  readonly graph: GameGraph
+  readonly reach: Reach
+  readonly layout: Layout
+  readonly strategies: Strategies
+  readonly start: readonly [number, number]
+  /** P(A wins) under optimal play from the start. */
+  readonly value: number
+  readonly play: ForwardPlay
+  readonly sweeps: number
+  /** Bound on what the iterations left (cell fixed points, sweeps with healing). */
+  readonly residual: number
+  /** P(the optimal play lasts until an uncounted move's PP could run out): 0 when every such slot is counted. */
+  readonly ppRisk: number
+  readonly timings: { readonly exploreMs: number; readonly sweepMs: number; readonly forwardMs: number }
+}
+
+const TOLERANCE = 1e-12
+const EPSILON = 1e-12
+
+/**
+ * Solves the optimal-play game: explore the discrete states, bound the HP each can have, sweep
+ * the values (the matrix game at every turn start), then play the optimal strategies forward for
+ * P(B wins), the cap and the length. A slot whose PP is not counted is assumed never to run out;
+ * when the optimal play may last that long (more than 1e-12), the solve starts again counting
+ * the slots that would run out first (up to four rounds); what is left is reported as `ppRisk`.
+ *
+ * @throws OptimalLimitError past a budget; BattleError for illegal forms or moves;
+ *   UnsupportedMechanic for moves the game does not model; StateError for impossible states.
+ * @example const solved = solveGame(engine, factory, store, { a, b }, DEFAULT_LIMITS)
+ */
+export function solveGame(
+  engine: LgpeEngine,
+  factory: BattlerFactory,
+  store: BufferStore,
+  request: OptimalRequest,
+  limits: OptimalLimits,
+): SolvedGame {
+  const deadline = performance.now() + limits.timeLimitMs
+  const forced = [0, 1].map((side) => (request.state?.[side]?.ppUsed ?? []).map((used) => used > 0)) as [
+    boolean[],
+    boolean[],
+  ]
+  let tracked: [boolean[], boolean[]] = forced
+  let solved = solveOnce(engine, factory, store, request, limits, tracked, deadline)
+  for (let round = 0; round < MAX_PP_ROUNDS; round++) {
+    // count the PP of the slots that could run out first (the others may then never get there)
+    const risks = slotRisks(solved)
+    let first = Number.POSITIVE_INFINITY
+    for (let s = 0; s < 2; s++) {
+      risks[s]!.forEach((risk, slot) => {
+        if (risk > EPSILON) first = Math.min(first, solved.game.sides[s]!.maxPp[slot]!)
+      })
+    }
+    if (first === Number.POSITIVE_INFINITY) return solved
+    tracked = [0, 1].map((s) =>
+      solved.game.sides[s]!.moves.map(
+        (_, slot) =>
+          Boolean(tracked[s]?.[slot]) ||
+          (risks[s]![slot]! > EPSILON && solved.game.sides[s]!.maxPp[slot] === first),
+      ),
+    ) as [boolean[], boolean[]]
+    try {
+      solved = solveOnce(engine, factory, store, request, limits, tracked, deadline)
+    } catch (error) {
+      // counting PP makes the game too big: keep the answer and its reported PP risk
+      if (error instanceof OptimalLimitError) return solved
+      throw error
+    }
+  }
+  return solved
+}
+
+/** Rounds of "count the PP of the slots that could run out first, solve again". */
+const MAX_PP_ROUNDS = 4
+
+function solveOnce(
+  engine: LgpeEngine,
+  factory: BattlerFactory,
+  store: BufferStore,
+  request: OptimalRequest,
+  limits: OptimalLimits,
+  tracked: readonly [boolean[], boolean[]],
+  deadline: number,
+): SolvedGame {
+  const t0 = performance.now()
+  const game = createGame(engine.dex, factory, request.a, request.b, { tracked })
+  const maxA = game.sides[0].battlers[0]!.maxhp
+  const maxB = game.sides[1].battlers[0]!.maxhp
+  const { state, hp } = request.state
+    ? startStateOf(game, request.state)
+    : { state: initialState(game), hp: [maxA, maxB] as [number, number] }
+  const graph = exploreGame(game, state, { maxStates: limits.maxStates })
+  const reach = reachOf(graph, hp[0], hp[1], maxA, maxB)
+  let cells = 0
+  for (let id = 0; id < graph.nodes.length; id++) cells += reach.hiA[id]! * reach.hiB[id]!
+  if (cells > limits.maxCells) {
+    throw new OptimalLimitError(
+      'OPTIMAL_CELL_LIMIT',
+      `the value tables would hold ${cells} cells (states × HP pairs), more than ${limits.maxCells}`,
+      { limit: limits.maxCells },
+    )
+  }
+  const layout = layoutOf(graph, reach)
+  const t1 = performance.now()
+  const swept = sweep(graph, reach, layout, layout.grid, {
+    rule: { kind: 'game' },
+    tolerance: TOLERANCE,
+    maxSweeps: 10_000,
+    deadline,
+    timeLimitMs: limits.timeLimitMs,
+  })
+  const t2 = performance.now()
+  const root = graph.root
+  const value = layout.grid[layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1]!
+  const watch = [...new Set(game.sides.flatMap((side) => side.maxPp))]
+  const play = playForward(graph, reach, swept.strategies, hp, store, {
+    turnCap: 200,
+    epsilon: EPSILON,
+    cellFloor: 1e-17,
+    watch: [...watch, 1, 2, 3, 4, 5, 6, 7, 8].filter((t) => t <= 200),
+  })
+  const t3 = performance.now()
+  const solved: SolvedGame = {
+    game,
+    graph,
+    reach,
+    layout,
+    strategies: swept.strategies,
+    start: hp,
+    value,
+    play,
+    sweeps: swept.sweeps,
+    residual: swept.residual,
+    ppRisk: 0,
+    timings: { exploreMs: t1 - t0, sweepMs: t2 - t1, forwardMs: t3 - t2 },
+  }
+  return { ...solved, ppRisk: Math.max(0, ...slotRisks(solved).flat()) }
+}
+
+/** Per side and slot: P(the optimal play is still on when that uncounted slot could run out). */
+function slotRisks(solved: SolvedGame): number[][] {
+  return solved.game.sides.map((side) =>
+    side.moves.map((_, slot) => {
+      if (side.tracked[slot]) return 0
+      const turns = side.maxPp[slot]!
+      return solved.play.stillOn.get(turns) ?? 0
+    }),
+  )
+}

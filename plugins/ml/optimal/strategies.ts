@@ -1,0 +1,82 @@
+import type { Reach } from './reach.ts'
+
+/**
+ * What each side plays in every turn-start state at every HP cell. Most cells have a pure optimal
+ * choice (stored as one byte per side); mixed cells keep their probabilities apart.
+ * Cell index inside a state's table: (a − 1) · hiB + (b − 1).
+ */
+export interface Strategies {
+  /** Per node id (turn nodes only): the row (A) / column (B) played, or −1 when mixed. */
+  readonly row: (Int8Array | null)[]
+  readonly col: (Int8Array | null)[]
+  /** Mixed cells: A's probabilities then B's. */
+  readonly mixed: (Map<number, Float64Array> | null)[]
+}
+
+/** Empty tables for the turn nodes of a graph (the others stay null). */
+export function createStrategies(turnIds: readonly number[], reach: Reach, nodeCount: number): Strategies {
+  const row: (Int8Array | null)[] = new Array(nodeCount).fill(null)
+  const col: (Int8Array | null)[] = new Array(nodeCount).fill(null)
+  const mixed: (Map<number, Float64Array> | null)[] = new Array(nodeCount).fill(null)
+  for (const id of turnIds) {
+    const size = reach.hiA[id]! * reach.hiB[id]!
+    row[id] = new Int8Array(size)
+    col[id] = new Int8Array(size)
+    mixed[id] = new Map()
+  }
+  return { row, col, mixed }
+}
+
+/** Records the solution at a cell: pure when one choice has probability 1 on each side. */
+export function recordStrategy(
+  strategies: Strategies,
+  node: number,
+  cell: number,
+  rowProbs: Float64Array,
+  rows: number,
+  colProbs: Float64Array,
+  cols: number,
+): void {
+  const pureRow = pureIndex(rowProbs, rows)
+  const pureCol = pureIndex(colProbs, cols)
+  const mixed = strategies.mixed[node]!
+  if (pureRow >= 0 && pureCol >= 0) {
+    if (strategies.row[node]![cell] === -1) mixed.delete(cell)
+    strategies.row[node]![cell] = pureRow
+    strategies.col[node]![cell] = pureCol
+    return
+  }
+  strategies.row[node]![cell] = -1
+  strategies.col[node]![cell] = -1
+  const probs = new Float64Array(rows + cols)
+  probs.set(rowProbs.subarray(0, rows), 0)
+  probs.set(colProbs.subarray(0, cols), rows)
+  mixed.set(cell, probs)
+}
+
+function pureIndex(probs: Float64Array, count: number): number {
+  for (let i = 0; i < count; i++) if (probs[i]! >= 1 - 1e-12) return i
+  return -1
+}
+
+/** A side's probabilities at a cell (written into `out`, length ≥ choices). */
+export function strategyAt(
+  strategies: Strategies,
+  node: number,
+  cell: number,
+  side: 0 | 1,
+  rows: number,
+  cols: number,
+  out: Float64Array,
+): Float64Array {
+  const pure = (side === 0 ? strategies.row : strategies.col)[node]![cell]!
+  const count = side === 0 ? rows : cols
+  out.fill(0, 0, count)
+  if (pure >= 0) {
+    out[pure] = 1
+    return out
+  }
+  const probs = strategies.mixed[node]!.get(cell)!
+  for (let i = 0; i < count; i++) out[i] = probs[side === 0 ? i : rows + i]!
+  return out
+}

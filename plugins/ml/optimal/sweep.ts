@@ -1,0 +1,303 @@
+import { createCellEvaluator } from './cell-eval.ts'
+import { OptimalLimitError } from './errors.ts'
+import type { GameGraph } from './graph.ts'
+import type { Layout } from './layout.ts'
+import { createMatrixGameSolver } from './matrix-game.ts'
+import type { Reach } from './reach.ts'
+import { createStrategies, recordStrategy, type Strategies, strategyAt } from './strategies.ts'
+import { sameCellTemplates } from './templates.ts'
+
+/** A cell whose fixed point has not settled after this many rounds reports its change as residual. */
+const MAX_CELL_ITERATIONS = 100_000
+
+/**
+ * What happens at a turn start: both sides optimise (`game`: the value of the matrix game), or one
+ * side plays a given strategy and the other answers it as well as it can (`respond`: a single-agent
+ * problem, the check that the game's strategy cannot be exploited).
+ */
+export type TurnRule =
+  | { readonly kind: 'game' }
+  | { readonly kind: 'respond'; readonly fixedSide: 0 | 1; readonly strategies: Strategies }
+
+export interface SweepOptions {
+  readonly rule: TurnRule
+  /** Stop iterating a cell (and, with healing, sweeping) once no value moves by more than this. */
+  readonly tolerance: number
+  readonly maxSweeps: number
+  /** `performance.now()` past which the solve is refused (`OPTIMAL_TIME_LIMIT`). */
+  readonly deadline: number
+  readonly timeLimitMs: number
+}
+
+export interface SweepResult {
+  /** The strategies found (`game`); for `respond`, the answering side's choice per cell. */
+  readonly strategies: Strategies
+  readonly sweeps: number
+  /** Largest change left when iterations stopped (cell fixed points and sweeps): a bound on the error. */
+  readonly residual: number
+}
+
+/**
+ * P(A wins) of every state at every reachable HP cell, written into `grid` (see `Layout`), by
+ * backward induction in HP order: cells in increasing (A's HP, B's HP) order, so that every
+ * damaging outcome reads a finished cell. Outcomes that leave HP unchanged (both miss, status
+ * moves) tie the states of one cell together: they are solved as a small stochastic game by
+ * iteration from the value below (monotone, so it converges to the least fixed point: a battle that
+ * never ends is not a win). Healing, drain and Leech Seed read cells not done yet: then the sweep
+ * repeats (Gauss–Seidel) until no value moves by more than `tolerance`.
+ *
+ * @throws OptimalLimitError `OPTIMAL_TIME_LIMIT` past the deadline.
+ * @example const { strategies } = sweep(graph, reach, layout, layout.grid, { rule: { kind: 'game' }, … })
+ */
+export function sweep(
+  graph: GameGraph,
+  reach: Reach,
+  layout: Layout,
+  grid: Float64Array,
+  options: SweepOptions,
+): SweepResult {
+  const { hiA, hiB } = reach
+  const { count, gridAt, branchStart, pairStart, entryStart, entryP, entryNode } = layout
+  const live = (id: number) => hiA[id]! > 0
+  const turnIds = graph.turns.map((t) => t.id).filter(live)
+  const strategies = createStrategies(turnIds, reach, count)
+  const byHiB = (x: number, y: number) => hiB[y]! - hiB[x]!
+  // chance states by stage, last phase first: same-cell references point to later phases
+  const stages = [...new Set(graph.chances.map((n) => n.stage))].sort((x, y) => y - x)
+  const groups = stages.map((stage) =>
+    Int32Array.from(
+      graph.chances
+        .filter((n) => n.stage === stage && live(n.id))
+        .map((n) => n.id)
+        .sort(byHiB),
+    ),
+  )
+  const turns = Int32Array.from([...turnIds].sort(byHiB))
+  const rowsOf = new Int32Array(count)
+  const colsOf = new Int32Array(count)
+  for (const turn of graph.turns) {
+    rowsOf[turn.id] = turn.rows.length
+    colsOf[turn.id] = turn.cols.length
+  }
+  const val = new Float64Array(count)
+  const games = createMatrixGameSolver()
+  const payoff = new Float64Array(25)
+  const fixedProbs = new Float64Array(5)
+  const rule = options.rule
+  const { termStart, termNode, termCoef, nodeTermStart, nodeTermNode, nodeTermCoef } = sameCellTemplates(
+    graph,
+    layout,
+  )
+  const isTurn = new Uint8Array(count)
+  for (const turn of graph.turns) isTurn[turn.id] = 1
+  const constQ = new Float64Array(entryStart.length)
+  const cells = createCellEvaluator(graph, reach, layout, grid)
+  const { lower, sameCount, sameTarget, sameCoef } = cells
+
+  /** Fills `payoff` from the first-action values of every pair. */
+  const payoffFromValues = (id: number) => {
+    const pairs = pairStart[id]!
+    for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
+      let q = 0
+      for (let e = entryStart[pairs + i]!; e < entryStart[pairs + i + 1]!; e++)
+        q += entryP[e]! * val[entryNode[e]!]!
+      payoff[i] = q
+    }
+  }
+
+  /** Fills `payoff` from the cell's constants and the current turn-start values (see templates). */
+  const payoffFromTemplates = (id: number) => {
+    const pairs = pairStart[id]!
+    for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
+      let q = constQ[pairs + i]!
+      for (let t = termStart[pairs + i]!; t < termStart[pairs + i + 1]!; t++)
+        q += termCoef[t]! * val[termNode[t]!]!
+      payoff[i] = q
+    }
+  }
+
+  /** The turn state's value at this cell from `payoff`; records the choice. */
+  const solveTurn = (id: number, cell: number): number => {
+    const rows = rowsOf[id]!
+    const cols = colsOf[id]!
+    if (rule.kind === 'game') {
+      const solution = games.solve(payoff, rows, cols)
+      recordStrategy(strategies, id, cell, solution.row, rows, solution.col, cols)
+      return solution.value
+    }
+    const fixedA = rule.fixedSide === 0
+    const fixed = strategyAt(rule.strategies, id, cell, rule.fixedSide, rows, cols, fixedProbs)
+    let best = fixedA ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
+    let bestIndex = 0
+    for (let j = 0; j < (fixedA ? cols : rows); j++) {
+      let v = 0
+      for (let i = 0; i < (fixedA ? rows : cols); i++) {
+        v += fixed[i]! * (fixedA ? payoff[i * cols + j]! : payoff[j * cols + i]!)
+      }
+      if (fixedA ? v < best : v > best) {
+        best = v
+        bestIndex = j
+      }
+    }
+    ;(fixedA ? strategies.col : strategies.row)[id]![cell] = bestIndex
+    return best
+  }
+
+  const rowLists = groups.map((g) => new Int32Array(g.length))
+  const rowLengths = new Int32Array(groups.length)
+  const ends = new Int32Array(groups.length)
+  const rowTurns = new Int32Array(turns.length)
+  const topA = Math.max(0, ...turnIds.map((id) => hiA[id]!))
+  let residual = 0
+  let sweeps = 0
+
+  const cellOf = (id: number, a: number, b: number) => (a - 1) * hiB[id]! + b - 1
+
+  /**
+   * One pass over the cell's chance states, last phase first: value = lower part + same-cell terms;
+   * with `constantOnly` the terms on turn states are left out (the templates add them).
+   */
+  const relaxChance = (constantOnly: boolean) => {
+    for (let g = 0; g < groups.length; g++) {
+      const list = rowLists[g]!
+      for (let i = 0; i < ends[g]!; i++) {
+        const id = list[i]!
+        let v = lower[id]!
+        const first = branchStart[id]!
+        for (let r = 0; r < sameCount[id]!; r++) {
+          const target = sameTarget[first + r]!
+          if (!constantOnly || !isTurn[target]) v += sameCoef[first + r]! * val[target]!
+        }
+        val[id] = v
+      }
+    }
+  }
+
+  /** One round over the cell's turn states; returns the largest change. */
+  const relaxTurns = (turnEnd: number, a: number, b: number, fromTemplates: boolean): number => {
+    let delta = 0
+    for (let i = 0; i < turnEnd; i++) {
+      const id = rowTurns[i]!
+      if (fromTemplates) payoffFromTemplates(id)
+      else payoffFromValues(id)
+      const v = solveTurn(id, cellOf(id, a, b))
+      delta = Math.max(delta, Math.abs(v - val[id]!))
+      val[id] = v
+    }
+    return delta
+  }
+
+  /** Repeats `round` until nothing moves by the tolerance (or gives up, reporting the change). */
+  const untilSettled = (round: () => number) => {
+    for (let iteration = 0; ; iteration++) {
+      const delta = round()
+      if (delta <= options.tolerance) return
+      if (iteration >= MAX_CELL_ITERATIONS) {
+        residual = Math.max(residual, delta)
+        return
+      }
+    }
+  }
+
+  /** The cell's fixed point by plain iteration over every state (some branch returns to the cell per HP). */
+  const iterateValues = (turnEnd: number, a: number, b: number) =>
+    untilSettled(() => {
+      relaxChance(false)
+      return relaxTurns(turnEnd, a, b, false)
+    })
+
+  /**
+   * The cell's fixed point through the templates: one pass gives every chance state's constant part,
+   * then only the turn states iterate; stored chance states get their value at the end.
+   */
+  const iterateTemplates = (turnEnd: number, a: number, b: number) => {
+    relaxChance(true)
+    for (let i = 0; i < turnEnd; i++) {
+      const id = rowTurns[i]!
+      const pairs = pairStart[id]!
+      for (let k = 0; k < rowsOf[id]! * colsOf[id]!; k++) {
+        let q = 0
+        for (let e = entryStart[pairs + k]!; e < entryStart[pairs + k + 1]!; e++)
+          q += entryP[e]! * val[entryNode[e]!]!
+        constQ[pairs + k] = q
+      }
+    }
+    untilSettled(() => relaxTurns(turnEnd, a, b, true))
+    for (let g = 0; g < groups.length; g++) {
+      const list = rowLists[g]!
+      for (let i = 0; i < ends[g]!; i++) {
+        const id = list[i]!
+        if (gridAt[id]! < 0) continue
+        let v = val[id]!
+        for (let t = nodeTermStart[id]!; t < nodeTermStart[id + 1]!; t++)
+          v += nodeTermCoef[t]! * val[nodeTermNode[t]!]!
+        val[id] = v
+      }
+    }
+  }
+
+  for (;;) {
+    sweeps++
+    let change = 0
+    for (let a = 1; a <= topA; a++) {
+      if (performance.now() > options.deadline) {
+        throw new OptimalLimitError(
+          'OPTIMAL_TIME_LIMIT',
+          `the solve took longer than ${options.timeLimitMs} ms`,
+          {
+            limit: options.timeLimitMs,
+          },
+        )
+      }
+      for (let g = 0; g < groups.length; g++) {
+        let n = 0
+        for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
+        rowLengths[g] = n
+        ends[g] = n
+      }
+      let turnEnd = 0
+      let topB = 0
+      for (const id of turns) {
+        if (hiA[id]! < a) continue
+        rowTurns[turnEnd++] = id
+        topB = Math.max(topB, hiB[id]!)
+      }
+      for (let b = 1; b <= topB; b++) {
+        for (let g = 0; g < groups.length; g++) {
+          const list = rowLists[g]!
+          let end = ends[g]!
+          while (end > 0 && hiB[list[end - 1]!]! < b) end--
+          ends[g] = end
+          for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
+        }
+        while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
+        for (let i = 0; i < turnEnd; i++) {
+          const id = rowTurns[i]!
+          val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
+        }
+        if (cells.returned) iterateValues(turnEnd, a, b)
+        else iterateTemplates(turnEnd, a, b)
+        cells.returned = false
+        for (let g = 0; g < groups.length; g++) {
+          const list = rowLists[g]!
+          for (let i = 0; i < ends[g]!; i++) {
+            const id = list[i]!
+            if (gridAt[id]! >= 0) grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
+          }
+        }
+        for (let i = 0; i < turnEnd; i++) {
+          const id = rowTurns[i]!
+          const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
+          change = Math.max(change, Math.abs(grid[at]! - val[id]!))
+          grid[at] = val[id]!
+        }
+      }
+    }
+    if (!graph.upward || change <= options.tolerance) break
+    if (sweeps >= options.maxSweeps) {
+      residual = Math.max(residual, change)
+      break
+    }
+  }
+  return { strategies, sweeps, residual }
+}

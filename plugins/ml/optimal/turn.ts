@@ -1,0 +1,107 @@
+import type { Side } from '../solver/kernel.ts'
+import type { Leaf } from '../solver/leaf.ts'
+import { F, type Mode, SIDE_SIZE, T_ORDER } from '../solver/mode.ts'
+import { actionLeaves } from '../solver/phases.ts'
+import { residual } from '../solver/residual.ts'
+import { turnStart } from '../solver/turn-start.ts'
+import { type Game, STRUGGLE } from './setup.ts'
+import { lift, ppLeftOf, project, settleActor, X, xget, xset } from './state.ts'
+
+/**
+ * One turn of the multi-move game, phase by phase, on top of the fixed-move solver's rules: each
+ * phase runs the solver's own code with a context whose battlers hold the moves the sides use
+ * this turn (`Game.context`), then fixes up the facts the one-move rules cannot know (which move
+ * was used, PP per move, which move Disable hits).
+ */
+
+function field(state: Mode, side: Side, f: number): number {
+  return state[side * SIDE_SIZE + f]!
+}
+
+function setField(state: Mode, side: Side, f: number, value: number): void {
+  state[side * SIDE_SIZE + f] = value
+}
+
+/**
+ * The turn's start once A chose `curA` and B `curB`: the solver's `turnStart` (Counter's volatile,
+ * the order by priority then speed, a tie a coin) on the projected state. Returns the states in
+ * which the first action is taken.
+ */
+export function startStates(
+  game: Game,
+  state: Mode,
+  curA: number,
+  curB: number,
+): { p: number; next: Mode }[] {
+  const projected = project(state, curA, curB)
+  const branches = turnStart(game.context(curA, curB), projected)
+  for (const { next } of branches) {
+    if (curA === STRUGGLE) setField(next, 0, F.choice, 1)
+    if (curB === STRUGGLE) setField(next, 1, F.choice, 1)
+  }
+  return branches
+}
+
+/** Who acts in an action state: the first mover until it has moved, then the other. */
+export function actorOf(state: Mode): Side {
+  const first = state[T_ORDER]! as Side
+  return field(state, first, F.moved) === 0 ? first : ((1 - first) as Side)
+}
+
+/**
+ * Every outcome of the acting side's action (`runMove` then the move, the solver's rules), with the
+ * multi-move facts updated: the move used becomes `last` and pays PP (the rules mark a use by
+ * writing `F.lastMove`, which is cleared before the action to see it), and a Disable that landed
+ * is pinned on the slot the foe used last (undone when that slot has no PP or the foe is already
+ * disabled, as the engine's Disable fails then; kept out of `F.disable` when the foe is about to
+ * use another move, so that the rules do not stop it).
+ */
+export function actionOutcomes(game: Game, state: Mode): Leaf[] {
+  const actor = actorOf(state)
+  const foe = (1 - actor) as Side
+  const cur = xget(state, actor, X.cur)
+  const work = state.slice()
+  const lastMoveBefore = field(state, actor, F.lastMove)
+  const lockedBefore = field(state, actor, F.lockDuration) > 0 || field(state, actor, F.charging) > 0
+  setField(work, actor, F.lastMove, 0)
+  const ctx = game.context(xget(state, 0, X.cur), xget(state, 1, X.cur))
+  const foeDisabledBefore = field(state, foe, F.disable)
+  const leaves = actionLeaves(ctx, work, actor)
+  for (const m of new Set(leaves.map((leaf) => leaf.m))) {
+    const used = field(m, actor, F.lastMove)
+    if (used === 0) setField(m, actor, F.lastMove, lastMoveBefore)
+    else if (used === 2) xset(m, actor, X.last, STRUGGLE)
+    else {
+      xset(m, actor, X.last, cur)
+      if (!lockedBefore && cur >= 1 && cur <= 4 && game.sides[actor].tracked[cur - 1]) {
+        xset(m, actor, X.pp + cur - 1, xget(m, actor, X.pp + cur - 1) + 1)
+      }
+    }
+    if (foeDisabledBefore === 0 && field(m, foe, F.disable) > 0) pinDisable(game, m, foe)
+    settleActor(game.sides[actor], m, actor)
+  }
+  return leaves
+}
+
+/** A Disable just landed on `foe` (the rules set `F.disable`): which slot, or undo it. */
+function pinDisable(game: Game, m: Mode, foe: Side): void {
+  const slot = xget(m, foe, X.last)
+  const turns = field(m, foe, F.disable)
+  const alreadyDisabled = xget(m, foe, X.disTurns) > 0
+  if (alreadyDisabled || slot < 1 || slot > 4 || ppLeftOf(game, m, foe, slot - 1) <= 0) {
+    setField(m, foe, F.disable, 0)
+    return
+  }
+  xset(m, foe, X.dis, slot)
+  xset(m, foe, X.disTurns, turns)
+  if (xget(m, foe, X.cur) !== slot) setField(m, foe, F.disable, 0)
+}
+
+/** The residual (the solver's rules), then the end-of-turn bookkeeping that yields turn-start states. */
+export function residualOutcomes(game: Game, state: Mode): Leaf[] {
+  const ctx = game.context(xget(state, 0, X.cur), xget(state, 1, X.cur))
+  const leaves = residual(ctx, state)
+  // leaves of a residual share states between handler orders: lift each state once
+  for (const m of new Set(leaves.map((leaf) => leaf.m))) lift(game, m)
+  return leaves
+}
