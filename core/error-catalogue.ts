@@ -107,6 +107,16 @@ export const ERROR_CATALOGUE = {
   ML_SOLVER_FAILED: [500, 'Solver failed'],
   SOLVER_DISAGREES: [500, 'Solver disagrees with the engine'],
   SOLVER_COVERAGE: [500, 'Solver coverage incomplete'],
+  // --- ml: optimal play (the two-player game)
+  OPTIMAL_STATE_LIMIT: [422, 'Too many battle states to solve exactly'],
+  OPTIMAL_CELL_LIMIT: [422, 'Value tables over the memory budget'],
+  OPTIMAL_TIME_LIMIT: [422, 'Optimal play over the time budget'],
+  OPTIMAL_UNSUPPORTED: [422, 'Move not modelled in optimal play'],
+  OPTIMAL_BAD_STATE: [400, 'Impossible battle state'],
+  OPTIMAL_BUSY: [503, 'Optimal-play queue full'],
+  OPTIMAL_CLOSED: [503, 'Optimal play stopped'],
+  OPTIMAL_FAILED: [500, 'Optimal-play solve failed'],
+  OPTIMAL_DISAGREES: [500, 'Optimal play fails its engine checks'],
   // --- ml: battle engine
   BATTLE_UNKNOWN_POKEMON: [404, 'Unknown Pokémon'],
   BATTLE_UNKNOWN_MOVE: [404, 'Unknown move'],

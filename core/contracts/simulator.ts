@@ -7,8 +7,9 @@ export interface SimulationRequest {
   /** Move slugs (1–4); default: the 4 with the highest expected damage against the opponent. */
   movesA?: string[]
   movesB?: string[]
-  policyA?: 'best' | 'random' | 'fixed'
-  policyB?: 'best' | 'random' | 'fixed'
+  /** `optimal`: the optimal-play solver's strategy (the two-player game, solved once per task). */
+  policyA?: 'best' | 'random' | 'fixed' | 'optimal'
+  policyB?: 'best' | 'random' | 'fixed' | 'optimal'
   k: number
   seed: number
 }

@@ -1,4 +1,5 @@
 import { advisorRef } from '../../core/contracts/advisor.ts'
+import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'
@@ -7,6 +8,7 @@ import { addModelRoutes } from './routes/model.ts'
 import { addMoveRoutes } from './routes/moves.ts'
 import { addPokemonRoutes } from './routes/pokemon.ts'
 import { addPredictRoutes } from './routes/predict.ts'
+import { addOptimalRoute } from './routes/predict-optimal.ts'
 import { addSimulateRoute } from './routes/simulate.ts'
 import { addTypeRoutes } from './routes/types.ts'
 import { apiSecurityConfig, createApiSecurity } from './security/index.ts'
@@ -30,7 +32,7 @@ const PREDICT_PREFIXES = ['/predict/*', '/simulate'] as const
 export const apiPlugin = definePlugin({
   name: 'api',
   config: apiSecurityConfig,
-  requires: [pokedexRef, predictorRef, simulatorRef, advisorRef],
+  requires: [pokedexRef, predictorRef, simulatorRef, advisorRef, optimalPlayRef],
   setup(ctx) {
     const security = createApiSecurity(ctx.config, {
       log: ctx.log,
@@ -64,6 +66,7 @@ export const apiPlugin = definePlugin({
     addPokemonRoutes(router, pokedex)
     addMoveRoutes(router, pokedex)
     addPredictRoutes(router, { pokedex, predictor, advisor: ctx.services.get(advisorRef) })
+    addOptimalRoute(router, { pokedex, optimal: ctx.services.get(optimalPlayRef) })
     addModelRoutes(router, predictor)
     addSimulateRoute(router, { pokedex, simulator: ctx.services.get(simulatorRef) })
     ctx.lifecycle.readiness('pokedex', async () =>

@@ -70,7 +70,9 @@ async function expectDocumentedProblem(
 describe('problem answers match the document', () => {
   test('400, 404, 401, 403, 413 and 415 validate against the documented Problem schema', async () => {
     for (const sample of PROBLEM_SAMPLES) await expectDocumentedProblem(kernel.app, sample)
-    expect(new Set(PROBLEM_SAMPLES.map((s) => s.status))).toEqual(new Set([400, 401, 403, 404, 413, 415]))
+    expect(new Set(PROBLEM_SAMPLES.map((s) => s.status))).toEqual(
+      new Set([400, 401, 403, 404, 413, 415, 422]),
+    )
   })
 
   test('without a model, the model routes and a prediction asking for the model answer the documented 503 ML_NO_MODEL', async () => {

@@ -59,6 +59,38 @@ export const mlConfig = z.object({
     .max(1_000_000)
     .default(20_000)
     .describe('Move pairs whose exact (or engine-sampled) answer is kept in memory'),
+  optimalTimeLimitMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(8000)
+    .describe(
+      'An optimal-play solve stops after this long (422 OPTIMAL_TIME_LIMIT); keep it under the API timeout',
+    ),
+  optimalMaxStates: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(1_000_000)
+    .default(30_000)
+    .describe('Discrete battle states an optimal-play solve may explore (422 OPTIMAL_STATE_LIMIT above)'),
+  optimalMaxCells: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .max(500_000_000)
+    .default(25_000_000)
+    .describe(
+      'States × HP cells an optimal-play solve may value, 8 bytes each (422 OPTIMAL_CELL_LIMIT above)',
+    ),
+  optimalCacheSize: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(256)
+    .describe('Optimal-play answers kept in memory'),
   sampledBattles: z.coerce
     .number()
     .int()

@@ -1,4 +1,5 @@
 import { advisorRef } from '../../core/contracts/advisor.ts'
+import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'
@@ -10,6 +11,8 @@ import { mlConfig } from './config.ts'
 import { mlMigrations } from './migrations.ts'
 import { createChampionWatcher } from './model/champion-on-disk.ts'
 import { renderTrainingReport } from './model/report-adapter.ts'
+import { createOptimalService } from './optimal/service.ts'
+import { createOptimalWorkers } from './optimal/workers.ts'
 import { createPredictor } from './predictor.ts'
 import { createSimulationPool } from './sim-pool.ts'
 import { createSimulator } from './simulator.ts'
@@ -18,6 +21,7 @@ import { createDatasetStage } from './stages/dataset.ts'
 import { createEvaluateStage } from './stages/evaluate.ts'
 import { createPromoteStage } from './stages/promote.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
+import { createVerifyOptimalStage } from './stages/verify-optimal.ts'
 import { createVerifySolverStage } from './stages/verify-solver.ts'
 import { createMlflowClient } from './tracking/mlflow-client.ts'
 import { createRegistryMirror } from './tracking/registry-mirror.ts'
@@ -35,7 +39,7 @@ export const mlPlugin = definePlugin({
   name: 'ml',
   config: mlConfig,
   requires: [pokedexRef],
-  provides: [predictorRef, simulatorRef, advisorRef],
+  provides: [predictorRef, simulatorRef, advisorRef, optimalPlayRef],
   migrations: mlMigrations,
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
@@ -78,6 +82,24 @@ export const mlPlugin = definePlugin({
         sampledBattles: ctx.config.sampledBattles,
       }),
     )
+    const optimalLimits = {
+      maxStates: ctx.config.optimalMaxStates,
+      maxCells: ctx.config.optimalMaxCells,
+      timeLimitMs: ctx.config.optimalTimeLimitMs,
+    }
+    const optimalWorkers = createOptimalWorkers({
+      maxQueue: 16,
+      hardTimeoutMs: 2 * optimalLimits.timeLimitMs + 5000,
+    })
+    ctx.services.provide(
+      optimalPlayRef,
+      createOptimalService({
+        pokedex,
+        run: optimalWorkers.run,
+        limits: optimalLimits,
+        cacheSize: ctx.config.optimalCacheSize,
+      }),
+    )
     ctx.stages.add(
       createDatasetStage({
         battles,
@@ -105,6 +127,7 @@ export const mlPlugin = definePlugin({
       }),
       createBattleStage({ battles }),
       createVerifySolverStage({ workers: ctx.config.workers }),
+      createVerifyOptimalStage(),
     )
     let timer: ReturnType<typeof setInterval> | undefined
     let mirroring: Promise<unknown> = Promise.resolve()
@@ -147,6 +170,7 @@ export const mlPlugin = definePlugin({
       simulator.close()
       solvers.close()
       samplers.close()
+      optimalWorkers.close()
     })
     ctx.lifecycle.readiness('model', async () =>
       predictor.loaded() ? true : 'no model loaded (train one: bun run stage ml:train)',

@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { advisorRef } from '../../core/contracts/advisor.ts'
+import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
@@ -12,6 +13,7 @@ import { registerModelAndQuizPages } from './pages/model-quiz.ts'
 import { registerPokedexPages } from './pages/pokedex.tsx'
 import { createPredictPages } from './pages/predict.tsx'
 import { adviseWith } from './pages/predict-advice.ts'
+import { createOptimalPage } from './pages/predict-optimal.tsx'
 import { createTypePages } from './pages/types.tsx'
 import { favicon, sprite, staticFile } from './static-files.ts'
 
@@ -30,7 +32,7 @@ const FORM_POSTS = ['/quiz/answer'] as const
  */
 export const uiPlugin = definePlugin({
   name: 'ui',
-  requires: [pokedexRef, predictorRef, advisorRef],
+  requires: [pokedexRef, predictorRef, advisorRef, optimalPlayRef],
   config: uiConfig,
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
@@ -50,6 +52,7 @@ export const uiPlugin = definePlugin({
     const predict = createPredictPages(pokedex, predictor, adviseWith(ctx.services.get(advisorRef)))
     app.get('/predict', predict.page)
     app.get('/predict/side', predict.side)
+    app.get('/predict/optimal', createOptimalPage(pokedex, predictor, ctx.services.get(optimalPlayRef)))
     registerPokedexPages(app, { pokedex })
     registerModelAndQuizPages(app, { pokedex, predictor, modelsDir: ctx.core.modelsDir })
     app.get('/credits', creditsPage)

@@ -51,6 +51,13 @@ const PREDICT_POOLS: Pools = {
   move_b: MOVE_REFS,
 }
 
+/**
+ * Optimal play solves a game per distinct request: damaging moves without side effects keep each
+ * game small (a few states) whatever the forms and HP, so hundreds of requests stay cheap.
+ */
+const OPTIMAL_MOVES = ['headbutt', 'facade', 'headbutt', 'facade', ...MOVE_EDGE]
+const OPTIMAL_POOLS: Pools = { ...PREDICT_POOLS, moves_a: OPTIMAL_MOVES, moves_b: OPTIMAL_MOVES }
+
 /** Simulations must stay cheap: a valid K is small, and a hostile K is never a valid one. */
 const SIMULATE_POOLS: Pools = {
   ...PREDICT_POOLS,
@@ -94,6 +101,7 @@ export const HOSTILE_REQUESTS: Record<
   'GET /api/v1/moves/{idOrSlug}': requestsFor({ idOrSlug: MOVE_REFS }),
   'POST /api/v1/predict/best-move': requestsFor(PREDICT_POOLS),
   'POST /api/v1/predict/matchup': requestsFor(PREDICT_POOLS),
+  'POST /api/v1/predict/optimal': requestsFor(OPTIMAL_POOLS),
   'GET /api/v1/model': requestsFor({}),
   'GET /api/v1/monitoring/drift': requestsFor({}),
   'POST /api/v1/simulate': requestsFor(SIMULATE_POOLS),

@@ -28,6 +28,13 @@ const MATCHUP = {
   ],
 }
 
+const OPTIMAL = {
+  pokemon_a: 'pikachu',
+  moves_a: ['thunderbolt', 'quick-attack'],
+  pokemon_b: 'squirtle',
+  moves_b: ['water-gun', 'tackle'],
+}
+
 /** One or more successful requests per operation. */
 export const SUCCESS_SAMPLES: SampleRequest[] = [
   { operation: 'GET /healthz', url: '/healthz', status: 200 },
@@ -92,6 +99,13 @@ export const SUCCESS_SAMPLES: SampleRequest[] = [
     body: { pokemon_a: 'gengar', moves_a: ['shadow-ball'], pokemon_b: 'snorlax', policy_a: 'fixed', k: 5 },
     status: 200,
   },
+  { operation: 'POST /api/v1/predict/optimal', url: '/api/v1/predict/optimal', body: OPTIMAL, status: 200 },
+  {
+    operation: 'POST /api/v1/predict/optimal',
+    url: '/api/v1/predict/optimal?lang=fr',
+    body: { ...OPTIMAL, state: { a: { hp: 20, status: 'par' }, b: { hp: 35, boosts: { def: -1 } } } },
+    status: 200,
+  },
   { operation: 'GET /api/v1/model', url: '/api/v1/model', status: 200 },
   { operation: 'GET /api/v1/monitoring/drift', url: '/api/v1/monitoring/drift', status: 200 },
 ]
@@ -134,6 +148,24 @@ export const PROBLEM_SAMPLES: SampleRequest[] = [
     url: '/api/v1/predict/matchup',
     rawBody: JSON.stringify({ matchups: Array(5_000).fill(MATCHUP.matchups[0]) }),
     status: 413,
+  },
+  {
+    operation: 'POST /api/v1/predict/optimal',
+    url: '/api/v1/predict/optimal',
+    body: { ...OPTIMAL, state: { a: { hp: 999 }, b: { hp: 10 } } },
+    status: 400,
+  },
+  {
+    operation: 'POST /api/v1/predict/optimal',
+    url: '/api/v1/predict/optimal',
+    // sleep counters × HP of both sides: ~80 million value cells, refused as soon as it is counted
+    body: {
+      pokemon_a: 'butterfree',
+      moves_a: ['sleep-powder', 'mega-drain', 'roost'],
+      pokemon_b: 'cloyster',
+      moves_b: ['clamp', 'ice-shard', 'withdraw'],
+    },
+    status: 422,
   },
   {
     operation: 'POST /api/v1/simulate',

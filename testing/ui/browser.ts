@@ -71,6 +71,8 @@ export async function startHarness(): Promise<Harness> {
   const server = Bun.serve({
     hostname: '127.0.0.1',
     port: 0,
+    // a solve (optimal play) may take longer than Bun's default 10 s on a loaded machine
+    idleTimeout: 120,
     async fetch(request) {
       const response = await kernel.app.fetch(request)
       const headers = new Headers(response.headers)

@@ -62,7 +62,8 @@ const matchupRoute = createRoute({
   },
 })
 
-function moveRef(catalogue: PokedexCatalogue, move: MoveEntry, lang: Lang) {
+/** A move as prediction answers show it (also used by the optimal-play route). */
+export function moveRef(catalogue: PokedexCatalogue, move: MoveEntry, lang: Lang) {
   const type = catalogue.typeById.get(move.type_id)!
   return {
     id: move.id,
@@ -76,7 +77,7 @@ function moveRef(catalogue: PokedexCatalogue, move: MoveEntry, lang: Lang) {
   }
 }
 
-const pokemonRef = (p: PokemonEntry, lang: Lang) => ({ id: p.id, slug: p.slug, ...names(p, lang) })
+export const pokemonRef = (p: PokemonEntry, lang: Lang) => ({ id: p.id, slug: p.slug, ...names(p, lang) })
 
 /**
  * Mounts the prediction routes. Moves are validated against Let's Go learnsets before anything is

@@ -7,7 +7,7 @@ import { resolveSide } from '../predict-input.ts'
 import { problemResponses } from '../schemas/problem.ts'
 
 const ref = z.string().min(1).max(60)
-const policy = z.enum(['best', 'random', 'fixed'])
+const policy = z.enum(['best', 'random', 'fixed', 'optimal'])
 
 const SimulateRequestSchema = z
   .object({
@@ -24,7 +24,8 @@ const SimulateRequestSchema = z
     pokemon_b: ref.openapi({ example: 'squirtle' }),
     moves_b: z.array(ref).min(1).max(4).optional(),
     policy_a: policy.default('best').openapi({
-      description: '`best` (highest expected damage each turn), `random`, or `fixed` (one move)',
+      description:
+        '`best` (highest expected damage each turn), `random`, `fixed` (one move), or `optimal` (the optimal-play solver’s strategy; a game over its budget is refused: 400 BATTLE_INVALID_POLICY)',
     }),
     policy_b: policy.default('best'),
     k: z

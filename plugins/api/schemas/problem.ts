@@ -9,6 +9,7 @@ const DESCRIPTIONS: Record<number, string> = {
   404: 'Unknown resource',
   413: 'Body too large',
   415: 'Body not sent as application/json',
+  422: 'Understood but refused: over a budget (the code names the limit) or not modelled',
   429: 'Rate limit exceeded; see Retry-After',
   500: 'Unexpected error (quote the request id)',
   503: 'Not available right now (no model yet, the database unreachable, a full queue); see Retry-After',

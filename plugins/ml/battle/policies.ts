@@ -27,6 +27,12 @@ export interface MovePolicy {
 }
 
 /**
+ * Optimal play (see `plugins/ml/optimal`): the solver's strategy of the two-player game, drawn at
+ * each turn from the live battle's state. `optimalPolicy(engine)`; checks and datasets use it.
+ */
+export { createOptimalPolicy as optimalPolicy } from '../optimal/policy.ts'
+
+/**
  * Always the given move. If it has no PP left (or is disabled), the first usable move instead,
  * which is what the engine would do itself.
  *

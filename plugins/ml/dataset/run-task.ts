@@ -1,7 +1,7 @@
 import type { PokemonSet } from '@pkmn/sim'
 import type { LgpeEngine } from '../battle/engine.ts'
 import { evaluateMatchup } from '../battle/evaluate.ts'
-import { bestPolicy, fixedPolicy, type MovePolicy, randomPolicy } from '../battle/policies.ts'
+import { bestPolicy, fixedPolicy, type MovePolicy, optimalPolicy, randomPolicy } from '../battle/policies.ts'
 import { buildBattleSet } from '../battle/sets.ts'
 import { createSolver, type Solver, UnsupportedMechanic } from '../solver/index.ts'
 import type { MatchupTask, Side } from './tasks.ts'
@@ -24,9 +24,10 @@ export interface TaskResult {
   usedB: Record<string, number>
 }
 
-function policyOf(side: Side): MovePolicy {
+function policyOf(engine: LgpeEngine, side: Side): MovePolicy {
   if (side.policy === 'best') return bestPolicy()
   if (side.policy === 'random') return randomPolicy()
+  if (side.policy === 'optimal') return optimalPolicy(engine)
   return fixedPolicy(side.moveIds[0]!)
 }
 
@@ -55,8 +56,8 @@ export function createTaskRunner(
     if (exact) return exact
     const result = evaluateMatchup(
       engine,
-      { set: setOf(task.a), policy: policyOf(task.a) },
-      { set: setOf(task.b), policy: policyOf(task.b) },
+      { set: setOf(task.a), policy: policyOf(engine, task.a) },
+      { set: setOf(task.b), policy: policyOf(engine, task.b) },
       k,
       task.seed,
     )

@@ -14,7 +14,7 @@ export interface Side {
   /** The same moves as Showdown ids, for the engine. */
   moveIds: string[]
   /** `best`, `random`, or `fixed` (the set then holds exactly one move). */
-  policy: 'best' | 'random' | 'fixed'
+  policy: 'best' | 'random' | 'fixed' | 'optimal'
 }
 
 /** One row of a dataset to be: K battles of A against B. */

@@ -1,5 +1,6 @@
 import { enBattle } from './en-battle.ts'
 import { enDex } from './en-dex.ts'
+import { enOptimal } from './en-optimal.ts'
 import type { Messages } from './fr.ts'
 
 /** The web app's English texts (`?lang=en`). */
@@ -102,4 +103,5 @@ export const en: Messages = {
   },
   dex: enDex,
   battle: enBattle,
+  optimal: enOptimal,
 }

@@ -4,6 +4,7 @@
  */
 import { frBattle } from './fr-battle.ts'
 import { frDex } from './fr-dex.ts'
+import { frOptimal } from './fr-optimal.ts'
 
 export const fr = {
   htmlLang: 'fr',
@@ -106,6 +107,7 @@ export const fr = {
   },
   dex: frDex,
   battle: frBattle,
+  optimal: frOptimal,
 }
 
 export type Messages = typeof fr

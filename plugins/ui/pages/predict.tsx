@@ -11,6 +11,7 @@ import { respond } from '../layout.tsx'
 import type { Advise, MoveAdvice } from './predict-advice.ts'
 import { PokemonField, PokemonList, SideDetails } from './predict-form.tsx'
 import { type FieldError, readPredictForm, type Side } from './predict-input.ts'
+import { OptimalLoader } from './predict-optimal.tsx'
 import { Ranking } from './predict-result.tsx'
 
 /** The error summary above the form: every problem at once, each naming its field and side. */
@@ -123,6 +124,17 @@ export function createPredictPages(pokedex: PokedexReader, predictor: Predictor,
           <div id="result" aria-live="polite">
             {advice && form.a && form.b ? (
               <Ranking l={l} catalogue={catalogue} a={form.a} b={form.b} advice={advice} />
+            ) : null}
+            {advice && form.a && form.b ? (
+              <OptimalLoader
+                l={l}
+                query={{
+                  a: form.a.slug,
+                  b: form.b.slug,
+                  ma: form.movesA.map((m) => m.slug),
+                  mb: form.movesB.map((m) => m.slug),
+                }}
+              />
             ) : null}
           </div>
         </section>

@@ -1,0 +1,179 @@
+import type { OptimalAdvice, OptimalSideState } from '../../../core/contracts/optimal.ts'
+import type { LgpeEngine } from '../battle/engine.ts'
+import { BattleError } from '../battle/errors.ts'
+import type { BattlerFactory } from '../solver/battler.ts'
+import type { BufferStore } from '../solver/grid.ts'
+import type { Solver } from '../solver/index.ts'
+import { UnsupportedMechanic } from '../solver/unsupported.ts'
+import { answerOf, type OptimalAnswer } from './answer.ts'
+import { OptimalLimitError } from './errors.ts'
+import { type OptimalLimits, solveGame } from './solve.ts'
+import { type SideState, StateError } from './start-state.ts'
+
+/** One optimal-play solve as a worker receives it: engine ids to solve, Pokédex slugs to answer with. */
+export interface OptimalJob {
+  readonly a: {
+    readonly species: string
+    readonly moves: readonly string[]
+    readonly slug: string
+    readonly slugs: readonly string[]
+  }
+  readonly b: {
+    readonly species: string
+    readonly moves: readonly string[]
+    readonly slug: string
+    readonly slugs: readonly string[]
+  }
+  readonly state?: { readonly a: OptimalSideState; readonly b: OptimalSideState }
+  readonly limits: OptimalLimits
+}
+
+/** A refusal the client can act on: which code, which field or limit. */
+export interface OptimalJobError {
+  readonly code: string
+  readonly message: string
+  readonly field?: string
+  readonly limit?: number
+}
+
+export interface OptimalTools {
+  readonly engine: LgpeEngine
+  readonly factory: BattlerFactory
+  readonly store: BufferStore
+  readonly fixed: Solver
+}
+
+/**
+ * Solves a job and translates the answer (engine ids → Pokédex slugs), with the comparison to
+ * the best fixed move. Known refusals come back as `{ error }` (never thrown), so a worker can
+ * post them as they are.
+ *
+ * @example runOptimalJob(tools, job).advice?.winProbability
+ */
+export function runOptimalJob(
+  tools: OptimalTools,
+  job: OptimalJob,
+): { advice?: OptimalAdvice; error?: OptimalJobError } {
+  const started = performance.now()
+  try {
+    const state = job.state ? ([toSideState(job.state.a), toSideState(job.state.b)] as const) : undefined
+    const solved = solveGame(
+      tools.engine,
+      tools.factory,
+      tools.store,
+      {
+        a: { species: job.a.species, moves: job.a.moves },
+        b: { species: job.b.species, moves: job.b.moves },
+        ...(state ? { state } : {}),
+      },
+      job.limits,
+    )
+    const answer = answerOf(solved)
+    const fixed = job.state ? null : fixedComparison(tools.fixed, job)
+    return {
+      advice: adviceOf(
+        job,
+        answer,
+        solved.game.sides.map((s) => s.battlers[0]!.maxhp),
+        fixed,
+        performance.now() - started,
+      ),
+    }
+  } catch (error) {
+    if (error instanceof OptimalLimitError)
+      return { error: { code: error.code, message: error.message, limit: error.limit } }
+    if (error instanceof StateError) {
+      return {
+        error: {
+          code: 'OPTIMAL_BAD_STATE',
+          message: error.message,
+          field: `state.${error.side === 0 ? 'a' : 'b'}.${error.field}`,
+        },
+      }
+    }
+    if (error instanceof UnsupportedMechanic)
+      return { error: { code: 'OPTIMAL_UNSUPPORTED', message: error.message } }
+    if (error instanceof BattleError) return { error: { code: error.code, message: error.message } }
+    throw error
+  }
+}
+
+function toSideState(state: OptimalSideState): SideState {
+  return {
+    hp: state.hp,
+    ...(state.status !== undefined ? { status: state.status } : {}),
+    ...(state.sleepTurns !== undefined ? { sleepTurns: state.sleepTurns } : {}),
+    ...(state.toxicTurns !== undefined ? { toxicTurns: state.toxicTurns } : {}),
+    ...(state.boosts !== undefined ? { boosts: state.boosts } : {}),
+    ...(state.ppUsed !== undefined ? { ppUsed: state.ppUsed } : {}),
+  }
+}
+
+/** A's best fixed move against B's worst fixed reply (null when a pair needs an unmodelled mechanic). */
+function fixedComparison(solver: Solver, job: OptimalJob): OptimalAdvice['fixed'] {
+  try {
+    let best: OptimalAdvice['fixed'] = null
+    job.a.moves.forEach((moveA, i) => {
+      let worst = { reply: '', win: 2 }
+      job.b.moves.forEach((moveB, j) => {
+        const win = solver.solve(
+          { species: job.a.species, move: moveA },
+          { species: job.b.species, move: moveB },
+        ).winA
+        if (win < worst.win) worst = { reply: job.b.slugs[j]!, win }
+      })
+      if (!best || worst.win > best.winProbability)
+        best = { move: job.a.slugs[i]!, reply: worst.reply, winProbability: worst.win }
+    })
+    return best
+  } catch (error) {
+    if (error instanceof UnsupportedMechanic) return null
+    throw error
+  }
+}
+
+function adviceOf(
+  job: OptimalJob,
+  answer: OptimalAnswer,
+  maxHp: number[],
+  fixed: OptimalAdvice['fixed'],
+  elapsedMs: number,
+): OptimalAdvice {
+  const slug = (side: 'a' | 'b', move: string) => {
+    const index = job[side].moves.indexOf(move)
+    return index >= 0 ? job[side].slugs[index]! : move
+  }
+  const shares = (side: 'a' | 'b', list: OptimalAnswer['strategyA']) =>
+    list.map((c) => ({ move: slug(side, c.move), probability: c.probability }))
+  const strategyA = shares('a', answer.strategyA)
+  return {
+    a: job.a.slug,
+    b: job.b.slug,
+    movesA: [...job.a.slugs],
+    movesB: [...job.b.slugs],
+    hp: { a: job.state?.a.hp ?? maxHp[0]!, b: job.state?.b.hp ?? maxHp[1]! },
+    maxHp: { a: maxHp[0]!, b: maxHp[1]! },
+    winProbability: answer.winA,
+    lossProbability: answer.winB,
+    drawProbability: answer.cap,
+    unresolved: answer.unresolved,
+    recommended: strategyA[0]!.move,
+    strategyA,
+    strategyB: shares('b', answer.strategyB),
+    policyA: {
+      hiA: answer.policyA.hiA,
+      hiB: answer.policyA.hiB,
+      runs: answer.policyA.runs.map((r) => [...r]),
+    },
+    policyB: {
+      hiA: answer.policyB.hiA,
+      hiB: answer.policyB.hiB,
+      runs: answer.policyB.runs.map((r) => [...r]),
+    },
+    fixed,
+    gain: fixed ? answer.winA - fixed.winProbability : null,
+    expectedTurns: answer.expectedTurns,
+    states: { ...answer.states },
+    elapsedMs,
+  }
+}

@@ -1,0 +1,144 @@
+import type { OptimalAnswer } from './answer.ts'
+import type { OptimalVerification, ScenarioCheck } from './verify.ts'
+
+/** The acceptance figures of a verification run, as numbers and as the lines a report prints. */
+export interface VerificationSummary {
+  readonly scenarios: number
+  readonly agree: number
+  readonly agreeRate: number
+  readonly unexploitable: number
+  readonly maxExploit: number
+  readonly againstPass: number
+  readonly againstTotal: number
+  readonly meanGain: number
+  readonly maxGain: number
+  readonly example: string
+  readonly lines: readonly string[]
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)} %`
+
+/** @example summarize(verifyOptimal(…)).agreeRate // ≥ 0.98 */
+export function summarize(report: OptimalVerification): VerificationSummary {
+  const checks = report.checks
+  const agree = checks.filter((c) => c.pass).length
+  const unexploitable = checks.filter((c) => c.unexploitable).length
+  const maxExploit = Math.max(
+    0,
+    ...checks.map((c) =>
+      Math.max(c.answer.winA - c.bestResponse.againstA, c.bestResponse.againstB - c.answer.winA),
+    ),
+  )
+  const against = checks.flatMap((c) => c.against)
+  const gains = checks.map((c) => c.gain)
+  const meanGain = gains.reduce((x, y) => x + y, 0) / Math.max(1, gains.length)
+  const top = [...checks].sort((x, y) => y.gain - x.gain)[0]
+  const example = top ? describeGain(top) : 'no scenario'
+  const lines = [
+    `${checks.length} scenarios (${report.refused.length} refused over a budget), ${report.battles} engine battles`,
+    `engine (both optimal) within 4 SE of the value: ${agree}/${checks.length} (${pct(agree / Math.max(1, checks.length))})`,
+    `best responses within 1e-6 of the value: ${unexploitable}/${checks.length} (largest gain of a best response ${maxExploit.toExponential(2)})`,
+    `A's strategy wins at least the value against fixed/random/best (4 SE): ${against.filter((a) => a.pass).length}/${against.length}`,
+    `gain over the best fixed move: mean ${pct(meanGain)}, largest ${pct(Math.max(0, ...gains))}`,
+    `example: ${example}`,
+  ]
+  return {
+    scenarios: checks.length,
+    agree,
+    agreeRate: agree / Math.max(1, checks.length),
+    unexploitable,
+    maxExploit,
+    againstPass: against.filter((a) => a.pass).length,
+    againstTotal: against.length,
+    meanGain,
+    maxGain: Math.max(0, ...gains),
+    example,
+    lines,
+  }
+}
+
+/**
+ * What optimal play does that the best fixed move does not, in a player's words: the moves it
+ * switches to and over which HP range of the opponent (and of A), in the battle's plain state.
+ */
+export function describeGain(check: ScenarioCheck): string {
+  const { scenario, answer, fixed } = check
+  const name = (id: string) => id
+  const regions = regionsOf(answer, scenario.a.moves, fixed.moveA)
+  const parts = regions.map(
+    (r) =>
+      `${name(r.move)} when ${scenario.b.species} has ${r.bMin}–${r.bMax} HP and ${scenario.a.species} ${r.aMin}–${r.aMax} HP (${pct(r.share)} of the grid)`,
+  )
+  return (
+    `${scenario.a.species} (${scenario.a.moves.join(', ')}) vs ${scenario.b.species} (${scenario.b.moves.join(', ')}): ` +
+    `the best fixed move ${fixed.moveA} wins ${pct(fixed.value)} against ${scenario.b.species}'s worst reply; ` +
+    `optimal play wins ${pct(answer.winA)} (+${pct(check.gain)}) by using ${answer.strategyA.map((c) => c.move).join('/')} now` +
+    (parts.length ? ` and switching to ${parts.join('; ')}` : '')
+  )
+}
+
+interface Region {
+  move: string
+  share: number
+  aMin: number
+  aMax: number
+  bMin: number
+  bMax: number
+}
+
+function regionsOf(answer: OptimalAnswer, moves: readonly string[], fixedMove: string): Region[] {
+  const { hiA, hiB, runs } = answer.policyA
+  const byMove = new Map<number, Region>()
+  for (let a = 1; a <= hiA; a++) {
+    const row = runs[a - 1]!
+    for (let i = 0; i < row.length; i += 2) {
+      const from = row[i]!
+      const to = i + 2 < row.length ? row[i + 2]! - 1 : hiB
+      const choice = row[i + 1]!
+      const move = choice < 0 ? 'a mix' : choice === 4 ? 'struggle' : moves[choice]!
+      if (move === fixedMove) continue
+      const region = byMove.get(choice) ?? { move, share: 0, aMin: a, aMax: a, bMin: from, bMax: to }
+      region.share += (to - from + 1) / (hiA * hiB)
+      region.aMin = Math.min(region.aMin, a)
+      region.aMax = Math.max(region.aMax, a)
+      region.bMin = Math.min(region.bMin, from)
+      region.bMax = Math.max(region.bMax, to)
+      byMove.set(choice, region)
+    }
+  }
+  return [...byMove.values()].sort((x, y) => y.share - x.share)
+}
+
+/** The verification as a Markdown report (docs/optimal-verification.md). */
+export function renderOptimalVerification(
+  report: OptimalVerification,
+  input: { scenarios: number; battles: number; seed: number },
+): string {
+  const summary = summarize(report)
+  const row = (c: ScenarioCheck) =>
+    `| ${c.scenario.index} | ${c.scenario.a.species} (${c.scenario.a.moves.join(', ')}) | ${c.scenario.b.species} (${c.scenario.b.moves.join(', ')}) | ${c.answer.winA.toFixed(4)} | ${(c.engine.wins / c.engine.battles).toFixed(4)} | ${c.pass ? 'yes' : '**no**'} | ${(c.answer.winA - c.bestResponse.againstA).toExponential(1)} | ${c.against.map((a) => `${(a.wins / a.battles).toFixed(3)}${a.pass ? '' : ' **low**'}`).join(' / ')} | ${c.fixed.value.toFixed(4)} | ${c.gain.toFixed(4)} | ${c.answer.states.total} | ${Math.round(c.solveMs)} |`
+  return [
+    '# Optimal play checked against the engine',
+    '',
+    `Generated by \`bun run stage ml:verify-optimal -- --scenarios ${input.scenarios} --battles ${input.battles} --seed ${input.seed}\`.`,
+    'Scenarios: seeded random forms with 4 random damaging moves each (see `plugins/ml/optimal/scenarios.ts`).',
+    '',
+    ...summary.lines.map((line) => `- ${line}`),
+    '',
+    '| # | A | B | value | engine | within 4 SE | value − best response to A | A vs fixed / random / best | best fixed | gain | states | solve ms |',
+    '| - | - | - | - | - | - | - | - | - | - | - | - |',
+    ...report.checks.map(row),
+    '',
+    ...(report.refused.length
+      ? [
+          '## Refused (over a budget)',
+          '',
+          ...report.refused.map(
+            (r) =>
+              `- ${r.scenario.a.species} (${r.scenario.a.moves.join(', ')}) vs ${r.scenario.b.species} (${r.scenario.b.moves.join(', ')}): ${r.reason}`,
+          ),
+          '',
+        ]
+      : []),
+  ].join('\n')
+}
