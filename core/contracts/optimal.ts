@@ -73,10 +73,16 @@ export interface OptimalAdvice {
   strategyB: ChoiceShare[]
   policyA: PolicyGrid
   policyB: PolicyGrid
-  /** The best single move for comparison: A repeats it, B its worst reply (exact fixed-move solver). */
+  /**
+   * The fixed-move figure the predictor's ranking shows: A repeats its best move, B repeats its
+   * worst reply (exact fixed-move solver; null mid-battle or for an unmodelled pair). B choosing
+   * every turn may do much better than that.
+   */
   fixed: { move: string; reply: string; winProbability: number } | null
-  /** winProbability − fixed.winProbability: what choosing each turn is worth. */
-  gain: number | null
+  /** A's best single move when B chooses every turn (a single-agent problem over the same game). */
+  single: { move: string; winProbability: number }
+  /** winProbability − single.winProbability (≥ 0): what choosing each turn is worth to A. */
+  gain: number
   expectedTurns: number
   states: { total: number; turnStarts: number; cells: number }
   elapsedMs: number

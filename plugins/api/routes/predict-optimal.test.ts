@@ -45,9 +45,13 @@ describe('optimal play API', () => {
     expect(BODY.moves_a).toContain(body.recommended_move)
     expect(body.hp).toEqual(body.max_hp)
     expect(body.policy.a.runs).toHaveLength(body.policy.a.hp_a_max)
-    // choosing every turn is never worse than the best single move against its worst reply
+    // choosing every turn is never worse than the best single move (B choosing every turn in both)
+    expect(body.gain).toBeGreaterThanOrEqual(-1e-9)
+    expect(body.gain).toBeCloseTo(body.win_probability - body.single_best.win_probability, 12)
+    expect(BODY.moves_a).toContain(body.single_best.move)
+    // and B choosing every turn does at least as well as B repeating its worst reply
     expect(body.fixed_best).not.toBeNull()
-    expect(body.gain!).toBeGreaterThanOrEqual(-1e-9)
+    expect(body.single_best.win_probability).toBeLessThanOrEqual(body.fixed_best!.win_probability + 1e-9)
   }, 120_000)
 
   test('mid-battle: the answer starts from the given state (and is no better for a paralysed Pikachu at 1 HP)', async () => {

@@ -118,6 +118,7 @@ function responseOf(
     fixed_best: advice.fixed
       ? { move: advice.fixed.move, reply: advice.fixed.reply, win_probability: advice.fixed.winProbability }
       : null,
+    single_best: { move: advice.single.move, win_probability: advice.single.winProbability },
     gain: advice.gain,
     expected_turns: advice.expectedTurns,
     states: { total: advice.states.total, turn_starts: advice.states.turnStarts, cells: advice.states.cells },

@@ -124,12 +124,17 @@ export const OptimalResponseSchema = z
       .object({ move: z.string(), reply: z.string(), win_probability: z.number() })
       .nullable()
       .openapi({
-        description: 'A’s best single move used every turn against B’s worst reply (null mid-battle)',
+        description:
+          'The fixed-move figure of the predictor’s ranking: A’s best move used every turn against B’s worst reply, also used every turn (null mid-battle). B choosing its move every turn can do much better.',
       }),
-    gain: z
-      .number()
-      .nullable()
-      .openapi({ description: 'win_probability − fixed_best.win_probability', example: 0.02 }),
+    single_best: z.object({ move: z.string(), win_probability: z.number() }).openapi({
+      description: 'A’s best single move used every turn while B chooses its move every turn',
+    }),
+    gain: z.number().openapi({
+      description:
+        'win_probability − single_best.win_probability (≥ 0): what choosing every turn is worth to A',
+      example: 0.02,
+    }),
     expected_turns: z.number(),
     states: z.object({ total: z.number().int(), turn_starts: z.number().int(), cells: z.number().int() }),
     elapsed_ms: z.number(),

@@ -1,4 +1,5 @@
 import type { SolvedGame } from './solve.ts'
+import { createStrategies, type Strategies } from './strategies.ts'
 import { sweep } from './sweep.ts'
 
 /**
@@ -10,10 +11,40 @@ import { sweep } from './sweep.ts'
  * @example bestResponse(solved, 0) // P(A wins) when B best-responds to A's optimal strategy
  */
 export function bestResponse(solved: SolvedGame, fixedSide: 0 | 1, timeLimitMs = 600_000): number {
+  return respondTo(solved, fixedSide, solved.strategies, timeLimitMs)
+}
+
+/**
+ * P(A wins) when A uses the move in `slot` (0-based) at every turn it can choose it — otherwise
+ * what it is forced to (recharge, a locked move, Struggle) or its first choice (the move is
+ * disabled) — and B answers turn by turn as well as it can. The fair "best single move" to compare
+ * optimal play with: against the same adaptive opponent, so optimal play never does worse.
+ * (The fixed-move solver's figure lets B repeat one move too; an adaptive B can do much better.)
+ *
+ * @example Math.max(...[0, 1, 2, 3].map((slot) => singleMoveValue(solved, slot))) <= solved.value + 1e-9
+ */
+export function singleMoveValue(solved: SolvedGame, slot: number, timeLimitMs = 600_000): number {
+  const { graph, reach } = solved
+  const live = graph.turns.filter((turn) => reach.hiA[turn.id]! > 0)
+  const strategies: Strategies = createStrategies(
+    live.map((turn) => turn.id),
+    reach,
+    graph.nodes.length,
+  )
+  for (const turn of live) strategies.row[turn.id]!.fill(Math.max(0, turn.rows.indexOf(slot + 1)))
+  return respondTo(solved, 0, strategies, timeLimitMs)
+}
+
+function respondTo(
+  solved: SolvedGame,
+  fixedSide: 0 | 1,
+  strategies: Strategies,
+  timeLimitMs: number,
+): number {
   const { graph, reach, layout } = solved
   const grid = new Float64Array(layout.grid.length)
   sweep(graph, reach, layout, grid, {
-    rule: { kind: 'respond', fixedSide, strategies: solved.strategies },
+    rule: { kind: 'respond', fixedSide, strategies },
     tolerance: 1e-13,
     maxSweeps: 10_000,
     deadline: performance.now() + timeLimitMs,

@@ -6,6 +6,7 @@ import type { BufferStore } from '../solver/grid.ts'
 import type { Solver } from '../solver/index.ts'
 import { UnsupportedMechanic } from '../solver/unsupported.ts'
 import { answerOf, type OptimalAnswer } from './answer.ts'
+import { singleMoveValue } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type OptimalLimits, solveGame } from './solve.ts'
 import { type SideState, StateError } from './start-state.ts'
@@ -44,8 +45,8 @@ export interface OptimalTools {
 }
 
 /**
- * Solves a job and translates the answer (engine ids → Pokédex slugs), with the comparison to
- * the best fixed move. Known refusals come back as `{ error }` (never thrown), so a worker can
+ * Solves a job and translates the answer (engine ids → Pokédex slugs), with the comparisons: the
+ * best single move against B choosing every turn (the gain), and the predictor's fixed-move figure. Known refusals come back as `{ error }` (never thrown), so a worker can
  * post them as they are.
  *
  * @example runOptimalJob(tools, job).advice?.winProbability
@@ -70,12 +71,18 @@ export function runOptimalJob(
     )
     const answer = answerOf(solved)
     const fixed = job.state ? null : fixedComparison(tools.fixed, job)
+    const single = { move: job.a.slugs[0]!, winProbability: -1 }
+    job.a.moves.forEach((_, slot) => {
+      const value = singleMoveValue(solved, slot, job.limits.timeLimitMs)
+      if (value > single.winProbability)
+        Object.assign(single, { move: job.a.slugs[slot]!, winProbability: value })
+    })
     return {
       advice: adviceOf(
         job,
         answer,
         solved.game.sides.map((s) => s.battlers[0]!.maxhp),
-        fixed,
+        { fixed, single },
         performance.now() - started,
       ),
     }
@@ -136,7 +143,7 @@ function adviceOf(
   job: OptimalJob,
   answer: OptimalAnswer,
   maxHp: number[],
-  fixed: OptimalAdvice['fixed'],
+  comparison: Pick<OptimalAdvice, 'fixed' | 'single'>,
   elapsedMs: number,
 ): OptimalAdvice {
   const slug = (side: 'a' | 'b', move: string) => {
@@ -170,8 +177,8 @@ function adviceOf(
       hiB: answer.policyB.hiB,
       runs: answer.policyB.runs.map((r) => [...r]),
     },
-    fixed,
-    gain: fixed ? answer.winA - fixed.winProbability : null,
+    ...comparison,
+    gain: answer.winA - comparison.single.winProbability,
     expectedTurns: answer.expectedTurns,
     states: { ...answer.states },
     elapsedMs,

@@ -4,7 +4,7 @@ import type { LegalMoves } from '../solver/legal-moves.ts'
 import { UNMODELLED_MOVES } from '../solver/use-move.ts'
 import type { GameSideInput } from './setup.ts'
 
-/** One 4-vs-4 battle to check: two forms with up to four distinct legal damaging moves each. */
+/** One 4-vs-4 battle to check: two forms with four distinct legal damaging moves each. */
 export interface Scenario {
   readonly index: number
   readonly a: GameSideInput
@@ -13,7 +13,8 @@ export interface Scenario {
 
 /**
  * Seeded random scenarios: two legal forms, each with 4 distinct damaging moves drawn from what it
- * can learn in Let's Go (all it has when fewer). Damaging moves are what the predictor proposes by
+ * can learn in Let's Go (a form with fewer is drawn again: every scenario is a real choice among 4
+ * moves on both sides). Damaging moves are what the predictor proposes by
  * default; they bring the mechanics that make choices matter (priority, accuracy, recoil, drain,
  * charge and recharge turns, secondary statuses and stat drops, multi-hit, fixed damage).
  *
@@ -36,9 +37,9 @@ export function drawScenarios(
     for (;;) {
       const form = pick(species)
       const moves = damaging(form)
-      if (moves.length === 0) continue
+      if (moves.length < 4) continue
       const chosen = new Set<string>()
-      while (chosen.size < Math.min(4, moves.length)) chosen.add(pick(moves))
+      while (chosen.size < 4) chosen.add(pick(moves))
       return { species: form, moves: [...chosen] }
     }
   }

@@ -5,7 +5,7 @@ import { createBufferStore } from '../solver/grid.ts'
 import { createSolver } from '../solver/index.ts'
 import { UnsupportedMechanic } from '../solver/unsupported.ts'
 import { answerOf } from './answer.ts'
-import { bestResponse } from './best-response.ts'
+import { bestResponse, singleMoveValue } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { DEFAULT_LIMITS, type OptimalRequest, solveGame } from './solve.ts'
 import { StateError } from './start-state.ts'
@@ -98,6 +98,24 @@ describe('optimal play: 4 moves each', () => {
       bestFixed = Math.max(bestFixed, worst)
     }
     expect(solved.value).toBeGreaterThanOrEqual(bestFixed - 1e-9)
+  })
+
+  test('a single move against an adaptive opponent: never above the value, never above its fixed-reply figure', () => {
+    PIKACHU.moves.forEach((moveA, slot) => {
+      const single = singleMoveValue(solved, slot)
+      expect(single).toBeLessThanOrEqual(solved.value + 1e-9)
+      // B choosing every turn does at least as well as B repeating its best reply
+      const worstFixed = Math.min(
+        ...CHARMANDER.moves.map(
+          (moveB) =>
+            fixed.solve({ species: 'pikachu', move: moveA }, { species: 'charmander', move: moveB }).winA,
+        ),
+      )
+      expect(single).toBeLessThanOrEqual(worstFixed + 1e-9)
+    })
+    // one move each: committing to it is all A can do, so it is the game's value
+    const one = solve({ a: { species: 'pikachu', moves: ['thunderbolt'] }, b: CHARMANDER })
+    expect(Math.abs(singleMoveValue(one, 0) - one.value)).toBeLessThan(1e-9)
   })
 
   test('strategies are probabilities over the moves each side can use', () => {

@@ -8,7 +8,7 @@ import { createBufferStore } from '../solver/grid.ts'
 import type { Solver } from '../solver/index.ts'
 import { binomialTail, consistentWithin4Se } from '../solver/verify-pairs.ts'
 import { answerOf, type OptimalAnswer } from './answer.ts'
-import { bestResponse } from './best-response.ts'
+import { bestResponse, singleMoveValue } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { createOptimalPolicy } from './policy.ts'
 import { drawScenarios, type Scenario } from './scenarios.ts'
@@ -37,14 +37,19 @@ export interface ScenarioCheck {
   /** Neither best response beats the value by more than 1e-6. */
   readonly unexploitable: boolean
   readonly against: readonly AgainstCheck[]
-  /** The best fixed move of A against B's worst fixed reply (the exact fixed-move solver). */
+  /** The best fixed move of A against B's worst fixed reply (the exact fixed-move solver: the predictor's figure). */
   readonly fixed: { readonly moveA: string; readonly value: number; readonly bestMoveB: string }
+  /** A's best single move when B chooses every turn (`singleMoveValue`): what A gets without choosing. */
+  readonly single: { readonly moveA: string; readonly value: number }
+  /** value − single.value (≥ 0): what choosing every turn is worth to A. */
   readonly gain: number
 }
 
 export interface OptimalVerification {
   readonly checks: readonly ScenarioCheck[]
   readonly refused: readonly { readonly scenario: Scenario; readonly reason: string }[]
+  /** Scenarios set aside because one side wins almost surely whatever is played (value outside the contested range). */
+  readonly oneSided: readonly { readonly scenario: Scenario; readonly value: number }[]
   readonly battles: number
 }
 
@@ -52,13 +57,18 @@ export interface VerifyOptimalOptions {
   readonly scenarios: number
   readonly battles: number
   readonly seed: number
+  /**
+   * Only scenarios whose value lies in [contested, 1 − contested] are checked (default 0.02): where
+   * one side wins almost surely whatever is played, every check passes trivially and proves nothing.
+   */
+  readonly contested?: number
   readonly limits?: OptimalLimits
   readonly onProgress?: (done: number, total: number, check: ScenarioCheck) => void
 }
 
 /**
  * The acceptance of optimal play, on seeded random 4-vs-4 scenarios (refused ones — over a budget
- * — are reported and replaced): the value against `battles` engine battles with both sides playing
+ * — and one-sided ones — value outside the contested range — are reported and replaced): the value against `battles` engine battles with both sides playing
  * the solver's strategy; best responses to each side's strategy (single-agent problems) against
  * the value; A's strategy on the engine against B's best fixed move, `random` and `best`; the gain
  * over A's best fixed move.
@@ -76,14 +86,20 @@ export function verifyOptimal(
   const policy = createOptimalPolicy(engine, { factory, limits, cacheSize: 4 })
   const checks: ScenarioCheck[] = []
   const refused: { scenario: Scenario; reason: string }[] = []
+  const oneSided: { scenario: Scenario; value: number }[] = []
+  const contested = options.contested ?? 0.02
   let battles = 0
-  const pool = drawScenarios(engine, factory.legal, options.scenarios * 4, options.seed)
+  const pool = drawScenarios(engine, factory.legal, options.scenarios * 10, options.seed)
   for (const scenario of pool) {
     if (checks.length >= options.scenarios) break
     const started = performance.now()
     let solved: SolvedGame
     try {
       solved = solveGame(engine, factory, store, { a: scenario.a, b: scenario.b }, limits)
+      if (solved.value < contested || solved.value > 1 - contested) {
+        oneSided.push({ scenario, value: solved.value })
+        continue
+      }
       // B's policy solves B vs A: refuse the scenario now if that side is over a budget
       solveGame(engine, factory, store, { a: scenario.b, b: scenario.a }, limits)
     } catch (error) {
@@ -97,7 +113,7 @@ export function verifyOptimal(
     checks.push(check)
     options.onProgress?.(checks.length, options.scenarios, check)
   }
-  return { checks, refused, battles }
+  return { checks, refused, oneSided, battles }
 }
 
 function checkScenario(
@@ -126,6 +142,11 @@ function checkScenario(
   const againstA = bestResponse(solved, 0)
   const againstB = bestResponse(solved, 1)
   const fixedView = fixedMoves(fixed, scenario)
+  const single = { moveA: scenario.a.moves[0]!, value: -1 }
+  scenario.a.moves.forEach((moveA, slot) => {
+    const value = singleMoveValue(solved, slot)
+    if (value > single.value) Object.assign(single, { moveA, value })
+  })
   const against = [
     { opponent: `fixed:${fixedView.bestMoveB}`, policy: fixedPolicy(fixedView.bestMoveB) },
     { opponent: 'random', policy: randomPolicy() },
@@ -145,7 +166,8 @@ function checkScenario(
     unexploitable: againstA >= value - 1e-6 && againstB <= value + 1e-6,
     against,
     fixed: fixedView,
-    gain: value - fixedView.value,
+    single,
+    gain: value - single.value,
   }
 }
 

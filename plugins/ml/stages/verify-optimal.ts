@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises'
+import { cpus, loadavg } from 'node:os'
 import { z } from 'zod'
 import { KernelError } from '../../../core/errors.ts'
 import { createProgress } from '../../../core/progress.ts'
@@ -34,10 +35,17 @@ export function createVerifyOptimalStage() {
           .min(0)
           .max(2 ** 31 - 1)
           .default(1),
+        contested: z.coerce.number().min(0).max(0.5).default(0.02),
         report: z.string().min(1).optional(),
       })
       .strict(),
     async run(input, runtime) {
+      const load = () =>
+        loadavg()
+          .map((x) => x.toFixed(2))
+          .join(' ')
+      const started = new Date()
+      const loadBefore = load()
       const engine = createLgpeEngine()
       const factory = createBattlerFactory(engine)
       const progress = createProgress({
@@ -51,7 +59,11 @@ export function createVerifyOptimalStage() {
         onProgress: (done, total) => progress.update(done, total),
       })
       progress.done(`${report.checks.length} scenarios, ${report.battles} battles`)
-      if (input.report) await writeFile(input.report, renderOptimalVerification(report, input))
+      const minutes = ((Date.now() - started.getTime()) / 60_000).toFixed(0)
+      const context = [
+        `Run: ${started.toISOString()}, ${minutes} min on ${cpus().length} × ${cpus()[0]?.model} (one thread); load average ${loadBefore} before, ${load()} after (a shared machine).`,
+      ]
+      if (input.report) await writeFile(input.report, renderOptimalVerification(report, input, context))
       const summary = summarize(report)
       const text = summary.lines.join('\n')
       const failed =

@@ -10,7 +10,8 @@ export const enOptimal: typeof frOptimal = {
   now: 'Use now',
   theirs: 'The opponent’s best choice',
   mixed: 'A mixed choice: vary at random with these probabilities, so the opponent cannot read you.',
-  gain: (pct, move) => `+${pct} over the best single move (${move} every turn).`,
+  gain: (pct, move) =>
+    `+${pct} over the best single move (${move} every turn, against an opponent who chooses every turn).`,
   noGain: (move) => `As good as the best single move (${move} every turn): switching does not help here.`,
   chartTitle: (a, b) => `Move to use by the HP of ${a} and of ${b}`,
   chartDesc:

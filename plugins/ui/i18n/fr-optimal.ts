@@ -10,7 +10,7 @@ export const frOptimal = {
   mixed:
     'Choix mixte : variez au hasard avec ces probabilités, pour que l’adversaire ne puisse pas vous lire.',
   gain: (pct: string, move: string) =>
-    `+${pct} par rapport à la meilleure capacité unique (${move} à chaque tour).`,
+    `+${pct} par rapport à la meilleure capacité unique (${move} à chaque tour, face à un adversaire qui choisit à chaque tour).`,
   noGain: (move: string) =>
     `Autant que la meilleure capacité unique (${move} à chaque tour) : changer n’aide pas ici.`,
   chartTitle: (a: string, b: string) => `Capacité à utiliser selon les PV de ${a} et de ${b}`,

@@ -109,13 +109,11 @@ export function OptimalSection(props: {
         <p>{t.theirs}</p>
         <Choices l={l} shares={advice.strategyB} move={moveName} />
       </div>
-      {advice.fixed && advice.gain !== null ? (
-        <p class="optimal-gain">
-          {advice.gain > 5e-4
-            ? t.gain(l.percent(advice.gain), moveName(advice.fixed.move))
-            : t.noGain(moveName(advice.fixed.move))}
-        </p>
-      ) : null}
+      <p class="optimal-gain">
+        {advice.gain > 5e-4
+          ? t.gain(l.percent(advice.gain), moveName(advice.single.move))
+          : t.noGain(moveName(advice.single.move))}
+      </p>
       <figure class="policy">
         <PolicyChart
           grid={advice.policyA}
