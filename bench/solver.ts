@@ -2,6 +2,7 @@
  * Speed of the exact solver.
  *
  *   bun bench/solver.ts [--pairs 300] [--runs 3] [--matrix] [--sample 0] [--workers 2]
+ *   bun bench/solver.ts --optimal [--scenarios 100]
  *
  * 1. Per pair: seeded random pairs (half damaging moves only, half any learnable move), solved
  *    after a warm-up, `--runs` times; prints the median and p99 of the per-pair time (median over
@@ -10,6 +11,8 @@
  *    moves against the other; 16 pairs per unordered pair, both directions from one solve), on
  *    `--workers` threads; `--sample n` solves n random unordered pairs instead and extrapolates.
  *    Target: the whole matrix in < 60 s on the 2-core machine.
+ * 3. `--optimal` (alone): optimal play, 4 vs 4 from full HP (`bench/optimal.ts`): median and p99
+ *    solve time, states and cells over `--scenarios` seeded battles. Target: ≤ 50 ms median.
  * Prints the machine load next to the figures: the figures mean little on a busy machine.
  */
 import { cpus, loadavg } from 'node:os'
@@ -19,6 +22,7 @@ import { createPrng } from '../plugins/ml/battle/prng.ts'
 import { createSolver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
 import { drawPairs } from '../plugins/ml/solver/verify-pairs.ts'
 import { median } from './median.ts'
+import { printOptimalPlay } from './optimal.ts'
 import type { PairResult } from './solver-matrix.ts'
 
 const { values: flags } = parseArgs({
@@ -28,6 +32,8 @@ const { values: flags } = parseArgs({
     matrix: { type: 'boolean', default: false },
     sample: { type: 'string', default: '0' },
     workers: { type: 'string', default: '2' },
+    optimal: { type: 'boolean', default: false },
+    scenarios: { type: 'string', default: '100' },
   },
 })
 const count = Number(flags.pairs)
@@ -37,6 +43,11 @@ const load = () =>
     .map((x) => x.toFixed(2))
     .join(' ')
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; load ${load()}; ${new Date().toISOString()}`)
+if (flags.optimal) {
+  printOptimalPlay(Number(flags.scenarios))
+  console.log(`load after: ${load()}`)
+  process.exit(0)
+}
 
 const engine = createLgpeEngine()
 const solver = createSolver(engine)

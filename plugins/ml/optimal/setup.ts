@@ -2,6 +2,7 @@ import type { ModdedDex, Move } from '@pkmn/sim'
 import type { Battler, BattlerFactory, FormOptions } from '../solver/battler.ts'
 import type { SolveContext } from '../solver/context.ts'
 import type { Dist } from '../solver/dist.ts'
+import { createTypeOracle } from '../solver/type-oracle.ts'
 import { UnsupportedMechanic } from '../solver/unsupported.ts'
 import { UNMODELLED_MOVES } from '../solver/use-move.ts'
 
@@ -105,6 +106,7 @@ export function createGame(
   }) as unknown as [GameSide, GameSide]
   const dists = new Map<string, Dist>()
   const contexts = new Map<number, SolveContext>()
+  const types = createTypeOracle(dex)
   const battlerOf = (side: GameSide, cur: number) =>
     cur === STRUGGLE ? side.struggler : side.battlers[Math.max(0, cur - 1)]!
   return {
@@ -118,6 +120,7 @@ export function createGame(
           dex,
           battlers: [battlerOf(sides[0], curA), battlerOf(sides[1], curB)],
           struggle,
+          types,
           dists,
           turn: 1,
           trackPp: [false, false],
