@@ -88,6 +88,7 @@ describe('optimal play API', () => {
       moves_b: ['calm-mind', 'reflect', 'psychic', 'recover'],
     })
     expect(res.status).toBe(422)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
     const problem = (await res.json()) as { code: string; detail: string }
     expect(problem.code).toBe('OPTIMAL_STATE_LIMIT')
     expect(problem.detail).toContain('3000')

@@ -170,6 +170,19 @@ describe('optimal play: mid-battle states and limits', () => {
     expect(() => solve({ a: PIKACHU, b: CHARMANDER }, limits)).toThrow(/cells/)
   })
 
+  test('a solve past its time budget is refused with the limit named (never left to run)', () => {
+    // a deadline already passed: the first sweep stops, whatever the machine's speed
+    const limits = { ...DEFAULT_LIMITS, timeLimitMs: 0 }
+    try {
+      solve({ a: PIKACHU, b: CHARMANDER }, limits)
+      throw new Error('accepted')
+    } catch (error) {
+      expect(error).toBeInstanceOf(OptimalLimitError)
+      expect((error as OptimalLimitError).code).toBe('OPTIMAL_TIME_LIMIT')
+      expect((error as OptimalLimitError).message).toContain('0 ms')
+    }
+  })
+
   test('moves whose multi-move behaviour is not modelled are refused', () => {
     expect(() => solve({ a: { species: 'clefairy', moves: ['metronome', 'pound'] }, b: CHARMANDER })).toThrow(
       UnsupportedMechanic,
