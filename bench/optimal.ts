@@ -88,10 +88,10 @@ export function printOptimalPlay(count: number): void {
   )
   console.log(`  CPU time   median ${ms(median(f.cpuMs))}, p99 ${ms(quantile(f.cpuMs, 0.99))}`)
   console.log(
-    `  states     median ${median(f.states)}, p99 ${quantile(f.states, 0.99)}, max ${Math.max(...f.states)}`,
+    `  states     median ${median(f.states).toFixed(0)}, p99 ${quantile(f.states, 0.99)}, max ${Math.max(...f.states)}`,
   )
   console.log(
-    `  cells      median ${median(f.cells)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs valued)`,
+    `  cells      median ${median(f.cells).toFixed(0)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs valued)`,
   )
 }
 
