@@ -26,6 +26,8 @@ const pct = (x: number) => `${(100 * x).toFixed(1)} %`
 export function summarize(report: OptimalVerification): VerificationSummary {
   const checks = report.checks
   const agree = checks.filter((c) => c.pass).length
+  // a scenario whose battles left the explored game is a disagreement
+  const total = checks.length + report.broken.length
   const unexploitable = checks.filter((c) => c.unexploitable).length
   const maxExploit = Math.max(
     0,
@@ -47,7 +49,7 @@ export function summarize(report: OptimalVerification): VerificationSummary {
   const example = top ? describeGain(top) : 'no scenario'
   const lines = [
     `${checks.length} contested scenarios (${report.oneSided.length} one-sided and ${report.refused.length} over a budget set aside), ${report.battles} engine battles`,
-    `engine (both optimal) within 4 SE of the value: ${agree}/${checks.length} (${pct(agree / Math.max(1, checks.length))})`,
+    `engine (both optimal) within 4 SE of the value: ${agree}/${total} (${pct(agree / Math.max(1, total))})${report.broken.length ? `; ${report.broken.length} left the explored game` : ''}`,
     `best responses within 1e-6 of the value: ${unexploitable}/${checks.length} (largest gain of a best response ${maxExploit.toExponential(2)})`,
     `A's strategy wins at least the value against fixed/random/best (4 SE): ${against.filter((a) => a.pass).length}/${against.length}`,
     `gain over the best single move (B choosing every turn in both): mean ${pct(meanGain)}, largest ${pct(Math.max(0, ...gains))}; more than 0.1 point in ${gainers}/${checks.length} scenarios`,
@@ -57,7 +59,7 @@ export function summarize(report: OptimalVerification): VerificationSummary {
   return {
     scenarios: checks.length,
     agree,
-    agreeRate: agree / Math.max(1, checks.length),
+    agreeRate: agree / Math.max(1, total),
     unexploitable,
     maxExploit,
     againstPass: against.filter((a) => a.pass).length,
@@ -160,6 +162,17 @@ export function renderOptimalVerification(
           '## Refused (over a budget)',
           '',
           ...report.refused.map(
+            (r) =>
+              `- ${r.scenario.a.species} (${r.scenario.a.moves.join(', ')}) vs ${r.scenario.b.species} (${r.scenario.b.moves.join(', ')}): ${r.reason}`,
+          ),
+          '',
+        ]
+      : []),
+    ...(report.broken.length
+      ? [
+          '## Broken (the engine met a state the game never explored)',
+          '',
+          ...report.broken.map(
             (r) =>
               `- ${r.scenario.a.species} (${r.scenario.a.moves.join(', ')}) vs ${r.scenario.b.species} (${r.scenario.b.moves.join(', ')}): ${r.reason}`,
           ),

@@ -1,4 +1,5 @@
 import type { LgpeEngine } from '../battle/engine.ts'
+import { BattleError } from '../battle/errors.ts'
 import { evaluateMatchup } from '../battle/evaluate.ts'
 import { bestPolicy, fixedPolicy, type MovePolicy, randomPolicy } from '../battle/policies.ts'
 import { deriveSeed } from '../battle/prng.ts'
@@ -50,6 +51,8 @@ export interface OptimalVerification {
   readonly refused: readonly { readonly scenario: Scenario; readonly reason: string }[]
   /** Scenarios set aside because one side wins almost surely whatever is played (value outside the contested range). */
   readonly oneSided: readonly { readonly scenario: Scenario; readonly value: number }[]
+  /** Scenarios whose engine battles met a state the game never explored (a modelling bug): failures. */
+  readonly broken: readonly { readonly scenario: Scenario; readonly reason: string }[]
   readonly battles: number
 }
 
@@ -87,11 +90,12 @@ export function verifyOptimal(
   const checks: ScenarioCheck[] = []
   const refused: { scenario: Scenario; reason: string }[] = []
   const oneSided: { scenario: Scenario; value: number }[] = []
+  const broken: { scenario: Scenario; reason: string }[] = []
   const contested = options.contested ?? 0.02
   let battles = 0
   const pool = drawScenarios(engine, factory.legal, options.scenarios * 10, options.seed)
   for (const scenario of pool) {
-    if (checks.length >= options.scenarios) break
+    if (checks.length + broken.length >= options.scenarios) break
     const started = performance.now()
     let solved: SolvedGame
     try {
@@ -108,12 +112,19 @@ export function verifyOptimal(
       continue
     }
     const solveMs = performance.now() - started
-    const check = checkScenario(engine, fixed, scenario, solved, solveMs, policy, options)
+    let check: ScenarioCheck
+    try {
+      check = checkScenario(engine, fixed, scenario, solved, solveMs, policy, options)
+    } catch (error) {
+      if (!(error instanceof BattleError)) throw error
+      broken.push({ scenario, reason: `${error.code}: ${error.message}` })
+      continue
+    }
     battles += check.engine.battles + check.against.reduce((sum, a) => sum + a.battles, 0)
     checks.push(check)
-    options.onProgress?.(checks.length, options.scenarios, check)
+    options.onProgress?.(checks.length + broken.length, options.scenarios, check)
   }
-  return { checks, refused, oneSided, battles }
+  return { checks, refused, oneSided, broken, battles }
 }
 
 function checkScenario(

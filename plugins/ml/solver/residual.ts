@@ -100,23 +100,27 @@ const COUNTDOWNS = [
 const ONE_TURN = [F.flinch, F.protect, F.counter, F.roost, F.moved] as const
 
 function tickDurations(ctx: SolveContext, leaf: Leaf): Leaf[] {
-  const m = leaf.m
   let leaves = [leaf]
   for (const side of [0, 1] as const) {
-    if (ctx.trackPp[side] && get(m, side, F.ppSpent) === 0 && get(m, side, F.ppOut) === 0)
-      set(m, side, F.ppSkips, get(m, side, F.ppSkips) + 1)
-    set(m, side, F.ppSpent, 0)
-    for (const field of COUNTDOWNS) if (get(m, side, field) > 0) set(m, side, field, get(m, side, field) - 1)
-    if (get(m, side, F.stallDuration) === 0) set(m, side, F.stall, 0)
-    for (const field of ONE_TURN) set(m, side, field, 0)
-    countdown(m, side, F.charging, () => set(m, side, F.invulnerable, 0))
-    countdown(m, side, F.bide, () => {
-      set(m, side, F.bideDamage, 0)
-      set(m, side, F.bideFromSelf, 0)
-    })
+    // side 0's Yawn or Thrash lock may have forked the leaf: tick side 1 on every copy
+    for (const l of leaves) tickSide(ctx, l.m, side)
     leaves = leaves.flatMap((l) => yawn(l, side)).flatMap((l) => lock(l, side))
   }
   return leaves
+}
+
+function tickSide(ctx: SolveContext, m: Mode, side: Side): void {
+  if (ctx.trackPp[side] && get(m, side, F.ppSpent) === 0 && get(m, side, F.ppOut) === 0)
+    set(m, side, F.ppSkips, get(m, side, F.ppSkips) + 1)
+  set(m, side, F.ppSpent, 0)
+  for (const field of COUNTDOWNS) if (get(m, side, field) > 0) set(m, side, field, get(m, side, field) - 1)
+  if (get(m, side, F.stallDuration) === 0) set(m, side, F.stall, 0)
+  for (const field of ONE_TURN) set(m, side, field, 0)
+  countdown(m, side, F.charging, () => set(m, side, F.invulnerable, 0))
+  countdown(m, side, F.bide, () => {
+    set(m, side, F.bideDamage, 0)
+    set(m, side, F.bideFromSelf, 0)
+  })
 }
 
 function countdown(m: Mode, side: Side, field: number, onEnd: () => void): void {
