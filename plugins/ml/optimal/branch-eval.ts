@@ -4,7 +4,8 @@
  * faint loses. The cell's mass is carried through the ops as a short list of (HP A, HP B, mass)
  * in reusable buffers: no allocation, no recursion, whatever the branch.
  */
-import type { HpOp, HpTest } from '../solver/kernel.ts'
+import { passes } from '../solver/apply.ts'
+import type { HpOp } from '../solver/kernel.ts'
 
 /** Where a general branch's mass goes from one cell: back to the cell, elsewhere, or a win. */
 export interface WalkSink {
@@ -228,17 +229,4 @@ export function runPoint(
   out.a = hpA
   out.b = hpB
   out.winner = -1
-}
-
-function passes(test: HpTest, hp: number, maxHp: number): boolean {
-  switch (test) {
-    case 'full':
-      return hp >= maxHp
-    case 'notFull':
-      return hp < maxHp
-    case 'aboveQuarter':
-      return hp > maxHp / 4
-    case 'atMostQuarter':
-      return hp <= maxHp / 4
-  }
 }

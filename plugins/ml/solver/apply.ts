@@ -215,7 +215,8 @@ function put(target: Grid, side: Side, ownHp: number, otherHp: number, mass: num
   addMass(target, side === 0 ? ownHp : otherHp, side === 0 ? otherHp : ownHp, mass)
 }
 
-function passes(test: HpTest, hp: number, maxHp: number): boolean {
+/** Whether an HP test (`guard` op) holds at `hp` of `maxHp` (shared with optimal play's evaluators). */
+export function passes(test: HpTest, hp: number, maxHp: number): boolean {
   switch (test) {
     case 'full':
       return hp >= maxHp
