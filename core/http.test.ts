@@ -68,6 +68,7 @@ describe('kernel HTTP endpoints', () => {
       '/api/v1/pokemon/{idOrSlug}/weaknesses',
       '/api/v1/predict/best-move',
       '/api/v1/predict/matchup',
+      '/api/v1/predict/optimal',
       '/api/v1/simulate',
       '/api/v1/types',
       '/api/v1/types/effectiveness',

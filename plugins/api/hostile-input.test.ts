@@ -147,6 +147,7 @@ describe('hostile input never gets a 5xx or an unnamed 4xx', () => {
     expect(protectedOps.map((o) => o.key).sort()).toEqual([
       'POST /api/v1/predict/best-move',
       'POST /api/v1/predict/matchup',
+      'POST /api/v1/predict/optimal',
       'POST /api/v1/simulate',
     ])
     const failures: string[] = []
@@ -176,6 +177,21 @@ describe('regressions the properties found', () => {
     expect(res.headers.get('content-type')).toStartWith('application/problem+json')
     return (await res.json()) as { title: string; code: string; errors: { field: string }[] }
   }
+
+  test('simulate with the optimal policy over its budget: 400 naming the policy and the limit, not a 500', async () => {
+    const body = {
+      pokemon_a: 'pikachu',
+      moves_a: ['protect', 'toxic', 'substitute'],
+      pokemon_b: 'squirtle',
+      policy_a: 'optimal',
+      k: 1,
+    }
+    const res = await post('/api/v1/simulate', JSON.stringify(body))
+    expect(res.status).toBe(400)
+    const answer = await problem(res)
+    expect(answer).toMatchObject({ code: 'BATTLE_INVALID_POLICY', errors: [{ field: 'body.policy_a' }] })
+    expect(JSON.stringify(answer)).toContain('OPTIMAL_')
+  }, 120_000)
 
   test('simulate with a Pokémon without damaging moves and no moves given: 400 naming its moves, not a 500', async () => {
     for (const [body, field] of [

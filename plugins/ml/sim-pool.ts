@@ -1,3 +1,4 @@
+import { isErrorCode } from '../../core/error-catalogue.ts'
 import { KernelError } from '../../core/errors.ts'
 import type { TaskResult } from './dataset/run-task.ts'
 import type { MatchupTask } from './dataset/tasks.ts'
@@ -70,8 +71,7 @@ export function createSimulationPool(options: {
     worker.onmessage = (event: MessageEvent<Reply>) => {
       if (event.data.id !== id) return
       clearTimeout(timer)
-      if (event.data.error !== undefined)
-        job.reject(new KernelError('ML_SIMULATION_FAILED', event.data.error))
+      if (event.data.error !== undefined) job.reject(workerError(event.data.error))
       else job.resolve(event.data.results![0]!)
       idle.push(worker)
       pump()
@@ -118,4 +118,15 @@ export function createSimulationPool(options: {
         job.reject(new KernelError('ML_SIMULATION_CLOSED', 'the simulation pool is stopped'))
     },
   }
+}
+
+/**
+ * A worker's error (`CODE: message`) as the error it was when its code is a catalogued battle
+ * error — a policy the battle refuses (e.g. `optimal` over its budget) is the client's 400, not a
+ * failed simulation; anything else is `ML_SIMULATION_FAILED`.
+ */
+function workerError(text: string): KernelError {
+  const match = /^(BATTLE_[A-Z_]+): ([\s\S]*)$/.exec(text)
+  if (match && isErrorCode(match[1])) return new KernelError(match[1], match[2]!)
+  return new KernelError('ML_SIMULATION_FAILED', text)
 }

@@ -155,6 +155,13 @@ export function addSimulateRoute(
         200,
       )
     } catch (error) {
+      if (hasCode(error) && error.code === 'BATTLE_INVALID_POLICY') {
+        // the optimal policy's game is over its budget (the message names the limit)
+        const side = body.policy_a === 'optimal' ? 'a' : 'b'
+        throw new HttpProblem('BATTLE_INVALID_POLICY', (error as Error).message, [
+          { field: `body.policy_${side}`, message: (error as Error).message },
+        ])
+      }
       if (hasCode(error) && (error.code === 'ML_SIMULATION_BUSY' || error.code === 'ML_SIMULATION_TIMEOUT')) {
         c.header('Retry-After', '5')
         throw new HttpProblem(error.code, error.message)

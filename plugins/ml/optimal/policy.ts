@@ -1,4 +1,5 @@
 import type { Pokemon } from '@pkmn/sim'
+import { hasCode } from '../../../core/errors.ts'
 import type { LgpeEngine } from '../battle/engine.ts'
 import { BattleError } from '../battle/errors.ts'
 import type { MovePolicy } from '../battle/policies.ts'
@@ -44,7 +45,9 @@ export function createOptimalPolicy(engine: LgpeEngine, options: OptimalPolicyOp
       try {
         solved = solveGame(engine, factory, store, { a, b }, options.limits ?? DEFAULT_LIMITS)
       } catch (error) {
-        throw new BattleError('BATTLE_INVALID_POLICY', `optimal play cannot be solved: ${String(error)}`, {
+        // the code names the limit (OPTIMAL_STATE_LIMIT, OPTIMAL_CELL_LIMIT, OPTIMAL_TIME_LIMIT)
+        const reason = hasCode(error) ? `${error.code}: ${(error as Error).message}` : String(error)
+        throw new BattleError('BATTLE_INVALID_POLICY', `optimal play cannot be solved: ${reason}`, {
           cause: error,
         })
       }

@@ -121,7 +121,7 @@ function hitSubstitute(
   return out.flatMap((s) => selfEffects(s, side, move))
 }
 
-/** After damage to the target itself: Rage, Fire thawing, the move's primary and secondary effects. */
+/** After damage to the target itself: Rage, Fire thawing, the move's primary and secondary effects, Scald thawing. */
 function afterDamage(ctx: SolveContext, states: Hitting[], side: Side, move: Move): Hitting[] {
   const foe = foeOf(side)
   return states.flatMap((state) => {
@@ -130,6 +130,9 @@ function afterDamage(ctx: SolveContext, states: Hitting[], side: Side, move: Mov
     if (get(m, foe, F.status) === FRZ && move.type === 'Fire') set(m, foe, F.status, NONE)
     let leaves = primary(ctx, state.leaf, side, move)
     leaves = leaves.flatMap((leaf) => secondaries(ctx, leaf, side, move))
+    // freeze's AfterMoveSecondary: Scald (thawsTarget) thaws a frozen target once its effects ran
+    if (move.thawsTarget)
+      for (const leaf of leaves) if (get(leaf.m, foe, F.status) === FRZ) set(leaf.m, foe, F.status, NONE)
     return leaves.flatMap((leaf) => selfEffects({ leaf, pending: state.pending }, side, move))
   })
 }
