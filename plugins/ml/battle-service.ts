@@ -7,6 +7,7 @@ import { createTaskRunner, type TaskResult } from './dataset/run-task.ts'
 import { baseSeed, type MatchupTask, type Side } from './dataset/tasks.ts'
 import { bestMoves } from './features/damage.ts'
 import { damagingMoves, indexRoster, type RosterIndex } from './features/roster-index.ts'
+import { createFeatureSpace, type FeatureSpace } from './features/vector.ts'
 
 export type MatchupRequest = SimulationRequest
 export type MatchupOutcome = SimulationResult
@@ -86,6 +87,7 @@ export function summarizeMatchup(task: MatchupTask, k: number, result: TaskResul
 export function createBattleService(pokedex: PokedexReader) {
   let engine: LgpeEngine | undefined
   let index: RosterIndex | undefined
+  let space: FeatureSpace | undefined
   const roster = async () => (index ??= indexRoster(await pokedex.roster()))
   return {
     async evaluate(request: MatchupRequest): Promise<MatchupOutcome> {
@@ -95,6 +97,15 @@ export function createBattleService(pokedex: PokedexReader) {
     },
     /** The roster index (loaded once), for stages that need it. */
     roster,
+    /**
+     * The model's feature space over this roster and the engine's move data (built once): what
+     * training, evaluation and serving compute features with.
+     */
+    async features(): Promise<FeatureSpace> {
+      engine ??= createLgpeEngine()
+      space ??= createFeatureSpace(await roster(), engine.dex)
+      return space
+    },
     async engineVersions(): Promise<Record<string, string>> {
       engine ??= createLgpeEngine()
       return { ...engine.versions } as Record<string, string>

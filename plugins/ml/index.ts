@@ -45,7 +45,14 @@ export const mlPlugin = definePlugin({
     const pokedex = ctx.services.get(pokedexRef)
     const battles = createBattleService(pokedex)
     const modelsDir = ctx.core.modelsDir
-    const predictor = createPredictor({ db: ctx.db, pokedex, modelsDir, log: ctx.log, metrics: ctx.metrics })
+    const predictor = createPredictor({
+      db: ctx.db,
+      pokedex,
+      modelsDir,
+      log: ctx.log,
+      metrics: ctx.metrics,
+      features: () => battles.features(),
+    })
     ctx.services.provide(predictorRef, predictor)
     const trackingUri = ctx.config.mlflowTrackingUri
     const mirror = trackingUri

@@ -4,9 +4,8 @@ import type { Db } from '../../core/db/port.ts'
 import { describeError, KernelError } from '../../core/errors.ts'
 import type { Logger } from '../../core/log.ts'
 import type { Metrics } from '../../core/metrics.ts'
-import type { DamageEstimate } from './features/damage.ts'
-import { damagingMoves, indexRoster, type RosterIndex } from './features/roster-index.ts'
-import { FEATURE_NAMES, writeFeatures } from './features/vector.ts'
+import { damagingMoves } from './features/roster-index.ts'
+import { FEATURE_NAMES, type FeatureSpace, type SideOutlook } from './features/vector.ts'
 import { type ModelMetadata, readChampionPointer, readModelDir } from './model/files.ts'
 import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
 import type { OnnxRunner } from './onnx/onnx-runner.ts'
@@ -23,7 +22,7 @@ interface Loaded {
   info: ModelInfo
   drift: DriftMonitor
   /** This model's recent answers (a model's answer for a pair never changes). */
-  scores: ScoreCache<ReturnType<typeof writeFeatures>>
+  scores: ScoreCache<ReturnType<FeatureSpace['write']>>
 }
 
 /** Pairs whose features and answer a loaded model keeps (about 300 bytes each). */
@@ -40,11 +39,12 @@ export function createPredictor(deps: {
   modelsDir: string
   log: Logger
   metrics: Metrics
+  /** The feature space training used (built once, shared with the stages of this process). */
+  features: () => Promise<FeatureSpace>
 }) {
   const { log } = deps
   let loaded: Loaded | undefined
-  let index: RosterIndex | undefined
-  const roster = async () => (index ??= indexRoster(await deps.pokedex.roster()))
+  const roster = async () => (await deps.features()).index
   const predictions = deps.metrics.counter({
     name: 'predictiondex_predictions_total',
     help: 'Scored matchup pairs by model version and outcome',
@@ -171,20 +171,20 @@ export function createPredictor(deps: {
       const current = loaded
       if (!current)
         throw new KernelError('ML_NO_MODEL', 'no model is loaded yet: train one with bun run stage ml:train')
-      const idx = await roster()
+      const space = await deps.features()
       const started = performance.now()
       const width = FEATURE_NAMES.length
       const { values, scored } = await scoreWithCache(
         current.scores,
         pairs,
         width,
-        (pair, into, offset) => writeFeatures(idx, pair, into, offset),
+        (pair, into, offset) => space.write(pair, into, offset),
         (rows, nRows) => current.runner.predictProba({ values: rows, nRows, nFeatures: width }),
       )
       current.drift.observe(values, pairs.length)
       latency.observe((performance.now() - started) / 1000)
       let aWins = 0
-      const outlook = (d: DamageEstimate) => ({
+      const outlook = (d: SideOutlook) => ({
         damageShare: d.share,
         hitsToKo: d.hitsToKo,
         turnsToKo: d.turnsToKo,

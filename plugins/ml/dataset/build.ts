@@ -15,6 +15,8 @@ export interface DatasetParams {
   seed: number
   samples: number
   maxCombinations: number
+  /** random_pairs: distinct random covered pairs (absent for the other scenarios). */
+  pairs?: number
   /** Form slugs the matchups are drawn from (all ordered pairs, A ≠ B). */
   forms: string[]
   /** `exact`: fixed-move rows covered by the solver get exact labels (others: engine battles). */

@@ -1,9 +1,12 @@
 import { type BattleSeed, createPrng, deriveSeed } from '../battle/prng.ts'
 import { bestMoves } from '../features/damage.ts'
 import { damagingMoves, type RosterIndex } from '../features/roster-index.ts'
+import { drawRandomPairs } from './random-pairs.ts'
 
-export const SCENARIOS = ['best_move', 'random_move', 'all_combinations'] as const
+export const SCENARIOS = ['best_move', 'random_move', 'all_combinations', 'random_pairs'] as const
 export type Scenario = (typeof SCENARIOS)[number]
+/** What `--scenario all` builds: the matchup scenarios (random_pairs is asked for by name). */
+export const MATCHUP_SCENARIOS = ['best_move', 'random_move', 'all_combinations'] as const satisfies Scenario[]
 
 /** One side of a matchup as the worker needs it. */
 export interface Side {
@@ -56,9 +59,11 @@ export interface TaskOptions {
   samples: number
   /** all_combinations: at most this many fixed move pairs per matchup. */
   maxCombinations: number
+  /** random_pairs: how many distinct random covered pairs to draw. */
+  pairs?: number
 }
 
-function side(index: RosterIndex, slug: string, moves: string[], policy: Side['policy']): Side {
+export function side(index: RosterIndex, slug: string, moves: string[], policy: Side['policy']): Side {
   const showdownId = index.forms.get(slug)?.showdown_id
   if (!showdownId) throw new Error(`form ${slug} has no Showdown id`)
   const moveIds = moves.map((m) => {
@@ -77,6 +82,8 @@ function side(index: RosterIndex, slug: string, moves: string[], policy: Side['p
  * `best` policy. `random_move`: A as in best_move; B gets `samples` random sets of up to 4 of its
  * damaging moves and picks uniformly each turn. `all_combinations`: one fixed move each, over the
  * pairs of the two best-4 lists (all 16, or a seeded sample of `maxCombinations` of them).
+ * `random_pairs`: `pairs` distinct random covered pairs, any learnable move of each side (status
+ * moves included; see `drawRandomPairs`) — the distribution the model is judged on.
  *
  * @example
  * buildTasks(index, 'best_move', ['pikachu', 'squirtle'], { seed: 42, samples: 5, maxCombinations: 16 }).length // 2
@@ -89,6 +96,15 @@ export function buildTasks(
 ): MatchupTask[] {
   const root = baseSeed(options.seed)
   const tasks: MatchupTask[] = []
+  if (scenario === 'random_pairs') {
+    return drawRandomPairs(index, forms, options.pairs ?? 0, options.seed).map((p, sample) => ({
+      scenario,
+      a: side(index, p.a, [p.moveA], 'fixed'),
+      b: side(index, p.b, [p.moveB], 'fixed'),
+      sample,
+      seed: deriveSeed(root, hash32(`${scenario}|${p.a}|${p.moveA}|${p.b}|${p.moveB}`)),
+    }))
+  }
   const push = (a: Side, b: Side, sample: number) =>
     tasks.push({
       scenario,

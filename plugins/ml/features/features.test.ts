@@ -9,10 +9,12 @@ import { buildBattleSet } from '../battle/sets.ts'
 import { estimateDamage } from './damage.ts'
 import { indexRoster, type RosterIndex } from './roster-index.ts'
 import { lgpeStat } from './stats.ts'
-import { FEATURE_NAMES, featureMatrix, firstMover } from './vector.ts'
+import { createFeatureSpace, FEATURE_NAMES, type FeatureSpace, firstMover } from './vector.ts'
 
 let kernel: Kernel
 let index: RosterIndex
+let space: FeatureSpace
+const engine = createLgpeEngine()
 beforeAll(async () => {
   kernel = await createTestKernel({ plugins: [etlPlugin] })
   await kernel.stages.run(
@@ -21,12 +23,12 @@ beforeAll(async () => {
     { log: kernel.log, tty: false, signal: new AbortController().signal },
   )
   index = indexRoster(await (kernel.services.get(pokedexRef.id) as { roster(): Promise<Roster> }).roster())
+  space = createFeatureSpace(index, engine.dex)
 })
 afterAll(() => kernel.stop())
 
 describe('stats', () => {
   test('level-50 stats equal the engine’s for all 188 forms (so speed ties agree with battles)', () => {
-    const engine = createLgpeEngine()
     const mismatches: string[] = []
     for (const form of index.forms.values()) {
       const move = (index.usable.get(form.slug) ?? [])[0]!
@@ -75,7 +77,7 @@ describe('damage estimates and the feature vector', () => {
   })
 
   test('the vector has one value per named feature, no ids, and a Ghost-immune move reads as never KOing', () => {
-    const x = featureMatrix(index, [{ a: 'snorlax', moveA: 'body-slam', b: 'gengar', moveB: 'shadow-ball' }])
+    const x = space.matrix([{ a: 'snorlax', moveA: 'body-slam', b: 'gengar', moveB: 'shadow-ball' }])
     expect(x.length).toBe(FEATURE_NAMES.length)
     expect(FEATURE_NAMES.some((n) => /(^|_)id$|slug/.test(n))).toBe(false)
     const at = (name: string) => x[FEATURE_NAMES.indexOf(name)]
@@ -84,7 +86,8 @@ describe('damage estimates and the feature vector', () => {
     expect(at('a_type_normal')).toBe(1)
     expect(at('b_type_ghost')).toBe(1)
     expect(at('a_wins_ko_race')).toBe(0)
-    expect(() => featureMatrix(index, [{ a: 'snorlax', moveA: 'nope', b: 'gengar', moveB: 'lick' }])).toThrow(
+    expect(at('a_move_ko_1')).toBe(0)
+    expect(() => space.matrix([{ a: 'snorlax', moveA: 'nope', b: 'gengar', moveB: 'lick' }])).toThrow(
       'unknown move nope',
     )
   })

@@ -1,6 +1,6 @@
 import { type Baseline, evaluateBaselines } from '../dataset/baselines.ts'
 import type { DatasetRow } from '../dataset/rows.ts'
-import type { RosterIndex } from '../features/roster-index.ts'
+import type { FeatureSpace } from '../features/vector.ts'
 import { type BinaryMetrics, evaluateBinary } from '../gbdt/metrics.ts'
 import type { GbdtModel } from '../gbdt/model.ts'
 import { toLabelledData } from './training-data.ts'
@@ -19,15 +19,15 @@ export interface PartEvaluation {
  * Scores a model on a test part next to the baselines (calibrated on that part's training rows).
  *
  * @example
- * evaluatePart(index, model, trainRows, testRows).model.logLoss
+ * evaluatePart(space, model, trainRows, testRows).model.logLoss
  */
 export function evaluatePart(
-  index: RosterIndex,
+  space: FeatureSpace,
   model: GbdtModel,
   train: readonly DatasetRow[],
   test: readonly DatasetRow[],
 ): PartEvaluation {
-  const data = toLabelledData(index, test)
+  const data = toLabelledData(space, test)
   const probability = model.predictProba(data.features)
   const scored = { probability, wins: data.wins, trials: data.trials }
   const perScenario: Record<string, BinaryMetrics> = {}
@@ -42,7 +42,7 @@ export function evaluatePart(
   return {
     rows: test.length,
     model: evaluateBinary(scored),
-    baselines: evaluateBaselines(index, train, test),
+    baselines: evaluateBaselines(space.index, train, test),
     perScenario,
     scores: {
       probability: Array.from(probability),
@@ -53,8 +53,8 @@ export function evaluatePart(
 }
 
 /** Log-loss of any model on the given rows (the champion rule compares on the same rows). */
-export function logLossOn(index: RosterIndex, model: GbdtModel, rows: readonly DatasetRow[]): number {
-  const data = toLabelledData(index, rows)
+export function logLossOn(space: FeatureSpace, model: GbdtModel, rows: readonly DatasetRow[]): number {
+  const data = toLabelledData(space, rows)
   return evaluateBinary({
     probability: model.predictProba(data.features),
     wins: data.wins,

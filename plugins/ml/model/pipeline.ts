@@ -5,8 +5,7 @@ import { KernelError } from '../../../core/errors.ts'
 import type { Logger } from '../../../core/log.ts'
 import type { Manifest } from '../dataset/build.ts'
 import { type DatasetRow, parseRows } from '../dataset/rows.ts'
-import type { RosterIndex } from '../features/roster-index.ts'
-import { FEATURE_NAMES, FEATURE_SPEC_VERSION } from '../features/vector.ts'
+import { FEATURE_NAMES, FEATURE_SPEC_VERSION, type FeatureSpace } from '../features/vector.ts'
 import type { GbdtModel } from '../gbdt/model.ts'
 import { serializeModel } from '../gbdt/serialize.ts'
 import { trainGbdt } from '../gbdt/train.ts'
@@ -51,7 +50,7 @@ function gitCommit(): string | null {
  */
 export async function trainAndRegister(options: {
   db: Db
-  index: RosterIndex
+  space: FeatureSpace
   datasetDir: string
   modelsDir: string
   grid: GridName
@@ -70,7 +69,7 @@ export async function trainAndRegister(options: {
     files: Record<string, Uint8Array | string>
   }) => Promise<void>
 }): Promise<TrainResult> {
-  const { db, index, log } = options
+  const { db, space, log } = options
   const manifest: Manifest = JSON.parse(await readFile(join(options.datasetDir, 'manifest.json'), 'utf8'))
   const rows = parseRows(await readFile(join(options.datasetDir, 'rows.csv'), 'utf8'))
   const part = (key: 'split_pair' | 'split_species', value: string) => rows.filter((r) => r[key] === value)
@@ -94,7 +93,7 @@ export async function trainAndRegister(options: {
       options.grid === 'none'
         ? []
         : gridSearch({
-            index,
+            space,
             train,
             validation,
             grid: GRIDS[options.grid],
@@ -106,8 +105,8 @@ export async function trainAndRegister(options: {
     const params = { ...BASE_PARAMS, ...(search[0]?.params ?? {}) }
     log.info('training the final model', { params, rows: train.length })
     const fit = (fitRows: readonly DatasetRow[], validRows: readonly DatasetRow[]) =>
-      trainGbdt(toLabelledData(index, fitRows), params, {
-        validation: toLabelledData(index, validRows),
+      trainGbdt(toLabelledData(space, fitRows), params, {
+        validation: toLabelledData(space, validRows),
         featureNames: [...FEATURE_NAMES],
         threads: options.threads ?? 1,
       })
@@ -118,14 +117,14 @@ export async function trainAndRegister(options: {
       speciesTrain.filter((r) => r.split_pair === 'validation'),
     )
     const evaluations = {
-      pair_test: evaluatePart(index, model, train, test),
-      species_test: evaluatePart(index, speciesModel, speciesTrain, part('split_species', 'test')),
+      pair_test: evaluatePart(space, model, train, test),
+      species_test: evaluatePart(space, speciesModel, speciesTrain, part('split_species', 'test')),
     }
     const onnx = exportToOnnx(model, {
       metadata: { dataset: manifest.contentHash, feature_spec: String(FEATURE_SPEC_VERSION) },
     })
-    await checkOnnxParity(onnx, model, toLabelledData(index, test.slice(0, 2000)).features)
-    const trainData = toLabelledData(index, train)
+    await checkOnnxParity(onnx, model, toLabelledData(space, test.slice(0, 2000)).features)
+    const trainData = toLabelledData(space, train)
     const createdAt = new Date().toISOString()
     const metrics = {
       pair_test: evaluations.pair_test.model,
@@ -177,7 +176,7 @@ export async function trainAndRegister(options: {
     })
     const promotion = await promote({
       db,
-      index,
+      space,
       modelsDir: options.modelsDir,
       dir,
       metadata,

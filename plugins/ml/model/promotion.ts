@@ -1,7 +1,7 @@
 import type { Db } from '../../../core/db/port.ts'
 import type { Logger } from '../../../core/log.ts'
 import type { DatasetRow } from '../dataset/rows.ts'
-import type { RosterIndex } from '../features/roster-index.ts'
+import type { FeatureSpace } from '../features/vector.ts'
 import type { GbdtModel } from '../gbdt/model.ts'
 import { parseModel } from '../gbdt/serialize.ts'
 import { registerVersion, setAlias, versionByAlias } from '../registry.repo.ts'
@@ -21,7 +21,7 @@ export interface Promotion {
  */
 export async function promote(options: {
   db: Db
-  index: RosterIndex
+  space: FeatureSpace
   modelsDir: string
   dir: string
   metadata: ModelMetadata
@@ -29,8 +29,8 @@ export async function promote(options: {
   testRows: readonly DatasetRow[]
   log: Logger
 }): Promise<Promotion> {
-  const { db, index } = options
-  const mine = logLossOn(index, options.model, options.testRows)
+  const { db, space } = options
+  const mine = logLossOn(space, options.model, options.testRows)
   const version = await registerVersion(db, {
     run_id: options.metadata.runId,
     dir: options.dir,
@@ -45,7 +45,7 @@ export async function promote(options: {
   if (championDir && championDir !== options.dir) {
     try {
       const champion = await readModelDir(options.modelsDir, championDir)
-      theirs = logLossOn(index, parseModel(champion.json), options.testRows)
+      theirs = logLossOn(space, parseModel(champion.json), options.testRows)
     } catch (error) {
       options.log.warn('the current champion cannot be scored; the new model replaces it', {
         championDir,

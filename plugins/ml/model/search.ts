@@ -2,8 +2,7 @@ import type { Logger } from '../../../core/log.ts'
 import { createProgress } from '../../../core/progress.ts'
 import type { DatasetRow } from '../dataset/rows.ts'
 import { hash32 } from '../dataset/tasks.ts'
-import type { RosterIndex } from '../features/roster-index.ts'
-import { FEATURE_NAMES } from '../features/vector.ts'
+import { FEATURE_NAMES, type FeatureSpace } from '../features/vector.ts'
 import { evaluateBinary } from '../gbdt/metrics.ts'
 import type { GbdtParamsInput } from '../gbdt/params.ts'
 import { trainGbdt } from '../gbdt/train.ts'
@@ -62,7 +61,7 @@ export const BASE_PARAMS: GbdtParamsInput = {
  * log-loss) first.
  */
 export function gridSearch(options: {
-  index: RosterIndex
+  space: FeatureSpace
   train: readonly DatasetRow[]
   validation: readonly DatasetRow[]
   grid: readonly GbdtParamsInput[]
@@ -72,16 +71,16 @@ export function gridSearch(options: {
   log: Logger
   tty: boolean
 }): CandidateScore[] {
-  const { index, train, grid, folds } = options
-  const validation = toLabelledData(index, options.validation)
+  const { space, train, grid, folds } = options
+  const validation = toLabelledData(space, options.validation)
   const foldOf = train.map((r) => hash32(`fold|${pairKey(r)}`) % folds)
   const parts = Array.from({ length: folds }, (_, f) => ({
     fit: toLabelledData(
-      index,
+      space,
       train.filter((_, i) => foldOf[i] !== f),
     ),
     held: toLabelledData(
-      index,
+      space,
       train.filter((_, i) => foldOf[i] === f),
     ),
   }))

@@ -1,6 +1,5 @@
 import type { DatasetRow } from '../dataset/rows.ts'
-import type { RosterIndex } from '../features/roster-index.ts'
-import { FEATURE_NAMES, featureMatrix, type MatchupInput } from '../features/vector.ts'
+import { FEATURE_NAMES, type FeatureSpace, type MatchupInput } from '../features/vector.ts'
 import type { LabelledData } from '../gbdt/dataset.ts'
 
 /**
@@ -39,10 +38,10 @@ export function rowInput(row: DatasetRow): MatchupInput {
  * over K battles (soft label with weight K).
  *
  * @example
- * const train = toLabelledData(index, rows.filter((r) => r.split_pair === 'train'))
+ * const train = toLabelledData(space, rows.filter((r) => r.split_pair === 'train'))
  */
-export function toLabelledData(index: RosterIndex, rows: readonly DatasetRow[]): LabelledData {
-  const values = featureMatrix(index, rows.map(rowInput))
+export function toLabelledData(space: FeatureSpace, rows: readonly DatasetRow[]): LabelledData {
+  const values = space.matrix(rows.map(rowInput))
   return {
     features: { values, nRows: rows.length, nFeatures: FEATURE_NAMES.length },
     wins: Float64Array.from(rows, (r) => Number(r.wins)),

@@ -1,5 +1,5 @@
 import type { Move } from '@pkmn/sim'
-import type { Battler } from './battler.ts'
+import type { FormStats } from './battler.ts'
 import type { HitInput } from './damage.ts'
 import type { TypeOracle } from './type-oracle.ts'
 
@@ -22,7 +22,7 @@ export interface HitSituation {
 }
 
 /** Base power as the engine computes it before `BasePower` modifiers, or 0 for non-standard damage. */
-export function basePowerOf(move: Move, target: Battler): number {
+export function basePowerOf(move: Move, target: Pick<FormStats, 'weightHg'>): number {
   if (move.id === 'lowkick') return lowKickPower(target.weightHg)
   return move.basePower
 }
@@ -46,8 +46,8 @@ function lowKickPower(weightHg: number): number {
 export function hitInput(
   types: TypeOracle,
   move: Move,
-  attacker: Battler,
-  target: Battler,
+  attacker: Pick<FormStats, 'level' | 'stats'>,
+  target: Pick<FormStats, 'stats' | 'weightHg'>,
   situation: HitSituation,
 ): HitInput {
   const physical = move.category === 'Physical'

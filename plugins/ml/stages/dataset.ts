@@ -9,7 +9,7 @@ import type { BattleService } from '../battle-service.ts'
 import { baselineTable, evaluateBaselines } from '../dataset/baselines.ts'
 import { buildDataset } from '../dataset/build.ts'
 import { parseRows } from '../dataset/rows.ts'
-import { SCENARIOS, type Scenario } from '../dataset/tasks.ts'
+import { MATCHUP_SCENARIOS, SCENARIOS, type Scenario } from '../dataset/tasks.ts'
 import { ML_METRICS } from '../metrics.ts'
 
 export const datasetInput = z
@@ -39,6 +39,13 @@ export const datasetInput = z
       .max(16)
       .default(6)
       .describe('all_combinations: move pairs per matchup (a seeded sample of the 16)'),
+    pairs: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(5_000_000)
+      .default(100_000)
+      .describe('random_pairs: distinct random covered pairs (any learnable moves)'),
     workers: z.coerce.number().int().min(0).max(32).optional(),
     name: z
       .string()
@@ -59,7 +66,8 @@ export function datasetName(input: DatasetInput): string {
     ? `-${createHash('sha256').update(input.species.join(',')).digest('hex').slice(0, 8)}`
     : ''
   const labels = input.labels === 'exact' ? '' : '-engine'
-  return input.name ?? `${input.scenario}-k${input.k}-seed${input.seed}${labels}${subset}`
+  const pairs = input.scenario === 'random_pairs' ? `-n${input.pairs}` : ''
+  return input.name ?? `${input.scenario}${pairs}-k${input.k}-seed${input.seed}${labels}${subset}`
 }
 
 /**
@@ -94,7 +102,7 @@ export function createDatasetStage(deps: {
         )
       }
       if (forms.length < 2) throw new UsageError('ML_TOO_FEW_POKEMON', '--species needs at least two Pokémon')
-      const scenarios: Scenario[] = input.scenario === 'all' ? [...SCENARIOS] : [input.scenario]
+      const scenarios: Scenario[] = input.scenario === 'all' ? [...MATCHUP_SCENARIOS] : [input.scenario]
       const name = datasetName(input)
       const dir = join(deps.dataDir, 'datasets', name)
       const { manifest, reused, resumedChunks } = await buildDataset({
@@ -107,6 +115,8 @@ export function createDatasetStage(deps: {
           seed: input.seed,
           samples: input.samples,
           maxCombinations: input.maxCombinations,
+          // only when used, so the identity of every other dataset is unchanged
+          ...(scenarios.includes('random_pairs') ? { pairs: input.pairs } : {}),
           forms,
           labels: input.labels,
         },

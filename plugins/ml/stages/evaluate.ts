@@ -49,9 +49,8 @@ export function createEvaluateStage(deps: { battles: BattleService; dataDir: str
         },
       )
       const rows = parseRows(text)
-      const index = await deps.battles.roster()
       const part = evaluatePart(
-        index,
+        await deps.battles.features(),
         parseModel(json),
         rows.filter((r) => r.split_pair === 'train'),
         rows.filter((r) => r.split_pair === 'test'),

@@ -85,7 +85,7 @@ export function createTrainStage(deps: TrainStageDeps) {
       }
       const result = await trainAndRegister({
         db: deps.db,
-        index: await deps.battles.roster(),
+        space: await deps.battles.features(),
         datasetDir,
         modelsDir: deps.modelsDir,
         grid: input.grid,
