@@ -65,6 +65,8 @@ export interface MoveMechanics {
   readonly rest: boolean
   readonly protect: boolean
   readonly substitute: boolean
+  /** A sound move: it goes through a Substitute. */
+  readonly bypassSub: boolean
   readonly leechSeed: boolean
   /** Reflect / Light Screen on the user's side (as a status move or after a hit). */
   readonly screen: 'physical' | 'special' | null
@@ -181,6 +183,7 @@ export function moveMechanics(move: Move): MoveMechanics {
     rest: move.id === 'rest',
     protect: move.volatileStatus === 'protect',
     substitute: move.volatileStatus === 'substitute',
+    bypassSub: Boolean(move.flags.bypasssub),
     leechSeed: move.volatileStatus === 'leechseed' || move.id === 'sappyseed',
     screen: side === 'reflect' ? 'physical' : side === 'lightscreen' ? 'special' : null,
     mist: side === 'mist',

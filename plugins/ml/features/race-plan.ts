@@ -27,29 +27,93 @@ export interface RaceFighter {
 export type Phase = 'move' | 'charge' | 'fail' | 'struggle'
 
 /**
- * What a side does on its t-th turn, assuming it acts every turn: its move while PP lasts (a charge
- * turn then the hit for two-turn moves; Fake Out works once, then fails; Bide, Rest and rampages
- * pay PP once for several turns), then Struggle.
+ * What each side does turn by turn, assuming both act every turn: its move while PP lasts (a
+ * charge turn then the hit for two-turn moves; Fake Out works once, then fails; Bide, Rest and
+ * rampages pay PP once for several turns; Hyper Beam's recharge turns pay none), then Struggle —
+ * and Struggle too while the foe's Disable holds its only move (Disable needs the move to have
+ * been used last, so it lands every fifth turn or so) or while Taunt forbids its status move.
+ * Index t = 1…turns; index 0 is unused.
+ *
+ * @example
+ * planPhases(solarBeamUser, tackleUser, true, 4)[0] // [_, 'charge', 'move', 'charge', 'move']
+ */
+export function planPhases(a: MoveMechanics, b: MoveMechanics, aFirst: boolean, turns: number): [Phase[], Phase[]] {
+  const sides = [a, b].map((mech) => ({
+    mech,
+    paid: 0,
+    charging: false,
+    usedOnce: false,
+    lastMove: false,
+    disabled: 0,
+    taunted: 0,
+    /** Disabled or taunted this turn before acting: the chosen move fails ("can't"). */
+    stopped: false,
+  }))
+  const phases: [Phase[], Phase[]] = [['fail'], ['fail']]
+  const order = aFirst ? [0, 1] : [1, 0]
+  for (let t = 1; t <= turns; t++) {
+    const now: Phase[] = ['fail', 'fail']
+    for (const i of order) {
+      const side = sides[i]!
+      const foe = sides[1 - i]!
+      const m = side.mech
+      const forced = side.disabled > 0 || (side.taunted > 0 && !m.damaging && !m.reflects)
+      let phase: Phase
+      if (forced && side.stopped) phase = 'fail'
+      else if (forced) phase = 'struggle'
+      else if ((m.charge || m.semiInvulnerable) && side.charging) {
+        side.charging = false
+        phase = 'move'
+      } else if (side.paid + 1 / m.turnsPerPp > m.maxPp + 1e-9) phase = 'struggle'
+      else {
+        side.paid += m.recharge ? 0.5 : 1 / m.turnsPerPp
+        if (m.charge || m.semiInvulnerable) {
+          side.charging = true
+          phase = 'charge'
+        } else if (m.firstTurnOnly && side.usedOnce) phase = 'fail'
+        else phase = 'move'
+        side.usedOnce = true
+      }
+      now[i] = phase
+      side.lastMove = phase === 'move' || phase === 'charge'
+      // Disable / Taunt on the foe (both never miss here: 100 % accuracy, no evasion schedule).
+      // A foe that has not moved yet loses this turn, then struggles 3 (Disable) or 2 (Taunt) turns;
+      // one that has moved struggles the next 4 or 3 (the engine's counters, as the solver keeps them)
+      const foeMoved = order.indexOf(1 - i) < order.indexOf(i)
+      if (phase === 'move' && m.disable && foe.disabled === 0 && foe.lastMove) {
+        foe.disabled = foeMoved ? 5 : 4
+        foe.stopped = !foeMoved
+      }
+      if (phase === 'move' && m.taunt && foe.taunted === 0) {
+        foe.taunted = foeMoved ? 4 : 3
+        foe.stopped = !foeMoved && !foe.mech.damaging
+      }
+    }
+    for (const side of sides) {
+      if (side.disabled > 0) side.disabled--
+      if (side.taunted > 0) side.taunted--
+      side.stopped = false
+    }
+    phases[0].push(now[0]!)
+    phases[1].push(now[1]!)
+  }
+  return phases
+}
+
+/**
+ * A side's phase at turn t on its own (no Disable or Taunt from the foe).
  *
  * @example
  * phaseOf(solarBeam, 1) // 'charge'
  */
 export function phaseOf(mech: MoveMechanics, t: number): Phase {
-  const pp = mech.maxPp
-  if (mech.charge || mech.semiInvulnerable) {
-    if (Math.ceil(t / 2) > pp) return 'struggle'
-    return t % 2 === 1 ? 'charge' : 'move'
-  }
-  if (mech.recharge) return t <= 2 * pp - 1 ? 'move' : 'struggle'
-  if (Math.ceil(t / mech.turnsPerPp) > pp) return 'struggle'
-  if (mech.firstTurnOnly && t > 1) return 'fail'
-  return 'move'
+  return planPhases(mech, mech, true, t)[0][t]!
 }
 
-/** Uses of its own move (not Struggle) completed in its first `turns` turns. */
-export function usesIn(mech: MoveMechanics, turns: number): number {
+/** Uses of its own move (not Struggle) in the first `turns` turns of a phase table. */
+export function usesIn(phases: readonly Phase[], turns: number): number {
   let uses = 0
-  for (let t = 1; t <= turns; t++) if (phaseOf(mech, t) === 'move') uses++
+  for (let t = 1; t <= Math.min(turns, phases.length - 1); t++) if (phases[t] === 'move') uses++
   return uses
 }
 
@@ -71,13 +135,13 @@ export function targetsFoe(mech: MoveMechanics): boolean {
  * P(Protect succeeds) at each turn for a side using it every turn while PP lasts: the engine's
  * 1/3ⁿ chance after n successes in a row, reset by a failure.
  */
-export function protectSchedule(mech: MoveMechanics, turns: number): Float64Array {
+export function protectSchedule(mech: MoveMechanics, phases: readonly Phase[], turns: number): Float64Array {
   const out = new Float64Array(turns + 1)
   if (!mech.protect) return out
   let streak = new Float64Array(8)
   streak[0] = 1
   for (let t = 1; t <= turns; t++) {
-    if (phaseOf(mech, t) !== 'move') break
+    if (phases[t] !== 'move') break
     const next = new Float64Array(8)
     let success = 0
     for (let k = 0; k < 8; k++) {

@@ -4,13 +4,12 @@ import { type Control, foeControl } from './control.ts'
 import type { UseDamage } from './exact-damage.ts'
 import {
   type Phase,
-  phaseOf,
+  planPhases,
   protectSchedule,
   type RaceFighter,
   stageAfter,
   TURN_CAP,
   targetsFoe,
-  usesIn,
 } from './race-plan.ts'
 
 export type { RaceFighter } from './race-plan.ts'
@@ -37,19 +36,24 @@ export interface RaceResult {
 
 const EPS = 1e-10
 
-/** A fighter in one race, with the uses of its move in its first t turns precomputed. */
+/** A fighter in one race: what it does each turn, and the uses of its move in its first t turns. */
 interface Racer extends RaceFighter {
+  readonly phases: readonly Phase[]
   readonly usesBy: Int32Array
 }
 
-function racer(f: RaceFighter, turns: number): Racer {
-  const usesBy = new Int32Array(turns + 2)
-  for (let t = 1; t <= turns + 1; t++) usesBy[t] = usesBy[t - 1]! + (phaseOf(f.mech, t) === 'move' ? 1 : 0)
-  return { ...f, usesBy }
+function racer(f: RaceFighter, phases: readonly Phase[], turns: number): Racer {
+  const usesBy = new Int32Array(turns + 1)
+  for (let t = 1; t <= turns; t++) usesBy[t] = usesBy[t - 1]! + (phases[t] === 'move' ? 1 : 0)
+  return { ...f, phases, usesBy }
 }
 
 function uses(f: Racer, turns: number): number {
-  return f.usesBy[Math.min(turns, f.usesBy.length - 1)] ?? usesIn(f.mech, turns)
+  return f.usesBy[Math.max(0, Math.min(turns, f.usesBy.length - 1))]!
+}
+
+function phaseAt(f: Racer, t: number): Phase {
+  return f.phases[t] ?? 'struggle'
 }
 
 /**
@@ -58,8 +62,9 @@ function uses(f: Racer, turns: number): number {
  */
 export function race(fa: RaceFighter, fb: RaceFighter, aFirst: number, turns = TURN_CAP): RaceResult {
   const first = aFirst >= 0.5
-  const a = racer(fa, turns)
-  const b = racer(fb, turns)
+  const [phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns)
+  const a = racer(fa, phasesA, turns)
+  const b = racer(fb, phasesB, turns)
   if (a.mech.selfDestruct || b.mech.selfDestruct) return selfDestructs(a, b, aFirst)
   const onA = foeControl(inflicter(b, a, !first), a.immune, turns)
   const onB = foeControl(inflicter(a, b, first), b.immune, turns)
@@ -138,7 +143,7 @@ function reflects(x: RaceFighter, y: RaceFighter): boolean {
 function inflicter(x: Racer, y: Racer, xFirst: boolean) {
   return {
     mech: x.mech,
-    usesMove: (t: number) => phaseOf(x.mech, t) === 'move',
+    usesMove: (t: number) => phaseAt(x, t) === 'move',
     accuracy: (t: number) => accuracyAt(x, y, xFirst, t),
     first: xFirst ? 1 : 0,
   }
@@ -200,7 +205,16 @@ function process(
   const hp = y.maxhp
   const width = hp + 1
   const aux = auxOf(x, y)
-  const restAux = y.mech.rest ? 3 : 1
+  // the target's own state: asleep after Rest (2 turns left…), or behind a Substitute
+  const tKind = y.mech.rest ? 'rest' : y.mech.substitute ? 'sub' : 'none'
+  const restAux = tKind === 'rest' ? 3 : tKind === 'sub' ? 2 : 1
+  const subHp = Math.floor(hp / 4)
+  const chipStatus = aux.kind === 'psn' || aux.kind === 'brn' || aux.kind === 'tox'
+  /** No new status on a sleeping target; nothing through a Substitute but sound moves. */
+  const shieldedFromStatus = (r: number) =>
+    (tKind === 'rest' && r > 0 && chipStatus) || (tKind === 'sub' && r === 1 && !x.mech.bypassSub)
+  const seedHeal = y.mech.leechSeed && !x.unseedable ? Math.max(1, Math.floor(x.maxhp / 8)) : 0
+  let seeded = 0
   const cells = aux.size * restAux
   let cur = new Float64Array(cells * width)
   let nxt = new Float64Array(cells * width)
@@ -209,9 +223,12 @@ function process(
   const reflect = new Float64Array(3 * (turns + 1))
   const xSlot = xFirst ? 0 : 1
   const ySlot = 1 - xSlot
-  const protect = protectSchedule(y.mech, turns)
+  const protect = protectSchedule(y.mech, y.phases, turns)
   const xTargets = targetsFoe(x.mech)
-  const yMean = meanOf(y.hit({ attackBoost: 0, defenseBoost: 0, screened: false, burned: false }))
+  // y's drain and recoil follow its hits; a Dream Eater on a foe that never sleeps, a Sucker Punch on
+  // a foe that never attacks never hit
+  const yHits = !(y.mech.needsSleepingFoe && !x.mech.rest) && !(y.mech.needsFoeAttack && !x.mech.damaging)
+  const yMean = yHits ? meanOf(y.hit({ attackBoost: 0, defenseBoost: 0, screened: false, burned: false })) : 0
   const cache = new Map<string, UseDamage>()
   const idx = (a: number, r: number) => (a * restAux + r) * width
   let alive = 1
@@ -260,8 +277,8 @@ function process(
   }
 
   function xAction(t: number) {
-    const phase = phaseOf(x.mech, t)
-    const yPhase = phaseOf(y.mech, t)
+    const phase = phaseAt(x, t)
+    const yPhase = phaseAt(y, t)
     const hiddenY =
       y.mech.semiInvulnerable && !x.reachesHidden && (yPhase === 'charge' || yPhase === 'move')
         ? (yPhase === 'charge') === !xFirst
@@ -275,6 +292,7 @@ function process(
       if (act <= 0 || !['psn', 'brn', 'tox', 'seed'].includes(aux.kind)) return
       const p = act * accuracyAt(x, y, xFirst, t) * aux.chance
       for (let r = 0; r < restAux; r++) {
+        if (shieldedFromStatus(r)) continue
         const from = idx(0, r)
         const to = idx(1, r)
         for (let h = 1; h <= hp; h++) {
@@ -300,7 +318,11 @@ function process(
         attacks && !recharging ? hitAt(t, phase, aux.kind === 'drops' ? a : 0) : { kind: 'none' }
       for (let r = 0; r < restAux; r++) {
         const from = idx(a, r)
-        const hittable = use.kind !== 'none' && !(x.mech.needsSleepingFoe && r === 0)
+        const hittable = use.kind !== 'none' && !(x.mech.needsSleepingFoe && (tKind !== 'rest' || r === 0))
+        const behindSub = tKind === 'sub' && r === 1
+        const toHere: [number, number, number, number] =
+          shieldedFromStatus(r) || (behindSub && aux.kind === 'trap') ? [a, 1, 0, 0] : to
+        const breaks = behindSub && hittable ? breakChance(use) : 0
         for (let h = 1; h <= hp; h++) {
           const m = cur[from + h]!
           if (m === 0) continue
@@ -314,7 +336,13 @@ function process(
           }
           const hitMass = m * p
           nxt[from + h]! += m - hitMass
-          if (hitMass > 0) fainted += spreadHit(use, h, hitMass, to, r)
+          if (hitMass === 0) continue
+          if (behindSub) {
+            // the doll takes the hit: the target's HP is spared; the doll breaks or holds
+            const a2 = aux.kind === 'drops' || aux.kind === 'recharge' ? toHere[0] : a
+            nxt[idx(a2, 0) + h]! += hitMass * breaks
+            nxt[idx(a2, 1) + h]! += hitMass * (1 - breaks)
+          } else fainted += spreadHit(use, h, hitMass, toHere, r)
         }
       }
     }
@@ -337,6 +365,20 @@ function process(
       default:
         return a > 0 ? [a, 1, 0, 0] : [1, aux.chance, 0, 1 - aux.chance]
     }
+  }
+
+  /**
+   * P(one hit breaks the Substitute), memoryless: a hit at or above the doll's HP breaks it, a
+   * smaller one breaks it with chance damage / doll HP, so the expected hits to break it are right.
+   */
+  function breakChance(use: UseDamage): number {
+    if (use.kind !== 'dist') return 1
+    let p = 0
+    for (let i = 0; i < use.dist.probs.length; i++) {
+      const d = use.dist.min + i
+      p += use.dist.probs[i]! * Math.min(1, d / Math.max(1, subHp))
+    }
+    return p
   }
 
   /** Spreads the mass of one cell hit by `use`; returns the mass that fainted. */
@@ -377,7 +419,7 @@ function process(
   }
 
   function yAction(t: number) {
-    const phase = phaseOf(y.mech, t)
+    const phase = phaseAt(y, t)
     const act = 1 - onY.block[t]!
     const key = 3 * t + ySlot
     nxt.fill(0)
@@ -397,8 +439,9 @@ function process(
     }
     if (phase === 'struggle') events.push({ p: act, delta: (h) => h - Math.max(1, Math.round(hp / 4)) })
     const selfHit = onY.selfHit[t]!
-    const restNow = y.mech.rest && phase === 'move'
-    if (events.length === 0 && selfHit === 0 && !restNow && !yReflects) return
+    const restNow = tKind === 'rest' && phase === 'move'
+    const subNow = tKind === 'sub' && phase === 'move'
+    if (events.length === 0 && selfHit === 0 && !restNow && !subNow && !yReflects) return
     for (let a = 0; a < aux.size; a++) {
       for (let r = 0; r < restAux; r++) {
         const from = idx(a, r)
@@ -407,9 +450,18 @@ function process(
           if (m === 0) continue
           changed = true
           if (restNow) {
+            // Rest: full HP, the status cured, asleep for two turns (it fails at full HP)
             if (r > 0) nxt[idx(a, r - 1) + h]! += m
             else if (h < hp) {
-              nxt[idx(a, 2) + hp]! += m * act
+              nxt[idx(chipStatus ? 0 : a, 2) + hp]! += m * act
+              nxt[from + h]! += m * (1 - act)
+            } else nxt[from + h]! += m
+            continue
+          }
+          if (subNow) {
+            // Substitute: a quarter of max HP into a doll, while more than a quarter is left
+            if (r === 0 && h > subHp) {
+              nxt[idx(a, 1) + h - subHp]! += m * act
               nxt[from + h]! += m * (1 - act)
             } else nxt[from + h]! += m
             continue
@@ -467,19 +519,25 @@ function process(
   }
 
   function residual(t: number) {
-    if (aux.kind === 'none' || aux.kind === 'drops' || aux.kind === 'recharge') return
+    if (seedHeal > 0 && phaseAt(y, t) === 'move') {
+      seeded = 1 - (1 - seeded) * (1 - (1 - onY.block[t]!) * y.mech.accuracy)
+    }
+    const chips = !(aux.kind === 'none' || aux.kind === 'drops' || aux.kind === 'recharge')
+    if (!chips && seeded === 0) return
     nxt.fill(0)
     const key = 3 * t + 2
+    // Leech Seed on x heals y (marginal chance x is seeded by now)
+    const heal = seedHeal > 0 ? seeded : 0
     for (let a = 0; a < aux.size; a++) {
       const chip =
-        a === 0
+        !chips || a === 0
           ? 0
           : aux.kind === 'tox'
             ? Math.max(1, Math.floor(hp / 16)) * a
             : aux.kind === 'brn'
               ? Math.max(1, Math.floor(hp / 16))
               : Math.max(1, Math.floor(hp / 8))
-      const a2 = aux.kind === 'tox' && a > 0 ? Math.min(15, a + 1) : aux.kind === 'trap' && a > 0 ? a - 1 : a
+      const a2 = !chips ? a : aux.kind === 'tox' && a > 0 ? Math.min(15, a + 1) : aux.kind === 'trap' && a > 0 ? a - 1 : a
       for (let r = 0; r < restAux; r++) {
         const from = idx(a, r)
         const to = idx(a2, r)
@@ -490,6 +548,11 @@ function process(
           if (h2 <= 0) {
             ko[key]! += m
             alive -= m
+            continue
+          }
+          if (heal > 0) {
+            nxt[to + Math.min(hp, h2 + seedHeal)]! += m * heal
+            nxt[to + h2]! += m * (1 - heal)
           } else nxt[to + h2]! += m
         }
       }
