@@ -22,6 +22,7 @@ import { createEvaluateStage } from './stages/evaluate.ts'
 import { createPromoteStage } from './stages/promote.ts'
 import { createTrainStage, hasChampion } from './stages/train.ts'
 import { createVerifyOptimalStage } from './stages/verify-optimal.ts'
+import { createTruthStage } from './stages/truth.ts'
 import { createVerifySolverStage } from './stages/verify-solver.ts'
 import { createMlflowClient } from './tracking/mlflow-client.ts'
 import { createRegistryMirror } from './tracking/registry-mirror.ts'
@@ -135,6 +136,7 @@ export const mlPlugin = definePlugin({
       createBattleStage({ battles }),
       createVerifySolverStage({ workers: ctx.config.workers }),
       createVerifyOptimalStage(),
+      createTruthStage({ battles, dataDir: ctx.core.dataDir, modelsDir }),
     )
     let timer: ReturnType<typeof setInterval> | undefined
     let mirroring: Promise<unknown> = Promise.resolve()
