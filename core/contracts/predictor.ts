@@ -1,4 +1,7 @@
 import { createServiceRef } from '../services.ts'
+import type { ModelTruth } from './model-truth.ts'
+
+export type { ModelTruth } from './model-truth.ts'
 
 /**
  * Win-probability predictions, provided by the ml plugin and used by the api and ui plugins.
@@ -57,6 +60,11 @@ export interface Predictor {
   damagingMoves(form: string): Promise<string[]>
   /** PSI per feature over the recent prediction window against the training reference. */
   drift(): DriftReport
+  /**
+   * The served model against the exact solver (`ml:truth`), or null when no report exists for it.
+   * Read from the model's folder when it changes, so a report written after loading is picked up.
+   */
+  truth(): Promise<ModelTruth | null>
   /** Re-reads the champion and swaps to it if it changed; a broken file keeps the current one. */
   reload(): Promise<void>
 }

@@ -1,5 +1,6 @@
 import type { PokedexReader } from '../../core/contracts/pokedex.ts'
-import type { DriftReport, ModelInfo, PairPrediction, Predictor } from '../../core/contracts/predictor.ts'
+import { join } from 'node:path'
+import type { DriftReport, ModelInfo, ModelTruth, PairPrediction, Predictor } from '../../core/contracts/predictor.ts'
 import type { Db } from '../../core/db/port.ts'
 import { describeError, KernelError } from '../../core/errors.ts'
 import type { Logger } from '../../core/log.ts'
@@ -12,6 +13,7 @@ import type { OnnxRunner } from './onnx/onnx-runner.ts'
 import { createOnnxWorkerRunner } from './onnx/worker-runner.ts'
 import { listVersions, versionByAlias } from './registry.repo.ts'
 import { createScoreCache, type ScoreCache, scoreWithCache } from './score-cache.ts'
+import { TRUTH_FILES } from './truth/files.ts'
 
 /** PSI above this raises the drift alert (the usual "significant shift" threshold). */
 export const DRIFT_THRESHOLD = 0.25
@@ -45,6 +47,7 @@ export function createPredictor(deps: {
   const { log } = deps
   let loaded: Loaded | undefined
   const roster = async () => (await deps.features()).index
+  let truthCache: { stamp: string; report: ModelTruth | null } | undefined
   const predictions = deps.metrics.counter({
     name: 'predictiondex_predictions_total',
     help: 'Scored matchup pairs by model version and outcome',
@@ -205,6 +208,17 @@ export function createPredictor(deps: {
     },
     async damagingMoves(form) {
       return damagingMoves(await roster(), form).map((m) => m.slug)
+    },
+    async truth() {
+      const dir = loaded?.metadata.dir
+      if (!dir) return null
+      const file = Bun.file(join(deps.modelsDir, dir, TRUTH_FILES.json))
+      if (!(await file.exists())) return null
+      const stamp = `${dir}|${file.lastModified}`
+      if (truthCache?.stamp !== stamp) {
+        truthCache = { stamp, report: (await file.json().catch(() => null)) as ModelTruth | null }
+      }
+      return truthCache.report
     },
     drift(): DriftReport {
       const report = loaded?.drift.report() ?? { window: 0, features: [] }

@@ -6,7 +6,7 @@ import { createProgress } from '../../../core/progress.ts'
 import type { RosterIndex } from '../features/roster-index.ts'
 import { runTasks } from './pool.ts'
 import { ROW_COLUMNS, rowToCsv, toRow } from './rows.ts'
-import type { LabelSource } from './run-task.ts'
+import type { LabelSource, TaskResult } from './run-task.ts'
 import { buildTasks, type MatchupTask, type Scenario } from './tasks.ts'
 
 export interface DatasetParams {
@@ -82,7 +82,12 @@ export async function buildDataset(options: {
   log: Logger
   tty: boolean
   signal?: AbortSignal
-}): Promise<{ manifest: Manifest; reused: boolean; resumedChunks: number }> {
+  /**
+   * Exact answers already solved (by pair), e.g. from another random-pairs dataset: chunks whose
+   * every fixed-move task is known are written from it instead of being solved again.
+   */
+  known?: ReadonlyMap<string, TaskResult>
+}): Promise<{ manifest: Manifest; reused: boolean; resumedChunks: number; fromCache: number }> {
   const { dir, params, index } = options
   await mkdir(dir, { recursive: true })
   const paramsHash = sha256(JSON.stringify({ params, engine: options.engine, columns: ROW_COLUMNS }))
@@ -91,7 +96,8 @@ export async function buildDataset(options: {
   const previous = await readJson<Manifest>(manifestPath)
   if (!options.force && previous?.paramsHash === paramsHash) {
     const rows = await readFile(rowsPath, 'utf8').catch(() => '')
-    if (sha256(rows) === previous.contentHash) return { manifest: previous, reused: true, resumedChunks: 0 }
+    if (sha256(rows) === previous.contentHash)
+      return { manifest: previous, reused: true, resumedChunks: 0, fromCache: 0 }
   }
   const tasks: MatchupTask[] = params.scenarios.flatMap((s) => buildTasks(index, s, params.forms, params))
   const skippedForms = params.forms.filter((f) => !tasks.some((t) => t.a.slug === f))
@@ -99,6 +105,21 @@ export async function buildDataset(options: {
   if (options.force) await rm(partialPath, { force: true })
   const done = await readPartial(partialPath, paramsHash)
   const resumedChunks = done.size
+  let fromCache = 0
+  if (options.known && options.known.size > 0 && params.labels === 'exact') {
+    const lines: string[] = []
+    for (let s = 0; s < tasks.length; s += CHUNK) {
+      if (done.has(s)) continue
+      const chunk = tasks.slice(s, s + CHUNK)
+      const results = chunk.map((t) => options.known!.get(pairKeyOf(t)))
+      if (results.some((r) => r === undefined)) continue
+      const rows = results.map((r, i) => rowToCsv(toRow(index, params.seed, params.k, chunk[i]!, scaled(r!, params.k))))
+      done.set(s, rows)
+      lines.push(JSON.stringify({ paramsHash, start: s, rows }))
+      fromCache += chunk.length
+    }
+    if (lines.length > 0) await appendFile(partialPath, `${lines.join('\n')}\n`)
+  }
   const starts: number[] = []
   for (let s = 0; s < tasks.length; s += CHUNK) if (!done.has(s)) starts.push(s)
   const remaining = starts.flatMap((s) => tasks.slice(s, s + CHUNK))
@@ -148,5 +169,26 @@ export async function buildDataset(options: {
   }
   await writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`)
   await rm(partialPath, { force: true })
-  return { manifest, reused: false, resumedChunks }
+  return { manifest, reused: false, resumedChunks, fromCache }
+}
+
+/** The fixed-move pair a task is, as a key of known exact answers. */
+export function pairKeyOf(task: MatchupTask): string {
+  return `${task.a.slug}|${task.a.moves.join('|')}|${task.b.slug}|${task.b.moves.join('|')}|${task.a.policy}|${task.b.policy}`
+}
+
+/** An exact answer known for K₀ battles, as expected counts for K. */
+function scaled(result: TaskResult, k: number): TaskResult {
+  const total = result.wins + result.losses + result.draws + result.caps
+  const f = total > 0 ? k / total : 1
+  const moves = (used: Record<string, number>) => Object.fromEntries(Object.keys(used).map((m) => [m, k]))
+  return {
+    ...result,
+    wins: result.wins * f,
+    losses: result.losses * f,
+    draws: result.draws * f,
+    caps: result.caps * f,
+    usedA: moves(result.usedA),
+    usedB: moves(result.usedB),
+  }
 }

@@ -8,6 +8,7 @@ import { defineStage } from '../../../core/stages.ts'
 import type { BattleService } from '../battle-service.ts'
 import { baselineTable, evaluateBaselines } from '../dataset/baselines.ts'
 import { buildDataset } from '../dataset/build.ts'
+import { readKnownAnswers } from '../dataset/known.ts'
 import { parseRows } from '../dataset/rows.ts'
 import { MATCHUP_SCENARIOS, SCENARIOS, type Scenario } from '../dataset/tasks.ts'
 import { ML_METRICS } from '../metrics.ts'
@@ -55,6 +56,9 @@ export const datasetInput = z
       .enum(['exact', 'engine'])
       .default('exact')
       .describe('exact: fixed-move rows the solver covers are labelled exactly; engine: battles only'),
+    reuse: envList(z.string().regex(/^[a-z0-9_-]{1,60}$/))
+      .optional()
+      .describe('datasets whose exact answers are reused instead of solved again (comma list)'),
     force: envBoolean.default(false),
   })
   .strict()
@@ -105,7 +109,8 @@ export function createDatasetStage(deps: {
       const scenarios: Scenario[] = input.scenario === 'all' ? [...MATCHUP_SCENARIOS] : [input.scenario]
       const name = datasetName(input)
       const dir = join(deps.dataDir, 'datasets', name)
-      const { manifest, reused, resumedChunks } = await buildDataset({
+      const known = input.reuse ? await readKnownAnswers(join(deps.dataDir, 'datasets'), input.reuse) : undefined
+      const { manifest, reused, resumedChunks, fromCache } = await buildDataset({
         name,
         dir,
         index,
@@ -126,6 +131,7 @@ export function createDatasetStage(deps: {
         log: runtime.log,
         tty: runtime.tty,
         signal: runtime.signal,
+        ...(known ? { known } : {}),
       })
       runtime.report(ML_METRICS.datasetRows, manifest.rows)
       runtime.report(ML_METRICS.datasetBattles, manifest.battles)
@@ -148,7 +154,7 @@ export function createDatasetStage(deps: {
         { draws: 0, caps: 0 },
       )
       return [
-        `ml:dataset ${name} (${reused ? 'reused: manifest matches' : resumedChunks > 0 ? `resumed ${resumedChunks} chunks` : 'built'})`,
+        `ml:dataset ${name} (${reused ? 'reused: manifest matches' : resumedChunks > 0 ? `resumed ${resumedChunks} chunks` : 'built'}${fromCache > 0 ? `; ${fromCache} exact answers reused from ${input.reuse?.join(', ')}` : ''})`,
         `  ${manifest.rows} rows, ${manifest.battles} battles, ${outcome.draws} draws, ${outcome.caps} turn-capped; ${manifest.battlesPerSecond} battles/s`,
         `  pair split: train ${counts('train', 'split_pair')} / validation ${counts('validation', 'split_pair')} / test ${counts('test', 'split_pair')}; species split: train ${counts('train', 'split_species')} / test ${counts('test', 'split_species')}`,
         manifest.skippedForms.length > 0

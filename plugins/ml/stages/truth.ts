@@ -11,6 +11,7 @@ import { moveMechanics } from '../features/move-mechanics.ts'
 import { parseModel } from '../gbdt/serialize.ts'
 import { readChampionPointer, readModelDir } from '../model/files.ts'
 import { type MechanicClass, moveClasses } from '../truth/classes.ts'
+import { TRUTH_FILES } from '../truth/files.ts'
 import { renderTruth } from '../truth/render.ts'
 import { scoreTruth } from '../truth/score.ts'
 import { readTruthRows } from '../truth/truth-rows.ts'
@@ -18,8 +19,6 @@ import { readTruthRows } from '../truth/truth-rows.ts'
 /** The truth set the report uses by default: a million random covered pairs, seed 2027. */
 export const DEFAULT_TRUTH_DATASET = 'random_pairs-n1001000-k1-seed2027'
 
-/** Writes `truth.json` (read by the predictor service) and `truth.md` next to the model. */
-export const TRUTH_FILES = { json: 'truth.json', markdown: 'truth.md' } as const
 
 /**
  * `ml:truth -- [--dataset NAME] [--dir MODEL_DIR]`: the model against the exact solver on a
