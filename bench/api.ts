@@ -10,7 +10,10 @@
  * warm-up, `--connections` closed loops over keep-alive connections on 127.0.0.1 only:
  * - ceiling: an empty-204 Bun.serve in its own process — the most this generator can drive here;
  * - pokemon: GET /api/v1/pokemon/25 (target ≥ 5,000 req/s);
- * - predict: POST /api/v1/predict/best-move, 4 × 4 moves (target ≥ 2,000 req/s, p99 ≤ 20 ms).
+ * - predict: POST /api/v1/predict/best-move, 4 × 4 moves (target ≥ 2,000 req/s, p99 ≤ 20 ms);
+ * - threats: GET /api/v1/pokemon/{id}/threats (every form ranked by the model) cycling over 8
+ *   Pokémon with their default moves; each is first asked once alone (cold: the model scores its
+ *   ~750 pairs; printed), then the timed runs (target p99 ≤ 50 ms at 8 connections: `--connections 8`).
  * Prints each run, the median req/s and p99, a Markdown summary, and the verdicts. `--profile`
  * runs the server under `bun --cpu-prof --cpu-prof-md` and prints where the profile went.
  * Exit status: 0 measured (targets met or not), 1 server not ready or failed requests, 2 usage.
@@ -34,12 +37,24 @@ import { type RunFigures, type ScenarioFigures, scenarioFigures, summariseLatenc
 
 const HOST = '127.0.0.1'
 const READY_TIMEOUT_MS = 30_000
-const SCENARIOS = ['ceiling', 'pokemon', 'predict'] as const
+const SCENARIOS = ['ceiling', 'pokemon', 'predict', 'threats'] as const
 type Scenario = (typeof SCENARIOS)[number]
 const TARGETS: Partial<Record<Scenario, Target>> = {
   pokemon: { minRequestsPerSecond: 5_000 },
   predict: { minRequestsPerSecond: 2_000, maxP99Ms: 20 },
+  threats: { minRequestsPerSecond: 0, maxP99Ms: 50 },
 }
+/** Pokémon the threats scenario cycles through (default moves each: their 4 strongest damaging). */
+const THREAT_POKEMON = [
+  'pikachu',
+  'charizard',
+  'gengar',
+  'snorlax',
+  'dragonite',
+  'mewtwo',
+  'eevee',
+  'gyarados',
+]
 
 function usage(message: string): never {
   console.error(`usage error: ${message}`)
@@ -187,7 +202,7 @@ async function main(): Promise<number> {
   })
   const readiness = await waitForReady(api, `${api.baseUrl}/readyz`, {
     timeoutMs: READY_TIMEOUT_MS,
-    accept: acceptReadiness(scenarios.has('predict')),
+    accept: acceptReadiness(scenarios.has('predict') || scenarios.has('threats')),
   })
   if (!readiness.ready) {
     console.error(`\nthe API server did not become ready: ${readiness.reason}`)
@@ -234,6 +249,29 @@ async function main(): Promise<number> {
     )
     const name = `POST ${BEST_MOVE_PATH} (4 × 4)`
     rows.push({ name, figures: await measure(name, { url, ...init }, api), target: TARGETS.predict })
+  }
+
+  if (scenarios.has('threats')) {
+    const urls = THREAT_POKEMON.map((p) => `${api.baseUrl}/api/v1/pokemon/${p}/threats`)
+    const headers = { 'x-api-key': key }
+    const cold: number[] = []
+    for (const url of urls) {
+      const started = performance.now()
+      const answer = (await probe(url, { headers })) as { scored_pairs: number; opponents: unknown[] }
+      cold.push(performance.now() - started)
+      if (answer.opponents.length < 100)
+        throw new Error(`${url} ranked only ${answer.opponents.length} opponents`)
+    }
+    cold.sort((x, y) => x - y)
+    console.log(
+      `threats, cold (first answer for each of ${urls.length} Pokémon, the model scoring its pairs): median ${cold[Math.floor(cold.length / 2)]!.toFixed(0)} ms, max ${cold[cold.length - 1]!.toFixed(0)} ms`,
+    )
+    const name = `GET /api/v1/pokemon/{id}/threats (${urls.length} Pokémon, 188 opponents each)`
+    rows.push({
+      name,
+      figures: await measure(name, { url: urls[0]!, urls, headers }, api),
+      target: TARGETS.threats,
+    })
   }
 
   console.log(`\n${summaryTable(rows)}`)

@@ -1,8 +1,10 @@
 import { BenchError } from './errors.ts'
 
-/** The one request a load run repeats. */
+/** The request a load run repeats (or the URLs it cycles through, one after the other). */
 export interface LoadTarget {
   url: string
+  /** When given, request n goes to `urls[n % urls.length]` (same method, headers and body). */
+  urls?: readonly string[]
   method?: 'GET' | 'POST'
   headers?: Record<string, string>
   body?: string
@@ -66,6 +68,8 @@ export function assertLoopback(url: string): void {
  */
 export async function runLoad(target: LoadTarget, options: LoadOptions): Promise<LoadRun> {
   assertLoopback(target.url)
+  for (const url of target.urls ?? []) assertLoopback(url)
+  const urls = target.urls && target.urls.length > 0 ? target.urls : [target.url]
   const { connections, durationMs, maxRequests } = options
   if (!(connections >= 1 && durationMs > 0 && maxRequests >= 1)) {
     throw new BenchError('BENCH_BAD_OPTIONS', `connections ≥ 1, duration > 0 and maxRequests ≥ 1 required`)
@@ -88,10 +92,11 @@ export async function runLoad(target: LoadTarget, options: LoadOptions): Promise
 
   async function loop(): Promise<void> {
     while (issued < maxRequests && performance.now() < deadline) {
+      const url = urls[issued % urls.length]!
       issued++
       const sent = performance.now()
       try {
-        const response = await fetch(target.url, init)
+        const response = await fetch(url, init)
         const body = await response.arrayBuffer()
         latenciesMs[responses++] = performance.now() - sent
         if (response.status < 200 || response.status > 299) {

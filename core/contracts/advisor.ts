@@ -113,6 +113,12 @@ export interface Advisor {
   rank(request: AdviceRequest): Promise<Advice>
   /** Answers explicit pairs (same methods and fallbacks), in request order. */
   pairs(requests: PairRequest[], method?: MethodChoice): Promise<PairOutcome[]>
+  /**
+   * The exact (or sampled) answers already known for these pairs, without waiting: unknown ones
+   * are `undefined` and start solving in the background (the next call may have them). For callers
+   * that rank many pairs with the model and check a few (the matchup ranking).
+   */
+  known(requests: PairRequest[]): Promise<(PairOutcome | undefined)[]>
   /** Damaging moves a form can use (the default replies of an opponent). */
   defaultReplies(form: string): Promise<string[]>
 }

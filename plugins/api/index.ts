@@ -1,22 +1,25 @@
 import { advisorRef } from '../../core/contracts/advisor.ts'
 import { optimalPlayRef } from '../../core/contracts/optimal.ts'
+import { matchupsRef } from '../../core/contracts/matchups.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'
 import { definePlugin } from '../../core/plugin.ts'
 import { addModelRoutes } from './routes/model.ts'
+import { addModelTruthRoute } from './routes/model-truth.ts'
 import { addMoveRoutes } from './routes/moves.ts'
 import { addPokemonRoutes } from './routes/pokemon.ts'
 import { addPredictRoutes } from './routes/predict.ts'
 import { addOptimalRoute } from './routes/predict-optimal.ts'
 import { addSimulateRoute } from './routes/simulate.ts'
+import { addThreatsRoute } from './routes/threats.ts'
 import { addTypeRoutes } from './routes/types.ts'
 import { apiSecurityConfig, createApiSecurity } from './security/index.ts'
 
 /** Pokédex read routes: public unless `API_PUBLIC_READS=false`, rate limited per key or IP. */
-const READ_PREFIXES = ['/pokemon/*', '/moves/*', '/types/*', '/model', '/monitoring/*'] as const
+const READ_PREFIXES = ['/pokemon/*', '/moves/*', '/types/*', '/model', '/model/*', '/monitoring/*'] as const
 /** Prediction and simulation routes: always behind an API key, with their own rate limit. */
-const PREDICT_PREFIXES = ['/predict/*', '/simulate'] as const
+const PREDICT_PREFIXES = ['/predict/*', '/simulate', '/pokemon/:idOrSlug/threats'] as const
 
 /**
  * The JSON API under `/api/v1`: Pokédex reads and predictions. HTML lives in the ui plugin; this
@@ -32,7 +35,7 @@ const PREDICT_PREFIXES = ['/predict/*', '/simulate'] as const
 export const apiPlugin = definePlugin({
   name: 'api',
   config: apiSecurityConfig,
-  requires: [pokedexRef, predictorRef, simulatorRef, advisorRef, optimalPlayRef],
+  requires: [pokedexRef, predictorRef, simulatorRef, advisorRef, optimalPlayRef, matchupsRef],
   setup(ctx) {
     const security = createApiSecurity(ctx.config, {
       log: ctx.log,
@@ -68,6 +71,8 @@ export const apiPlugin = definePlugin({
     addPredictRoutes(router, { pokedex, predictor, advisor: ctx.services.get(advisorRef) })
     addOptimalRoute(router, { pokedex, optimal: ctx.services.get(optimalPlayRef) })
     addModelRoutes(router, predictor)
+    addModelTruthRoute(router, predictor)
+    addThreatsRoute(router, { pokedex, matchups: ctx.services.get(matchupsRef) })
     addSimulateRoute(router, { pokedex, simulator: ctx.services.get(simulatorRef) })
     ctx.lifecycle.readiness('pokedex', async () =>
       (await pokedex.isLoaded()) ? true : 'no Pokédex data loaded',

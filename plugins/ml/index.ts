@@ -1,5 +1,6 @@
 import { advisorRef } from '../../core/contracts/advisor.ts'
 import { optimalPlayRef } from '../../core/contracts/optimal.ts'
+import { matchupsRef } from '../../core/contracts/matchups.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'
@@ -24,6 +25,7 @@ import { createTrainStage, hasChampion } from './stages/train.ts'
 import { createVerifyOptimalStage } from './stages/verify-optimal.ts'
 import { createTruthStage } from './stages/truth.ts'
 import { createVerifySolverStage } from './stages/verify-solver.ts'
+import { createMatchupRanker } from './threats/ranker.ts'
 import { createMlflowClient } from './tracking/mlflow-client.ts'
 import { createRegistryMirror } from './tracking/registry-mirror.ts'
 
@@ -40,7 +42,7 @@ export const mlPlugin = definePlugin({
   name: 'ml',
   config: mlConfig,
   requires: [pokedexRef],
-  provides: [predictorRef, simulatorRef, advisorRef, optimalPlayRef],
+  provides: [predictorRef, simulatorRef, advisorRef, optimalPlayRef, matchupsRef],
   migrations: mlMigrations,
   setup(ctx) {
     const pokedex = ctx.services.get(pokedexRef)
@@ -76,20 +78,20 @@ export const mlPlugin = definePlugin({
       hardTimeoutMs: 120_000,
     })
     const samplers = createSimulationPool({ size: 1, queue: 256, timeoutMs: 300_000 })
-    ctx.services.provide(
-      advisorRef,
-      createAdvisor({
-        pokedex,
-        predictor,
-        metrics: ctx.metrics,
-        log: ctx.log,
-        solvers,
-        sample: (task, k) => samplers.run(task, k),
-        budgetMs: ctx.config.adviceBudgetMs,
-        cacheSize: ctx.config.solverCacheSize,
-        sampledBattles: ctx.config.sampledBattles,
-      }),
-    )
+    const advisor = createAdvisor({
+      pokedex,
+      predictor,
+      metrics: ctx.metrics,
+      log: ctx.log,
+      solvers,
+      sample: (task, k) => samplers.run(task, k),
+      budgetMs: ctx.config.adviceBudgetMs,
+      cacheSize: ctx.config.solverCacheSize,
+      sampledBattles: ctx.config.sampledBattles,
+    })
+    ctx.services.provide(advisorRef, advisor)
+    const matchups = createMatchupRanker({ pokedex, predictor, advisor, modelsDir })
+    ctx.services.provide(matchupsRef, matchups)
     const optimalLimits = {
       maxStates: ctx.config.optimalMaxStates,
       maxCells: ctx.config.optimalMaxCells,
@@ -180,6 +182,7 @@ export const mlPlugin = definePlugin({
       solvers.close()
       samplers.close()
       optimalWorkers.close()
+      matchups.close()
     })
     ctx.lifecycle.readiness('model', async () =>
       predictor.loaded() ? true : 'no model loaded (train one: bun run stage ml:train)',

@@ -1,6 +1,12 @@
-import type { PokedexReader } from '../../core/contracts/pokedex.ts'
 import { join } from 'node:path'
-import type { DriftReport, ModelInfo, ModelTruth, PairPrediction, Predictor } from '../../core/contracts/predictor.ts'
+import type { PokedexReader } from '../../core/contracts/pokedex.ts'
+import type {
+  DriftReport,
+  ModelInfo,
+  ModelTruth,
+  PairPrediction,
+  Predictor,
+} from '../../core/contracts/predictor.ts'
 import type { Db } from '../../core/db/port.ts'
 import { describeError, KernelError } from '../../core/errors.ts'
 import type { Logger } from '../../core/log.ts'

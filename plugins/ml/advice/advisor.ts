@@ -211,6 +211,19 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
 
   return {
     pairs,
+    async known(requests) {
+      const idx = await roster()
+      for (const request of requests) validate(idx, request)
+      return requests.map((request) => {
+        const key = keyOf(request)
+        const answer = cache.get(key)
+        if (!answer && !running.has(key)) {
+          // solved in the background for next time; a full solver queue simply leaves it unknown
+          exactAnswer(idx, request, key).catch(() => undefined)
+        }
+        return answer
+      })
+    },
     async defaultReplies(form) {
       return damagingMoves(await roster(), form).map((m) => m.slug)
     },

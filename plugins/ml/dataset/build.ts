@@ -113,7 +113,9 @@ export async function buildDataset(options: {
       const chunk = tasks.slice(s, s + CHUNK)
       const results = chunk.map((t) => options.known!.get(pairKeyOf(t)))
       if (results.some((r) => r === undefined)) continue
-      const rows = results.map((r, i) => rowToCsv(toRow(index, params.seed, params.k, chunk[i]!, scaled(r!, params.k))))
+      const rows = results.map((r, i) =>
+        rowToCsv(toRow(index, params.seed, params.k, chunk[i]!, scaled(r!, params.k))),
+      )
       done.set(s, rows)
       lines.push(JSON.stringify({ paramsHash, start: s, rows }))
       fromCache += chunk.length

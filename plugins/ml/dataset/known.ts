@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import { ROW_COLUMNS } from './rows.ts'
 import type { TaskResult } from './run-task.ts'
 
-const COL = Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, i])) as Record<(typeof ROW_COLUMNS)[number], number>
+const COL = Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, i])) as Record<
+  (typeof ROW_COLUMNS)[number],
+  number
+>
 
 /**
  * Exact answers already in other datasets (their `rows.csv`, or the chunks a running build has
@@ -14,7 +17,10 @@ const COL = Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, i])) as Record<(typ
  * @example
  * const known = await readKnownAnswers(join(dataDir, 'datasets'), ['random_pairs-n100000-k1-seed42'])
  */
-export async function readKnownAnswers(datasetsDir: string, names: readonly string[]): Promise<Map<string, TaskResult>> {
+export async function readKnownAnswers(
+  datasetsDir: string,
+  names: readonly string[],
+): Promise<Map<string, TaskResult>> {
   const known = new Map<string, TaskResult>()
   for (const name of names) {
     const dir = join(datasetsDir, name)

@@ -6,7 +6,11 @@ import { drawRandomPairs } from './random-pairs.ts'
 export const SCENARIOS = ['best_move', 'random_move', 'all_combinations', 'random_pairs'] as const
 export type Scenario = (typeof SCENARIOS)[number]
 /** What `--scenario all` builds: the matchup scenarios (random_pairs is asked for by name). */
-export const MATCHUP_SCENARIOS = ['best_move', 'random_move', 'all_combinations'] as const satisfies Scenario[]
+export const MATCHUP_SCENARIOS = [
+  'best_move',
+  'random_move',
+  'all_combinations',
+] as const satisfies Scenario[]
 
 /** One side of a matchup as the worker needs it. */
 export interface Side {

@@ -37,7 +37,12 @@ export type Phase = 'move' | 'charge' | 'fail' | 'struggle'
  * @example
  * planPhases(solarBeamUser, tackleUser, true, 4)[0] // [_, 'charge', 'move', 'charge', 'move']
  */
-export function planPhases(a: MoveMechanics, b: MoveMechanics, aFirst: boolean, turns: number): [Phase[], Phase[]] {
+export function planPhases(
+  a: MoveMechanics,
+  b: MoveMechanics,
+  aFirst: boolean,
+  turns: number,
+): [Phase[], Phase[]] {
   const sides = [a, b].map((mech) => ({
     mech,
     paid: 0,

@@ -537,7 +537,13 @@ function process(
             : aux.kind === 'brn'
               ? Math.max(1, Math.floor(hp / 16))
               : Math.max(1, Math.floor(hp / 8))
-      const a2 = !chips ? a : aux.kind === 'tox' && a > 0 ? Math.min(15, a + 1) : aux.kind === 'trap' && a > 0 ? a - 1 : a
+      const a2 = !chips
+        ? a
+        : aux.kind === 'tox' && a > 0
+          ? Math.min(15, a + 1)
+          : aux.kind === 'trap' && a > 0
+            ? a - 1
+            : a
       for (let r = 0; r < restAux; r++) {
         const from = idx(a, r)
         const to = idx(a2, r)

@@ -109,7 +109,9 @@ export function createDatasetStage(deps: {
       const scenarios: Scenario[] = input.scenario === 'all' ? [...MATCHUP_SCENARIOS] : [input.scenario]
       const name = datasetName(input)
       const dir = join(deps.dataDir, 'datasets', name)
-      const known = input.reuse ? await readKnownAnswers(join(deps.dataDir, 'datasets'), input.reuse) : undefined
+      const known = input.reuse
+        ? await readKnownAnswers(join(deps.dataDir, 'datasets'), input.reuse)
+        : undefined
       const { manifest, reused, resumedChunks, fromCache } = await buildDataset({
         name,
         dir,

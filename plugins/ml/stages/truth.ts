@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { UsageError } from '../../../core/errors.ts'
 import { createProgress } from '../../../core/progress.ts'
 import { defineStage } from '../../../core/stages.ts'
-import type { BattleService } from '../battle-service.ts'
 import { createLgpeEngine } from '../battle/engine.ts'
+import type { BattleService } from '../battle-service.ts'
 import type { Manifest } from '../dataset/build.ts'
 import { moveMechanics } from '../features/move-mechanics.ts'
 import { parseModel } from '../gbdt/serialize.ts'
@@ -18,7 +18,6 @@ import { readTruthRows } from '../truth/truth-rows.ts'
 
 /** The truth set the report uses by default: a million random covered pairs, seed 2027. */
 export const DEFAULT_TRUTH_DATASET = 'random_pairs-n1001000-k1-seed2027'
-
 
 /**
  * `ml:truth -- [--dataset NAME] [--dir MODEL_DIR]`: the model against the exact solver on a
@@ -55,7 +54,9 @@ export function createTruthStage(deps: { battles: BattleService; dataDir: string
       })
       if (rows.count === 0) throw new UsageError('ML_DATASET_EMPTY', `${input.dataset} has no exact rows yet`)
       const manifest = await readJson<Manifest>(join(datasetDir, 'manifest.json'))
-      const trained = await readJson<Manifest>(join(deps.dataDir, 'datasets', metadata.dataset.name, 'manifest.json'))
+      const trained = await readJson<Manifest>(
+        join(deps.dataDir, 'datasets', metadata.dataset.name, 'manifest.json'),
+      )
       const engine = createLgpeEngine()
       const space = await deps.battles.features()
       const classes = new Map<string, readonly MechanicClass[]>()
@@ -68,7 +69,12 @@ export function createTruthStage(deps: { battles: BattleService; dataDir: string
         }
         return known
       }
-      const progress = createProgress({ label: 'truth', total: rows.count, log: runtime.log, tty: runtime.tty })
+      const progress = createProgress({
+        label: 'truth',
+        total: rows.count,
+        log: runtime.log,
+        tty: runtime.tty,
+      })
       const report = scoreTruth({
         rows,
         space,
@@ -84,7 +90,10 @@ export function createTruthStage(deps: { battles: BattleService; dataDir: string
         ? `${manifest.rows.toLocaleString('en')} pairs solved in ${(manifest.seconds / 3600).toFixed(1)} h (${(manifest.rows / Math.max(manifest.seconds, 1)).toFixed(1)} pairs/s)`
         : undefined
       await writeFile(join(deps.modelsDir, dir, TRUTH_FILES.json), `${JSON.stringify(report, null, 1)}\n`)
-      await writeFile(join(deps.modelsDir, dir, TRUTH_FILES.markdown), renderTruth(report, solving ? { solving } : {}))
+      await writeFile(
+        join(deps.modelsDir, dir, TRUTH_FILES.markdown),
+        renderTruth(report, solving ? { solving } : {}),
+      )
       const o = report.overall
       return [
         `ml:truth ${dir} on ${input.dataset}${rows.partial ? ' (solve still running: pairs finished so far)' : ''}`,

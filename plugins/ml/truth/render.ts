@@ -50,14 +50,17 @@ export function renderTruth(r: ModelTruth, context: { solving?: string } = {}): 
     '| predicted | pairs | mean predicted | mean exact |',
     '| --- | ---: | ---: | ---: |',
     ...r.calibration.map(
-      (b) => `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.pairs.toLocaleString('en')} | ${num(b.predicted, 3)} | ${num(b.exact, 3)} |`,
+      (b) =>
+        `| ${b.from.toFixed(1)}–${b.to.toFixed(1)} | ${b.pairs.toLocaleString('en')} | ${num(b.predicted, 3)} | ${num(b.exact, 3)} |`,
     ),
     '',
     '## Worst errors',
     '',
     '| A | move | B | move | model | exact |',
     '| --- | --- | --- | --- | ---: | ---: |',
-    ...r.worst.map((w) => `| ${w.a} | ${w.moveA} | ${w.b} | ${w.moveB} | ${num(w.predicted, 3)} | ${num(w.exact, 3)} |`),
+    ...r.worst.map(
+      (w) => `| ${w.a} | ${w.moveA} | ${w.b} | ${w.moveB} | ${num(w.predicted, 3)} | ${num(w.exact, 3)} |`,
+    ),
     '',
   ]
     .filter((l, i, all) => !(l === '' && all[i - 1] === ''))

@@ -2,7 +2,7 @@ import type { ErrorStats, ModelTruth } from '../../../core/contracts/model-truth
 import { pairSplit } from '../dataset/splits.ts'
 import { FEATURE_NAMES, type FeatureSpace, type MatchupInput } from '../features/vector.ts'
 import type { GbdtModel } from '../gbdt/model.ts'
-import { MOVE_CLASSES, type MechanicClass, PAIR_CLASSES } from './classes.ts'
+import { type MechanicClass, MOVE_CLASSES, PAIR_CLASSES } from './classes.ts'
 import type { TruthRows } from './truth-rows.ts'
 
 /** The issue's acceptance bars. */
@@ -54,7 +54,9 @@ export function scoreTruth(options: {
   const unseen = new Stats()
   let sumSq = 0
   let over005 = 0
-  const classes = new Map<MechanicClass, Stats>([...MOVE_CLASSES, ...PAIR_CLASSES].map((c) => [c, new Stats()]))
+  const classes = new Map<MechanicClass, Stats>(
+    [...MOVE_CLASSES, ...PAIR_CLASSES].map((c) => [c, new Stats()]),
+  )
   const bins = Array.from({ length: 10 }, () => ({ pairs: 0, predicted: 0, exact: 0 }))
   let worst: ModelTruth['worst'] = []
   const width = FEATURE_NAMES.length
@@ -89,11 +91,16 @@ export function scoreTruth(options: {
       bin.predicted += predicted
       bin.exact += exact
       const input = inputs[j]!
-      if (options.trainSeed !== undefined && pairSplit(options.trainSeed, input.a, input.b) === 'test') unseen.add(error)
-      const seen = new Set<MechanicClass>([...options.classesOf(input.moveA), ...options.classesOf(input.moveB)])
+      if (options.trainSeed !== undefined && pairSplit(options.trainSeed, input.a, input.b) === 'test')
+        unseen.add(error)
+      const seen = new Set<MechanicClass>([
+        ...options.classesOf(input.moveA),
+        ...options.classesOf(input.moveB),
+      ])
       const row = j * width
       if (values[row + shareA]! === 0 || values[row + shareB]! === 0) seen.add('one side deals no damage')
-      if (rows.meanTurns[i]! >= Math.min(values[row + ppA]!, values[row + ppB]!)) seen.add('lasts past a side’s PP (Struggle)')
+      if (rows.meanTurns[i]! >= Math.min(values[row + ppA]!, values[row + ppB]!))
+        seen.add('lasts past a side’s PP (Struggle)')
       for (const c of seen) classes.get(c)!.add(error)
       if (worst.length < WORST || error > errorOf(worst[worst.length - 1]!)) {
         worst.push({ ...input, predicted, exact })

@@ -22,7 +22,10 @@ export interface TruthRows {
   readonly partial: boolean
 }
 
-const COL = Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, i])) as Record<(typeof ROW_COLUMNS)[number], number>
+const COL = Object.fromEntries(ROW_COLUMNS.map((c, i) => [c, i])) as Record<
+  (typeof ROW_COLUMNS)[number],
+  number
+>
 
 /**
  * Reads `rows.csv`, or — while the build is still running — the chunks it has finished
@@ -39,7 +42,9 @@ export async function readTruthRows(dir: string): Promise<TruthRows> {
   if (csv !== undefined) lines = csv.split('\n').slice(1)
   else {
     const text = await readFile(join(dir, 'partial.jsonl'), 'utf8').catch(() => {
-      throw new Error(`no rows.csv or partial.jsonl in ${dir}: build it with ml:dataset --scenario random_pairs`)
+      throw new Error(
+        `no rows.csv or partial.jsonl in ${dir}: build it with ml:dataset --scenario random_pairs`,
+      )
     })
     partial = true
     const chunks: { start: number; rows: string[] }[] = []

@@ -1,0 +1,184 @@
+import type { Advisor } from '../../../core/contracts/advisor.ts'
+import type { MatchupRanker, MatchupsReport, OpponentMatchup } from '../../../core/contracts/matchups.ts'
+import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
+import type { Predictor } from '../../../core/contracts/predictor.ts'
+import { KernelError, UsageError } from '../../../core/errors.ts'
+import { createLru } from '../advice/lru.ts'
+import { indexRoster, type RosterIndex } from '../features/roster-index.ts'
+import { defaultMoves } from './replies.ts'
+import type { OpponentTable } from './tables.ts'
+
+/** Tables kept: one per (model, Pokémon, move), 188 opponents each (≈ 2 KB). */
+const TABLES = 4000
+const DEFAULT_EXACT = 5
+
+/**
+ * The `ml.matchups` service: every form as an opponent of one Pokémon, by the champion model in
+ * one batch per request (in the matchup worker), per-move tables cached for the served model, and
+ * the exact answers of both ends of the ranking from the advisor's cache (missing ones are solved
+ * in the background and come with a later request).
+ *
+ * @example
+ * const report = await ranker.rank({ pokemon: 'pikachu', moves: ['thunderbolt', 'quick-attack'] })
+ * report.opponents[0] // the most dangerous opponent
+ */
+export function createMatchupRanker(deps: {
+  pokedex: PokedexReader
+  predictor: Predictor
+  advisor: Advisor
+  modelsDir: string
+}): MatchupRanker & { close(): void } {
+  let index: RosterIndex | undefined
+  const roster = async () => (index ??= indexRoster(await deps.pokedex.roster()))
+  const tables = createLru<string, OpponentTable>(TABLES)
+  const inFlight = new Map<string, Promise<void>>()
+  let worker: Worker | undefined
+  let ready: Promise<void> | undefined
+  let modelDir: string | undefined
+  let modelLoading: Promise<void> | undefined
+  let nextId = 0
+  const pending = new Map<number, { resolve: (t: OpponentTable[]) => void; reject: (e: Error) => void }>()
+
+  function start(): Promise<void> {
+    if (ready) return ready
+    worker = new Worker(new URL('./worker.ts', import.meta.url))
+    ready = (async () => {
+      const data = await deps.pokedex.roster()
+      await new Promise<void>((resolve, reject) => {
+        worker!.onmessage = (
+          event: MessageEvent<{
+            type?: string
+            id?: number
+            tables?: OpponentTable[]
+            error?: string
+            dir?: string
+          }>,
+        ) => {
+          const m = event.data
+          if (m.type === 'ready') resolve()
+          else if (m.type === 'model') modelLoaded?.(m.dir!)
+          else if (m.type === 'error') {
+            reject(new KernelError('ML_MATCHUPS_FAILED', m.error ?? 'matchup worker failed'))
+            modelFailed?.(m.error ?? 'model load failed')
+          } else if (m.id !== undefined) {
+            const job = pending.get(m.id)
+            pending.delete(m.id)
+            if (m.tables) job?.resolve(m.tables)
+            else job?.reject(new KernelError('ML_MATCHUPS_FAILED', m.error ?? 'matchup worker failed'))
+          }
+        }
+        worker!.onerror = (event) => {
+          const error = new KernelError('ML_MATCHUPS_FAILED', `matchup worker crashed: ${event.message}`)
+          for (const job of pending.values()) job.reject(error)
+          pending.clear()
+          reject(error)
+        }
+        worker!.postMessage({ type: 'init', roster: data })
+      })
+    })()
+    return ready
+  }
+
+  let modelLoaded: ((dir: string) => void) | undefined
+  let modelFailed: ((error: string) => void) | undefined
+  async function useModel(dir: string): Promise<void> {
+    await start()
+    if (modelDir === dir) return
+    modelLoading ??= new Promise<void>((resolve, reject) => {
+      modelLoaded = (loaded) => {
+        modelDir = loaded
+        resolve()
+      }
+      modelFailed = (error) => reject(new KernelError('ML_MATCHUPS_FAILED', error))
+      worker!.postMessage({ type: 'model', modelsDir: deps.modelsDir, dir })
+    }).finally(() => {
+      modelLoading = undefined
+    })
+    await modelLoading
+    if (modelDir !== dir) await useModel(dir)
+  }
+
+  function compute(a: string, moves: string[]): Promise<OpponentTable[]> {
+    return new Promise((resolve, reject) => {
+      const id = ++nextId
+      pending.set(id, { resolve, reject })
+      worker!.postMessage({ type: 'tables', id, a, moves })
+    })
+  }
+
+  return {
+    async defaultMoves(pokemon) {
+      const idx = await roster()
+      if (!idx.forms.has(pokemon)) throw new UsageError('ML_UNKNOWN_POKEMON', `unknown Pokémon "${pokemon}"`)
+      return defaultMoves(idx, pokemon)
+    },
+    async rank(request): Promise<MatchupsReport> {
+      const idx = await roster()
+      const a = request.pokemon
+      if (!idx.forms.has(a)) throw new UsageError('ML_UNKNOWN_POKEMON', `unknown Pokémon "${a}"`)
+      for (const move of request.moves) {
+        if (!idx.usable.get(a)?.includes(move))
+          throw new UsageError('ML_MOVE_NOT_LEARNABLE', `${a} cannot use ${move} in Let's Go`)
+      }
+      const info = deps.predictor.modelInfo()
+      if (!info)
+        throw new KernelError('ML_NO_MODEL', 'no model is loaded yet: train one with bun run stage ml:train')
+      const key = (move: string) => `${info.sha256}|${a}|${move}`
+      const missing = request.moves.filter((m) => !tables.get(key(m)) && !inFlight.has(key(m)))
+      let scoredPairs = 0
+      if (missing.length > 0) {
+        await useModel(info.dir)
+        // one batch for every move not cached yet
+        const job = compute(a, missing).then((made) => {
+          for (const t of made) tables.set(key(t.move), t)
+        })
+        for (const m of missing) inFlight.set(key(m), job)
+        try {
+          await job
+        } finally {
+          for (const m of missing) inFlight.delete(key(m))
+        }
+        scoredPairs = missing.reduce((n, m) => n + (tables.get(key(m))?.reply.length ?? 0), 0)
+      }
+      await Promise.all(request.moves.map((m) => inFlight.get(key(m))))
+      const chosen = request.moves.map((m) => tables.get(key(m))!)
+      const opponents: OpponentMatchup[] = chosen[0]!.opponents.map((opponent, i) => {
+        let best = 0
+        for (let k = 1; k < chosen.length; k++)
+          if (chosen[k]!.winProbability[i]! > chosen[best]!.winProbability[i]!) best = k
+        const t = chosen[best]!
+        return { opponent, winProbability: t.winProbability[i]!, move: t.move, reply: t.reply[i]! }
+      })
+      opponents.sort((x, y) => x.winProbability - y.winProbability || x.opponent.localeCompare(y.opponent))
+      const n = Math.max(0, Math.min(10, request.exact ?? DEFAULT_EXACT))
+      const ends = [
+        ...new Set([...opponents.slice(0, n), ...opponents.slice(Math.max(n, opponents.length - n))]),
+      ]
+      const known = await deps.advisor.known(
+        ends.map((o) => ({ a, moveA: o.move, b: o.opponent, moveB: o.reply })),
+      )
+      for (const [i, o] of ends.entries()) {
+        const answer = known[i]
+        o.exact = answer
+          ? {
+              status: answer.method === 'sampled' ? 'sampled' : 'exact',
+              winProbability: answer.winProbability,
+            }
+          : { status: 'pending' }
+      }
+      return {
+        pokemon: a,
+        moves: [...request.moves],
+        opponents,
+        scoredPairs,
+        model: { dir: info.dir, version: info.version },
+      }
+    },
+    close() {
+      worker?.terminate()
+      worker = undefined
+      ready = undefined
+      modelDir = undefined
+    },
+  }
+}
