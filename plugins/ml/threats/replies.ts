@@ -16,9 +16,13 @@ export function opponentReplies(index: RosterIndex, opponent: string, against: s
   return best.length > 0 ? best : [...(index.usable.get(opponent) ?? [])].slice(0, 4)
 }
 
+/** Moves that only work in a situation a repeated-move battle rarely gives, or that faint the user. */
+const SITUATIONAL = new Set(['self-destruct', 'explosion', 'dream-eater', 'fake-out', 'sucker-punch'])
+
 /**
  * A Pokémon's default moves: its 4 damaging moves with the highest expected damage on a neutral
- * target of its own bulk (opponent-independent, so a Pokédex page always shows the same four).
+ * target of its own bulk (opponent-independent, so a Pokédex page always shows the same four),
+ * leaving out moves that faint the user or need a situation (Dream Eater, Fake Out…) and OHKO moves.
  *
  * @example
  * defaultMoves(index, 'pikachu') // ['thunderbolt', …]
@@ -26,5 +30,6 @@ export function opponentReplies(index: RosterIndex, opponent: string, against: s
 export function defaultMoves(index: RosterIndex, pokemon: string): string[] {
   const self = index.forms.get(pokemon)!.data
   const neutral = { ...self, types: [] }
-  return bestMoves(self, neutral, damagingMoves(index, pokemon), index.chart, 4).map((m) => m.slug)
+  const usable = damagingMoves(index, pokemon).filter((m) => !SITUATIONAL.has(m.slug) && m.effectClass !== 'ohko')
+  return bestMoves(self, neutral, usable, index.chart, 4).map((m) => m.slug)
 }

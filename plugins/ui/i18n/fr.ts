@@ -5,6 +5,7 @@
 import { frBattle } from './fr-battle.ts'
 import { frDex } from './fr-dex.ts'
 import { frOptimal } from './fr-optimal.ts'
+import { frMl } from './fr-ml.ts'
 
 export const fr = {
   htmlLang: 'fr',
@@ -108,6 +109,7 @@ export const fr = {
   dex: frDex,
   battle: frBattle,
   optimal: frOptimal,
+  ml: frMl,
 }
 
 export type Messages = typeof fr

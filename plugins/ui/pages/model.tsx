@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import type { DriftReport, ModelInfo, Predictor } from '../../../core/contracts/predictor.ts'
+import type { DriftReport, ModelInfo, ModelTruth, Predictor } from '../../../core/contracts/predictor.ts'
 import { type Locale, localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
 import {
@@ -14,6 +14,7 @@ import {
   type TestPart,
 } from './model-baselines.ts'
 import { frenchDocument } from './model-french.ts'
+import { TruthSection } from './model-truth.tsx'
 import { Scroll } from './pokedex-shared.tsx'
 
 /** The only files `/model/charts/:file` serves (captions in `l.t.battle.model.charts`). */
@@ -104,7 +105,13 @@ function Drift(props: { l: Locale; drift: DriftReport }) {
   )
 }
 
-async function ModelBody(props: { l: Locale; info: ModelInfo; drift: DriftReport; modelsDir: string }) {
+async function ModelBody(props: {
+  l: Locale
+  info: ModelInfo
+  drift: DriftReport
+  truth: ModelTruth | null
+  modelsDir: string
+}) {
   const { l, info } = props
   const t = l.t.battle.model
   const baselines = await readBaselines(props.modelsDir, info.dir)
@@ -174,6 +181,7 @@ async function ModelBody(props: { l: Locale; info: ModelInfo; drift: DriftReport
             </figure>
           ))}
       </div>
+      <TruthSection l={l} truth={props.truth} />
       <Drift l={l} drift={props.drift} />
     </section>
   )
@@ -211,7 +219,7 @@ export function createModelPages(predictor: Predictor, modelsDir: string) {
       const t = l.t.battle.model
       const info = predictor.modelInfo()
       const body = info ? (
-        await ModelBody({ l, info, drift: predictor.drift(), modelsDir })
+        await ModelBody({ l, info, drift: predictor.drift(), truth: await predictor.truth(), modelsDir })
       ) : (
         <section class="model">
           <h1>{t.title}</h1>

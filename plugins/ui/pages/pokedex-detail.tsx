@@ -11,6 +11,7 @@ import { type Locale, localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
 import { Bar } from './bars.tsx'
 import { Learnset, readMethodFilter } from './pokedex-learnset.tsx'
+import { MatchupsPlaceholder } from './pokedex-matchups.tsx'
 import { Sprite, TypeBadges } from './pokedex-shared.tsx'
 import { WeaknessGroups } from './weaknesses.tsx'
 
@@ -127,8 +128,11 @@ function Siblings(props: { l: Locale; catalogue: PokedexCatalogue; pokemon: Poke
   )
 }
 
-/** `/pokedex/:slug`: one form in full; 404 (HTML page) for an unknown slug. */
-export function createPokemonDetailPage(pokedex: PokedexReader) {
+/**
+ * `/pokedex/:slug`: one form in full; 404 (HTML page) for an unknown slug. With `matchups`, its
+ * best and worst opponents load into the page (htmx) from `/pokedex/:slug/matchups`.
+ */
+export function createPokemonDetailPage(pokedex: PokedexReader, options: { matchups?: boolean } = {}) {
   return async (c: Context) => {
     const l = localeOf(c)
     const t = l.t.dex.detail
@@ -169,6 +173,7 @@ export function createPokemonDetailPage(pokedex: PokedexReader) {
             <WeaknessGroups l={l} catalogue={catalogue} pokemon={pokemon} />
           </section>
         </div>
+        {options.matchups ? <MatchupsPlaceholder l={l} slug={pokemon.slug} /> : null}
         <EvolutionLine l={l} catalogue={catalogue} pokemon={pokemon} />
         <Learnset l={l} catalogue={catalogue} pokemon={pokemon} filter={filter} />
       </article>

@@ -1,10 +1,12 @@
 import type { Context, Hono } from 'hono'
+import type { MatchupRanker } from '../../../core/contracts/matchups.ts'
 import type { PokedexCatalogue, PokedexReader, PokemonEntry } from '../../../core/contracts/pokedex.ts'
 import { type Locale, localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
 import { createMoveDetailPage } from './move-detail.tsx'
 import { createMovesPage } from './moves.tsx'
 import { createPokemonDetailPage } from './pokedex-detail.tsx'
+import { createMatchupsFragment } from './pokedex-matchups.tsx'
 import {
   choice,
   LiveFilterForm,
@@ -164,11 +166,15 @@ function createPokedexListPage(pokedex: PokedexReader) {
  * Why one entry: the ui plugin wires a single call, and these pages share their helpers.
  *
  * @example
- * registerPokedexPages(app, { pokedex: ctx.services.get(pokedexRef) })
+ * registerPokedexPages(app, { pokedex: ctx.services.get(pokedexRef), matchups: ctx.services.get(matchupsRef) })
  */
-export function registerPokedexPages(app: Hono, deps: { pokedex: PokedexReader }): void {
+export function registerPokedexPages(
+  app: Hono,
+  deps: { pokedex: PokedexReader; matchups?: MatchupRanker },
+): void {
   app.get('/pokedex', createPokedexListPage(deps.pokedex))
-  app.get('/pokedex/:slug', createPokemonDetailPage(deps.pokedex))
+  app.get('/pokedex/:slug', createPokemonDetailPage(deps.pokedex, { matchups: deps.matchups !== undefined }))
+  if (deps.matchups) app.get('/pokedex/:slug/matchups', createMatchupsFragment(deps.pokedex, deps.matchups))
   app.get('/moves', createMovesPage(deps.pokedex))
   app.get('/moves/:slug', createMoveDetailPage(deps.pokedex))
 }

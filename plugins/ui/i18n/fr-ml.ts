@@ -1,0 +1,46 @@
+/** Textes français du rapport de vérité (page du modèle) et des adversaires (page Pokédex). */
+export const frMl = {
+  truth: {
+    title: 'Le modèle face au solveur exact',
+    lead: (pairs: string, dataset: string) =>
+      `Sur ${pairs} paires tirées au hasard (toute forme, toute capacité apprise, capacités de statut comprises), la probabilité du modèle comparée à la valeur exacte du solveur (jeu de données ${dataset}).`,
+    partial: 'Le calcul exact est encore en cours : le rapport porte sur les paires déjà résolues.',
+    measure: 'Mesure',
+    value: 'Valeur',
+    target: 'Objectif',
+    met: 'Atteint',
+    yes: 'oui',
+    no: 'non',
+    pairs: 'Paires',
+    mae: 'Erreur absolue moyenne',
+    over01: 'Part des paires à plus de 0,1 d’écart',
+    worstClass: 'Pire mécanique (erreur moyenne)',
+    unseen: (pairs: string, mae: string) =>
+      `Sur les ${pairs} paires dont l’affrontement n’a jamais servi à l’entraînement : erreur moyenne ${mae}.`,
+    byMechanic: 'Erreur par mécanique',
+    mechanic: 'Mécanique',
+    calibration: 'Calibration',
+    predicted: 'Prédit',
+    exact: 'Exact',
+    worst: 'Plus grands écarts',
+    none: 'Aucun rapport de vérité pour ce modèle (bun run stage ml:truth).',
+  },
+  matchups: {
+    title: 'Meilleurs et pires adversaires',
+    lead: (moves: string) =>
+      `Avec ${moves}, chaque Pokémon classé comme adversaire par le modèle (sa réplique la plus dangereuse ; votre meilleure capacité contre lui).`,
+    loading: 'Calcul des 188 affrontements…',
+    worst: 'Les plus dangereux',
+    best: 'Les plus faciles',
+    opponent: 'Adversaire',
+    chance: 'Vos chances',
+    move: 'Votre capacité',
+    reply: 'Sa réplique',
+    exact: 'Exact',
+    pending: 'en calcul',
+    sampled: 'simulé',
+    unavailable: 'Aucun modèle chargé : le classement des adversaires est indisponible.',
+    noMoves: 'Ce Pokémon n’a aucune capacité offensive : pas de classement.',
+    all: 'Tous les adversaires (API)',
+  },
+}
