@@ -145,6 +145,7 @@ describe('hostile input never gets a 5xx or an unnamed 4xx', () => {
     )
     const protectedOps = operations.filter((o) => requiresApiKey(o.operation))
     expect(protectedOps.map((o) => o.key).sort()).toEqual([
+      'GET /api/v1/pokemon/{idOrSlug}/threats',
       'POST /api/v1/predict/best-move',
       'POST /api/v1/predict/matchup',
       'POST /api/v1/predict/optimal',

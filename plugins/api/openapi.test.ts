@@ -125,7 +125,7 @@ describe('/openapi.json is a valid OpenAPI 3.1 document', () => {
     })
     const secured = operations.filter((o) => requiresApiKey(o.operation)).map((o) => o.key)
     const predictive = operations
-      .filter((o) => /^\/api\/v1\/(predict\/|simulate)/.test(o.path))
+      .filter((o) => /^\/api\/v1\/(predict\/|simulate|pokemon\/\{idOrSlug\}\/threats)/.test(o.path))
       .map((o) => o.key)
     expect(predictive.length).toBe(4)
     expect(secured.sort()).toEqual(predictive.sort())

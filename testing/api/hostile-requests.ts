@@ -103,6 +103,14 @@ export const HOSTILE_REQUESTS: Record<
   'POST /api/v1/predict/matchup': requestsFor(PREDICT_POOLS),
   'POST /api/v1/predict/optimal': requestsFor(OPTIMAL_POOLS),
   'GET /api/v1/model': requestsFor({}),
+  'GET /api/v1/model/truth': requestsFor({}),
+  // one usual Pokémon (its references) and few moves: each new (Pokémon, move) is a model batch
+  // of ~750 pairs, too slow to draw hundreds of; the edge cases are cheap refusals
+  'GET /api/v1/pokemon/{idOrSlug}/threats': requestsFor({
+    idOrSlug: ['pikachu', 'pikachu', '25', 'PIKACHU', 'ditto', 'missingno'],
+    moves: ['facade', 'thunderbolt', 'facade,thunderbolt', 'facade,facade', 'surf', 'a,b,c,d,e', ''],
+    exact: [0, 2],
+  }),
   'GET /api/v1/monitoring/drift': requestsFor({}),
   'POST /api/v1/simulate': requestsFor(SIMULATE_POOLS),
 }

@@ -107,7 +107,14 @@ export const SUCCESS_SAMPLES: SampleRequest[] = [
     status: 200,
   },
   { operation: 'GET /api/v1/model', url: '/api/v1/model', status: 200 },
+  { operation: 'GET /api/v1/model/truth', url: '/api/v1/model/truth', status: 200 },
   { operation: 'GET /api/v1/monitoring/drift', url: '/api/v1/monitoring/drift', status: 200 },
+  {
+    operation: 'GET /api/v1/pokemon/{idOrSlug}/threats',
+    url: '/api/v1/pokemon/pikachu/threats?moves=thunderbolt,quick-attack&exact=2&lang=fr',
+    status: 200,
+  },
+  { operation: 'GET /api/v1/pokemon/{idOrSlug}/threats', url: '/api/v1/pokemon/25/threats', status: 200 },
 ]
 
 /** Problems of each documented kind. */
@@ -122,6 +129,27 @@ export const PROBLEM_SAMPLES: SampleRequest[] = [
     status: 400,
   },
   { operation: 'GET /api/v1/types/{idOrName}/pokemon', url: '/api/v1/types/feux/pokemon', status: 404 },
+  {
+    operation: 'GET /api/v1/pokemon/{idOrSlug}/threats',
+    url: '/api/v1/pokemon/pikachu/threats?moves=thunderbolt,quick-attack,iron-tail,thunder,surf',
+    status: 400,
+  },
+  {
+    operation: 'GET /api/v1/pokemon/{idOrSlug}/threats',
+    url: '/api/v1/pokemon/pikachu/threats?moves=surf',
+    status: 400,
+  },
+  {
+    operation: 'GET /api/v1/pokemon/{idOrSlug}/threats',
+    url: '/api/v1/pokemon/pikachoo/threats',
+    status: 404,
+  },
+  {
+    operation: 'GET /api/v1/pokemon/{idOrSlug}/threats',
+    url: '/api/v1/pokemon/pikachu/threats',
+    key: 'none',
+    status: 401,
+  },
   { operation: 'POST /api/v1/predict/best-move', url: '/api/v1/predict/best-move', body: {}, status: 400 },
   {
     operation: 'POST /api/v1/predict/best-move',

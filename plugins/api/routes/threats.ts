@@ -108,6 +108,11 @@ export function addThreatsRoute(
       query.moves === undefined
         ? await deps.matchups.defaultMoves(form.slug)
         : query.moves.split(',').map((m) => m.trim())
+    if (list.length === 0) {
+      throw new HttpProblem(400, 'NO_DAMAGING_MOVE', `${form.slug} has no damaging move; give its moves`, [
+        { field: 'query.moves', message: 'required for this Pokémon' },
+      ])
+    }
     if (list.length > 4 || list.some((m) => m === '')) {
       throw new HttpProblem(400, 'MOVES_COUNT', 'give 1 to 4 moves, comma-separated', [
         { field: 'query.moves', message: `got ${list.length} entries; 1 to 4 non-empty moves` },

@@ -61,10 +61,10 @@ export function toRow(
     a_used: used(result.usedA),
     b_used: used(result.usedB),
     k,
-    wins: count(result.wins),
-    losses: count(result.losses),
-    draws: count(result.draws),
-    caps: count(result.caps),
+    wins: count(result.wins, result.label),
+    losses: count(result.losses, result.label),
+    draws: count(result.draws, result.label),
+    caps: count(result.caps, result.label),
     label: result.label,
     win_rate: (result.wins / k).toFixed(6),
     mean_turns: result.meanTurns.toFixed(4),
@@ -73,9 +73,12 @@ export function toRow(
   }
 }
 
-/** Battle counts are integers; exact labels are expected counts, printed with fixed precision. */
-function count(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(6)
+/**
+ * Battle counts are integers; exact labels are expected counts, always printed with 6 decimals (so
+ * an answer read back from another dataset prints the same bytes as a fresh solve).
+ */
+function count(value: number, label: TaskResult['label']): string {
+  return label === 'exact' ? value.toFixed(6) : String(value)
 }
 
 export function rowToCsv(row: DatasetRow): string {

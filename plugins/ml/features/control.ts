@@ -59,6 +59,8 @@ export function foeControl(
   // confusion: 0 = none, n = confused checks left (1–4: the engine's time 2–5, minus the last check)
   let c = new Float64Array(5)
   c[0] = 1
+  let next = new Float64Array(STATES)
+  let cNext = new Float64Array(5)
   const inflict = (t: number) => {
     if (!inflicter.usesMove(t)) return
     const hit = inflicter.accuracy(t)
@@ -86,20 +88,20 @@ export function foeControl(
     let blocked = s[PAR]! * 0.25 + s[FRZ]! * 0.8
     for (let k = 1; k <= 3; k++) blocked += s[SLP0 + k]!
     burned[t] = s[BRN]!
-    const next = new Float64Array(s)
+    next.set(s)
     next[FRZ] = s[FRZ]! * 0.8
     next[H]! += s[FRZ]! * 0.2 + s[SLP0]!
     next[SLP0] = s[SLP0 + 1]!
     for (let k = 1; k <= 3; k++) next[SLP0 + k] = k < 3 ? s[SLP0 + k + 1]! : 0
-    s = next
+    ;[s, next] = [next, s]
     let confused = 0
-    const cNext = new Float64Array(5)
+    cNext.fill(0)
     cNext[0] = c[0]!
     for (let n = 1; n <= 4; n++) {
       confused += c[n]!
       cNext[n - 1]! += c[n]!
     }
-    c = cNext
+    ;[c, cNext] = [cNext, c]
     const confHit = confused / 3
     const flinch = first && inflicter.usesMove(t) ? inflicter.accuracy(t) * m.flinch : 0
     selfHit[t] = confHit * (1 - blocked) * (1 - flinch)

@@ -61,11 +61,29 @@ function phaseAt(f: Racer, t: number): Phase {
  * race(pikachuThunderbolt, squirtleTackle, 1).winA // ≈ 1
  */
 export function race(fa: RaceFighter, fb: RaceFighter, aFirst: number, turns = TURN_CAP): RaceResult {
+  // most battles are settled in a few turns: plan and follow a short horizon first, and the whole
+  // turn cap only when some probability is still in play at its end (same answer, less work)
+  if (turns > SHORT_HORIZON) {
+    const short = raceWithin(fa, fb, aFirst, SHORT_HORIZON, turns)
+    if (short.finished) return short.result
+  }
+  return raceWithin(fa, fb, aFirst, turns, turns).result
+}
+
+const SHORT_HORIZON = 40
+
+function raceWithin(
+  fa: RaceFighter,
+  fb: RaceFighter,
+  aFirst: number,
+  turns: number,
+  cap: number,
+): { result: RaceResult; finished: boolean } {
   const first = aFirst >= 0.5
   const [phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns)
   const a = racer(fa, phasesA, turns)
   const b = racer(fb, phasesB, turns)
-  if (a.mech.selfDestruct || b.mech.selfDestruct) return selfDestructs(a, b, aFirst)
+  if (a.mech.selfDestruct || b.mech.selfDestruct) return { result: selfDestructs(a, b, aFirst), finished: true }
   const onA = foeControl(inflicter(b, a, !first), a.immune, turns)
   const onB = foeControl(inflicter(a, b, first), b.immune, turns)
   const reflectA = reflects(a, b)
@@ -105,15 +123,18 @@ export function race(fa: RaceFighter, fb: RaceFighter, aFirst: number, turns = T
     expected += Math.floor(k / 3) * (survive - next)
     survive = next
   }
-  expected += turns * Math.max(0, survive)
+  expected += cap * Math.max(0, survive)
   const turn1 = (ko: Float64Array) => ko[3]! + ko[4]! + ko[5]!
   return {
-    winA,
-    winB,
-    neither: Math.max(0, 1 - winA - winB),
-    expectedTurns: expected,
-    koTurn1A: turn1(koA),
-    koTurn1B: turn1(koB),
+    result: {
+      winA,
+      winB,
+      neither: Math.max(0, 1 - winA - winB),
+      expectedTurns: expected,
+      koTurn1A: turn1(koA),
+      koTurn1B: turn1(koB),
+    },
+    finished: da.finished && db.finished,
   }
 }
 
@@ -168,6 +189,8 @@ function accuracyAt(x: Racer, y: Racer, xFirst: boolean, t: number): number {
 }
 
 interface Process {
+  /** Less than EPS of probability was still in play when the horizon ended. */
+  finished: boolean
   ko: Float64Array
   /** Wins of the foe by returning damage (Counter & co.), when the foe reflects this side's hits. */
   reflect: Float64Array
@@ -267,7 +290,7 @@ function process(
     }
     residual(t)
   }
-  return { ko, reflect }
+  return { ko, reflect, finished: alive <= EPS }
 
   function swap() {
     const tmp = cur
