@@ -57,11 +57,10 @@ const truthRoute = createRoute({
 /** `GET /model/truth`: the report `ml:truth` wrote for the model being served. */
 export function addModelTruthRoute(router: OpenAPIHono, predictor: Predictor): void {
   router.openapi(truthRoute, async (c) => {
-    if (!predictor.modelInfo()) throw new HttpProblem(503, 'ML_NO_MODEL', 'no model is loaded yet')
+    if (!predictor.modelInfo()) throw new HttpProblem('ML_NO_MODEL', 'no model is loaded yet')
     const report = await predictor.truth()
     if (!report)
       throw new HttpProblem(
-        404,
         'TRUTH_REPORT_MISSING',
         'no truth report for the served model; run bun run stage ml:truth',
       )

@@ -190,8 +190,8 @@ for (const engine of testEngines()) {
     })
 
     test('drift: the training stream stays under the threshold; a shifted one raises the PSI gauge above it', async () => {
-      // A stream like the champion's training data (all_combinations over every form): random
-      // forms with random damaging moves they can learn, seeded. The model's own drift: its
+      // A stream like the champion's training data (random_pairs over every form): random forms
+      // with random moves they can learn (status moves included), seeded. The model's own drift: its
       // answers are asked for (exact answers also feed it, in shadow).
       const normal = await trainingLikeStream(kernel.services.get(pokedexRef.id) as PokedexReader, 1200)
       for (let i = 0; i < normal.length; i += 100) {

@@ -18,15 +18,18 @@ const ExactSchema = z
   })
   .openapi('ExactCheck')
 
+/** A form as named in a ranking: its name in the asked language, and both names. */
+const FormRefSchema = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string().nullable(),
+  name_en: z.string(),
+  name_fr: z.string().nullable(),
+})
+
 const OpponentSchema = z.object({
   rank: z.number().int().openapi({ description: '1 = the most dangerous opponent' }),
-  pokemon: z.object({
-    id: z.number().int(),
-    slug: z.string(),
-    name: z.string().nullable(),
-    name_en: z.string(),
-    name_fr: z.string().nullable(),
-  }),
+  pokemon: FormRefSchema,
   win_probability: z.number().openapi({
     description: 'P(A wins): A’s best move against this opponent’s most dangerous reply (model)',
   }),
@@ -41,13 +44,7 @@ const OpponentSchema = z.object({
 
 const ThreatsSchema = z
   .object({
-    pokemon: z.object({
-      id: z.number().int(),
-      slug: z.string(),
-      name: z.string().nullable(),
-      name_en: z.string(),
-      name_fr: z.string().nullable(),
-    }),
+    pokemon: FormRefSchema,
     moves: z.array(z.string()),
     method: z.literal('model'),
     replies: z.string().openapi({ description: 'How each opponent’s replies are chosen' }),
@@ -109,12 +106,12 @@ export function addThreatsRoute(
         ? await deps.matchups.defaultMoves(form.slug)
         : query.moves.split(',').map((m) => m.trim())
     if (list.length === 0) {
-      throw new HttpProblem(400, 'NO_DAMAGING_MOVE', `${form.slug} has no damaging move; give its moves`, [
+      throw new HttpProblem('NO_DAMAGING_MOVE', `${form.slug} has no damaging move; give its moves`, [
         { field: 'query.moves', message: 'required for this Pokémon' },
       ])
     }
     if (list.length > 4 || list.some((m) => m === '')) {
-      throw new HttpProblem(400, 'MOVES_COUNT', 'give 1 to 4 moves, comma-separated', [
+      throw new HttpProblem('ML_MOVES_COUNT', 'give 1 to 4 moves, comma-separated', [
         { field: 'query.moves', message: `got ${list.length} entries; 1 to 4 non-empty moves` },
       ])
     }
@@ -128,11 +125,7 @@ export function addThreatsRoute(
       })
     } catch (error) {
       if (hasCode(error) && error.code === 'ML_NO_MODEL')
-        throw new HttpProblem(
-          503,
-          'ML_NO_MODEL',
-          'no model is loaded yet; train one with bun run stage ml:train',
-        )
+        throw new HttpProblem('ML_NO_MODEL', 'no model is loaded yet; train one with bun run stage ml:train')
       throw error
     }
     const who = (slug: string) => {

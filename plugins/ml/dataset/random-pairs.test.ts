@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ModelTruth } from '../../../core/contracts/model-truth.ts'
 import { pokedexRef, type Roster } from '../../../core/contracts/pokedex.ts'
 import type { Kernel } from '../../../core/kernel.ts'
 import { parseStageInput } from '../../../core/stages.ts'
@@ -17,6 +18,10 @@ const SPECIES = 'magikarp,caterpie,weedle,metapod,kakuna,rattata'
 let kernel: Kernel
 let index: RosterIndex
 let dataDir: string
+let modelsDir: string
+/** The shipped champion (models/): its copy gets the truth report of the test's small dataset. */
+const SHIPPED = join(import.meta.dir, '..', '..', '..', 'models')
+const champion = readFileSync(join(SHIPPED, 'champion'), 'utf8').trim()
 const runtime = () => ({ log: kernel.log, tty: false, signal: new AbortController().signal })
 const run = (name: string, args: string[]) =>
   kernel.stages.run(
@@ -28,9 +33,12 @@ const rowsOf = (name: string) => readFileSync(join(dataDir, 'datasets', name, 'r
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'pdx-random-pairs-'))
+  modelsDir = mkdtempSync(join(tmpdir(), 'pdx-random-pairs-models-'))
+  cpSync(join(SHIPPED, champion), join(modelsDir, champion), { recursive: true })
+  writeFileSync(join(modelsDir, 'champion'), `${champion}\n`)
   kernel = await createTestKernel({
     plugins: [etlPlugin, mlPlugin],
-    env: { DATA_DIR: dataDir, ML_WORKERS: '0' },
+    env: { DATA_DIR: dataDir, MODELS_DIR: modelsDir, ML_WORKERS: '0' },
   })
   await kernel.stages.run('etl:load', {}, runtime())
   index = indexRoster(await (kernel.services.get(pokedexRef.id) as { roster(): Promise<Roster> }).roster())
@@ -38,6 +46,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await kernel.stop()
   rmSync(dataDir, { recursive: true, force: true })
+  rmSync(modelsDir, { recursive: true, force: true })
 })
 
 describe('random covered pairs', () => {
@@ -76,5 +85,37 @@ describe('random covered pairs', () => {
     expect(lines('big').slice(0, 17)).toEqual(lines('small'))
     await run('ml:dataset', [...args, '--pairs', '24', '--name', 'fresh'])
     expect(rowsOf('fresh')).toBe(rowsOf('big'))
+  }, 120_000)
+
+  test('ml:truth scores the champion against those exact answers: every pair once overall and in the calibration bins, classes and worst pairs consistent', async () => {
+    const out = await run('ml:truth', ['--dataset', 'big'])
+    expect(out).toContain(`ml:truth ${champion} on big`)
+    expect(out).toContain('24 pairs: MAE')
+    const truth = JSON.parse(readFileSync(join(modelsDir, champion, 'truth.json'), 'utf8')) as ModelTruth
+    expect(truth.modelDir).toBe(champion)
+    expect(truth.truth).toEqual({ dataset: 'big', partial: false, skipped: 0 })
+    expect(truth.overall.pairs).toBe(24)
+    expect(truth.calibration.reduce((n, b) => n + b.pairs, 0)).toBe(24)
+    // the worst pairs are the largest errors, largest first, and the maximum is the first of them
+    const errors = truth.worst.map((w) => Math.abs(w.predicted - w.exact))
+    expect(errors).toEqual([...errors].sort((x, y) => y - x))
+    expect(errors[0]).toBeCloseTo(truth.overall.maxError, 12)
+    expect(truth.worst).toHaveLength(24)
+    const mae = errors.reduce((n, e) => n + e, 0) / 24
+    expect(truth.overall.mae).toBeCloseTo(mae, 12)
+    expect(truth.overall.shareOver01).toBe(errors.filter((e) => e > 0.1).length / 24)
+    // every pair's exact value is the dataset's label
+    const labels = new Map(
+      parseRows(rowsOf('big')).map((r) => [
+        `${r.a_slug}|${r.a_moves}|${r.b_slug}|${r.b_moves}`,
+        Number(r.win_rate),
+      ]),
+    )
+    for (const w of truth.worst)
+      expect(w.exact).toBeCloseTo(labels.get(`${w.a}|${w.moveA}|${w.b}|${w.moveB}`)!, 6)
+    // each mechanic class counts a pair at most once; plain damage and the rest cover all pairs
+    for (const c of truth.byMechanic) expect(c.pairs).toBeLessThanOrEqual(24)
+    expect(truth.passed.mae).toBe(truth.overall.mae <= 0.02)
+    expect(readFileSync(join(modelsDir, champion, 'truth.md'), 'utf8')).toContain('Error by move mechanic')
   }, 120_000)
 })

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { pokedexRef, type Roster } from '../../../core/contracts/pokedex.ts'
-import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel } from '../../../testing/kernel.ts'
-import { etlPlugin } from '../../etl/index.ts'
+import { beforeAll, describe, expect, test } from 'bun:test'
+import { loadedRosterIndex } from '../../../testing/ml/roster-index.ts'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattle } from '../battle/run.ts'
 import { buildBattleSet } from '../battle/sets.ts'
 import { estimateDamage } from './damage.ts'
-import { indexRoster, type RosterIndex } from './roster-index.ts'
+import type { RosterIndex } from './roster-index.ts'
 import { lgpeStat } from './stats.ts'
 import { createFeatureSpace, FEATURE_NAMES, type FeatureSpace, firstMover } from './vector.ts'
 
-let kernel: Kernel
 let index: RosterIndex
 let space: FeatureSpace
 const engine = createLgpeEngine()
 beforeAll(async () => {
-  kernel = await createTestKernel({ plugins: [etlPlugin] })
-  await kernel.stages.run(
-    'etl:load',
-    {},
-    { log: kernel.log, tty: false, signal: new AbortController().signal },
-  )
-  index = indexRoster(await (kernel.services.get(pokedexRef.id) as { roster(): Promise<Roster> }).roster())
+  index = await loadedRosterIndex()
   space = createFeatureSpace(index, engine.dex)
 })
-afterAll(() => kernel.stop())
 
 describe('stats', () => {
   test('level-50 stats equal the engine’s for all 188 forms (so speed ties agree with battles)', () => {

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
-import { pokedexRef, type Roster } from '../../../core/contracts/pokedex.ts'
-import type { Kernel } from '../../../core/kernel.ts'
-import { createTestKernel } from '../../../testing/kernel.ts'
-import { etlPlugin } from '../../etl/index.ts'
+import { beforeAll, describe, expect, test } from 'bun:test'
+import { loadedRosterIndex } from '../../../testing/ml/roster-index.ts'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createSolver } from '../solver/index.ts'
 import { moveMechanics } from './move-mechanics.ts'
-import { indexRoster, type RosterIndex } from './roster-index.ts'
+import type { RosterIndex } from './roster-index.ts'
 import { createFeatureSpace, FEATURE_NAMES, type FeatureSpace, type MatchupInput } from './vector.ts'
 
 const engine = createLgpeEngine()
 const solver = createSolver(engine)
-let kernel: Kernel
 let index: RosterIndex
 let space: FeatureSpace
 beforeAll(async () => {
-  kernel = await createTestKernel({ plugins: [etlPlugin] })
-  await kernel.stages.run(
-    'etl:load',
-    {},
-    { log: kernel.log, tty: false, signal: new AbortController().signal },
-  )
-  index = indexRoster(await (kernel.services.get(pokedexRef.id) as { roster(): Promise<Roster> }).roster())
+  index = await loadedRosterIndex()
   space = createFeatureSpace(index, engine.dex)
 })
-afterAll(() => kernel.stop())
 
 function features(input: MatchupInput): (name: string) => number {
   const x = space.matrix([input])

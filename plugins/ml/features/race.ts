@@ -83,7 +83,8 @@ function raceWithin(
   const [phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns)
   const a = racer(fa, phasesA, turns)
   const b = racer(fb, phasesB, turns)
-  if (a.mech.selfDestruct || b.mech.selfDestruct) return { result: selfDestructs(a, b, aFirst), finished: true }
+  if (a.mech.selfDestruct || b.mech.selfDestruct)
+    return { result: selfDestructs(a, b, aFirst), finished: true }
   const onA = foeControl(inflicter(b, a, !first), a.immune, turns)
   const onB = foeControl(inflicter(a, b, first), b.immune, turns)
   const reflectA = reflects(a, b)

@@ -27,7 +27,14 @@ export function createMatchupRanker(deps: {
   predictor: Predictor
   advisor: Advisor
   modelsDir: string
-}): MatchupRanker & { close(): void } {
+}): MatchupRanker & {
+  /**
+   * Starts the worker and loads the served model ahead of the first request (the engine's data
+   * and the trees take a few seconds to load: a first ranking should not pay for them).
+   */
+  warm(): Promise<void>
+  close(): void
+} {
   let index: RosterIndex | undefined
   const roster = async () => (index ??= indexRoster(await deps.pokedex.roster()))
   const tables = createLru<string, OpponentTable>(TABLES)
@@ -107,6 +114,10 @@ export function createMatchupRanker(deps: {
   }
 
   return {
+    async warm() {
+      const info = deps.predictor.modelInfo()
+      if (info) await useModel(info.dir)
+    },
     async defaultMoves(pokemon) {
       const idx = await roster()
       if (!idx.forms.has(pokemon)) throw new UsageError('ML_UNKNOWN_POKEMON', `unknown Pokémon "${pokemon}"`)

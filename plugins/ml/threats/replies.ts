@@ -30,6 +30,8 @@ const SITUATIONAL = new Set(['self-destruct', 'explosion', 'dream-eater', 'fake-
 export function defaultMoves(index: RosterIndex, pokemon: string): string[] {
   const self = index.forms.get(pokemon)!.data
   const neutral = { ...self, types: [] }
-  const usable = damagingMoves(index, pokemon).filter((m) => !SITUATIONAL.has(m.slug) && m.effectClass !== 'ohko')
+  const usable = damagingMoves(index, pokemon).filter(
+    (m) => !SITUATIONAL.has(m.slug) && m.effectClass !== 'ohko',
+  )
   return bestMoves(self, neutral, usable, index.chart, 4).map((m) => m.slug)
 }

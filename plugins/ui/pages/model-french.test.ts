@@ -1,8 +1,10 @@
 import { expect, test } from 'bun:test'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { frenchDocument, frenchText } from './model-french.ts'
 
-const CHAMPION = join(import.meta.dir, '..', '..', '..', 'models', '2026-11-26-5ebd75279c98')
+const MODELS = join(import.meta.dir, '..', '..', '..', 'models')
+const CHAMPION = join(MODELS, readFileSync(join(MODELS, 'champion'), 'utf8').trim())
 /** English words the trainer's sentences use; none may survive in the French documents. */
 const ENGLISH =
   /\b(battles|Pair test|Species test|Observed|against|boosting round|Share of|Feature importance|Calibration of|Model report|How to read|Summary|Hyper-parameter|False positive|True positive|unseen|model)\b/
