@@ -60,11 +60,13 @@ describe('kernel HTTP endpoints', () => {
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/v1/model',
+      '/api/v1/model/truth',
       '/api/v1/monitoring/drift',
       '/api/v1/moves',
       '/api/v1/moves/{idOrSlug}',
       '/api/v1/pokemon',
       '/api/v1/pokemon/{idOrSlug}',
+      '/api/v1/pokemon/{idOrSlug}/threats',
       '/api/v1/pokemon/{idOrSlug}/weaknesses',
       '/api/v1/predict/best-move',
       '/api/v1/predict/matchup',

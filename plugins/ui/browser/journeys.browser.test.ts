@@ -209,7 +209,7 @@ describe('types, quiz, model, language, errors', () => {
   test('the model page shows its figures and charts in French', async () => {
     const { page } = h
     await go('/model')
-    expect(await text('.identity')).toMatch(/Entraîné le\s+\d+ \w+ \d{4}/)
+    expect(await text('.identity')).toMatch(/Entraîné le\s+\d+ \p{L}+ \d{4}/u)
     expect(await text('table.metrics')).toMatch(/0,\d{4}/)
     const charts = page.locator('.charts img')
     expect(await charts.count()).toBe(5)
