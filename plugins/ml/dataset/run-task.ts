@@ -38,6 +38,7 @@ function policyOf(engine: LgpeEngine, side: Side): MovePolicy {
 export function createTaskRunner(
   engine: LgpeEngine,
   labels: LabelSource = 'engine',
+  exactLimitMs = EXACT_SOLVE_LIMIT_MS,
 ): (task: MatchupTask, k: number) => TaskResult {
   const solver = labels === 'exact' ? createSolver(engine) : undefined
   const sets = new Map<string, PokemonSet>()
@@ -52,7 +53,7 @@ export function createTaskRunner(
     return set
   }
   return (task, k) => {
-    const exact = solver ? exactResult(solver, task, k) : undefined
+    const exact = solver ? exactResult(solver, task, k, exactLimitMs) : undefined
     if (exact) return exact
     const result = evaluateMatchup(
       engine,
@@ -77,16 +78,24 @@ export function createTaskRunner(
 }
 
 /**
+ * A pair whose exact solve takes longer than this is labelled by engine battles instead (its
+ * `label` column says `engine`; the truth report counts it as declined). Nearly every pair solves
+ * in well under a second; the rare pathological one (Counter against a multi-hit move: minutes)
+ * would otherwise hold a whole build. The only input of a dataset that depends on the machine.
+ */
+export const EXACT_SOLVE_LIMIT_MS = 20_000
+
+/**
  * A fixed-move row answered by the exact solver: expected counts over K, so that `wins / k` is the
  * exact probability and the row keeps K as its weight. Rows the solver declines go to the engine.
  */
-function exactResult(solver: Solver, task: MatchupTask, k: number): TaskResult | undefined {
+function exactResult(solver: Solver, task: MatchupTask, k: number, limitMs: number): TaskResult | undefined {
   if (task.a.policy !== 'fixed' || task.b.policy !== 'fixed') return undefined
   try {
     const s = solver.solve(
       { species: task.a.showdownId, move: task.a.moveIds[0]! },
       { species: task.b.showdownId, move: task.b.moveIds[0]! },
-      { epsilon: 1e-10 },
+      { epsilon: 1e-10, deadline: performance.now() + limitMs },
     )
     return {
       label: 'exact',

@@ -14,6 +14,7 @@ import {
 } from './mass.ts'
 import { createModeTable, initialMode, type Mode } from './mode.ts'
 import { createPhaseKernels, type Phase } from './phases.ts'
+import { UnsupportedMechanic } from './unsupported.ts'
 
 /** Limits of one forward solve. */
 export interface ForwardOptions {
@@ -27,6 +28,12 @@ export interface ForwardOptions {
   readonly maxRank: number
   /** Discrete states holding less than this in all are dropped (reported as `unresolved`). */
   readonly modeFloor: number
+  /**
+   * `performance.now()` after which the solve gives up with `UnsupportedMechanic` (checked each
+   * turn). Bulk labelling's bound: one pathological pair (Counter against a multi-hit move can
+   * take minutes) must not hold a whole dataset build. Unset: no limit (answers never depend on it).
+   */
+  readonly deadline?: number
 }
 
 export const DEFAULT_FORWARD: ForwardOptions = {
@@ -101,6 +108,10 @@ function propagate(
   let turn = 0
   let inPlay = 1
   while (turn < options.turnCap && inPlay > options.epsilon) {
+    if (options.deadline !== undefined && performance.now() > options.deadline) {
+      pool.dispose()
+      throw new UnsupportedMechanic(`solve over its time budget at turn ${turn}`)
+    }
     turn++
     ctx.turn = turn
     const outcomes: PhaseOutcomes = { wins: [0, 0] }
