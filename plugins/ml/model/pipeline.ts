@@ -90,7 +90,7 @@ export async function trainAndRegister(options: {
   })
   try {
     const search =
-      options.grid === 'none'
+      GRIDS[options.grid].length <= 1
         ? []
         : gridSearch({
             space,
@@ -102,7 +102,7 @@ export async function trainAndRegister(options: {
             log,
             tty: options.tty,
           })
-    const params = { ...BASE_PARAMS, ...(search[0]?.params ?? {}) }
+    const params = { ...BASE_PARAMS, ...(search[0]?.params ?? GRIDS[options.grid][0] ?? {}) }
     log.info('training the final model', { params, rows: train.length })
     const fit = (fitRows: readonly DatasetRow[], validRows: readonly DatasetRow[]) =>
       trainGbdt(toLabelledData(space, fitRows), params, {

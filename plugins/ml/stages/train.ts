@@ -52,7 +52,7 @@ export function summarizeTraining(result: TrainResult): string {
 }
 
 /**
- * `ml:train -- [--grid none|fast|extended] [--dataset NAME] [--folds 3] [--force]`
+ * `ml:train -- [--grid none|fast|exact|extended] [--dataset NAME] [--folds 3] [--force]`
  *
  * @example
  * bun run stage ml:train -- --grid fast

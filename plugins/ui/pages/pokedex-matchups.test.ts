@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, expect, test } from 'bun:test'
+import { join } from 'node:path'
+import type { ModelTruth } from '../../../core/contracts/model-truth.ts'
+import type { Kernel } from '../../../core/kernel.ts'
+import { createTestKernel } from '../../../testing/kernel.ts'
+import { loadedPokedexFile } from '../../../testing/pokedex-db.ts'
+import { etlPlugin } from '../../etl/index.ts'
+import { mlPlugin } from '../../ml/index.ts'
+import { uiPlugin } from '../index.ts'
+
+/** The Pokédex page's matchups and the model page's truth report, over the shipped champion. */
+const MODELS = join(import.meta.dir, '..', '..', '..', 'models')
+let kernel: Kernel
+beforeAll(async () => {
+  kernel = await createTestKernel({
+    plugins: [etlPlugin, mlPlugin, uiPlugin],
+    env: { DATABASE_URL: `sqlite:${await loadedPokedexFile()}`, MODELS_DIR: MODELS },
+  })
+  await kernel.start()
+}, 60_000)
+afterAll(() => kernel.stop())
+
+const get = async (path: string, headers: Record<string, string> = {}) => {
+  const res = await kernel.app.request(path, { headers })
+  return { status: res.status, text: await res.text() }
+}
+
+test('a Pokémon’s page loads its matchups: 5 most dangerous and 5 easiest opponents, each a Pokédex link', async () => {
+  const page = await get('/pokedex/pikachu')
+  expect(page.status).toBe(200)
+  expect(page.text).toContain('hx-get="/pokedex/pikachu/matchups"')
+  const fragment = await get('/pokedex/pikachu/matchups', { 'hx-request': 'true' })
+  expect(fragment.status).toBe(200)
+  expect(fragment.text).not.toContain('<html')
+  const tables = [...fragment.text.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => m[0])
+  expect(tables).toHaveLength(2)
+  for (const table of tables) {
+    const links = [...table.matchAll(/<th scope="row"><a href="\/pokedex\/([\w-]+)"/g)].map((m) => m[1])
+    expect(links).toHaveLength(5)
+    expect(links).not.toContain('pikachu')
+  }
+  // a Ground type is among Pikachu's hardest opponents with its electric moves, never its easiest
+  const worst = tables[0]!
+  const percents = (table: string) =>
+    [...table.matchAll(/<td>([\d\s,]+)\s?%<\/td>/g)].map((m) =>
+      Number(m[1]!.replace(/\s/g, '').replace(',', '.')),
+    )
+  expect(Math.max(...percents(worst))).toBeLessThanOrEqual(Math.min(...percents(tables[1]!)))
+})
+
+test('an unknown Pokémon’s matchups are a 404 page', async () => {
+  expect((await get('/pokedex/pikachoo/matchups')).status).toBe(404)
+})
+
+test('the model page shows the champion’s truth report: pairs, MAE and the mechanic table', async () => {
+  const dir = (await Bun.file(join(MODELS, 'champion')).text()).trim()
+  const truth = (await Bun.file(join(MODELS, dir, 'truth.json')).json()) as ModelTruth
+  const page = await get('/model')
+  expect(page.status).toBe(200)
+  expect(page.text).toContain('Le modèle face au solveur exact')
+  expect(page.text).toContain(truth.overall.mae.toFixed(4).replace('.', ','))
+  expect(page.text).toContain(truth.truth.dataset)
+})
