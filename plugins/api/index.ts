@@ -1,6 +1,6 @@
 import { advisorRef } from '../../core/contracts/advisor.ts'
-import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { matchupsRef } from '../../core/contracts/matchups.ts'
+import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { simulatorRef } from '../../core/contracts/simulator.ts'

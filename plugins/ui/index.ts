@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { advisorRef } from '../../core/contracts/advisor.ts'
-import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { matchupsRef } from '../../core/contracts/matchups.ts'
+import { optimalPlayRef } from '../../core/contracts/optimal.ts'
 import { pokedexRef } from '../../core/contracts/pokedex.ts'
 import { predictorRef } from '../../core/contracts/predictor.ts'
 import { definePlugin } from '../../core/plugin.ts'
@@ -54,7 +54,7 @@ export const uiPlugin = definePlugin({
     app.get('/predict', predict.page)
     app.get('/predict/side', predict.side)
     app.get('/predict/optimal', createOptimalPage(pokedex, predictor, ctx.services.get(optimalPlayRef)))
-        registerPokedexPages(app, { pokedex, matchups: ctx.services.get(matchupsRef) })
+    registerPokedexPages(app, { pokedex, matchups: ctx.services.get(matchupsRef) })
     registerModelAndQuizPages(app, { pokedex, predictor, modelsDir: ctx.core.modelsDir })
     app.get('/credits', creditsPage)
     app.get('/static/sprites/:file', sprite)

@@ -1,7 +1,7 @@
 import { enBattle } from './en-battle.ts'
 import { enDex } from './en-dex.ts'
-import { enOptimal } from './en-optimal.ts'
 import { enMl } from './en-ml.ts'
+import { enOptimal } from './en-optimal.ts'
 import type { Messages } from './fr.ts'
 
 /** The web app's English texts (`?lang=en`). */

@@ -4,8 +4,8 @@
  */
 import { frBattle } from './fr-battle.ts'
 import { frDex } from './fr-dex.ts'
-import { frOptimal } from './fr-optimal.ts'
 import { frMl } from './fr-ml.ts'
+import { frOptimal } from './fr-optimal.ts'
 
 export const fr = {
   htmlLang: 'fr',
