@@ -127,7 +127,7 @@ describe('/openapi.json is a valid OpenAPI 3.1 document', () => {
     const predictive = operations
       .filter((o) => /^\/api\/v1\/(predict\/|simulate|pokemon\/\{idOrSlug\}\/threats)/.test(o.path))
       .map((o) => o.key)
-    expect(predictive.length).toBe(4)
+    expect(predictive.length).toBe(5)
     expect(secured.sort()).toEqual(predictive.sort())
     // The document says what the server does: a secured route refuses a request without a key.
     for (const key of secured) {
