@@ -137,7 +137,9 @@ describe('predictor', () => {
     // the same address through htmx: the predictor section alone, with the same ranking
     const swapped = await html('/predict?a=pikachu&ma=vive-attaque&ma=Thunderbolt&b=Ectoplasma&mb=', htmx)
     expect(swapped.text.startsWith('<section class="predictor" id="predictor">')).toBe(true)
-    expect(ranked(swapped.text)).toEqual(rows)
+    // same moves in the same order; the figures may differ: a first answer over the solve budget
+    // comes from the model, the second from the exact answer solved meanwhile
+    expect(ranked(swapped.text).map(([move]) => move)).toEqual(rows.map(([move]) => move))
   })
 
   test('without moves sent, the form preselects four moves and shows the cards', async () => {
