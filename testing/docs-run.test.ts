@@ -52,6 +52,11 @@ const RULES: { pattern: RegExp; how: 'run' | 'validate' | 'skip'; why: string }[
   { pattern: /^npm install -g bun@/, how: 'skip', why: 'installs Bun globally (CI does it in .ci/run)' },
   { pattern: /^bun run check$/, how: 'skip', why: 'it is the command running this test' },
   {
+    pattern: /^bun run test:browser$/,
+    how: 'skip',
+    why: 'the browser suite, its own CI step (.ci/run) right after the check',
+  },
+  {
     pattern: /^docker compose/,
     how: 'skip',
     why: 'no Docker engine here; ops/compose.test.ts validates the file',

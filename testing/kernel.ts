@@ -69,6 +69,10 @@ export async function createTestKernel(options: {
     env: {
       DATABASE_URL: await freshDatabaseUrl(options.engine ?? 'sqlite'),
       DATA_DIR: mkdtempSync(join(tmpdir(), 'pdx-test-data-')),
+      // Warming the threats worker costs ~3 CPU-seconds per kernel start (a worker loading the
+      // engine and the model), paid by every suite that boots the ml plugin and never ranks
+      // threats; the threats suite turns it back on.
+      ML_WARM_MATCHUPS: 'false',
       ...options.env,
     },
     logger,

@@ -107,6 +107,11 @@ export const mlConfig = z.object({
     .describe(
       'Threads that train a model, the calling thread included (the model is byte-identical for any value)',
     ),
+  warmMatchups: envBoolean
+    .default(true)
+    .describe(
+      'Start the threats worker and load the model at start, so a first ranking pays no cold start (test kernels turn it off)',
+    ),
   skipIfExists: envBoolean
     .default(false)
     .describe('ml:train does nothing when a champion model exists (the trainer container exits at once)'),

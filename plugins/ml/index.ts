@@ -163,9 +163,10 @@ export const mlPlugin = definePlugin({
     ctx.lifecycle.onStart(async () => {
       await refresh(true)
       // in the background: serving starts at once; a failure shows again on the first request
-      matchups
-        .warm()
-        .catch((error: unknown) => ctx.log.warn('matchup worker not warmed', { error: String(error) }))
+      if (ctx.config.warmMatchups)
+        matchups
+          .warm()
+          .catch((error: unknown) => ctx.log.warn('matchup worker not warmed', { error: String(error) }))
       timer = setInterval(() => {
         // One look at a time: a slow database or disk must not pile checks up.
         refreshing ??= refresh(false)

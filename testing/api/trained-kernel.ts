@@ -10,6 +10,16 @@ import { loadedPokedexFile } from '../pokedex-db.ts'
 /** The champion a fresh clone ships (read only: serving never writes to MODELS_DIR). */
 export const SHIPPED_MODELS_DIR = join(import.meta.dir, '..', '..', 'models')
 
+/**
+ * Time budgets far above need, so that a loaded machine (six CPU burners beside the suite) slows
+ * the tests down instead of turning a worker's cold start into a 503 TIMEOUT: the suites test what
+ * the API answers, not how fast. A suite that tests a budget sets its own value in `env`.
+ */
+export const LOAD_TOLERANT_BUDGETS = {
+  API_REQUEST_TIMEOUT_MS: '120000',
+  ML_SIM_TIMEOUT_MS: '120000',
+} as const
+
 export interface TrainedApiKernel {
   readonly kernel: Kernel
   /** A valid API key (its hash is the kernel's only `API_KEYS` entry). */
@@ -44,7 +54,13 @@ export async function createTrainedApiKernel(
   const kernel = await createTestKernel({
     plugins: [etlPlugin, mlPlugin, apiPlugin],
     engine,
-    env: { DATABASE_URL: databaseUrl, MODELS_DIR: SHIPPED_MODELS_DIR, API_KEYS: hash, ...options.env },
+    env: {
+      DATABASE_URL: databaseUrl,
+      MODELS_DIR: SHIPPED_MODELS_DIR,
+      API_KEYS: hash,
+      ...LOAD_TOLERANT_BUDGETS,
+      ...options.env,
+    },
   })
   if (engine === 'postgres') {
     await kernel.stages.run(

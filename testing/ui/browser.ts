@@ -13,6 +13,7 @@ import { etlPlugin } from '../../plugins/etl/index.ts'
 import { mlPlugin } from '../../plugins/ml/index.ts'
 import { uiPlugin } from '../../plugins/ui/index.ts'
 import { createTestKernel } from '../kernel.ts'
+import { loadedPokedexFile } from '../pokedex-db.ts'
 
 /** Debian's Chromium (`apt-get install -y chromium`; `.ci/run` installs it). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -51,22 +52,21 @@ export interface Harness {
 }
 
 /**
- * Boots the app (ETL load, shipped model) and one browser with one page; every journey reuses
+ * Boots the app (the loaded Pokédex, shipped model) and one browser with one page; every journey reuses
  * them. Fails with a readable message when Chromium is missing.
  */
 export async function startHarness(): Promise<Harness> {
   if (!(await Bun.file(CHROMIUM).exists())) {
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`)
   }
+  // A copy of the Pokédex loaded once per test process (not an ETL run per suite).
   const kernel = await createTestKernel({
     plugins: [etlPlugin, mlPlugin, uiPlugin],
-    env: { MODELS_DIR: join(import.meta.dir, '..', '..', 'models') },
+    env: {
+      DATABASE_URL: `sqlite:${await loadedPokedexFile()}`,
+      MODELS_DIR: join(import.meta.dir, '..', '..', 'models'),
+    },
   })
-  await kernel.stages.run(
-    'etl:load',
-    {},
-    { log: kernel.log, tty: false, signal: new AbortController().signal },
-  )
   await kernel.start()
   const server = Bun.serve({
     hostname: '127.0.0.1',

@@ -8,7 +8,7 @@ import { createTrainedApiKernel, type TrainedApiKernel } from '../../../testing/
 describe('GET /api/v1/pokemon/{idOrSlug}/threats', () => {
   let api: TrainedApiKernel
   beforeAll(async () => {
-    api = await createTrainedApiKernel({ env: { API_REQUEST_TIMEOUT_MS: '120000' } })
+    api = await createTrainedApiKernel({ env: { ML_WARM_MATCHUPS: 'true' } })
   }, 120_000)
   afterAll(() => api.close())
   const get = (path: string, key: string | null = api.key) =>
