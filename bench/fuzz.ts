@@ -16,6 +16,20 @@ const TOTAL = Number(process.argv[2] ?? 12_000)
 const SEED = Number(process.argv[3] ?? 13)
 const CONCURRENCY = 16
 const HANG_MS = 15_000
+/**
+ * The only 503s that are not failures: a full queue (simulations, exact solves, optimal play)
+ * answers 503 + Retry-After by design (bounded queues; the client is told to come back). Any other
+ * 503 (a TIMEOUT, an unready model, the database) is counted as an app 5xx.
+ */
+const BACKPRESSURE = new Set(['ML_SIMULATION_BUSY', 'ML_SOLVER_BUSY', 'OPTIMAL_BUSY'])
+
+function problemCode(text: string): string {
+  try {
+    return String((JSON.parse(text) as { code?: unknown }).code ?? 'no code')
+  } catch {
+    return 'not JSON'
+  }
+}
 
 const WEB_PAGES = [
   '/',
@@ -105,6 +119,7 @@ try {
   for (const r of webRequests(TOTAL - requests.length, SEED)) requests.push({ ...r, key: false })
 
   const statuses = new Map<number, number>()
+  const unavailable = new Map<string, number>()
   const failures: string[] = []
   let next = 0
   const started = performance.now()
@@ -119,10 +134,14 @@ try {
           ...(r.body === undefined ? {} : { body: r.body }),
           signal: AbortSignal.timeout(HANG_MS),
         })
-        await res.arrayBuffer()
+        const text = await res.text()
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1)
-        if (res.status >= 500 && res.status !== 503)
-          failures.push(`${res.status} ${r.method} ${r.url.slice(0, 200)}`)
+        if (res.status === 503) {
+          const code = problemCode(text)
+          const where = `${r.method} ${r.url.split('?')[0]!.slice(0, 60)} ${code}`
+          unavailable.set(where, (unavailable.get(where) ?? 0) + 1)
+          if (!BACKPRESSURE.has(code)) failures.push(`503 ${code} ${r.method} ${r.url.slice(0, 200)}`)
+        } else if (res.status >= 500) failures.push(`${res.status} ${r.method} ${r.url.slice(0, 200)}`)
       } catch (error) {
         const what =
           error instanceof Error && error.name === 'TimeoutError' ? 'HANG' : `NETWORK ${String(error)}`
@@ -136,8 +155,9 @@ try {
   console.log(`fuzz: ${requests.length} hostile requests (seed ${SEED}) in ${seconds.toFixed(1)} s`)
   console.log(`  answers by status: ${byStatus.join(', ')}`)
   console.log(
-    `  app 5xx other than 503: ${failures.filter((f) => /^\d/.test(f)).length}; hangs or resets: ${failures.filter((f) => !/^\d/.test(f)).length}`,
+    `  app 5xx (503 only counts as backpressure when it is ${[...BACKPRESSURE].join(' or ')}): ${failures.filter((f) => /^\d/.test(f)).length}; hangs or resets: ${failures.filter((f) => !/^\d/.test(f)).length}`,
   )
+  for (const [where, n] of [...unavailable.entries()].sort()) console.log(`  503 ${where}: ${n}`)
   for (const f of failures.slice(0, 20)) console.log(`  ${f}`)
   if (failures.length > 0) process.exitCode = 1
 } finally {

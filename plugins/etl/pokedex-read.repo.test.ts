@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import type { Db } from '../../core/db/port.ts'
 import { sql } from '../../core/db/sql.ts'
+import { KernelError } from '../../core/errors.ts'
 import type { Kernel } from '../../core/kernel.ts'
 import { createTestKernel, notePostgresSkipped, testEngines } from '../../testing/kernel.ts'
+import { loadedPokedexFile } from '../../testing/pokedex-db.ts'
 import { etlPlugin } from './index.ts'
 import { createCatalogueReader, readCatalogue } from './pokedex-read.repo.ts'
 import { finishRun, startRun } from './repo/runs.repo.ts'
@@ -70,3 +73,50 @@ for (const engine of testEngines()) {
     })
   })
 }
+
+describe('Pokédex catalogue with the database down', () => {
+  let kernel: Kernel
+  beforeAll(async () => {
+    kernel = await createTestKernel({
+      plugins: [etlPlugin],
+      env: { DATABASE_URL: `sqlite:${await loadedPokedexFile()}` },
+    })
+  })
+  afterAll(() => kernel.stop())
+
+  test('once a check finds it unreachable, calls serve the cache without waiting for a check of their own; one background check brings it back', async () => {
+    // The database as the reader sees it: up, or every statement pending until the test settles it
+    // (what the PostgreSQL adapter does until DB_TIMEOUT_MS, then DATABASE_UNAVAILABLE).
+    let up = true
+    const stalled: ((error: Error) => void)[] = []
+    const db: Db = {
+      ...kernel.db,
+      sql: ((strings: TemplateStringsArray, ...values: unknown[]) =>
+        up
+          ? kernel.db.sql(strings, ...values)
+          : new Promise((_, reject) => stalled.push(reject))) as Db['sql'],
+    }
+    const unavailable = () => new KernelError('DATABASE_UNAVAILABLE', 'the database did not answer')
+    const catalogue = createCatalogueReader(db)
+    const first = await catalogue()
+    up = false
+    const during = catalogue()
+    expect(stalled).toHaveLength(1) // the first call after the failure waits for its check…
+    for (const reject of stalled.splice(0)) reject(unavailable())
+    expect(await during).toBe(first) // …which fails: the cache answers
+    // Now no call waits: each answers from the cache while one shared check is pending.
+    const answered = await Promise.race([
+      Promise.all([catalogue(), catalogue(), catalogue()]),
+      new Promise((resolve) => setTimeout(resolve, 0, 'waited for the database')),
+    ])
+    expect(answered).toEqual([first, first, first])
+    expect(stalled).toHaveLength(1)
+    // The database comes back: the pending check still fails (its time ran out), the next succeeds.
+    for (const reject of stalled.splice(0)) reject(unavailable())
+    up = true
+    expect(await catalogue()).toBe(first) // served from the cache, its check succeeds in the background
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await catalogue()).toBe(first) // a real check again: same ETL run, same cached value
+    expect(stalled).toHaveLength(0)
+  })
+})

@@ -204,14 +204,31 @@ export function createCatalogueReader(db: Db): () => Promise<PokedexCatalogue> {
     if (before.settled && after.key === before.key) cached = { key: before.key, value }
     return value
   }
+  // Set when the last generation check found the database unreachable: calls then serve the cache
+  // at once instead of each waiting up to DB_TIMEOUT_MS for a check of their own (a prediction
+  // reads the catalogue twice: it took 2.6 s with PostgreSQL stopped, over the 2 s bound).
+  let databaseDown = false
   return async () => {
+    if (databaseDown && cached) {
+      // One background check at a time (shared with every call meanwhile) finds the way back.
+      generation().then(
+        () => {
+          databaseDown = false
+        },
+        () => undefined,
+      )
+      return cached.value
+    }
     let current: { key: string; settled: boolean }
     try {
       current = await generation()
     } catch (error) {
       // Degrade, never stall: with the database down, the last catalogue read is still one whole,
       // consistent Pokédex; serve it (it may be one ETL run old) rather than a 503.
-      if (cached && hasCode(error) && error.code === 'DATABASE_UNAVAILABLE') return cached.value
+      if (cached && hasCode(error) && error.code === 'DATABASE_UNAVAILABLE') {
+        databaseDown = true
+        return cached.value
+      }
       throw error
     }
     if (current.settled && cached?.key === current.key) return cached.value
