@@ -27,6 +27,12 @@ export interface SolveContext {
    * Not tracking spares a state per PP count when a side often cannot move (freeze, paralysis).
    */
   trackPp: [boolean, boolean]
+  /**
+   * Turns without PP payment to add to each side's `F.ppSkips` when counting PP left. Set only
+   * while a kernel is built once for every state that differs in PP count alone (see `phases.ts`):
+   * the rules then see the PP left of the real state in a state whose count is zero.
+   */
+  ppSkipsBias?: [number, number]
 }
 
 /** @example const ctx = createContext(engine.dex, [pikachu, squirtle]) */
@@ -43,6 +49,7 @@ export function createContext(
     dists: new Map(),
     turn: 1,
     trackPp: [true, true],
+    ppSkipsBias: [0, 0],
   }
 }
 
@@ -53,7 +60,7 @@ export function createContext(
 export function ppLeft(ctx: SolveContext, mode: Mode, side: Side): number {
   if (!ctx.trackPp[side]) return Number.POSITIVE_INFINITY
   if (get(mode, side, F.ppOut) > 0) return 0
-  const paidBefore = ctx.turn - 1 - get(mode, side, F.ppSkips)
+  const paidBefore = ctx.turn - 1 - get(mode, side, F.ppSkips) - (ctx.ppSkipsBias?.[side] ?? 0)
   return ctx.battlers[side].maxPp - paidBefore - get(mode, side, F.ppSpent)
 }
 

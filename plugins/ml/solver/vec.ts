@@ -110,21 +110,21 @@ export function combineVec(x: Vec, a: number, y: Vec, b: number): Vec {
 
 /** Drops entries holding at most `floor` (as absolute mass, given the term's weight); returns the mass dropped. */
 export function pruneVec(v: Vec, scale: number, floor: number): { vec: Vec; dropped: number } {
+  const data = v.data
   let dropped = 0
+  for (let i = 0; i < data.length; i++)
+    if (data[i] !== 0 && data[i]! * scale <= floor) dropped += data[i]! * scale
+  // most vectors lose nothing: copy only when something is dropped
+  if (dropped === 0) return { vec: v, dropped }
   let first = -1
   let last = -1
-  const data = v.data.slice()
+  const kept = new Float64Array(data.length)
   for (let i = 0; i < data.length; i++) {
-    if (data[i] === 0) continue
-    if (data[i]! * scale <= floor) {
-      dropped += data[i]! * scale
-      data[i] = 0
-      continue
-    }
+    if (data[i] === 0 || data[i]! * scale <= floor) continue
+    kept[i] = data[i]!
     if (first < 0) first = i
     last = i
   }
-  if (dropped === 0) return { vec: v, dropped }
   if (first < 0) return { vec: make(1, new Float64Array(0)), dropped }
-  return { vec: make(v.lo + first, data.slice(first, last + 1)), dropped }
+  return { vec: make(v.lo + first, kept.slice(first, last + 1)), dropped }
 }
