@@ -5,7 +5,7 @@
  * reply is best. Shared by `bench/solver.ts` (main thread) and its workers.
  */
 import type { LgpeEngine } from '../plugins/ml/battle/engine.ts'
-import { createContext } from '../plugins/ml/solver/context.ts'
+import { createContext, type SolveContext } from '../plugins/ml/solver/context.ts'
 import { entries } from '../plugins/ml/solver/dist.ts'
 import { hitEffect } from '../plugins/ml/solver/hit.ts'
 import { type Solver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
@@ -27,12 +27,10 @@ export interface PairResult {
 }
 
 /** Expected damage per turn spent (accuracy, hits and charge turns included) of `move` from A to B. */
-function expectedDamage(engine: LgpeEngine, solver: Solver, a: string, move: string, b: string): number {
-  const attacker = solver.factory.battler(a, move)
-  const target = solver.factory.battler(b, solver.factory.legal.of(b)[0]!)
-  const m = attacker.move
+function expectedDamage(ctx: SolveContext, move: string): number {
+  const m = ctx.dex.moves.get(move)
+  const target = ctx.battlers[1]
   if (m.category === 'Status' || m.selfdestruct || ['counter', 'mirrorcoat', 'bide'].includes(m.id)) return 0
-  const ctx = createContext(engine.dex, [attacker, target], solver.types)
   if (!m.ignoreImmunity && ctx.types.immune(m.type, target.types)) return 0
   const effect = hitEffect(ctx, initialMode(), 0, m)
   const perHit =
@@ -48,13 +46,29 @@ function expectedDamage(engine: LgpeEngine, solver: Solver, a: string, move: str
 
 /** The 4 damaging moves of `a` with the highest expected damage against `b` (ties: id order). */
 export function bestFour(engine: LgpeEngine, solver: Solver, a: string, b: string): string[] {
-  return solver.factory.legal
-    .of(a)
-    .filter((id) => engine.dex.moves.get(id).category !== 'Status')
-    .map((id) => ({ id, value: expectedDamage(engine, solver, a, id, b) }))
+  const legal = solver.factory.legal
+  const moves = legal.of(a).filter((id) => engine.dex.moves.get(id).category !== 'Status')
+  if (moves.length === 0) return []
+  // one context for every move: the damage rules read the move given, not the battler's own
+  const attacker = solver.factory.battler(a, moves[0]!)
+  const target = solver.factory.battler(b, legal.of(b)[0]!)
+  const ctx = createContext(engine.dex, [attacker, target], solver.types)
+  return moves
+    .map((id) => ({ id, value: expectedDamage(ctx, id) }))
     .sort((x, y) => y.value - x.value || x.id.localeCompare(y.id))
     .slice(0, 4)
     .map((x) => x.id)
+}
+
+/**
+ * Readies everything a solve reads once per form (stats through the engine, legal moves), so that
+ * a timed sample measures the matrix's own work: the whole matrix pays this once per worker.
+ */
+export function warmForms(engine: LgpeEngine, solver: Solver): void {
+  for (const species of engine.legalSpecies) {
+    const first = solver.factory.legal.of(species)[0]
+    if (first) solver.factory.battler(species, first)
+  }
 }
 
 /**
