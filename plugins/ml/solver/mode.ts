@@ -118,6 +118,8 @@ export function initialMode(): Mode {
 /** A state interned by its content, so equal states share grids and cached kernels. */
 export interface ModeTable {
   intern(mode: Mode): Mode
+  /** `intern` for a caller that keeps `mode` (a scratch buffer): a new state is stored as a copy. */
+  internCopy(mode: Mode): Mode
   key(mode: Mode): string
   readonly size: number
 }
@@ -131,19 +133,26 @@ export interface ModeTable {
 export function createModeTable(): ModeTable {
   const buckets = new Map<number, Mode[]>()
   let size = 0
+  const find = (mode: Mode, hash: number): Mode | undefined => {
+    const bucket = buckets.get(hash)
+    if (bucket) for (const known of bucket) if (sameMode(known, mode)) return known
+    return undefined
+  }
+  const add = (mode: Mode, hash: number): Mode => {
+    const bucket = buckets.get(hash)
+    if (bucket) bucket.push(mode)
+    else buckets.set(hash, [mode])
+    size++
+    return mode
+  }
   return {
     intern(mode) {
       const hash = hashMode(mode)
-      const bucket = buckets.get(hash)
-      if (!bucket) {
-        buckets.set(hash, [mode])
-        size++
-        return mode
-      }
-      for (const known of bucket) if (sameMode(known, mode)) return known
-      bucket.push(mode)
-      size++
-      return mode
+      return find(mode, hash) ?? add(mode, hash)
+    },
+    internCopy(mode) {
+      const hash = hashMode(mode)
+      return find(mode, hash) ?? add(mode.slice(), hash)
     },
     key(mode) {
       return mode.join(',')

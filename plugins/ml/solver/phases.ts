@@ -3,7 +3,7 @@ import { ppLeft, type SolveContext } from './context.ts'
 import type { Dist } from './dist.ts'
 import type { Branch, HpOp, Side } from './kernel.ts'
 import { type Leaf, stage, startLeaf } from './leaf.ts'
-import { at, createModeTable, F, type Mode, type ModeTable, T_ORDER } from './mode.ts'
+import { at, createModeTable, F, MODE_SIZE, type Mode, type ModeTable, T_ORDER } from './mode.ts'
 import { residual } from './residual.ts'
 import { turnStart } from './turn-start.ts'
 import { useMove } from './use-move.ts'
@@ -89,27 +89,28 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
   const templates = createModeTable()
   const templateCaches = emptyCaches()
   const skipField = [at(0, F.ppSkips), at(1, F.ppSkips)] as const
+  const scratch = new Int32Array(MODE_SIZE)
   const shifted = (branches: readonly Branch<Mode>[], phase: Phase, shift: readonly number[]) =>
     branches.map(({ p, ops, targets }) => ({
       p,
       ops,
       targets: targets.map(({ p: q, next }) => {
-        const real = next.slice()
+        scratch.set(next)
         for (const side of [0, 1] as const) {
           // the residual clears the count of a side that ran out of PP (`forgetWhatNoLongerMatters`)
-          if (phase === 'residual' && real[at(side, F.ppOut)]! > 0) continue
-          real[skipField[side]] = real[skipField[side]]! + shift[side]!
+          if (phase === 'residual' && scratch[at(side, F.ppOut)]! > 0) continue
+          scratch[skipField[side]] = scratch[skipField[side]]! + shift[side]!
         }
-        return { p: q, next: table.intern(real) }
+        return { p: q, next: table.internCopy(scratch) }
       }),
     }))
   const fromTemplate = (phase: Phase, mode: Mode, ppKey: number): readonly Branch<Mode>[] => {
     const shift = [mode[skipField[0]]!, mode[skipField[1]]!] as [number, number]
     if (shift[0] === 0 && shift[1] === 0) return build(phase, mode, table)
-    const free = mode.slice()
-    free[skipField[0]] = 0
-    free[skipField[1]] = 0
-    const template = cached(templateCaches[phase], templates.intern(free), ppKey, (key) => {
+    scratch.set(mode)
+    scratch[skipField[0]] = 0
+    scratch[skipField[1]] = 0
+    const template = cached(templateCaches[phase], templates.internCopy(scratch), ppKey, (key) => {
       ctx.ppSkipsBias = shift
       try {
         return build(phase, key, templates)
