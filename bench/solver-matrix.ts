@@ -8,7 +8,7 @@ import type { LgpeEngine } from '../plugins/ml/battle/engine.ts'
 import { createContext, type SolveContext } from '../plugins/ml/solver/context.ts'
 import { entries } from '../plugins/ml/solver/dist.ts'
 import { hitEffect } from '../plugins/ml/solver/hit.ts'
-import { type Solver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
+import { type SolveRun, type Solver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
 import { initialMode } from '../plugins/ml/solver/mode.ts'
 import { hitCounts } from '../plugins/ml/solver/multihit.ts'
 
@@ -22,7 +22,10 @@ export interface MatrixCell {
 
 export interface PairResult {
   cells: [MatrixCell, MatrixCell]
+  /** Move pairs solved exactly. */
   solves: number
+  /** Move pairs solved coarsely (every one met; some then exactly). */
+  bounded: number
   sampled: number
 }
 
@@ -71,61 +74,105 @@ export function warmForms(engine: LgpeEngine, solver: Solver): void {
   }
 }
 
+/** What a pair's solves tell so far: a lower bound on each side's wins, exact once refined. */
+interface Cell {
+  readonly run: SolveRun
+  win: number
+  lose: number
+  /** Probability still undecided: either side's wins can grow by at most this. */
+  open: number
+  exact: boolean
+}
+
+/** First pass of every solve: cheap, and enough to rule out most move pairs. */
+const COARSE = 1e-2
+/** The answer's precision. */
+const EXACT = 1e-9
+
 /**
- * Both directions of one unordered pair, by branch and bound: a direction's value is max over its
- * moves of the min over the replies, so once a move's running min is no better than the best
- * move so far (moves in index order, ties to the first as without pruning), its other replies
- * need no solve. Moves come strongest first, so the first row is usually the answer and the
- * others fall after one reply. A solve serves both directions. Declined pairs count as `sampled`
- * and are left out of the min.
+ * Both directions of one unordered pair, by branch and bound on bounds: a direction's value is max
+ * over its moves of the min over the replies. Every move pair is first solved coarsely (until
+ * less than 1 % is undecided), which bounds its value; a move is dropped as soon as one reply
+ * holds it at or below the best move so far even in the best case, and otherwise only the replies
+ * that could be its minimum are taken on to the exact answer (the solve goes on from where it
+ * stopped). Moves come strongest first, ties go to the first, as in a plain max-min, whose
+ * answers this equals. A solve serves both directions. Declined pairs count as `sampled`.
  */
 export function solvePair(engine: LgpeEngine, solver: Solver, a: string, b: string): PairResult {
   const movesA = bestFour(engine, solver, a, b)
   const movesB = bestFour(engine, solver, b, a)
-  const solved = new Map<string, { win: number; lose: number } | null>()
+  const cells = new Map<string, Cell | null>()
   let solves = 0
+  let bounded = 0
   let sampled = 0
-  const cell = (i: number, j: number) => {
+  const cell = (i: number, j: number): Cell | null => {
     const key = `${i},${j}`
-    if (!solved.has(key)) {
+    if (!cells.has(key)) {
       try {
-        const s = solver.solve(
-          { species: a, move: movesA[i]! },
-          { species: b, move: movesB[j]! },
-          { epsilon: 1e-9 },
-        )
-        solved.set(key, { win: s.winA, lose: s.winB })
-        solves++
+        const run = solver.start({ species: a, move: movesA[i]! }, { species: b, move: movesB[j]! })
+        const s = run.advance(COARSE)
+        cells.set(key, { run, win: s.winA, lose: s.winB, open: s.unresolved + s.cap, exact: false })
+        bounded++
       } catch (error) {
         if (!(error instanceof UnsupportedMechanic)) throw error
-        solved.set(key, null)
+        cells.set(key, null)
         sampled++
       }
     }
-    return solved.get(key)
+    return cells.get(key)!
+  }
+  const refine = (c: Cell) => {
+    const s = c.run.advance(EXACT)
+    c.win = s.winA
+    c.lose = s.winB
+    c.open = s.unresolved + s.cap
+    c.exact = true
+    solves++
   }
   const direction = (
     rows: string[],
     columns: number,
-    value: (row: number, column: number) => number | undefined,
+    at: (row: number, column: number) => Cell | null,
+    side: 'win' | 'lose',
   ) => {
     let move = rows[0] ?? ''
     let best = -1
     for (const [i, row] of rows.entries()) {
-      let worst = Number.POSITIVE_INFINITY
-      for (let j = 0; j < columns && worst > best; j++) worst = Math.min(worst, value(i, j) ?? worst)
-      if (worst > best && Number.isFinite(worst)) [move, best] = [row, worst]
+      const live: Cell[] = []
+      let dropped = false
+      for (let j = 0; j < columns && !dropped; j++) {
+        const c = at(i, j)
+        if (!c) continue
+        if (c[side] + c.open <= best) dropped = true
+        else live.push(c)
+      }
+      if (dropped || live.length === 0) continue
+      for (;;) {
+        live.sort((x, y) => x[side] - y[side])
+        const lowest = live[0]!
+        if (lowest.exact) {
+          if (lowest[side] > best) [move, best] = [row, lowest[side]]
+          break
+        }
+        refine(lowest)
+        if (lowest[side] <= best) break
+      }
     }
     return { move, winProbability: best }
   }
-  const forA = direction(movesA, movesB.length, (i, j) => cell(i, j)?.win)
-  const forB = direction(movesB, movesA.length, (j, i) => cell(i, j)?.lose)
-  return {
-    cells: [
-      { a, b, ...forA },
-      { a: b, b: a, ...forB },
-    ],
-    solves,
-    sampled,
+  try {
+    const forA = direction(movesA, movesB.length, cell, 'win')
+    const forB = direction(movesB, movesA.length, (j, i) => cell(i, j), 'lose')
+    return {
+      cells: [
+        { a, b, ...forA },
+        { a: b, b: a, ...forB },
+      ],
+      solves,
+      bounded,
+      sampled,
+    }
+  } finally {
+    for (const c of cells.values()) c?.run.dispose()
   }
 }

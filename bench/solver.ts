@@ -129,11 +129,12 @@ async function matrix(sample: number, workers: number) {
   const warmCpuSeconds = (warmUp.user + warmUp.system) / 1e6
   const solves = results.reduce((s, r) => s + r.solves, 0)
   const sampled = results.reduce((s, r) => s + r.sampled, 0)
+  const bounded = results.reduce((s, r) => s + r.bounded, 0)
   const scale = total / unordered.length
   // the per-form set-up (stats through the engine, legal moves) is paid once per worker, whatever
   // the number of pairs: it is added once, not scaled with the sample
   console.log(
-    `matrix: ${unordered.length} unordered pairs (${2 * unordered.length} ordered cells), ${solves} exact solves (+${sampled} declined) in ${seconds.toFixed(1)} s on ${workers} workers, after ${warmSeconds.toFixed(1)} s of per-form set-up` +
+    `matrix: ${unordered.length} unordered pairs (${2 * unordered.length} ordered cells), ${bounded} move pairs bounded, ${solves} of them solved exactly (+${sampled} declined) in ${seconds.toFixed(1)} s on ${workers} workers, after ${warmSeconds.toFixed(1)} s of per-form set-up` +
       (sample > 0
         ? ` → whole matrix (${2 * total} cells) ≈ ${(warmSeconds + seconds * scale).toFixed(0)} s`
         : '') +

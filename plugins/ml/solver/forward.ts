@@ -73,25 +73,61 @@ export function solveForward(
   options: ForwardOptions = DEFAULT_FORWARD,
   store: BufferStore = createBufferStore(),
 ): ForwardResult {
+  const run = startForward(ctx, options, store)
+  try {
+    return run.advance(options.epsilon)
+  } finally {
+    run.dispose()
+  }
+}
+
+/**
+ * A forward solve that can be taken further. `advance(epsilon)` plays turns until less than
+ * `epsilon` is still in play (or the turn cap) and returns the answer so far: each side's wins
+ * only grow, and what is still in play (`unresolved`) bounds how much more either can get. Bulk
+ * work (the best-move matrix) first asks every candidate for a coarse answer and goes on only
+ * with the few whose exact value decides something, without playing their first turns again.
+ */
+export interface ForwardRun {
+  advance(epsilon: number): ForwardResult
+  /** Gives the grids back; the run cannot advance any more. */
+  dispose(): void
+}
+
+/** @example const run = startForward(ctx); run.advance(1e-2); run.advance(1e-12); run.dispose() */
+export function startForward(
+  ctx: SolveContext,
+  options: ForwardOptions = DEFAULT_FORWARD,
+  store: BufferStore = createBufferStore(),
+): ForwardRun {
   // First try without counting the PP of a side with plenty of it: exact as long as the battle is
   // settled before that side could run out (checked); otherwise solve again counting it.
   ctx.trackPp = [ctx.battlers[0].maxPp < UNTRACKED_PP, ctx.battlers[1].maxPp < UNTRACKED_PP]
-  if (!ctx.trackPp[0] || !ctx.trackPp[1]) {
-    const optimistic = propagate(ctx, options, store)
-    if (optimistic) return optimistic
-    ctx.trackPp = [true, true]
+  let run = propagation(ctx, options, store)
+  return {
+    advance(epsilon) {
+      const result = run.advance(epsilon)
+      if (result) return result
+      run.dispose()
+      ctx.trackPp = [true, true]
+      run = propagation(ctx, options, store)
+      return run.advance(epsilon)!
+    },
+    dispose() {
+      run.dispose()
+    },
   }
-  return propagate(ctx, options, store)!
 }
 
-/** Sides with at least this much PP are first solved as if it never ran out (see `solveForward`). */
+/** Sides with at least this much PP are first solved as if it never ran out (see `startForward`). */
 const UNTRACKED_PP = 12
 
-function propagate(
+/** One propagation; `advance` answers `undefined` when an uncounted side could run out of PP. */
+function propagation(
   ctx: SolveContext,
   options: ForwardOptions,
   store: BufferStore,
-): ForwardResult | undefined {
+): { advance(epsilon: number): ForwardResult | undefined; dispose(): void } {
   const [a, b] = ctx.battlers
   const untracked = [0, 1]
     .filter((side) => !ctx.trackPp[side as 0 | 1])
@@ -101,48 +137,57 @@ function propagate(
   const table = createModeTable()
   const kernels = createPhaseKernels(ctx, table)
   const winsByTurn: [number[], number[]] = [[], []]
-  let unresolved = 0
+  let dropped = 0
   let states = new Map<Mode, Mass>()
   states.set(table.intern(initialMode()), startMass(a.maxhp, b.maxhp))
   const env: MassEnv = { pool, maxRank: options.maxRank, maxHp: [a.maxhp, b.maxhp] }
   let turn = 0
   let inPlay = 1
-  while (turn < options.turnCap && inPlay > options.epsilon) {
-    if (options.deadline !== undefined && performance.now() > options.deadline) {
-      pool.dispose()
-      throw new UnsupportedMechanic(`solve over its time budget at turn ${turn}`)
-    }
-    turn++
-    ctx.turn = turn
-    const outcomes: PhaseOutcomes = { wins: [0, 0] }
-    for (const phase of ['start', 'first', 'second', 'residual'] as Phase[]) {
-      states = runPhase(states, phase, kernels, env, outcomes)
-    }
-    winsByTurn[0].push(outcomes.wins[0])
-    winsByTurn[1].push(outcomes.wins[1])
-    inPlay = 0
-    for (const [mode, mass] of states) {
-      unresolved += pruneMass(mass, options.cellFloor)
-      const total = massTotal(mass)
-      if (total <= options.modeFloor) {
-        // a state this unlikely costs as much to follow as a likely one: drop it, and say so
-        unresolved += total
-        releaseMass(mass, env.pool)
-        states.delete(mode)
-        continue
+  const result = (): ForwardResult => ({
+    winsByTurn: [winsByTurn[0].slice(), winsByTurn[1].slice()],
+    cap: turn >= options.turnCap ? inPlay : 0,
+    unresolved: dropped + (turn < options.turnCap ? inPlay : 0),
+    modes: table.size,
+    turns: turn,
+  })
+  return {
+    advance(epsilon) {
+      while (turn < options.turnCap && inPlay > epsilon) {
+        // an uncounted side could run out of PP from the next turn on: start again, counting it
+        if (turn >= horizon) return undefined
+        if (options.deadline !== undefined && performance.now() > options.deadline) {
+          pool.dispose()
+          throw new UnsupportedMechanic(`solve over its time budget at turn ${turn}`)
+        }
+        turn++
+        ctx.turn = turn
+        const outcomes: PhaseOutcomes = { wins: [0, 0] }
+        for (const phase of ['start', 'first', 'second', 'residual'] as Phase[]) {
+          states = runPhase(states, phase, kernels, env, outcomes)
+        }
+        winsByTurn[0].push(outcomes.wins[0])
+        winsByTurn[1].push(outcomes.wins[1])
+        inPlay = 0
+        for (const [mode, mass] of states) {
+          dropped += pruneMass(mass, options.cellFloor)
+          const total = massTotal(mass)
+          if (total <= options.modeFloor) {
+            // a state this unlikely costs as much to follow as a likely one: drop it, and say so
+            dropped += total
+            releaseMass(mass, env.pool)
+            states.delete(mode)
+            continue
+          }
+          inPlay += total
+        }
       }
-      inPlay += total
-    }
-    if (turn >= horizon && inPlay > options.epsilon) {
-      // an untracked side could run out of PP from the next turn on: start again, counting it
+      return result()
+    },
+    dispose() {
       pool.dispose()
-      return undefined
-    }
+      states.clear()
+    },
   }
-  const cap = turn >= options.turnCap ? inPlay : 0
-  if (turn < options.turnCap) unresolved += inPlay
-  pool.dispose()
-  return { winsByTurn, cap, unresolved, modes: table.size, turns: turn }
 }
 
 function runPhase(

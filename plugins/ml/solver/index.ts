@@ -7,7 +7,7 @@
 import type { LgpeEngine } from '../battle/engine.ts'
 import { type BattlerFactory, createBattlerFactory, type FormOptions } from './battler.ts'
 import { createContext } from './context.ts'
-import { DEFAULT_FORWARD, type ForwardOptions, solveForward } from './forward.ts'
+import { DEFAULT_FORWARD, type ForwardOptions, type ForwardResult, startForward } from './forward.ts'
 import { type BufferStore, createBufferStore } from './grid.ts'
 import { type DamageSummary, summarizeDamage } from './summary.ts'
 import { createTypeOracle, type TypeOracle } from './type-oracle.ts'
@@ -63,6 +63,18 @@ export interface Solver {
    *   pair needs a mechanic the solver does not model (then ask the engine).
    */
   solve(a: PairSide, b: PairSide, options?: Partial<ForwardOptions>): PairSolution
+  /**
+   * A solve taken as far as asked, then further (see `ForwardRun`): `advance(ε)` answers with at
+   * most ε left in play. Bulk work bounds many pairs coarsely and refines only those that decide.
+   * Call `dispose` when done. Throws like `solve`.
+   */
+  start(a: PairSide, b: PairSide, options?: Partial<ForwardOptions>): SolveRun
+}
+
+/** A solve in progress: each `advance` plays on from where the last one stopped. */
+export interface SolveRun {
+  advance(epsilon: number): PairSolution
+  dispose(): void
 }
 
 /**
@@ -73,36 +85,58 @@ export interface Solver {
 export function createSolver(engine: LgpeEngine, factory = createBattlerFactory(engine)): Solver {
   const store: BufferStore = createBufferStore()
   const types = createTypeOracle(engine.dex)
+  const start = (a: PairSide, b: PairSide, options: Partial<ForwardOptions> = {}): SolveRun => {
+    const battlers = [
+      factory.battler(a.species, a.move, a.options),
+      factory.battler(b.species, b.move, b.options),
+    ] as const
+    const ctx = createContext(engine.dex, battlers, types)
+    const run = startForward(ctx, { ...DEFAULT_FORWARD, ...options }, store)
+    let damage: readonly [DamageSummary, DamageSummary] | undefined
+    const damageOf = () => {
+      damage ??= [summarizeDamage(ctx, 0), summarizeDamage(ctx, 1)]
+      return damage
+    }
+    return {
+      advance: (epsilon) => pairSolution(run.advance(epsilon), damageOf),
+      dispose: () => run.dispose(),
+    }
+  }
   return {
     factory,
     types,
+    start,
     solve(a, b, options = {}) {
-      const battlers = [
-        factory.battler(a.species, a.move, a.options),
-        factory.battler(b.species, b.move, b.options),
-      ] as const
-      const ctx = createContext(engine.dex, battlers, types)
-      const result = solveForward(ctx, { ...DEFAULT_FORWARD, ...options }, store)
-      const [byA, byB] = result.winsByTurn
-      const length = byA.map((p, i) => p + byB[i]!)
-      const total = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0)
-      let damage: readonly [DamageSummary, DamageSummary] | undefined
-      return {
-        winA: total(byA),
-        winB: total(byB),
-        draw: 0,
-        cap: result.cap,
-        unresolved: result.unresolved,
-        lengthDistribution: length,
-        winAByTurn: byA,
-        expectedTurns: length.reduce((sum, p, i) => sum + p * (i + 1), 0) + result.cap * result.turns,
-        get damage() {
-          damage ??= [summarizeDamage(ctx, 0), summarizeDamage(ctx, 1)]
-          return damage
-        },
-        states: result.modes,
-        turns: result.turns,
+      const run = start(a, b, options)
+      try {
+        return run.advance(options.epsilon ?? DEFAULT_FORWARD.epsilon)
+      } finally {
+        run.dispose()
       }
     },
+  }
+}
+
+function pairSolution(
+  result: ForwardResult,
+  damage: () => readonly [DamageSummary, DamageSummary],
+): PairSolution {
+  const [byA, byB] = result.winsByTurn
+  const length = byA.map((p, i) => p + byB[i]!)
+  const total = (xs: readonly number[]) => xs.reduce((x, y) => x + y, 0)
+  return {
+    winA: total(byA),
+    winB: total(byB),
+    draw: 0,
+    cap: result.cap,
+    unresolved: result.unresolved,
+    lengthDistribution: length,
+    winAByTurn: byA,
+    expectedTurns: length.reduce((sum, p, i) => sum + p * (i + 1), 0) + result.cap * result.turns,
+    get damage() {
+      return damage()
+    },
+    states: result.modes,
+    turns: result.turns,
   }
 }
