@@ -98,7 +98,13 @@ const EXACT = 1e-9
  * stopped). Moves come strongest first, ties go to the first, as in a plain max-min, whose
  * answers this equals. A solve serves both directions. Declined pairs count as `sampled`.
  */
-export function solvePair(engine: LgpeEngine, solver: Solver, a: string, b: string): PairResult {
+export function solvePair(
+  engine: LgpeEngine,
+  solver: Solver,
+  a: string,
+  b: string,
+  coarse = COARSE,
+): PairResult {
   const movesA = bestFour(engine, solver, a, b)
   const movesB = bestFour(engine, solver, b, a)
   const cells = new Map<string, Cell | null>()
@@ -110,7 +116,7 @@ export function solvePair(engine: LgpeEngine, solver: Solver, a: string, b: stri
     if (!cells.has(key)) {
       try {
         const run = solver.start({ species: a, move: movesA[i]! }, { species: b, move: movesB[j]! })
-        const s = run.advance(COARSE)
+        const s = run.advance(coarse)
         cells.set(key, { run, win: s.winA, lose: s.winB, open: s.unresolved + s.cap, exact: false })
         bounded++
       } catch (error) {
