@@ -16,7 +16,10 @@ export interface SolveContext {
   readonly struggle: Move
   /** Memoised type-chart lookups (shared by the solver's solves). */
   readonly types: TypeOracle
-  /** Damage distributions by key (side, move, stages, flags); see `hit.ts`. */
+  /**
+   * Damage distributions by key (side, move, stages, flags); see `hit.ts`. They depend on the two
+   * forms, not on the moves they repeat, so the solves of one pair of forms may share them.
+   */
   readonly dists: Map<string, Dist>
   /** The turn being played (1-based), set by the solver loop; PP left depends on it. */
   turn: number
@@ -40,13 +43,14 @@ export function createContext(
   dex: ModdedDex,
   battlers: readonly [Battler, Battler],
   types: TypeOracle = createTypeOracle(dex),
+  dists: Map<string, Dist> = new Map(),
 ): SolveContext {
   return {
     dex,
     battlers,
     struggle: dex.moves.get('struggle'),
     types,
-    dists: new Map(),
+    dists,
     turn: 1,
     trackPp: [true, true],
     ppSkipsBias: [0, 0],

@@ -7,6 +7,7 @@
 import type { LgpeEngine } from '../battle/engine.ts'
 import { type BattlerFactory, createBattlerFactory, type FormOptions } from './battler.ts'
 import { createContext } from './context.ts'
+import type { Dist } from './dist.ts'
 import { DEFAULT_FORWARD, type ForwardOptions, type ForwardResult, startForward } from './forward.ts'
 import { type BufferStore, createBufferStore } from './grid.ts'
 import { type DamageSummary, summarizeDamage } from './summary.ts'
@@ -85,12 +86,24 @@ export interface SolveRun {
 export function createSolver(engine: LgpeEngine, factory = createBattlerFactory(engine)): Solver {
   const store: BufferStore = createBufferStore()
   const types = createTypeOracle(engine.dex)
+  // damage distributions by pair of forms: the move pairs of one matchup (a best-move ranking
+  // solves up to 16) compute each distribution once; the last few pairs are kept
+  const distCaches = new Map<string, Map<string, Dist>>()
+  const distsOf = (a: PairSide, b: PairSide): Map<string, Dist> => {
+    const key = `${a.species}|${JSON.stringify(a.options ?? {})}|${b.species}|${JSON.stringify(b.options ?? {})}`
+    let dists = distCaches.get(key)
+    if (dists) return dists
+    dists = new Map()
+    distCaches.set(key, dists)
+    if (distCaches.size > DIST_PAIRS_KEPT) distCaches.delete(distCaches.keys().next().value!)
+    return dists
+  }
   const start = (a: PairSide, b: PairSide, options: Partial<ForwardOptions> = {}): SolveRun => {
     const battlers = [
       factory.battler(a.species, a.move, a.options),
       factory.battler(b.species, b.move, b.options),
     ] as const
-    const ctx = createContext(engine.dex, battlers, types)
+    const ctx = createContext(engine.dex, battlers, types, distsOf(a, b))
     const run = startForward(ctx, { ...DEFAULT_FORWARD, ...options }, store)
     let damage: readonly [DamageSummary, DamageSummary] | undefined
     const damageOf = () => {
@@ -116,6 +129,9 @@ export function createSolver(engine: LgpeEngine, factory = createBattlerFactory(
     },
   }
 }
+
+/** Pairs of forms whose damage distributions a solver keeps. */
+const DIST_PAIRS_KEPT = 64
 
 function pairSolution(
   result: ForwardResult,
