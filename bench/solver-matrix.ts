@@ -4,10 +4,11 @@
  * solved once (solving A vs B also answers B vs A), then for each direction the move whose worst
  * reply is best. Shared by `bench/solver.ts` (main thread) and its workers.
  */
+import type { Move } from '@pkmn/sim'
 import type { LgpeEngine } from '../plugins/ml/battle/engine.ts'
 import { createContext, type SolveContext } from '../plugins/ml/solver/context.ts'
 import { entries } from '../plugins/ml/solver/dist.ts'
-import { hitEffect } from '../plugins/ml/solver/hit.ts'
+import { hitEffect, meanStandardHit, rollsDamage } from '../plugins/ml/solver/hit.ts'
 import { type SolveRun, type Solver, UnsupportedMechanic } from '../plugins/ml/solver/index.ts'
 import { initialMode } from '../plugins/ml/solver/mode.ts'
 import { hitCounts } from '../plugins/ml/solver/multihit.ts'
@@ -35,16 +36,17 @@ function expectedDamage(ctx: SolveContext, move: string): number {
   const target = ctx.battlers[1]
   if (m.category === 'Status' || m.selfdestruct || ['counter', 'mirrorcoat', 'bide'].includes(m.id)) return 0
   if (!m.ignoreImmunity && ctx.types.immune(m.type, target.types)) return 0
-  const effect = hitEffect(ctx, initialMode(), 0, m)
-  const perHit =
-    effect.kind === 'dist'
-      ? entries(effect.dist).reduce((s, [v, p]) => s + v * p, 0)
-      : effect.kind === 'ohko'
-        ? target.maxhp
-        : target.maxhp / 2
+  const perHit = rollsDamage(m) ? meanStandardHit(ctx, initialMode(), 0, m) : specialHit(ctx, m)
   const hits = hitCounts(m).reduce((s, [k, p]) => s + k * p, 0)
   const accuracy = m.ohko ? 0.3 : m.accuracy === true ? 1 : m.accuracy / 100
   return (perHit * hits * accuracy) / (m.flags.charge || m.self?.volatileStatus === 'mustrecharge' ? 2 : 1)
+}
+
+/** Mean damage of one hit of a move that does not roll its damage (fixed, OHKO, Super Fang). */
+function specialHit(ctx: SolveContext, m: Move): number {
+  const effect = hitEffect(ctx, initialMode(), 0, m)
+  if (effect.kind === 'dist') return entries(effect.dist).reduce((s, [v, p]) => s + v * p, 0)
+  return effect.kind === 'ohko' ? ctx.battlers[1].maxhp : ctx.battlers[1].maxhp / 2
 }
 
 /** The 4 damaging moves of `a` with the highest expected damage against `b` (ties: id order). */

@@ -32,6 +32,16 @@ export function hitEffect(ctx: SolveContext, m: Mode, side: Side, move: Move): H
   return { kind: 'dist', dist: standardDist(ctx, m, side, move) }
 }
 
+/** Whether a hit of `move` rolls its damage by the standard formula (see `hitEffect`). */
+export function rollsDamage(move: Move): boolean {
+  return (
+    !move.ohko &&
+    !['superfang', 'counter', 'mirrorcoat', 'psywave'].includes(move.id) &&
+    move.damage !== 'level' &&
+    typeof move.damage !== 'number'
+  )
+}
+
 function psywave(level: number): Dist {
   const pairs: [number, number][] = []
   for (let r = 50; r <= 150; r++) pairs.push([Math.max(1, Math.floor((r * level) / 100)), 1 / 101])
@@ -39,6 +49,33 @@ function psywave(level: number): Dist {
 }
 
 function standardDist(ctx: SolveContext, m: Mode, side: Side, move: Move): Dist {
+  const setting = standardSetting(ctx, m, side, move)
+  const cached = ctx.dists.get(setting.key)
+  if (cached) return cached
+  const input = setting.input()
+  const parts: [Dist, number][] = []
+  if (setting.crit < 1) parts.push([uniformOf(hitRolls(input, false)), 1 - setting.crit])
+  if (setting.crit > 0) parts.push([uniformOf(hitRolls(input, true)), setting.crit])
+  const dist = parts.length === 1 ? parts[0]![0] : mix(parts)
+  ctx.dists.set(setting.key, dist)
+  return dist
+}
+
+/**
+ * Mean damage of one hit of a move that rolls its damage (crit included), without building the
+ * distribution: ranking a form's moves by expected damage needs only this.
+ */
+export function meanStandardHit(ctx: SolveContext, m: Mode, side: Side, move: Move): number {
+  const setting = standardSetting(ctx, m, side, move)
+  const mean = (rolls: readonly number[]) => rolls.reduce((sum, roll) => sum + roll, 0) / rolls.length
+  const input = setting.input()
+  const normal = setting.crit < 1 ? mean(hitRolls(input, false)) : 0
+  const critical = setting.crit > 0 ? mean(hitRolls(input, true)) : 0
+  return (1 - setting.crit) * normal + setting.crit * critical
+}
+
+/** Everything a rolled hit depends on in state `m`, its cache key and its crit chance. */
+function standardSetting(ctx: SolveContext, m: Mode, side: Side, move: Move) {
   const foe = foeOf(side)
   const physical = move.category === 'Physical'
   const offensive = move.overrideOffensivePokemon === 'target' ? foe : side
@@ -62,25 +99,19 @@ function standardDist(ctx: SolveContext, m: Mode, side: Side, move: Move): Dist 
     attackerTypes,
     targetTypes,
   ].join('|')
-  const cached = ctx.dists.get(key)
-  if (cached) return cached
-  const input = hitInput(ctx.types, move, ctx.battlers[side], ctx.battlers[foe], {
-    attackBoost,
-    defenseBoost,
-    burned: status === 2,
-    facadeBoosted: status !== NONE && status !== SLP,
-    screened,
-    doubled,
-    attackerTypes,
-    targetTypes,
-  })
-  const chance = critChance(stage)
-  const parts: [Dist, number][] = []
-  if (chance < 1) parts.push([uniformOf(hitRolls(input, false)), 1 - chance])
-  if (chance > 0) parts.push([uniformOf(hitRolls(input, true)), chance])
-  const dist = parts.length === 1 ? parts[0]![0] : mix(parts)
-  ctx.dists.set(key, dist)
-  return dist
+  // built only on a cache miss: most hits of a solve find their distribution
+  const input = () =>
+    hitInput(ctx.types, move, ctx.battlers[side], ctx.battlers[foe], {
+      attackBoost,
+      defenseBoost,
+      burned: status === 2,
+      facadeBoosted: status !== NONE && status !== SLP,
+      screened,
+      doubled,
+      attackerTypes,
+      targetTypes,
+    })
+  return { key, input, crit: critChance(stage) }
 }
 
 /** Earthquake on a Pokémon underground, Gust on one in the air, a minimize-flag move on Minimize. */
