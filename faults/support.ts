@@ -39,6 +39,10 @@ export async function serveApi(role: 'api' | 'all', env: Record<string, string> 
       API_RATE_LIMIT_PER_MINUTE: '10000000',
       API_PREDICT_RATE_LIMIT_PER_MINUTE: '10000000',
       UI_RATE_LIMIT_PER_MINUTE: '10000000',
+      // a shared CI machine can be loaded tenfold: the faults under test are resets, lost models
+      // and half-written databases, not slowness, so a slow answer must not turn into a 503 TIMEOUT
+      API_REQUEST_TIMEOUT_MS: '120000',
+      SHUTDOWN_TIMEOUT_MS: '120000',
       LOG_LEVEL: 'error',
       ...env,
     },
