@@ -2,11 +2,6 @@ import type { MoveEntry, PokedexCatalogue, PokemonEntry } from '../../core/contr
 import { HttpProblem } from '../../core/problem.ts'
 import { findMove, findPokemon } from './schemas/lookup.ts'
 
-/**
- * Resolves the Pokémon and moves of a prediction request, refusing (never ignoring) anything the
- * game does not allow: an unknown name → 404, a move the Pokémon cannot learn in Let's Go → 400,
- * a duplicate → 400 — each naming the exact body field.
- */
 /** Learnable move ids per Pokémon, built once per catalogue (the catalogue is immutable per ETL run). */
 const learnableCache = new WeakMap<PokedexCatalogue, Map<number, ReadonlySet<number>>>()
 
@@ -24,6 +19,11 @@ function learnableMoves(catalogue: PokedexCatalogue, pokemonId: number): Readonl
   return set
 }
 
+/**
+ * Resolves the Pokémon and moves of a prediction request, refusing (never ignoring) anything the
+ * game does not allow: an unknown name → 404, a move the Pokémon cannot learn in Let's Go → 400,
+ * a duplicate → 400 — each naming the exact body field.
+ */
 export function resolveSide(
   catalogue: PokedexCatalogue,
   pokemon: string,
@@ -60,4 +60,35 @@ export function resolveSide(
     return move
   })
   return { pokemon: form, moves: resolved }
+}
+
+/** The A/B part of a best-move or optimal-play body (the two routes share these four fields). */
+export interface SidesBody {
+  pokemon_a: string
+  moves_a: readonly string[]
+  pokemon_b: string
+  moves_b?: readonly string[] | undefined
+}
+
+/**
+ * Resolves both sides of a best-move or optimal-play body, so the two routes refuse bad input with
+ * the same problems and field names; `slugs` is the request both services take (without `movesB`
+ * when the client left the opponent's moves to the service's default).
+ */
+export function resolveSides(catalogue: PokedexCatalogue, body: SidesBody) {
+  const a = resolveSide(catalogue, body.pokemon_a, body.moves_a, {
+    pokemon: 'body.pokemon_a',
+    moves: 'body.moves_a',
+  })
+  const b = resolveSide(catalogue, body.pokemon_b, body.moves_b ?? [], {
+    pokemon: 'body.pokemon_b',
+    moves: 'body.moves_b',
+  })
+  const slugs = {
+    a: a.pokemon.slug,
+    movesA: a.moves.map((m) => m.slug),
+    b: b.pokemon.slug,
+    ...(body.moves_b ? { movesB: b.moves.map((m) => m.slug) } : {}),
+  }
+  return { a, b, slugs }
 }

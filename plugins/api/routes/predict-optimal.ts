@@ -14,7 +14,7 @@ import type {
 import { type ErrorCode, isErrorCode } from '../../../core/error-catalogue.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
-import { resolveSide } from '../predict-input.ts'
+import { resolveSides } from '../predict-input.ts'
 import { type Lang, langQuery } from '../schemas/common.ts'
 import { OptimalRequestSchema, OptimalResponseSchema } from '../schemas/optimal.ts'
 import { problemResponses } from '../schemas/problem.ts'
@@ -72,19 +72,9 @@ export function addOptimalRoute(
     const body = c.req.valid('json')
     const { lang } = c.req.valid('query')
     const catalogue = await deps.pokedex.catalogue()
-    const a = resolveSide(catalogue, body.pokemon_a, body.moves_a, {
-      pokemon: 'body.pokemon_a',
-      moves: 'body.moves_a',
-    })
-    const b = resolveSide(catalogue, body.pokemon_b, body.moves_b ?? [], {
-      pokemon: 'body.pokemon_b',
-      moves: 'body.moves_b',
-    })
+    const { a, b, slugs } = resolveSides(catalogue, body)
     const advice = await solveWithProblems(deps.optimal, {
-      a: a.pokemon.slug,
-      movesA: a.moves.map((m) => m.slug),
-      b: b.pokemon.slug,
-      ...(body.moves_b ? { movesB: b.moves.map((m) => m.slug) } : {}),
+      ...slugs,
       ...(body.state ? { state: { a: sideState(body.state.a), b: sideState(body.state.b) } } : {}),
     })
     const move = (slug: string) => moveRef(catalogue, catalogue.moveBySlug.get(slug)!, lang)

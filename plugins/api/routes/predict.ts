@@ -9,7 +9,7 @@ import type {
 import type { Predictor } from '../../../core/contracts/predictor.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
-import { resolveSide } from '../predict-input.ts'
+import { resolveSide, resolveSides } from '../predict-input.ts'
 import { type Lang, langQuery, names } from '../schemas/common.ts'
 import {
   BestMoveRequestSchema,
@@ -91,23 +91,8 @@ export function addPredictRoutes(
     const body = c.req.valid('json')
     const { lang } = c.req.valid('query')
     const catalogue = await deps.pokedex.catalogue()
-    const a = resolveSide(catalogue, body.pokemon_a, body.moves_a, {
-      pokemon: 'body.pokemon_a',
-      moves: 'body.moves_a',
-    })
-    const b = resolveSide(catalogue, body.pokemon_b, body.moves_b ?? [], {
-      pokemon: 'body.pokemon_b',
-      moves: 'body.moves_b',
-    })
-    const advice = await withProblems(() =>
-      deps.advisor.rank({
-        a: a.pokemon.slug,
-        movesA: a.moves.map((m) => m.slug),
-        b: b.pokemon.slug,
-        ...(body.moves_b ? { movesB: b.moves.map((m) => m.slug) } : {}),
-        method: body.method,
-      }),
-    )
+    const { a, b, slugs } = resolveSides(catalogue, body)
+    const advice = await withProblems(() => deps.advisor.rank({ ...slugs, method: body.method }))
     const move = (slug: string) => catalogue.moveBySlug.get(slug)!
     return c.json(
       {

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { MoveRefSchema, PokemonRefSchema } from './predict.ts'
+import { sidesFields } from './sides.ts'
 
-const ref = z.string().min(1).max(60)
 const stage = z.number().int().min(-6).max(6)
 
 export const OptimalSideStateSchema = z
@@ -42,26 +42,19 @@ export const OptimalSideStateSchema = z
 
 export const OptimalRequestSchema = z
   .object({
-    pokemon_a: ref.openapi({ description: 'Your Pokémon: id or slug', example: 'pikachu' }),
-    moves_a: z
-      .array(ref)
-      .min(1)
-      .max(4)
-      .openapi({
+    ...sidesFields({
+      maxMoves: 4,
+      movesA: {
         description: 'Its moves (1–4)',
         example: ['thunderbolt', 'quick-attack', 'iron-tail', 'thunder'],
-      }),
-    pokemon_b: ref.openapi({ description: 'The opponent: id or slug', example: 'charmander' }),
-    moves_b: z
-      .array(ref)
-      .min(1)
-      .max(4)
-      .optional()
-      .openapi({
+      },
+      pokemonBExample: 'charmander',
+      movesB: {
         description:
           'The opponent’s moves (1–4); default: its 4 damaging moves with the most expected damage',
         example: ['flamethrower', 'scratch', 'ember', 'slash'],
-      }),
+      },
+    }),
     state: z.object({ a: OptimalSideStateSchema, b: OptimalSideStateSchema }).strict().optional().openapi({
       description: 'Where the battle stands ("what now?"); default: full HP, nothing happened yet',
     }),

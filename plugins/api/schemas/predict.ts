@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { nameFields } from './common.ts'
-
-const ref = z.string().min(1).max(60)
+import { ref, sidesFields } from './sides.ts'
 
 const MethodChoiceSchema = z.enum(['auto', 'exact', 'model']).default('auto').openapi({
   description:
@@ -10,25 +9,18 @@ const MethodChoiceSchema = z.enum(['auto', 'exact', 'model']).default('auto').op
 
 export const BestMoveRequestSchema = z
   .object({
-    pokemon_a: ref.openapi({ description: 'Your Pokémon: id or slug', example: 'pikachu' }),
-    moves_a: z
-      .array(ref)
-      .min(1)
-      .max(20)
-      .openapi({
+    ...sidesFields({
+      maxMoves: 20,
+      movesA: {
         description: 'Its candidate moves (1–20; usually the 4 it knows): ids or slugs',
         example: ['thunderbolt', 'quick-attack', 'iron-tail', 'thunder-wave'],
-      }),
-    pokemon_b: ref.openapi({ description: 'The opponent: id or slug', example: 'squirtle' }),
-    moves_b: z
-      .array(ref)
-      .min(1)
-      .max(20)
-      .optional()
-      .openapi({
+      },
+      pokemonBExample: 'squirtle',
+      movesB: {
         description: 'The opponent’s moves; default: every damaging move it can use',
         example: ['water-gun', 'bite', 'tackle'],
-      }),
+      },
+    }),
     method: MethodChoiceSchema,
   })
   .strict()
