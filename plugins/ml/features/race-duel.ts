@@ -1,0 +1,105 @@
+import type { Control } from './control.ts'
+import type { UseDamage } from './exact-damage.ts'
+import { type Aux, auxOf } from './race-aux.ts'
+import { type HpChain, hpChain } from './race-hp-chain.ts'
+import { protectSchedule, targetsFoe } from './race-plan.ts'
+import { type DamageAt, damageAt, type Racer } from './race-timing.ts'
+
+/** The target's own state besides HP: asleep after Rest, behind a Substitute, or neither. */
+export type TargetState = 'rest' | 'sub' | 'none'
+
+/**
+ * One direction of a race — x's side making y faint — with everything its steps read: computed
+ * once per race, so that the attacker's, the target's and the end-of-turn steps (one file each)
+ * share one definition of the cells, the schedules and the statuses.
+ */
+export interface Duel {
+  readonly x: Racer
+  readonly y: Racer
+  readonly xFirst: boolean
+  /** What y's side does to x's actions per turn (paralysis, sleep, flinch, burn…), and the reverse. */
+  readonly onX: Control
+  readonly onY: Control
+  readonly aux: Aux
+  readonly target: TargetState
+  /** Own states of the target: Rest's 3 (awake, 1 or 2 turns asleep), Substitute's 2, else 1. */
+  readonly restAux: number
+  /** HP of y's Substitute doll (a quarter of its max HP). */
+  readonly subHp: number
+  /** x's aux state is a chip-dealing major status (poison, burn, Toxic), which Rest cures. */
+  readonly chipStatus: boolean
+  /** HP y gets back per turn while x is seeded (0: y has no Leech Seed, or x is immune). */
+  readonly seedHeal: number
+  readonly xSlot: 0 | 1
+  readonly ySlot: number
+  /** P(y is protected from x's move) per turn. */
+  readonly protect: Float64Array
+  readonly xTargets: boolean
+  /** Mean damage of y's hits, for its drain and recoil (0 when its move never hits). */
+  readonly yMean: number
+  /** y returns x's damage (Counter, Mirror Coat, Bide): its wins go to `chain.reflect`. */
+  readonly yReflects: boolean
+  readonly damageAt: DamageAt
+  readonly chain: HpChain
+  /** No new status on a sleeping target; nothing through a Substitute but sound moves. */
+  readonly shieldedFromStatus: (r: number) => boolean
+}
+
+/**
+ * @example
+ * const d = duel(a, b, true, onA, onB, 200, false) // a's side against b, a moving first
+ */
+export function duel(
+  x: Racer,
+  y: Racer,
+  xFirst: boolean,
+  onX: Control,
+  onY: Control,
+  turns: number,
+  yReflects: boolean,
+): Duel {
+  const hp = y.maxhp
+  const aux = auxOf(x, y)
+  const target: TargetState = y.mech.rest ? 'rest' : y.mech.substitute ? 'sub' : 'none'
+  const restAux = target === 'rest' ? 3 : target === 'sub' ? 2 : 1
+  const chipStatus = aux.kind === 'psn' || aux.kind === 'brn' || aux.kind === 'tox'
+  const seedHeal = y.mech.leechSeed && !x.unseedable ? Math.max(1, Math.floor(x.maxhp / 8)) : 0
+  const chain = hpChain(hp, aux.size, restAux, turns)
+  const xSlot = xFirst ? 0 : 1
+  const protect = protectSchedule(y.mech, y.phases, turns)
+  const xTargets = targetsFoe(x.mech)
+  // y's drain and recoil follow its hits; a Dream Eater on a foe that never sleeps, a Sucker Punch on
+  // a foe that never attacks never hit
+  const yHits = !(y.mech.needsSleepingFoe && !x.mech.rest) && !(y.mech.needsFoeAttack && !x.mech.damaging)
+  const yMean = yHits ? meanOf(y.hit({ attackBoost: 0, defenseBoost: 0, screened: false, burned: false })) : 0
+  return {
+    x,
+    y,
+    xFirst,
+    onX,
+    onY,
+    aux,
+    target,
+    restAux,
+    subHp: Math.floor(hp / 4),
+    chipStatus,
+    seedHeal,
+    xSlot,
+    ySlot: 1 - xSlot,
+    protect,
+    xTargets,
+    yMean,
+    yReflects,
+    damageAt: damageAt(x, y, xFirst, onX),
+    chain,
+    shieldedFromStatus: (r) =>
+      (target === 'rest' && r > 0 && chipStatus) || (target === 'sub' && r === 1 && !x.mech.bypassSub),
+  }
+}
+
+function meanOf(use: UseDamage): number {
+  if (use.kind !== 'dist') return 0
+  let mean = 0
+  for (let i = 0; i < use.dist.probs.length; i++) mean += (use.dist.min + i) * use.dist.probs[i]!
+  return mean
+}

@@ -1,0 +1,91 @@
+import { hitChance } from '../solver/damage.ts'
+import type { Control } from './control.ts'
+import type { UseDamage } from './exact-damage.ts'
+import { type Phase, type RaceFighter, stageAfter } from './race-plan.ts'
+
+/** A fighter in one race: what it does each turn, and the uses of its move in its first t turns. */
+export interface Racer extends RaceFighter {
+  readonly phases: readonly Phase[]
+  readonly usesBy: Int32Array
+}
+
+/**
+ * A fighter with its planned phases and the running count of its uses, so that the stages its
+ * move has set by any turn are one array look-up (stages follow uses, not turns).
+ */
+export function racer(f: RaceFighter, phases: readonly Phase[], turns: number): Racer {
+  const usesBy = new Int32Array(turns + 1)
+  for (let t = 1; t <= turns; t++) usesBy[t] = usesBy[t - 1]! + (phases[t] === 'move' ? 1 : 0)
+  return { ...f, phases, usesBy }
+}
+
+/** Uses of f's move in its first `turns` turns (clamped to the planned horizon). */
+export function uses(f: Racer, turns: number): number {
+  return f.usesBy[Math.max(0, Math.min(turns, f.usesBy.length - 1))]!
+}
+
+/** What f does at turn t; past its plan (PP gone) it struggles. */
+export function phaseAt(f: Racer, t: number): Phase {
+  return f.phases[t] ?? 'struggle'
+}
+
+/**
+ * Hit chance of x's move at turn t: accuracy with the stages the two moves have set by then (y has
+ * used its move one more time when it moves first). Sand-Attack and Double Team change the race
+ * over many turns, which is why the timing is followed rather than taken at turn 1.
+ */
+export function accuracyAt(x: Racer, y: Racer, xFirst: boolean, t: number): number {
+  if (x.mech.neverMisses) return 1
+  if (x.mech.ohko) return x.mech.accuracy
+  const yUses = uses(y, t - 1 + (xFirst ? 0 : 1))
+  const xUses = uses(x, t - 1)
+  if (x.mech.resetsStages || y.mech.resetsStages) return x.mech.accuracy
+  const drop = x.mech.mist ? 0 : stageAfter(0, 0, y.mech.foeBoosts.accuracy, yUses, y.mech.accuracy)
+  const evasion = stageAfter(
+    y.mech.selfBoosts.evasion,
+    yUses,
+    x.mech.foeBoosts.evasion,
+    xUses,
+    x.mech.accuracy,
+  )
+  return hitChance(Math.round(x.mech.accuracy * 100), drop - evasion)
+}
+
+/** x's damage per use at turn t, in `phase`, with `drops` self-inflicted attack drops so far. */
+export type DamageAt = (t: number, phase: Phase, drops: number) => UseDamage
+
+/**
+ * x's damage per use at turn t with the attack and defence stages both moves have set by then
+ * (Growl, Swords Dance, Harden…), Reflect / Light Screen once y has used it, and burn when x is
+ * more likely burned than not. Memoised per combination: the stages settle after a few turns and
+ * a damage distribution is the costly part of a race.
+ */
+export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): DamageAt {
+  const cache = new Map<string, UseDamage>()
+  return (t, phase, drops) => {
+    const struggle = phase === 'struggle'
+    const physical = struggle || x.mech.physical
+    const [atk, def] = physical ? (['atk', 'def'] as const) : (['spa', 'spd'] as const)
+    const yUses = uses(y, t - 1 + (xFirst ? 0 : 1))
+    const xUses = uses(x, t - 1)
+    const reset = x.mech.resetsStages || y.mech.resetsStages
+    const ownBoost = x.mech.damaging ? 0 : x.mech.selfBoosts[atk]
+    const attackBoost = reset
+      ? 0
+      : stageAfter(ownBoost, xUses, x.mech.mist ? 0 : y.mech.foeBoosts[atk], yUses, y.mech.accuracy) - drops
+    const yOwn = y.mech.damaging ? 0 : y.mech.selfBoosts[def]
+    const defenseBoost = reset
+      ? 0
+      : stageAfter(yOwn, yUses, y.mech.mist ? 0 : x.mech.foeBoosts[def], xUses, x.mech.accuracy)
+    const screened = y.mech.screen === (physical ? 'physical' : 'special') && yUses >= 1
+    const burned = onX.burned[t]! >= 0.5
+    const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${burned}`
+    let use = cache.get(key)
+    if (!use) {
+      const stages = { attackBoost: Math.max(-6, attackBoost), defenseBoost, screened, burned }
+      use = struggle ? x.struggle(stages) : x.hit(stages)
+      cache.set(key, use)
+    }
+    return use
+  }
+}
