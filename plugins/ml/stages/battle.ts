@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { envList } from '../../../core/config.ts'
 import { defineStage } from '../../../core/stages.ts'
 import type { BattleService } from '../battle-service.ts'
+import { seedInput } from './stage-inputs.ts'
 
 const slug = z.string().regex(/^[a-z0-9-]+$/, 'use slugs like pikachu, thunderbolt')
 const policy = z.enum(['best', 'random', 'fixed'])
@@ -27,12 +28,7 @@ export function createBattleStage(deps: { battles: BattleService }) {
         policyA: policy.default('best'),
         policyB: policy.default('best'),
         k: z.coerce.number().int().min(1).max(100_000).default(200),
-        seed: z.coerce
-          .number()
-          .int()
-          .min(0)
-          .max(2 ** 31 - 1)
-          .default(1),
+        seed: seedInput(1),
       })
       .strict(),
     async run(input) {

@@ -9,6 +9,7 @@ import { verifyOptimal } from '../optimal/verify.ts'
 import { renderOptimalVerification, summarize } from '../optimal/verify-report.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { createSolver } from '../solver/index.ts'
+import { battlesInput, reportInput, seedInput } from './stage-inputs.ts'
 
 /**
  * `ml:verify-optimal`: the acceptance of optimal play on seeded random 4-vs-4 scenarios — the
@@ -28,15 +29,10 @@ export function createVerifyOptimalStage() {
     input: z
       .object({
         scenarios: z.coerce.number().int().min(1).max(1000).default(50),
-        battles: z.coerce.number().int().min(100).max(100_000).default(2000),
-        seed: z.coerce
-          .number()
-          .int()
-          .min(0)
-          .max(2 ** 31 - 1)
-          .default(1),
+        battles: battlesInput(2000),
+        seed: seedInput(1),
         contested: z.coerce.number().min(0).max(0.5).default(0.02),
-        report: z.string().min(1).optional(),
+        report: reportInput,
       })
       .strict(),
     async run(input, runtime) {

@@ -7,6 +7,7 @@ import { createLgpeEngine } from '../battle/engine.ts'
 import { createSolver } from '../solver/index.ts'
 import { verifySolver } from '../solver/verify.ts'
 import { renderVerification } from '../solver/verify-report.ts'
+import { battlesInput, reportInput, seedInput } from './stage-inputs.ts'
 
 /**
  * `ml:verify-solver`: plays the real engine against the exact solver on seeded random pairs (half
@@ -24,15 +25,10 @@ export function createVerifySolverStage(deps: { workers: number }) {
     input: z
       .object({
         pairs: z.coerce.number().int().min(1).max(5000).default(300),
-        battles: z.coerce.number().int().min(100).max(100_000).default(1000),
-        seed: z.coerce
-          .number()
-          .int()
-          .min(0)
-          .max(2 ** 31 - 1)
-          .default(1),
+        battles: battlesInput(1000),
+        seed: seedInput(1),
         workers: z.coerce.number().int().min(0).max(16).default(deps.workers),
-        report: z.string().min(1).optional(),
+        report: reportInput,
         requireCoverage: z.coerce.boolean().default(false),
       })
       .strict(),
