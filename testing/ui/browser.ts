@@ -4,6 +4,7 @@
  * guards every journey asserts: no request leaves the origin, no console error, no duplicate id,
  * no page wider than the viewport; axe-core is injected from node_modules.
  */
+import { afterAll, beforeAll } from 'bun:test'
 import { mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -115,6 +116,55 @@ export async function startHarness(): Promise<Harness> {
       await kernel.stop()
     },
   }
+}
+
+/**
+ * The harness of one browser test file: started before its tests, stopped after them. Returned at
+ * once (tests are declared before the hooks run), it forwards to the started harness, so every
+ * file shares one setup instead of repeating the hooks; used before the start it throws.
+ *
+ * @example
+ * const h = useHarness()
+ * test('home', async () => expect((await h.page.goto(h.origin))?.status()).toBe(200))
+ */
+export function useHarness(): Harness {
+  let started: Harness | undefined
+  beforeAll(async () => {
+    started = await startHarness()
+  }, 120_000)
+  afterAll(() => started?.stop())
+  const get = (): Harness => {
+    if (!started) throw new Error('the browser harness is not started yet: use it inside a test')
+    return started
+  }
+  return {
+    get kernel() {
+      return get().kernel
+    },
+    get origin() {
+      return get().origin
+    },
+    get browser() {
+      return get().browser
+    },
+    get context() {
+      return get().context
+    },
+    get page() {
+      return get().page
+    },
+    get offOrigin() {
+      return get().offOrigin
+    },
+    takeProblems: () => get().takeProblems(),
+    stop: () => get().stop(),
+  }
+}
+
+/** The rendered text of the first element matching `selector`: what a player reads. */
+export function firstText(page: Page, selector: string): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a player reads
+  return page.locator(selector).first().innerText()
 }
 
 /** Ids used more than once in the current document. */

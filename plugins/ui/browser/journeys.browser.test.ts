@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import {
   DESKTOP,
   duplicateIds,
-  type Harness,
+  firstText,
   PHONE,
   SCREENSHOTS,
-  startHarness,
+  useHarness,
 } from '../../../testing/ui/browser.ts'
 
 /**
@@ -14,11 +14,7 @@ import {
  * filter the Pokédex and come Back, browse detail pages, search moves in French, use the type
  * calculator and the quiz, read the model page, switch language.
  */
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-}, 120_000)
-afterAll(() => h?.stop())
+const h = useHarness()
 
 /** Console errors allowed in a journey: the browser's own line for an answer we expect to be 4xx. */
 const onlyExpectedStatuses = (problems: string[], statuses: number[]) =>
@@ -33,8 +29,7 @@ const settled = () =>
   h.page.waitForFunction(
     () => document.querySelectorAll('.htmx-request, .htmx-settling, .htmx-swapping').length === 0,
   )
-// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a player reads
-const text = (selector: string) => h.page.locator(selector).first().innerText()
+const text = (selector: string) => firstText(h.page, selector)
 
 describe('predictor', () => {
   test('type names in French or English, get a ranking, share its address', async () => {

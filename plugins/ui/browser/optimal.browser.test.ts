@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import {
   DESKTOP,
   duplicateIds,
-  type Harness,
+  firstText,
   PHONE,
   SCREENSHOTS,
-  startHarness,
+  useHarness,
 } from '../../../testing/ui/browser.ts'
 
 /**
@@ -14,14 +14,9 @@ import {
  * itself (htmx), shows the value, the move to use now and the chart coloured per move; the HP
  * sliders ask again for a mid-battle situation and the answer replaces the section.
  */
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-}, 120_000)
-afterAll(() => h?.stop())
+const h = useHarness()
 
-// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a player reads
-const text = (selector: string) => h.page.locator(selector).first().innerText()
+const text = (selector: string) => firstText(h.page, selector)
 
 describe('optimal play', () => {
   test('the section loads after the ranking: value, move to use now, chart and legend', async () => {

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test'
+import { describe, expect, test } from 'bun:test'
 import { join } from 'node:path'
 import {
   axeViolations,
   DESKTOP,
   duplicateIds,
-  type Harness,
   overflow,
   PHONE,
   SCREENSHOTS,
-  startHarness,
+  useHarness,
 } from '../../../testing/ui/browser.ts'
 
 /**
@@ -16,11 +15,7 @@ import {
  * strict CSP: it fits the screen at both, axe-core finds nothing critical or serious, no request leaves
  * the origin, no console error, no duplicate id. Screenshots go to SCREENSHOTS.
  */
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-}, 120_000)
-afterAll(() => h?.stop())
+const h = useHarness()
 
 /** The main pages, with a name for their screenshots. */
 const MAIN_PAGES: [string, string][] = [
