@@ -98,3 +98,38 @@ export function interpolateDeep<T>(value: T, env: Readonly<Record<string, string
   }
   return value
 }
+
+/**
+ * Every variable `text` requires (`${VAR:?…}`, `${VAR?…}`) that `env` leaves unset (or empty, for
+ * `:?`), each once with its message. Compose itself stops at the first one; this names them all,
+ * so an operator fills in `.env` in one go.
+ *
+ * @example
+ * missingRequired('${A:?set A} ${B:?set B} ${A:?set A}', { B: 'x' }) // [{ name: 'A', message: 'set A' }]
+ */
+export function missingRequired(
+  text: string,
+  env: Readonly<Record<string, string | undefined>>,
+): { name: string; message: string }[] {
+  const missing = new Map<string, string>()
+  for (const ref of findVariableRefs(text)) {
+    const value = env[ref.name]
+    const absent = ref.operator === ':?' ? !value : ref.operator === '?' ? value === undefined : false
+    if (absent && !missing.has(ref.name)) missing.set(ref.name, ref.argument || `${ref.name} is required`)
+  }
+  return [...missing].map(([name, message]) => ({ name, message }))
+}
+
+/**
+ * Reads a `.env` file as compose does for these checks: `KEY=value` lines, `#` comments, optional
+ * surrounding quotes.
+ */
+export function parseEnvFile(text: string): Record<string, string> {
+  const env: Record<string, string> = {}
+  for (const line of text.split('\n')) {
+    const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line)
+    if (!match?.[1] || line.trim().startsWith('#')) continue
+    env[match[1]] = (match[2] ?? '').trim().replace(/^(["'])(.*)\1$/, '$2')
+  }
+  return env
+}

@@ -17,7 +17,7 @@ import { freePort, type Ports, writeAlertmanagerTemplate, writePrometheusConfig 
 import { type Program, startProgram, waitForHttp } from './processes.ts'
 
 /** The whole run must end within this; a stuck step fails it instead of hanging CI. */
-const DEADLINE_MS = 150_000
+const DEADLINE_MS = 240_000
 /**
  * Dashboard queries expected to be empty here, and why: the trainer skips (the shipped champion
  * exists), so no dataset or model metrics are pushed. Everything else must return series.
@@ -194,10 +194,24 @@ async function main(): Promise<void> {
       body: JSON.stringify(SAMPLE_BEST_MOVE),
     })
   await predict('not-a-key')
+  // On a loaded 2-core machine the first exact solves can pass the API's 10 s request timeout
+  // (503 TIMEOUT); this run proves the monitoring chain, not latency, so a refused prediction is
+  // sent again (at most twice) and the retries are reported.
   let ok = 0
-  for (let i = 0; i < 45; i++) ok += (await predict(key)).ok ? 1 : 0
-  if (ok !== 45) throw new Error(`only ${ok} of 45 predictions succeeded`)
-  log('sent 45 identical best-move predictions (720 scored pairs), reads and a rejected key')
+  let retries = 0
+  for (let i = 0; i < 45; i++) {
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      if ((await predict(key)).ok) {
+        ok++
+        break
+      }
+      if (attempt < 3) retries++
+    }
+  }
+  if (ok !== 45) throw new Error(`only ${ok} of 45 predictions succeeded (${retries} retries)`)
+  log(
+    `sent 45 identical best-move predictions (720 scored pairs; ${retries} retried), reads and a rejected key`,
+  )
 
   const fired = await poll('FeatureDriftHigh at the webhook', 60_000, async () => {
     const alerts = webhookBodies.flatMap((b) => b.alerts)

@@ -134,6 +134,9 @@ describe('predictor', () => {
     expect(rows.map((r) => r[0])).toEqual(['Tonnerre', 'Vive-Attaque'])
     expect(rows[0]![1]).toMatch(/^\d+,\d %$/)
     expect(page.text).toContain('Riposte la plus dangereuse')
+    // the fields show the moves by their French names, however the address spelled them
+    expect(page.text).toContain('name="ma" type="text" list="moves-a-list" value="Vive-Attaque"')
+    expect(page.text).toContain('name="ma" type="text" list="moves-a-list" value="Tonnerre"')
     // the same address through htmx: the predictor section alone, with the same ranking
     const swapped = await html('/predict?a=pikachu&ma=vive-attaque&ma=Thunderbolt&b=Ectoplasma&mb=', htmx)
     expect(swapped.text.startsWith('<section class="predictor" id="predictor">')).toBe(true)

@@ -48,6 +48,11 @@ export const enBattle: typeof frBattle = {
     koChance: (pct, hits) => `${pct} chance to KO in ${hits} hit${s(hits)}`,
     koAverage: (hits) => `KO in ${hits} hit${s(hits)} on average`,
     koNever: 'no KO possible',
+    damage: 'Damage',
+    noDetails: {
+      model: 'not detailed: chance estimated by the model, without an exact solve',
+      sampled: 'not detailed: chance measured over battles simulated by the engine',
+    },
     note: 'Each move is judged against the opponent’s reply that leaves you the lowest chance.',
   },
   model: {

@@ -48,6 +48,11 @@ export const frBattle = {
     koChance: (pct: string, hits: number) => `${pct} de chances de K.O. en ${hits} coup${s(hits)}`,
     koAverage: (hits: number) => `K.O. en ${hits} coup${s(hits)} en moyenne`,
     koNever: 'aucun K.O. possible',
+    damage: 'Dégâts',
+    noDetails: {
+      model: 'non détaillés : chance estimée par le modèle, sans calcul exact',
+      sampled: 'non détaillés : chance mesurée sur des combats simulés par le moteur',
+    },
     note: 'Chaque attaque est jugée contre la riposte de l’adversaire qui vous laisse le moins de chances.',
   },
   model: {

@@ -1,7 +1,7 @@
 import type { MoveEntry, PokedexCatalogue, PokemonEntry } from '../../../core/contracts/pokedex.ts'
 import type { Locale } from '../i18n/locale.ts'
 import { Sprite, TypeBadges } from './pokedex-shared.tsx'
-import type { Field, FieldError, Side } from './predict-input.ts'
+import { type Field, type FieldError, findMove, type Side } from './predict-input.ts'
 import { WeaknessGroups } from './weaknesses.tsx'
 
 /** The message of one field, if any; its id links the field to it (`aria-describedby`). */
@@ -114,8 +114,16 @@ export function SideDetails(props: {
   const { l, side, pokemon, allowed } = props
   const t = l.t.battle.form
   const field: Field = side === 'a' ? 'ma' : 'mb'
-  const values =
-    props.moves ?? (side === 'a' && pokemon ? strongest(pokemon, allowed).map((m) => l.name(m)) : [])
+  // A typed move that resolves is shown by its name in the page's language (a shared address may
+  // carry slugs or the other language); one that does not is shown as typed, next to its error.
+  const values = props.moves
+    ? props.moves.map((typed) => {
+        const move = findMove(allowed, typed)
+        return move ? l.name(move) : typed
+      })
+    : side === 'a' && pokemon
+      ? strongest(pokemon, allowed).map((m) => l.name(m))
+      : []
   const sorted = [...allowed].sort((x, y) => l.name(x).localeCompare(l.name(y), l.lang))
   return (
     <div class="side-details" id={`side-${side}`}>

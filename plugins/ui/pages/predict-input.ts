@@ -44,8 +44,8 @@ export function findPokemon(catalogue: PokedexCatalogue, text: string): PokemonE
   )
 }
 
-/** A move among `allowed` by slug or French or English name. */
-function findMove(allowed: readonly MoveEntry[], text: string): MoveEntry | undefined {
+/** A move among `allowed` by slug or French or English name (accents and case ignored). */
+export function findMove(allowed: readonly MoveEntry[], text: string): MoveEntry | undefined {
   const wanted = fold(text)
   return allowed.find(
     (m) => m.slug === wanted || fold(m.name_fr ?? '') === wanted || fold(m.name_en) === wanted,

@@ -5,6 +5,16 @@ import { koText, Ranking } from './predict-result.tsx'
 
 const fr = createLocale('fr')
 const en = createLocale('en')
+const move = (slug: string, name_fr: string) => ({ slug, name_fr, name_en: slug, type_id: 13 })
+/** The two moves and the type the rankings below name. */
+const catalogue = {
+  moveBySlug: new Map([
+    ['thunderbolt', move('thunderbolt', 'Tonnerre')],
+    ['surf', move('surf', 'Surf')],
+  ]),
+  typeById: new Map([[13, { id: 13, slug: 'electric', name_fr: 'Électrik', name_en: 'Electric' }]]),
+} as unknown as PokedexCatalogue
+const side = { name_fr: 'Pikachu', name_en: 'Pikachu' } as PokemonEntry
 
 test('KO wording, as players write it, when the advice gives KO chances', () => {
   expect(koText(fr, { ko: { hits: 2, chance: 1 } })).toBe('K.O. garanti en 2 coups')
@@ -17,15 +27,6 @@ test('KO wording, as players write it, when the advice gives KO chances', () => 
 })
 
 test('damage ranges (critical hits apart) and the method are shown when present', async () => {
-  const move = (slug: string, name_fr: string) => ({ slug, name_fr, name_en: slug, type_id: 13 })
-  const catalogue = {
-    moveBySlug: new Map([
-      ['thunderbolt', move('thunderbolt', 'Tonnerre')],
-      ['surf', move('surf', 'Surf')],
-    ]),
-    typeById: new Map([[13, { id: 13, slug: 'electric', name_fr: 'Électrik', name_en: 'Electric' }]]),
-  } as unknown as PokedexCatalogue
-  const side = { name_fr: 'Pikachu', name_en: 'Pikachu' } as PokemonEntry
   const html = await (
     Ranking({
       l: fr,
@@ -48,4 +49,22 @@ test('damage ranges (critical hits apart) and the method are shown when present'
   expect(html).toContain('20–24 % · 25 % de chances de K.O. en 5 coups')
   expect(html).toContain('73,1 %')
   expect(html).toContain('calcul exact')
+})
+
+test('an answer without damage details says so instead of claiming no KO is possible', async () => {
+  const render = async (method: 'model' | 'sampled') =>
+    (
+      Ranking({
+        l: fr,
+        catalogue,
+        a: side,
+        b: side,
+        advice: [{ move: 'thunderbolt', winProbability: 0.2, method, reply: 'surf', yours: {}, theirs: {} }],
+      }) as unknown as { toString(): Promise<string> | string }
+    ).toString()
+  const model = await render('model')
+  expect(model).not.toContain('aucun K.O. possible')
+  expect(model).not.toContain('Vos dégâts')
+  expect(model).toContain('non détaillés : chance estimée par le modèle')
+  expect(await render('sampled')).toContain('combats simulés par le moteur')
 })

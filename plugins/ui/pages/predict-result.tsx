@@ -25,6 +25,13 @@ export function koText(l: Locale, o: Outlook): string {
   return t.koAverage(o.hitsToKo)
 }
 
+/** True when the advice says anything about this side's damage (exact answers do; others may not). */
+function hasDetails(o: Outlook): boolean {
+  return (
+    o.range !== undefined || o.ko !== undefined || o.damagePerTurn !== undefined || o.hitsToKo !== undefined
+  )
+}
+
 function OutlookText(props: { l: Locale; o: Outlook }) {
   const { l, o } = props
   const range = rangeText(l, o)
@@ -74,14 +81,23 @@ export function Ranking(props: {
             <dl class="advice-facts">
               <dt>{t.reply}</dt>
               <dd>{l.name(move(r.reply))}</dd>
-              <dt>{t.yours}</dt>
-              <dd>
-                <OutlookText l={l} o={r.yours} />
-              </dd>
-              <dt>{t.theirs}</dt>
-              <dd>
-                <OutlookText l={l} o={r.theirs} />
-              </dd>
+              {hasDetails(r.yours) || hasDetails(r.theirs) ? (
+                <>
+                  <dt>{t.yours}</dt>
+                  <dd>
+                    <OutlookText l={l} o={r.yours} />
+                  </dd>
+                  <dt>{t.theirs}</dt>
+                  <dd>
+                    <OutlookText l={l} o={r.theirs} />
+                  </dd>
+                </>
+              ) : (
+                <>
+                  <dt>{t.damage}</dt>
+                  <dd class="no-details">{t.noDetails[r.method === 'sampled' ? 'sampled' : 'model']}</dd>
+                </>
+              )}
             </dl>
           </li>
         ))}
