@@ -27,6 +27,7 @@ test('the champion’s five charts and its report read in French, numbers includ
       file,
       texts.filter((t) => /(?<![\w.])\d+\.\d+(?![\w.])/.test(t) && !/\d{4}-\d{2}-\d{2}T/.test(t)),
     ]).toEqual([file, []])
+    expect([file, texts.filter((t) => /^\s*\d{4}-\d{2}-\d{2}T/.test(t))]).toEqual([file, []])
   }
 })
 
@@ -39,9 +40,10 @@ test('sentences with figures, thousands and decimals', () => {
     'modèle · test par paires (duels jamais vus), p dans [0,00 ; 0,10[ : prédit en moyenne 0,0157, observé 0,0162, 94\u202f200 combats',
   )
   expect(frenchText(' Observed win rate ')).toBe(' Taux de victoire observé ')
-  // identifiers, hashes and ISO dates are left alone
+  // identifiers and hashes are left alone; a timestamp reads as a French date
   expect(frenchText('b_move_power')).toBe('b_move_power')
-  expect(frenchText('2026-11-26T04:42:44.344Z')).toBe('2026-11-26T04:42:44.344Z')
+  expect(frenchText('2026-11-26T04:42:44.344Z')).toBe('26 novembre 2026 à 04:42 UTC')
+  expect(frenchText('best round 437')).toBe('optimum : 437')
   expect(
     frenchDocument('<html lang="en"><style>a{b:0.5}</style><p title="Observed win rate">0.25</p></html>'),
   ).toBe('<html lang="fr"><style>a{b:0.5}</style><p title="Taux de victoire observé">0,25</p></html>')

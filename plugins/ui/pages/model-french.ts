@@ -147,7 +147,8 @@ const PATTERNS: [RegExp, string][] = [
     /^Line chart of Log-loss against Boosting round\. training: (\d+) points, last \((\d+), ([\d.]+)\); validation: (\d+) points, last \((\d+), ([\d.]+)\)$/,
     'Courbe de la log-loss selon l’itération de boosting. entraînement : $1 points, dernier ($2 ; $3) ; validation : $4 points, dernier ($5 ; $6)',
   ],
-  [/^best round (\d+)$/, 'meilleure itération $1'],
+  // the chart leaves room for about 15 characters: « meilleure itération 437 » was cut off
+  [/^best round (\d+)$/, 'optimum : $1'],
   [
     /^(\d+) boosting rounds ran; the model keeps (\d+) trees \(validation log-loss ([\d.]+) at the best round\)\.$/,
     '$1 itérations de boosting ; le modèle garde $2 arbres (log-loss de validation $3 à la meilleure itération).',
@@ -160,8 +161,18 @@ const PATTERNS: [RegExp, string][] = [
 
 const NARROW_NBSP = '\u202f'
 
-/** « 237 952 » and « 0,9301 », leaving identifiers, hashes and ISO dates alone. */
+const FRENCH_DATE = new Intl.DateTimeFormat('fr-FR', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+})
+
+/** « 237 952 » and « 0,9301 »; a whole ISO timestamp as « 2 décembre 2026 à 07:40 UTC »; identifiers and hashes left alone. */
 function frenchNumbers(text: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/.test(text)) {
+    const date = new Date(text)
+    if (!Number.isNaN(date.getTime())) return `${FRENCH_DATE.format(date)} UTC`
+  }
   if (/\d{4}-\d{2}-\d{2}T/.test(text)) return text
   return text
     .replace(/(?<![\w.])(\d{1,3}(?:,\d{3})+)(?![\w,])/g, (n) => n.replaceAll(',', NARROW_NBSP))
