@@ -16,7 +16,7 @@ export function registerModelAndQuizPages(
   app: Hono,
   deps: { pokedex: PokedexReader; predictor: Predictor; modelsDir: string },
 ): void {
-  const model = createModelPages(deps.predictor, deps.modelsDir)
+  const model = createModelPages(deps.predictor, deps.modelsDir, deps.pokedex)
   const quiz = createQuizPages(deps.pokedex)
   app.get('/model', model.page)
   app.get('/model/charts/:file', model.chart)

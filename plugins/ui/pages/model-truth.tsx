@@ -1,4 +1,5 @@
 import type { ModelTruth } from '../../../core/contracts/model-truth.ts'
+import type { PokedexCatalogue } from '../../../core/contracts/pokedex.ts'
 import type { Locale } from '../i18n/locale.ts'
 import { Scroll } from './pokedex-shared.tsx'
 
@@ -10,11 +11,21 @@ const WORST_SHOWN = 10
  * service): the acceptance figures, the error by mechanic, calibration and the largest errors.
  *
  * @example
- * <TruthSection l={l} truth={await predictor.truth()} />
+ * <TruthSection l={l} truth={await predictor.truth()} catalogue={await pokedex.catalogue()} />
  */
-export function TruthSection(props: { l: Locale; truth: ModelTruth | null }) {
-  const { l, truth } = props
+export function TruthSection(props: { l: Locale; truth: ModelTruth | null; catalogue?: PokedexCatalogue }) {
+  const { l, truth, catalogue } = props
   const t = l.t.ml.truth
+  const mechanic = (name: string) => t.mechanics[name] ?? name
+  // The report names forms and moves by slug; the page names them as the reader does.
+  const pokemon = (slug: string) => {
+    const p = catalogue?.pokemonBySlug.get(slug)
+    return p ? l.name(p) : slug
+  }
+  const move = (slug: string) => {
+    const m = catalogue?.moveBySlug.get(slug)
+    return m ? l.name(m) : slug
+  }
   if (!truth)
     return (
       <section class="truth">
@@ -61,7 +72,7 @@ export function TruthSection(props: { l: Locale; truth: ModelTruth | null }) {
             </tr>
             <tr>
               <th scope="row">{t.worstClass}</th>
-              <td>{worst ? `${l.number(worst.mae, 4)} (${worst.mechanic})` : '—'}</td>
+              <td>{worst ? `${l.number(worst.mae, 4)} (${mechanic(worst.mechanic)})` : '—'}</td>
               <td>≤ {l.number(truth.targets.mechanicMae, 2)}</td>
               <td>{yes(truth.passed.mechanics)}</td>
             </tr>
@@ -85,7 +96,7 @@ export function TruthSection(props: { l: Locale; truth: ModelTruth | null }) {
           <tbody>
             {truth.byMechanic.slice(0, MECHANICS_SHOWN).map((c) => (
               <tr>
-                <th scope="row">{c.mechanic}</th>
+                <th scope="row">{mechanic(c.mechanic)}</th>
                 <td>{l.number(c.pairs)}</td>
                 <td>{l.number(c.mae, 4)}</td>
                 <td>{l.percent(c.shareOver01, 1)}</td>
@@ -99,10 +110,10 @@ export function TruthSection(props: { l: Locale; truth: ModelTruth | null }) {
         <table class="metrics">
           <thead>
             <tr>
-              <th scope="col">{t.predicted}</th>
+              <th scope="col">{t.bin}</th>
               <th scope="col">{t.pairs}</th>
               <th scope="col">{t.predicted}</th>
-              <th scope="col">{t.exact}</th>
+              <th scope="col">{t.exactMean}</th>
             </tr>
           </thead>
           <tbody>
@@ -123,8 +134,8 @@ export function TruthSection(props: { l: Locale; truth: ModelTruth | null }) {
       <ul class="truth-worst">
         {truth.worst.slice(0, WORST_SHOWN).map((w) => (
           <li>
-            <code>{`${w.a} (${w.moveA}) – ${w.b} (${w.moveB})`}</code> : {l.number(w.predicted, 3)} /{' '}
-            {t.exact} {l.number(w.exact, 3)}
+            {`${pokemon(w.a)} (${move(w.moveA)}) – ${pokemon(w.b)} (${move(w.moveB)})`} :{' '}
+            {l.number(w.predicted, 3)} / {t.exact} {l.number(w.exact, 3)}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import type { PokedexCatalogue, PokedexReader } from '../../../core/contracts/pokedex.ts'
 import type { DriftReport, ModelInfo, ModelTruth, Predictor } from '../../../core/contracts/predictor.ts'
 import { type Locale, localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
@@ -110,6 +111,7 @@ async function ModelBody(props: {
   info: ModelInfo
   drift: DriftReport
   truth: ModelTruth | null
+  catalogue: PokedexCatalogue
   modelsDir: string
 }) {
   const { l, info } = props
@@ -181,7 +183,7 @@ async function ModelBody(props: {
             </figure>
           ))}
       </div>
-      <TruthSection l={l} truth={props.truth} />
+      <TruthSection l={l} truth={props.truth} catalogue={props.catalogue} />
       <Drift l={l} drift={props.drift} />
     </section>
   )
@@ -199,10 +201,10 @@ const LOCKED = {
  * folder and a fixed whitelist only: the request picks a name, never a path.
  *
  * @example
- * const model = createModelPages(predictor, ctx.core.modelsDir)
+ * const model = createModelPages(predictor, ctx.core.modelsDir, pokedex)
  * app.get('/model', model.page)
  */
-export function createModelPages(predictor: Predictor, modelsDir: string) {
+export function createModelPages(predictor: Predictor, modelsDir: string, pokedex: PokedexReader) {
   /** A file of the served model; the report and charts are translated for French readers. */
   const served = async (c: Context, name: string, type: string) => {
     const l = localeOf(c)
@@ -219,7 +221,14 @@ export function createModelPages(predictor: Predictor, modelsDir: string) {
       const t = l.t.battle.model
       const info = predictor.modelInfo()
       const body = info ? (
-        await ModelBody({ l, info, drift: predictor.drift(), truth: await predictor.truth(), modelsDir })
+        await ModelBody({
+          l,
+          info,
+          drift: predictor.drift(),
+          truth: await predictor.truth(),
+          catalogue: await pokedex.catalogue(),
+          modelsDir,
+        })
       ) : (
         <section class="model">
           <h1>{t.title}</h1>

@@ -6,6 +6,7 @@ import { createTestKernel } from '../../../testing/kernel.ts'
 import { loadedPokedexFile } from '../../../testing/pokedex-db.ts'
 import { etlPlugin } from '../../etl/index.ts'
 import { mlPlugin } from '../../ml/index.ts'
+import { frMl } from '../i18n/fr-ml.ts'
 import { uiPlugin } from '../index.ts'
 
 /** The Pokédex page's matchups and the model page's truth report, over the shipped champion. */
@@ -60,4 +61,20 @@ test('the model page shows the champion’s truth report: pairs, MAE and the mec
   expect(page.text).toContain('Le modèle face au solveur exact')
   expect(page.text).toContain(truth.overall.mae.toFixed(4).replace('.', ','))
   expect(page.text).toContain(truth.truth.dataset)
+})
+
+test('the truth report reads in French: every mechanic class named, worst pairs by name, distinct headers', async () => {
+  const dir = (await Bun.file(join(MODELS, 'champion')).text()).trim()
+  const truth = (await Bun.file(join(MODELS, dir, 'truth.json')).json()) as ModelTruth
+  const page = await get('/model')
+  // every class the shipped report lists has its French name
+  for (const c of truth.byMechanic) expect(frMl.truth.mechanics[c.mechanic], c.mechanic).toBeString()
+  for (const c of truth.byMechanic.slice(0, 12)) {
+    expect(page.text).toContain(`<th scope="row">${frMl.truth.mechanics[c.mechanic]}</th>`)
+  }
+  expect(page.text).toContain('Tranche prédite')
+  // the worst pairs name forms and moves in French, never by slug
+  const first = truth.worst[0]!
+  expect(page.text).not.toContain(`${first.a} (${first.moveA})`)
+  expect(page.text).toMatch(/<ul class="truth-worst"><li>[^<]*\p{Lu}[^<]* \([^<]+\) – /u)
 })
