@@ -115,7 +115,7 @@ export const frBattle = {
       empty: 'Aucune prédiction récente : la dérive se mesure dès que le modèle sert des requêtes.',
       summary: (window: string, over: number, total: number, threshold: string) =>
         `Sur les ${window} dernières prédictions, ${over} variable${s(over)} sur ${total} dépasse${over > 1 ? 'nt' : ''} le seuil de PSI ${threshold}.`,
-      hint: 'Le PSI compare la distribution des entrées récentes à celle des données d’entraînement ; une dérive dit que les questions posées ne ressemblent plus aux combats appris, pas que le modèle se trompe.',
+      hint: 'Le PSI compare la distribution des entrées récentes à celle des données d’entraînement\u00a0; une dérive dit que les questions posées ne ressemblent plus aux combats appris, pas que le modèle se trompe.',
     },
   },
 }

@@ -83,11 +83,13 @@ function Results(props: { l: Locale; catalogue: PokedexCatalogue; forms: Pokemon
                 <td>
                   <a class="dex-name" href={`/pokedex/${p.slug}`}>
                     <Sprite pokemon={p} lazy />
-                    <span>{l.name(p)}</span>
-                  </a>{' '}
-                  {l.otherName(p) ? (
-                    <small lang={l.lang === 'fr' ? 'en' : 'fr'}>{l.otherName(p)}</small>
-                  ) : null}
+                    <span class="dex-names">
+                      <span>{l.name(p)}</span>
+                      {l.otherName(p) ? (
+                        <small lang={l.lang === 'fr' ? 'en' : 'fr'}>{l.otherName(p)}</small>
+                      ) : null}
+                    </span>
+                  </a>
                 </td>
                 <td>
                   <TypeBadges l={l} catalogue={props.catalogue} pokemon={p} />

@@ -16,8 +16,11 @@ function Matrix(props: { l: Locale; types: TypeRow[]; cell: (a: number, d: numbe
       <table class="chart">
         <thead>
           <tr>
-            <th class="row" scope="col">
-              {t.corner}
+            <th class="row corner" scope="col">
+              {/* « Attaque ↓ / Défense → » on two short lines: rotated like the column heads, it was cut off */}
+              {t.corner.split(' / ').map((part) => (
+                <span class="corner-part">{part}</span>
+              ))}
             </th>
             {props.types.map((type) => (
               <th scope="col">{l.typeName(type)}</th>
