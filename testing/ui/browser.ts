@@ -176,6 +176,21 @@ export function duplicateIds(page: Page): Promise<string[]> {
   })
 }
 
+/**
+ * Waits until the sections a page loads after `load` have arrived (the Pokémon page's matchups,
+ * the predictor's optimal play: `hx-trigger="load"` placeholders swapped out) and htmx is idle,
+ * so widths, axe and screenshots see the page a reader ends up with.
+ */
+export async function fragmentsLoaded(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[hx-trigger="load"], .htmx-request, .htmx-settling, .htmx-swapping')
+        .length === 0,
+    undefined,
+    { timeout },
+  )
+}
+
 /** How much wider than the viewport the document is (0 = fits). */
 export function overflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)

@@ -4,6 +4,7 @@ import {
   axeViolations,
   DESKTOP,
   duplicateIds,
+  fragmentsLoaded,
   overflow,
   PHONE,
   SCREENSHOTS,
@@ -42,6 +43,7 @@ describe('main pages at 390 and 1366 px', () => {
         await page.setViewportSize(viewport)
         const response = await page.goto(h.origin + path, { waitUntil: 'load' })
         expect(response?.status()).toBe(200)
+        await fragmentsLoaded(page)
         expect([label, await overflow(page)]).toEqual([label, 0])
         // axe once per page, on the phone layout: the desktop one is the same document, wider.
         if (viewport === PHONE) expect(await axeViolations(page)).toEqual([])
@@ -51,7 +53,7 @@ describe('main pages at 390 and 1366 px', () => {
       expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat')
       expect(h.offOrigin).toEqual([])
       expect(h.takeProblems()).toEqual([])
-    }, 60_000)
+    }, 150_000)
   }
 
   test('the English pages too', async () => {

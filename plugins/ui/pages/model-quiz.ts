@@ -5,7 +5,7 @@ import { createModelPages } from './model.tsx'
 import { createQuizPages } from './quiz.tsx'
 
 /**
- * Adds the model page (`/model`, `/model/charts/:file`, `/model/report`) and the type quiz
+ * Adds the model page (`/model`, `/model/charts/:file`, `/model/report` and its stylesheet) and the type quiz
  * (`/quiz`, `/quiz/answer`) to the web app. One call so the ui plugin wires both in one line;
  * the quiz's HMAC secret is created here, once per registration (per process in production).
  *
@@ -21,6 +21,7 @@ export function registerModelAndQuizPages(
   app.get('/model', model.page)
   app.get('/model/charts/:file', model.chart)
   app.get('/model/report', model.report)
+  app.get('/model/report.css', model.reportStyle)
   app.get('/quiz', quiz.page)
   app.post('/quiz/answer', quiz.answer)
 }

@@ -15,6 +15,7 @@ import {
   type TestPart,
 } from './model-baselines.ts'
 import { frenchDocument } from './model-french.ts'
+import { reportStylesheet, reportWithStylesheet } from './model-report-style.ts'
 import { TruthSection } from './model-truth.tsx'
 import { Scroll } from './pokedex-shared.tsx'
 
@@ -190,14 +191,15 @@ async function ModelBody(props: {
 }
 
 /** Headers for files written by the trainer: no script runs even if a file is opened directly. */
+const CSS = 'text/css; charset=utf-8'
 const LOCKED = {
   'x-content-type-options': 'nosniff',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'content-security-policy': "default-src 'none'; style-src 'self' 'unsafe-inline'",
   'cache-control': 'no-cache',
 }
 
 /**
- * `/model`, `/model/charts/:file` and `/model/report`. Files are resolved from the served model's
+ * `/model`, `/model/charts/:file`, `/model/report` and its `/model/report.css`. Files are resolved from the served model's
  * folder and a fixed whitelist only: the request picks a name, never a path.
  *
  * @example
@@ -206,13 +208,15 @@ const LOCKED = {
  */
 export function createModelPages(predictor: Predictor, modelsDir: string, pokedex: PokedexReader) {
   /** A file of the served model; the report and charts are translated for French readers. */
-  const served = async (c: Context, name: string, type: string) => {
+  const served = async (c: Context, name: string, type: string, rewrite?: (text: string) => string) => {
     const l = localeOf(c)
     const info = predictor.modelInfo()
     if (!info) throw new HTTPException(404, { message: l.t.errors.noModel })
     const file = Bun.file(join(modelsDir, info.dir, name))
     if (!(await file.exists())) throw new HTTPException(404, { message: l.t.errors.missingModelFile(name) })
-    const body = l.lang === 'fr' ? frenchDocument(await file.text()) : file
+    const text = rewrite ? rewrite(await file.text()) : null
+    const body =
+      l.lang === 'fr' && type !== CSS ? frenchDocument(text ?? (await file.text())) : (text ?? file)
     return new Response(body, { headers: { 'content-type': type, ...LOCKED } })
   }
   return {
@@ -244,7 +248,12 @@ export function createModelPages(predictor: Predictor, modelsDir: string, pokede
       return served(c, name, 'image/svg+xml')
     },
     report(c: Context) {
-      return served(c, 'report.html', 'text/html; charset=utf-8')
+      return served(c, 'report.html', 'text/html; charset=utf-8', (html) =>
+        reportWithStylesheet(html, '/model/report.css'),
+      )
+    },
+    reportStyle(c: Context) {
+      return served(c, 'report.html', CSS, reportStylesheet)
     },
   }
 }

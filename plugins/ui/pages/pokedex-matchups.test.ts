@@ -78,3 +78,14 @@ test('the truth report reads in French: every mechanic class named, worst pairs 
   expect(page.text).not.toContain(`${first.a} (${first.moveA})`)
   expect(page.text).toMatch(/<ul class="truth-worst"><li>[^<]*\p{Lu}[^<]* \([^<]+\) – /u)
 })
+
+test('the model report is served with its style as a stylesheet (the strict CSP forbids inline styles)', async () => {
+  const report = await get('/model/report')
+  expect(report.status).toBe(200)
+  expect(report.text).toContain('<link rel="stylesheet" href="/model/report.css">')
+  expect(report.text).not.toContain('<style>')
+  expect(report.text).toContain('Rapport du modèle')
+  const css = await get('/model/report.css')
+  expect(css.status).toBe(200)
+  expect(css.text).toContain('font-family')
+})

@@ -5,6 +5,7 @@ import type { PokedexCatalogue, PokedexReader } from '../../../core/contracts/po
 import { hasCode } from '../../../core/errors.ts'
 import { type Locale, localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
+import { Scroll } from './pokedex-shared.tsx'
 
 const SHOWN = 5
 
@@ -86,20 +87,23 @@ export function createMatchupsFragment(pokedex: PokedexReader, matchups: Matchup
       try {
         const report = await matchups.rank({ pokemon: slug, moves })
         const names = moves.map((m) => catalogue.moveBySlug.get(m)).map((m) => (m ? l.name(m) : ''))
+        // each table scrolls inside its own box on phones: the page stays 390 px wide
         const table = (caption: string, list: OpponentMatchup[]) => (
-          <table class="metrics">
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t.opponent}</th>
-                <th scope="col">{t.chance}</th>
-                <th scope="col">{t.move}</th>
-                <th scope="col">{t.reply}</th>
-                <th scope="col">{t.exact}</th>
-              </tr>
-            </thead>
-            <Rows l={l} catalogue={catalogue} list={list} />
-          </table>
+          <Scroll label={caption}>
+            <table class="metrics">
+              <caption>{caption}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.opponent}</th>
+                  <th scope="col">{t.chance}</th>
+                  <th scope="col">{t.move}</th>
+                  <th scope="col">{t.reply}</th>
+                  <th scope="col">{t.exact}</th>
+                </tr>
+              </thead>
+              <Rows l={l} catalogue={catalogue} list={list} />
+            </table>
+          </Scroll>
         )
         body = section(
           <>
