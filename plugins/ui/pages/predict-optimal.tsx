@@ -240,11 +240,14 @@ export function createOptimalPage(pokedex: PokedexReader, predictor: Predictor, 
       page(
         <section id="optimal" class="optimal">
           <h2>{t.title}</h2>
-          <ul class="field-error" role="alert">
-            {messages.map((message) => (
-              <li>{message}</li>
-            ))}
-          </ul>
+          {/* the alert role on a wrapper: on the <ul> itself it hid the list from assistive tech (axe: listitem) */}
+          <div role="alert">
+            <ul class="field-error">
+              {messages.map((message) => (
+                <li>{message}</li>
+              ))}
+            </ul>
+          </div>
         </section>,
         status,
       )
