@@ -71,6 +71,8 @@ export const enBattle: typeof frBattle = {
     rowsParts: { train: 'training', validation: 'validation', test: 'test' },
     reading:
       'How to read these figures: every label is a real battle played by the battle engine (Pokémon Showdown), not an estimate. The two tests share nothing with training: the pair test holds only unseen matchups, the species test only unseen species. The baselines are simple rules; the model must beat them.',
+    readingExact:
+      'How to read these figures: every label is the exact chance to win computed by the solver (the few pairs it does not model: battles played by the Pokémon Showdown engine), not an estimate. The two tests share nothing with training: the pair test holds only unseen matchups, the species test only unseen species. The baselines are simple rules; the model must beat them.',
     report: 'Full report (precision, recall, confusion matrices, hyper-parameter search)',
     parts: {
       pair_test: 'Pair test (matchups never seen in training)',

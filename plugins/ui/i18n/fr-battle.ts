@@ -72,6 +72,9 @@ export const frBattle = {
     rowsParts: { train: 'entraînement', validation: 'validation', test: 'test' } as Record<string, string>,
     reading:
       'Comment lire ces chiffres : chaque étiquette est un vrai combat joué par le moteur de combat (Pokémon Showdown), pas une estimation. Les deux tests ne partagent rien avec l’entraînement : le test par paires ne contient que des duels jamais vus, le test par espèces que des espèces jamais vues. Les baselines sont des règles simples ; le modèle doit les battre.',
+    /** The same, for a model trained on exactly solved random pairs (a `random_pairs` dataset). */
+    readingExact:
+      'Comment lire ces chiffres : chaque étiquette est la chance de victoire exacte calculée par le solveur (les rares paires qu’il ne modélise pas : des combats joués par le moteur de Pokémon Showdown), pas une estimation. Les deux tests ne partagent rien avec l’entraînement : le test par paires ne contient que des duels jamais vus, le test par espèces que des espèces jamais vues. Les baselines sont des règles simples ; le modèle doit les battre.',
     report: 'Rapport complet (précision, rappel, matrices de confusion, recherche d’hyper-paramètres)',
     parts: {
       pair_test: 'Test par paires (duels jamais vus à l’entraînement)',

@@ -150,7 +150,8 @@ async function ModelBody(props: {
             .join(' · ')}
         </dd>
       </dl>
-      <p class="reading">{t.reading}</p>
+      {/* random_pairs datasets are labelled by the exact solver, the others by engine battles */}
+      <p class="reading">{info.dataset.name.startsWith('random_pairs') ? t.readingExact : t.reading}</p>
       {hasReport ? (
         <p class="report-link">
           <a href="/model/report" hx-boost="false">
