@@ -198,6 +198,18 @@ describe('predictor', () => {
     expect(unknown.text).toContain('L’adversaire : « pikachoo »')
   })
 
+  test('the pickers offer Tonnerre and Séisme, and « seisme » typed without its accent ranks Séisme', async () => {
+    expect((await html('/predict?a=pikachu')).text).toContain(
+      '<option value="Tonnerre">Thunderbolt · 90</option>',
+    )
+    expect((await html('/predict?a=dracaufeu')).text).toContain(
+      '<option value="Séisme">Earthquake · 100</option>',
+    )
+    const typed = await html('/predict?a=dracaufeu&ma=seisme&b=pikachu&mb=')
+    expect(typed.status).toBe(200)
+    expect(ranked(typed.text).map(([move]) => move)).toEqual(['Séisme'])
+  })
+
   test('the Pokédex links here with ?a=, and a national number works too', async () => {
     expect((await html('/pokedex/gengar')).text).toContain('href="/predict?a=gengar"')
     expect((await html('/predict?a=26')).text).toContain('value="Raichu"')
