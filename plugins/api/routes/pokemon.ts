@@ -5,6 +5,7 @@ import type {
   PokemonEntry,
   TypeRow,
 } from '../../../core/contracts/pokedex.ts'
+import { createJsonBodyCache, sendJsonBytes } from '../json-cache.ts'
 import {
   idOrSlugParam,
   type Lang,
@@ -221,10 +222,16 @@ export function addPokemonRoutes(router: OpenAPIHono, pokedex: PokedexReader): v
     return c.json(pokemonPage(catalogue, query, c.req.url, required), 200)
   })
 
+  // 188 forms × 2 languages per catalogue: every detail body fits.
+  const details = createJsonBodyCache<PokedexCatalogue>(1_000)
   router.openapi(detailRoute, async (c) => {
     const catalogue = await pokedex.catalogue()
     const p = findPokemon(catalogue, c.req.valid('param').idOrSlug, 'param.idOrSlug')
-    return c.json(pokemonDetail(catalogue, p, c.req.valid('query').lang), 200)
+    const { lang } = c.req.valid('query')
+    return sendJsonBytes(
+      c,
+      details.get(catalogue, `${p.id}:${lang}`, () => pokemonDetail(catalogue, p, lang)),
+    )
   })
 
   router.openapi(weaknessesRoute, async (c) => {
