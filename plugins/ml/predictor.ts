@@ -183,14 +183,14 @@ export function createPredictor(deps: {
       const space = await deps.features()
       const started = performance.now()
       const width = FEATURE_NAMES.length
-      const { values, scored } = await scoreWithCache(
+      const scored = await scoreWithCache(
         current.scores,
         pairs,
         width,
         (pair, into, offset) => space.write(pair, into, offset),
         (rows, nRows) => current.runner.predictProba({ values: rows, nRows, nFeatures: width }),
       )
-      current.drift.observe(values, pairs.length)
+      current.drift.observe(scored)
       latency.observe((performance.now() - started) / 1000)
       let aWins = 0
       const outlook = (d: SideOutlook) => ({

@@ -21,13 +21,15 @@ const keyOf = (p: PairInput) => `${p.a}|${p.moveA}|${p.b}|${p.moveB}`
 /**
  * Scores `pairs` with the model, computing features and running inference only for pairs the
  * cache does not hold (a best-move request repeats the same 16 pairs; serving them again cost a
- * feature pass and a round trip to the inference worker each time). Returns every pair's row
- * laid out in one matrix, so monitoring (drift) still sees every request as if scored afresh.
+ * feature pass and a round trip to the inference worker each time). Returns every pair's feature
+ * row and answer in request order, so monitoring (drift) still sees every request as if scored
+ * afresh. The rows are the cache's own: read them, never write to them.
  *
  * @param write writes the features of a pair at `offset` of `into` and returns its `extra`
  * @param infer the model's P(A wins) for `n` rows of `width` features
  * @example
- * const { values, scored } = await scoreWithCache(cache, pairs, width, write, infer)
+ * const scored = await scoreWithCache(cache, pairs, width, write, infer)
+ * drift.observe(scored)
  */
 export async function scoreWithCache<E>(
   cache: ScoreCache<E>,
@@ -35,7 +37,7 @@ export async function scoreWithCache<E>(
   width: number,
   write: (pair: PairInput, into: Float32Array, offset: number) => E,
   infer: (values: Float32Array, n: number) => Promise<ArrayLike<number>>,
-): Promise<{ values: Float32Array; scored: ScoredRow<E>[] }> {
+): Promise<ScoredRow<E>[]> {
   const found = pairs.map((pair) => cache.get(keyOf(pair)))
   const missing = found.flatMap((hit, i) => (hit ? [] : [i]))
   if (missing.length > 0) {
@@ -48,8 +50,5 @@ export async function scoreWithCache<E>(
       found[i] = entry
     }
   }
-  const scored = found as ScoredRow<E>[]
-  const values = new Float32Array(pairs.length * width)
-  for (const [i, entry] of scored.entries()) values.set(entry.row, i * width)
-  return { values, scored }
+  return found as ScoredRow<E>[]
 }

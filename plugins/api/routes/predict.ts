@@ -1,5 +1,5 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
-import type { Advisor } from '../../../core/contracts/advisor.ts'
+import type { Advice, Advisor } from '../../../core/contracts/advisor.ts'
 import type {
   MoveEntry,
   PokedexCatalogue,
@@ -9,6 +9,7 @@ import type {
 import type { Predictor } from '../../../core/contracts/predictor.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
+import { createJsonBodyCache, sendJsonBytes } from '../json-cache.ts'
 import { resolveSide, resolveSides } from '../predict-input.ts'
 import { type Lang, langQuery, names } from '../schemas/common.ts'
 import {
@@ -87,40 +88,32 @@ export function addPredictRoutes(
   router: OpenAPIHono,
   deps: { pokedex: PokedexReader; predictor: Predictor; advisor: Advisor },
 ): void {
+  // ≈ 7.6 KB each for a 4 × 4 request: at most ≈ 15 MB per catalogue
+  const finalAnswers = createJsonBodyCache<PokedexCatalogue>(2_000)
   router.openapi(bestMoveRoute, async (c) => {
     const body = c.req.valid('json')
     const { lang } = c.req.valid('query')
     const catalogue = await deps.pokedex.catalogue()
     const { a, b, slugs } = resolveSides(catalogue, body)
     const advice = await withProblems(() => deps.advisor.rank({ ...slugs, method: body.method }))
-    const move = (slug: string) => catalogue.moveBySlug.get(slug)!
-    return c.json(
-      {
-        method: advice.method,
-        model: modelRef(deps.predictor),
-        pokemon_a: pokemonRef(a.pokemon, lang),
-        pokemon_b: pokemonRef(b.pokemon, lang),
-        recommended_move: advice.recommended,
-        win_probability: advice.winProbability,
-        default_replies: advice.defaultReplies,
-        moves: advice.moves.map((r, i) => ({
-          rank: i + 1,
-          move: moveRef(catalogue, move(r.move), lang),
-          stab: a.pokemon.type_ids.includes(move(r.move).type_id),
-          type_multiplier: typeMultiplier(b.pokemon, move(r.move)),
-          win_probability: r.winProbability,
-          method: r.method,
-          best_reply: { move: moveRef(catalogue, move(r.reply.moveB), lang), ...outcomeJson(r.reply) },
-          replies: r.replies.map((x) => ({
-            move: x.moveB,
-            win_probability: x.winProbability,
-            loss_probability: x.lossProbability,
-            method: x.method,
-          })),
-        })),
-      },
-      200,
-    )
+    const model = modelRef(deps.predictor)
+    const build = () => bestMoveJson(catalogue, advice, a.pokemon, b.pokemon, model, lang)
+    // The advisor ran (shadow scoring, drift, counters: monitoring sees every request); an answer
+    // that can no longer change is serialised once. Exact and sampled answers never change; model
+    // answers are fixed for a model, but over-budget ones turn exact on a later request.
+    const final =
+      body.method === 'model' || advice.moves.every((m) => m.replies.every((r) => r.method !== 'model'))
+    if (!final) return c.json(build(), 200)
+    const key = [
+      model ? `${model.sha256}:${model.version}:${model.dir}` : '-',
+      lang,
+      body.method,
+      a.pokemon.slug,
+      a.moves.map((m) => m.slug).join(','),
+      b.pokemon.slug,
+      body.moves_b ? b.moves.map((m) => m.slug).join(',') : '*',
+    ].join('|')
+    return sendJsonBytes(c, finalAnswers.get(catalogue, key, build))
   })
 
   router.openapi(matchupRoute, async (c) => {
@@ -152,6 +145,42 @@ export function addPredictRoutes(
       200,
     )
   })
+}
+
+/** The best-move answer in the API's shape (`BestMoveResponse` in the OpenAPI document). */
+function bestMoveJson(
+  catalogue: PokedexCatalogue,
+  advice: Advice,
+  a: PokemonEntry,
+  b: PokemonEntry,
+  model: ReturnType<typeof modelRef>,
+  lang: Lang,
+) {
+  const move = (slug: string) => catalogue.moveBySlug.get(slug)!
+  return {
+    method: advice.method,
+    model,
+    pokemon_a: pokemonRef(a, lang),
+    pokemon_b: pokemonRef(b, lang),
+    recommended_move: advice.recommended,
+    win_probability: advice.winProbability,
+    default_replies: advice.defaultReplies,
+    moves: advice.moves.map((r, i) => ({
+      rank: i + 1,
+      move: moveRef(catalogue, move(r.move), lang),
+      stab: a.type_ids.includes(move(r.move).type_id),
+      type_multiplier: typeMultiplier(b, move(r.move)),
+      win_probability: r.winProbability,
+      method: r.method,
+      best_reply: { move: moveRef(catalogue, move(r.reply.moveB), lang), ...outcomeJson(r.reply) },
+      replies: r.replies.map((x) => ({
+        move: x.moveB,
+        win_probability: x.winProbability,
+        loss_probability: x.lossProbability,
+        method: x.method,
+      })),
+    })),
+  }
 }
 
 function modelRef(predictor: Predictor) {

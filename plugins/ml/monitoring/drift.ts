@@ -6,7 +6,8 @@ import { type FeatureReference, psi } from './psi.ts'
  * array used as a ring.
  */
 export interface DriftMonitor {
-  observe(values: Float32Array, nRows: number): void
+  /** Adds scored feature rows (each `names.length` wide) to the window, oldest rows leaving first. */
+  observe(rows: readonly { readonly row: Float32Array }[]): void
   /** Rows in the window now (PSI over a few rows is noise; alerts wait for a full-ish window). */
   rows(): number
   report(): { window: number; features: { name: string; psi: number }[] }
@@ -22,9 +23,10 @@ export function createDriftMonitor(
   let next = 0
   let filled = 0
   return {
-    observe(values, nRows) {
-      for (let r = 0; r < nRows; r++) {
-        ring.set(values.subarray(r * width, (r + 1) * width), next * width)
+    observe(rows) {
+      // row by row into the ring: no per-request matrix (a 16-pair request would allocate 13 KB)
+      for (const { row } of rows) {
+        ring.set(row, next * width)
         next = (next + 1) % window
         filled = Math.min(window, filled + 1)
       }
