@@ -5,7 +5,7 @@ import type {
   PokemonEntry,
   TypeRow,
 } from '../../../core/contracts/pokedex.ts'
-import { createJsonBodyCache, sendJsonBytes } from '../json-cache.ts'
+import { createJsonBodyCache, sendJsonBody } from '../json-cache.ts'
 import {
   idOrSlugParam,
   type Lang,
@@ -228,7 +228,7 @@ export function addPokemonRoutes(router: OpenAPIHono, pokedex: PokedexReader): v
     const catalogue = await pokedex.catalogue()
     const p = findPokemon(catalogue, c.req.valid('param').idOrSlug, 'param.idOrSlug')
     const { lang } = c.req.valid('query')
-    return sendJsonBytes(
+    return sendJsonBody(
       c,
       details.get(catalogue, `${p.id}:${lang}`, () => pokemonDetail(catalogue, p, lang)),
     )

@@ -9,7 +9,7 @@ import type {
 import type { Predictor } from '../../../core/contracts/predictor.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
-import { createJsonBodyCache, sendJsonBytes } from '../json-cache.ts'
+import { createJsonBodyCache, sendJsonBody } from '../json-cache.ts'
 import { resolveSide, resolveSides } from '../predict-input.ts'
 import { type Lang, langQuery, names } from '../schemas/common.ts'
 import {
@@ -113,7 +113,7 @@ export function addPredictRoutes(
       b.pokemon.slug,
       body.moves_b ? b.moves.map((m) => m.slug).join(',') : '*',
     ].join('|')
-    return sendJsonBytes(c, finalAnswers.get(catalogue, key, build))
+    return sendJsonBody(c, finalAnswers.get(catalogue, key, build))
   })
 
   router.openapi(matchupRoute, async (c) => {

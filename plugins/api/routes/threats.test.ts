@@ -64,6 +64,26 @@ describe('GET /api/v1/pokemon/{idOrSlug}/threats', () => {
     expect(body.opponents.every((o) => o.exact === null)).toBe(true)
   })
 
+  test('answers are served again byte for byte, and an exact answer still pending comes with a later request', async () => {
+    const url = '/api/v1/pokemon/charmander/threats?moves=ember&exact=1'
+    const first = (await (await get(url)).json()) as Threats
+    // a pair never asked before: its solve starts with this request, which does not wait for it
+    expect(first.opponents[0]!.exact).toEqual({ status: 'pending', win_probability: null })
+    const bytes = async () => new Uint8Array(await (await get(url)).arrayBuffer())
+    // the ends are solved in the background: ask until neither is pending (bounded)
+    let settled: Threats = first
+    for (let i = 0; i < 240 && settled.opponents.some((o) => o.exact?.status === 'pending'); i++) {
+      await Bun.sleep(250)
+      settled = (await (await get(url)).json()) as Threats
+    }
+    const ends = [settled.opponents[0]!, settled.opponents[187]!]
+    for (const o of ends) expect(['exact', 'sampled']).toContain(o.exact!.status)
+    expect(settled.opponents.map((o) => o.pokemon.slug)).toEqual(first.opponents.map((o) => o.pokemon.slug))
+    const [x, y] = [await bytes(), await bytes()]
+    expect(y).toEqual(x)
+    expect(JSON.parse(new TextDecoder().decode(x))).toEqual({ ...settled, scored_pairs: 0 })
+  }, 120_000)
+
   test('bad input is a problem+json naming the field', async () => {
     for (const [url, status, field] of [
       [

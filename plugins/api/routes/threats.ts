@@ -1,10 +1,11 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi'
 import type { MatchupRanker, MatchupsReport } from '../../../core/contracts/matchups.ts'
-import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
+import type { PokedexCatalogue, PokedexReader } from '../../../core/contracts/pokedex.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
+import { createJsonBodyCache, sendJsonBody } from '../json-cache.ts'
 import { resolveSide } from '../predict-input.ts'
-import { idOrSlugParam, langQuery, names } from '../schemas/common.ts'
+import { idOrSlugParam, type Lang, langQuery, names } from '../schemas/common.ts'
 import { findPokemon } from '../schemas/lookup.ts'
 import { problemResponses } from '../schemas/problem.ts'
 
@@ -96,6 +97,8 @@ export function addThreatsRoute(
   router: OpenAPIHono,
   deps: { pokedex: PokedexReader; matchups: MatchupRanker },
 ): void {
+  // ≈ 39 KB each: at most ≈ 20 MB per catalogue
+  const reports = createJsonBodyCache<PokedexCatalogue>(500)
   router.openapi(threatsRoute, async (c) => {
     const { idOrSlug } = c.req.valid('param')
     const query = c.req.valid('query')
@@ -128,28 +131,39 @@ export function addThreatsRoute(
         throw new HttpProblem('ML_NO_MODEL', 'no model is loaded yet; train one with bun run stage ml:train')
       throw error
     }
-    const who = (slug: string) => {
-      const p = catalogue.pokemonBySlug.get(slug)!
-      return { id: p.id, slug: p.slug, ...names(p, query.lang) }
-    }
-    return c.json(
-      {
-        pokemon: who(report.pokemon),
-        moves: report.moves,
-        method: 'model' as const,
-        replies: 'each opponent’s 4 damaging moves with the highest expected damage on this Pokémon',
-        scored_pairs: report.scoredPairs,
-        model: report.model,
-        opponents: report.opponents.map((o, i) => ({
-          rank: i + 1,
-          pokemon: who(o.opponent),
-          win_probability: o.winProbability,
-          move: o.move,
-          reply: o.reply,
-          exact: o.exact ? { status: o.exact.status, win_probability: o.exact.winProbability ?? null } : null,
-        })),
-      },
-      200,
+    const build = () => threatsJson(catalogue, report, query.lang)
+    if (report.scoredPairs > 0) return c.json(build(), 200)
+    // The body is a function of the ranking (model, Pokémon, moves) and of the exact answers at its
+    // ends (which change only when a solve finishes): serialised once per such state and language
+    // (39 KB, 188 opponents), not once per request.
+    const ends = report.opponents.flatMap((o, i) =>
+      o.exact ? [`${i}:${o.exact.status}:${o.exact.winProbability ?? ''}`] : [],
     )
+    const key = `${report.model.dir}|${report.model.version}|${report.pokemon}|${report.moves.join(',')}|${query.lang}|${ends.join(',')}`
+    return sendJsonBody(c, reports.get(catalogue, key, build))
   })
+}
+
+/** The ranking in the API's shape (`Threats` in the OpenAPI document), names in `lang`. */
+function threatsJson(catalogue: PokedexCatalogue, report: MatchupsReport, lang: Lang) {
+  const who = (slug: string) => {
+    const p = catalogue.pokemonBySlug.get(slug)!
+    return { id: p.id, slug: p.slug, ...names(p, lang) }
+  }
+  return {
+    pokemon: who(report.pokemon),
+    moves: report.moves,
+    method: 'model' as const,
+    replies: 'each opponent’s 4 damaging moves with the highest expected damage on this Pokémon',
+    scored_pairs: report.scoredPairs,
+    model: report.model,
+    opponents: report.opponents.map((o, i) => ({
+      rank: i + 1,
+      pokemon: who(o.opponent),
+      win_probability: o.winProbability,
+      move: o.move,
+      reply: o.reply,
+      exact: o.exact ? { status: o.exact.status, win_probability: o.exact.winProbability ?? null } : null,
+    })),
+  }
 }

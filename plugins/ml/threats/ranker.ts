@@ -10,13 +10,17 @@ import type { OpponentTable } from './tables.ts'
 
 /** Tables kept: one per (model, Pokémon, move), 188 opponents each (≈ 2 KB). */
 const TABLES = 4000
+/** Rankings (sorted opponents) and finished reports kept: one per (model, Pokémon, moves). */
+const RANKINGS = 1000
 const DEFAULT_EXACT = 5
 
 /**
  * The `ml.matchups` service: every form as an opponent of one Pokémon, by the champion model in
  * one batch per request (in the matchup worker), per-move tables cached for the served model, and
  * the exact answers of both ends of the ranking from the advisor's cache (missing ones are solved
- * in the background and come with a later request).
+ * in the background and come with a later request). A report whose ends are all answered can no
+ * longer change for that model: it is kept and the same object is returned again (read-only), so
+ * a popular Pokémon's ranking costs a lookup, not a sort of 188 opponents and 10 exact lookups.
  *
  * @example
  * const report = await ranker.rank({ pokemon: 'pikachu', moves: ['thunderbolt', 'quick-attack'] })
@@ -38,6 +42,9 @@ export function createMatchupRanker(deps: {
   let index: RosterIndex | undefined
   const roster = async () => (index ??= indexRoster(await deps.pokedex.roster()))
   const tables = createLru<string, OpponentTable>(TABLES)
+  const rankings = createLru<string, readonly OpponentMatchup[]>(RANKINGS)
+  const finished = createLru<string, MatchupsReport>(RANKINGS)
+  const defaults = new Map<string, string[]>()
   const inFlight = new Map<string, Promise<void>>()
   let worker: Worker | undefined
   let ready: Promise<void> | undefined
@@ -113,6 +120,47 @@ export function createMatchupRanker(deps: {
     })
   }
 
+  /** The opponents sorted for (model, A, moves), without exact answers; tables scored on a miss. */
+  async function ranking(
+    sha256: string,
+    dir: string,
+    a: string,
+    moves: readonly string[],
+    rankingKey: string,
+  ): Promise<{ opponents: readonly OpponentMatchup[]; scoredPairs: number }> {
+    const cached = rankings.get(rankingKey)
+    if (cached) return { opponents: cached, scoredPairs: 0 }
+    const key = (move: string) => `${sha256}|${a}|${move}`
+    const missing = moves.filter((m) => !tables.get(key(m)) && !inFlight.has(key(m)))
+    let scoredPairs = 0
+    if (missing.length > 0) {
+      await useModel(dir)
+      // one batch for every move not cached yet
+      const job = compute(a, missing).then((made) => {
+        for (const t of made) tables.set(key(t.move), t)
+      })
+      for (const m of missing) inFlight.set(key(m), job)
+      try {
+        await job
+      } finally {
+        for (const m of missing) inFlight.delete(key(m))
+      }
+      scoredPairs = missing.reduce((n, m) => n + (tables.get(key(m))?.reply.length ?? 0), 0)
+    }
+    await Promise.all(moves.map((m) => inFlight.get(key(m))))
+    const chosen = moves.map((m) => tables.get(key(m))!)
+    const opponents: OpponentMatchup[] = chosen[0]!.opponents.map((opponent, i) => {
+      let best = 0
+      for (let k = 1; k < chosen.length; k++)
+        if (chosen[k]!.winProbability[i]! > chosen[best]!.winProbability[i]!) best = k
+      const t = chosen[best]!
+      return { opponent, winProbability: t.winProbability[i]!, move: t.move, reply: t.reply[i]! }
+    })
+    opponents.sort((x, y) => x.winProbability - y.winProbability || x.opponent.localeCompare(y.opponent))
+    rankings.set(rankingKey, opponents)
+    return { opponents, scoredPairs }
+  }
+
   return {
     async warm() {
       const info = deps.predictor.modelInfo()
@@ -121,7 +169,12 @@ export function createMatchupRanker(deps: {
     async defaultMoves(pokemon) {
       const idx = await roster()
       if (!idx.forms.has(pokemon)) throw new UsageError('ML_UNKNOWN_POKEMON', `unknown Pokémon "${pokemon}"`)
-      return defaultMoves(idx, pokemon)
+      let moves = defaults.get(pokemon)
+      if (!moves) {
+        moves = defaultMoves(idx, pokemon)
+        defaults.set(pokemon, moves)
+      }
+      return [...moves]
     },
     async rank(request): Promise<MatchupsReport> {
       const idx = await roster()
@@ -134,56 +187,46 @@ export function createMatchupRanker(deps: {
       const info = deps.predictor.modelInfo()
       if (!info)
         throw new KernelError('ML_NO_MODEL', 'no model is loaded yet: train one with bun run stage ml:train')
-      const key = (move: string) => `${info.sha256}|${a}|${move}`
-      const missing = request.moves.filter((m) => !tables.get(key(m)) && !inFlight.has(key(m)))
-      let scoredPairs = 0
-      if (missing.length > 0) {
-        await useModel(info.dir)
-        // one batch for every move not cached yet
-        const job = compute(a, missing).then((made) => {
-          for (const t of made) tables.set(key(t.move), t)
-        })
-        for (const m of missing) inFlight.set(key(m), job)
-        try {
-          await job
-        } finally {
-          for (const m of missing) inFlight.delete(key(m))
-        }
-        scoredPairs = missing.reduce((n, m) => n + (tables.get(key(m))?.reply.length ?? 0), 0)
-      }
-      await Promise.all(request.moves.map((m) => inFlight.get(key(m))))
-      const chosen = request.moves.map((m) => tables.get(key(m))!)
-      const opponents: OpponentMatchup[] = chosen[0]!.opponents.map((opponent, i) => {
-        let best = 0
-        for (let k = 1; k < chosen.length; k++)
-          if (chosen[k]!.winProbability[i]! > chosen[best]!.winProbability[i]!) best = k
-        const t = chosen[best]!
-        return { opponent, winProbability: t.winProbability[i]!, move: t.move, reply: t.reply[i]! }
-      })
-      opponents.sort((x, y) => x.winProbability - y.winProbability || x.opponent.localeCompare(y.opponent))
       const n = Math.max(0, Math.min(10, request.exact ?? DEFAULT_EXACT))
-      const ends = [
-        ...new Set([...opponents.slice(0, n), ...opponents.slice(Math.max(n, opponents.length - n))]),
-      ]
+      const rankingKey = `${info.sha256}|${a}|${request.moves.join(',')}`
+      const reportKey = `${rankingKey}|${n}|${info.dir}|${info.version}`
+      const done = finished.get(reportKey)
+      if (done) return done
+      const { opponents: ranked, scoredPairs } = await ranking(
+        info.sha256,
+        info.dir,
+        a,
+        request.moves,
+        rankingKey,
+      )
+      const ends = [...new Set([...ranked.slice(0, n), ...ranked.slice(Math.max(n, ranked.length - n))])]
       const known = await deps.advisor.known(
         ends.map((o) => ({ a, moveA: o.move, b: o.opponent, moveB: o.reply })),
       )
+      const checked = new Map<OpponentMatchup, OpponentMatchup>()
       for (const [i, o] of ends.entries()) {
         const answer = known[i]
-        o.exact = answer
-          ? {
-              status: answer.method === 'sampled' ? 'sampled' : 'exact',
-              winProbability: answer.winProbability,
-            }
-          : { status: 'pending' }
+        checked.set(o, {
+          ...o,
+          exact: answer
+            ? {
+                status: answer.method === 'sampled' ? 'sampled' : 'exact',
+                winProbability: answer.winProbability,
+              }
+            : { status: 'pending' },
+        })
       }
-      return {
+      const report: MatchupsReport = {
         pokemon: a,
         moves: [...request.moves],
-        opponents,
+        opponents: ranked.map((o) => checked.get(o) ?? o),
         scoredPairs,
         model: { dir: info.dir, version: info.version },
       }
+      // every end answered: this model's report can no longer change (a later request scores nothing)
+      if (known.every((answer) => answer !== undefined))
+        finished.set(reportKey, { ...report, scoredPairs: 0 })
+      return report
     },
     close() {
       worker?.terminate()
