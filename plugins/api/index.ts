@@ -25,9 +25,9 @@ const PREDICT_PREFIXES = ['/predict/*', '/simulate', '/pokemon/:idOrSlug/threats
  * The JSON API under `/api/v1`: Pokédex reads and predictions. HTML lives in the ui plugin; this
  * plugin never answers with anything but JSON or problem+json.
  *
- * Middleware order (see plugins/api/security): security headers outermost, then CORS (so
- * refusals stay readable by allowed pages and preflights need no key), then the rate limit, then
- * the API key, then body-size and time limits.
+ * Middleware order (see plugins/api/security): the kernel's security headers outermost (core/guards,
+ * on every response), then CORS (so refusals stay readable by allowed pages and preflights need no
+ * key), then the rate limit, then the API key, then body-size and time limits.
  *
  * @example
  * curl http://127.0.0.1:8080/api/v1/types/effectiveness?attacking=fire&defending=grass
@@ -46,7 +46,9 @@ export const apiPlugin = definePlugin({
       for (const warning of security.warnings()) ctx.log.warn(warning)
     })
     const router = ctx.http.router()
-    router.use('*', security.securityHeaders, security.cors)
+    // no securityHeaders here: the kernel already sets the same `api` headers on every response
+    // under /api (core/http.ts); a second pass cost 14 more header writes per request
+    router.use('*', security.cors)
     for (const prefix of READ_PREFIXES) router.use(prefix, security.rateLimit, security.requireApiKeyForReads)
     for (const prefix of PREDICT_PREFIXES) {
       router.use(
