@@ -1,7 +1,8 @@
 /**
  * Speed of optimal play (plugins/ml/optimal): the two-player game, 4 vs 4 from full HP.
  *
- *   bun bench/optimal.ts [--scenarios 100]      (or `bun bench/solver.ts --optimal`)
+ *   bun bench/optimal.ts [--scenarios 100] [--values out.json] [--compare before.json]
+ *   (or `bun bench/solver.ts --optimal`)
  *
  * Seeded random scenarios (forms and 4 damaging moves drawn as in `ml:verify-optimal`), one solve
  * each after a warm-up: median and p99 of wall and CPU time (the machine is shared: CPU time is the
@@ -28,6 +29,8 @@ export interface OptimalPlayFigures {
   readonly cpuMs: readonly number[]
   readonly states: readonly number[]
   readonly cells: readonly number[]
+  /** Per scenario (after the warm-up): P(A wins), or null when refused — to compare two versions. */
+  readonly values: readonly (number | null)[]
 }
 
 /** The p-quantile (nearest rank) of a list: p99 of 100 solves is the 99th slowest, not the worst. */
@@ -53,6 +56,7 @@ export function measureOptimalPlay(count: number, seed = 20_261_202): OptimalPla
     cpuMs: [] as number[],
     states: [] as number[],
     cells: [] as number[],
+    values: [] as (number | null)[],
   }
   scenarios.forEach((scenario, i) => {
     const started = performance.now()
@@ -67,17 +71,23 @@ export function measureOptimalPlay(count: number, seed = 20_261_202): OptimalPla
       for (let id = 0; id < solved.graph.nodes.length; id++)
         valued += solved.reach.hiA[id]! * solved.reach.hiB[id]!
       figures.cells.push(valued)
+      figures.values.push(solved.value)
       figures.solved++
     } catch (error) {
       if (!(error instanceof OptimalLimitError)) throw error
-      if (i >= WARM_UP) figures.refused++
+      if (i < WARM_UP) return
+      figures.refused++
+      figures.values.push(null)
     }
   })
   return figures
 }
 
-/** Prints the optimal-play figures (the section `bench/solver.ts --optimal` appends). */
-export function printOptimalPlay(count: number): void {
+/**
+ * Prints the optimal-play figures (the section `bench/solver.ts --optimal` appends); returns them
+ * so that a caller can keep or compare the values.
+ */
+export function printOptimalPlay(count: number): OptimalPlayFigures {
   const f = measureOptimalPlay(count)
   const ms = (x: number) => `${x.toFixed(1)} ms`
   console.log(
@@ -93,15 +103,55 @@ export function printOptimalPlay(count: number): void {
   console.log(
     `  cells      median ${median(f.cells).toFixed(0)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs valued)`,
   )
+  return f
+}
+
+/**
+ * Largest |difference| between two runs' values (scenario by scenario), and how many scenarios one
+ * run solved and the other refused: a faster solver must give the same values.
+ */
+export function compareValues(
+  before: readonly (number | null)[],
+  after: readonly (number | null)[],
+): { readonly maxDifference: number; readonly compared: number; readonly unmatched: number } {
+  let maxDifference = 0
+  let compared = 0
+  let unmatched = 0
+  for (let i = 0; i < Math.max(before.length, after.length); i++) {
+    const x = before[i] ?? null
+    const y = after[i] ?? null
+    if (x === null || y === null) {
+      if (x !== y) unmatched++
+      continue
+    }
+    compared++
+    maxDifference = Math.max(maxDifference, Math.abs(x - y))
+  }
+  return { maxDifference, compared, unmatched }
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { scenarios: { type: 'string', default: '100' } } })
+  const { values: flags } = parseArgs({
+    options: {
+      scenarios: { type: 'string', default: '100' },
+      // --values FILE writes each scenario's value; --compare FILE compares them with such a file
+      values: { type: 'string' },
+      compare: { type: 'string' },
+    },
+  })
   const load = () =>
     loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; load ${load()}; ${new Date().toISOString()}`)
-  printOptimalPlay(Number(values.scenarios))
+  const figures = printOptimalPlay(Number(flags.scenarios))
   console.log(`load after: ${load()}`)
+  if (flags.values) await Bun.write(flags.values, JSON.stringify(figures.values))
+  if (flags.compare) {
+    const before = (await Bun.file(flags.compare).json()) as (number | null)[]
+    const { maxDifference, compared, unmatched } = compareValues(before, figures.values)
+    console.log(
+      `values vs ${flags.compare}: ${compared} compared, max |difference| ${maxDifference.toExponential(2)}, ${unmatched} solved by one run only`,
+    )
+  }
 }
