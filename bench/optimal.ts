@@ -108,7 +108,8 @@ export function printOptimalPlay(count: number): OptimalPlayFigures {
 
 /**
  * Largest |difference| between two runs' values (scenario by scenario), and how many scenarios one
- * run solved and the other refused: a faster solver must give the same values.
+ * run solved and the other refused (over the scenarios both ran): a faster solver must give the same
+ * values.
  */
 export function compareValues(
   before: readonly (number | null)[],
@@ -117,7 +118,7 @@ export function compareValues(
   let maxDifference = 0
   let compared = 0
   let unmatched = 0
-  for (let i = 0; i < Math.max(before.length, after.length); i++) {
+  for (let i = 0; i < Math.min(before.length, after.length); i++) {
     const x = before[i] ?? null
     const y = after[i] ?? null
     if (x === null || y === null) {

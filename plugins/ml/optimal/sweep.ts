@@ -1,4 +1,5 @@
 import { createCellEvaluator } from './cell-eval.ts'
+import { createCellGame } from './cell-game.ts'
 import { OptimalLimitError } from './errors.ts'
 import type { GameGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
@@ -93,6 +94,22 @@ export function sweep(
   const constQ = new Float64Array(entryStart.length)
   const cells = createCellEvaluator(graph, reach, layout, grid)
   const { lower, sameCount, sameTarget, sameCoef } = cells
+  const cellGame = createCellGame({
+    count,
+    rowsOf,
+    colsOf,
+    pairStart,
+    constQ,
+    termStart,
+    termNode,
+    termCoef,
+    val,
+    hiB,
+    games,
+    payoff,
+    strategies,
+    tolerance: options.tolerance,
+  })
 
   /** Fills `payoff` from the first-action values of every pair. */
   const payoffFromValues = (id: number) => {
@@ -222,7 +239,8 @@ export function sweep(
         constQ[pairs + k] = q
       }
     }
-    untilSettled(() => relaxTurns(turnEnd, a, b, true))
+    if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b))
+      untilSettled(() => relaxTurns(turnEnd, a, b, true))
     for (let g = 0; g < groups.length; g++) {
       const list = rowLists[g]!
       for (let i = 0; i < ends[g]!; i++) {

@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'bun:test'
+import { createCellGame } from './cell-game.ts'
+import { createMatrixGameSolver } from './matrix-game.ts'
+import { createStrategies } from './strategies.ts'
+
+/**
+ * One cell with turn states whose pairs come back to the cell (both sides miss): `constQ` is what
+ * the pair is worth when something happens, `terms` the chance of each same-cell turn state next.
+ */
+function cellOf(states: { rows: number; cols: number; constQ: number[]; terms: [number, number][][] }[]) {
+  const count = states.length
+  const rowsOf = Int32Array.from(states.map((s) => s.rows))
+  const colsOf = Int32Array.from(states.map((s) => s.cols))
+  const pairStart = new Int32Array(count + 1)
+  const termStart: number[] = []
+  const termNode: number[] = []
+  const termCoef: number[] = []
+  const constQ: number[] = []
+  states.forEach((s, id) => {
+    pairStart[id] = constQ.length
+    s.constQ.forEach((q, k) => {
+      constQ.push(q)
+      termStart.push(termNode.length)
+      for (const [node, coef] of s.terms[k]!) {
+        termNode.push(node)
+        termCoef.push(coef)
+      }
+    })
+  })
+  pairStart[count] = constQ.length
+  termStart.push(termNode.length)
+  const hiB = new Int32Array(count).fill(1)
+  const reach = { hiA: new Int32Array(count).fill(1), hiB }
+  const input = {
+    count,
+    rowsOf,
+    colsOf,
+    pairStart,
+    constQ: Float64Array.from(constQ),
+    termStart: Int32Array.from(termStart),
+    termNode: Int32Array.from(termNode),
+    termCoef: Float64Array.from(termCoef),
+    val: new Float64Array(count),
+    hiB,
+    games: createMatrixGameSolver(),
+    payoff: new Float64Array(25),
+    strategies: createStrategies([...states.keys()], reach, count),
+    tolerance: 1e-13,
+  }
+  return { input, turns: Int32Array.from(states.keys()) }
+}
+
+/** The same fixed point by plain value iteration (what the sweep did before). */
+function iterate(input: ReturnType<typeof cellOf>['input']): Float64Array {
+  const val = new Float64Array(input.count)
+  const payoff = new Float64Array(25)
+  for (let round = 0; round < 10_000; round++) {
+    for (let id = 0; id < input.count; id++) {
+      const pairs = input.rowsOf[id]! * input.colsOf[id]!
+      for (let k = 0; k < pairs; k++) {
+        const g = input.pairStart[id]! + k
+        let q = input.constQ[g]!
+        for (let t = input.termStart[g]!; t < input.termStart[g + 1]!; t++)
+          q += input.termCoef[t]! * val[input.termNode[t]!]!
+        payoff[k] = q
+      }
+      val[id] = input.games.solve(payoff, input.rowsOf[id]!, input.colsOf[id]!).value
+    }
+  }
+  return val
+}
+
+describe('the turn states of one cell by strategy iteration', () => {
+  test('misses that come back to the cell: same values as value iteration, strategies recorded', () => {
+    // A: sure weak hit or 70 % strong hit; B likewise; a miss on both sides is the same turn again
+    const { input, turns } = cellOf([
+      {
+        rows: 2,
+        cols: 2,
+        constQ: [0.6, 0.5, 0.3, 0.2],
+        terms: [[], [[0, 0.3]], [[0, 0.3]], [[0, 0.09]]],
+      },
+    ])
+    const expected = iterate(input)
+    expect(createCellGame(input).solve(turns, 1, 1, 1)).toBe(true)
+    expect(Math.abs(input.val[0]! - expected[0]!)).toBeLessThan(1e-12)
+    expect(input.val[0]).toBeCloseTo(0.6, 12)
+    // pure here: the recorded pair is a saddle point of the cell's payoffs at the solved value
+    const v = input.val[0]!
+    const payoff = [0.6, 0.5 + 0.3 * v, 0.3 + 0.3 * v, 0.2 + 0.09 * v]
+    const r = input.strategies.row[0]![0]!
+    const c = input.strategies.col[0]![0]!
+    expect(Math.abs(payoff[r * 2 + c]! - v)).toBeLessThan(1e-12)
+    expect(Math.min(payoff[r * 2]!, payoff[r * 2 + 1]!)).toBeCloseTo(v, 12)
+    expect(Math.max(payoff[c]!, payoff[2 + c]!)).toBeCloseTo(v, 12)
+  })
+
+  test('a matching-pennies cell whose strategies mix, and a chain to a second state (PP used)', () => {
+    const { input, turns } = cellOf([
+      { rows: 2, cols: 2, constQ: [0.6, 0.1, 0.1, 0.6], terms: [[[1, 0.2]], [], [], [[0, 0.2]]] },
+      { rows: 1, cols: 2, constQ: [0.5, 0.3], terms: [[[1, 0.1]], []] },
+    ])
+    const expected = iterate(input)
+    expect(createCellGame(input).solve(turns, 2, 1, 1)).toBe(true)
+    expect(Math.abs(input.val[0]! - expected[0]!)).toBeLessThan(1e-12)
+    expect(Math.abs(input.val[1]! - expected[1]!)).toBeLessThan(1e-12)
+    expect(input.strategies.row[0]![0]).toBe(-1)
+    expect(input.strategies.mixed[0]!.get(0)!.length).toBe(4)
+  })
+
+  test('a pair that can stall forever (nothing ever happens) is left to value iteration', () => {
+    const { input, turns } = cellOf([{ rows: 1, cols: 2, constQ: [0, 0.5], terms: [[[0, 1]], []] }])
+    expect(createCellGame(input).solve(turns, 1, 1, 1)).toBe(false)
+  })
+})

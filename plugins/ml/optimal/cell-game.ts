@@ -1,0 +1,211 @@
+import type { MatrixGameSolver } from './matrix-game.ts'
+import { recordStrategy, type Strategies } from './strategies.ts'
+
+/** Most rounds of "value the strategies, check them with the matrix games" before giving up. */
+const MAX_ROUNDS = 6
+/** Passes of the linear evaluation when turn states of one cell lead to each other (PP chains). */
+const MAX_PASSES = 10_000
+/**
+ * A state from which the battle may stay at the same HP for more than this many turns on average
+ * (whatever both sides play) gets no shortcut: a check passed to the tolerance then bounds the
+ * error by tolerance × this (1e-10), and a battle that can stall forever needs the least fixed point.
+ */
+const MAX_STALL = 100
+/** Passes of the stall bound before giving up (cycles through several states that never leave). */
+const MAX_STALL_PASSES = 1000
+/** Largest strategy stored per turn state: A's rows then B's columns (≤ 5 each). */
+const STRIDE = 10
+/** The linear evaluation stops when no value moves by more than this (far below the tolerance). */
+const EXACT = 1e-16
+
+/** What the cell's turn-state fixed point reads: the sweep's arrays (see `sweep.ts`, `templates.ts`). */
+export interface CellGameInput {
+  readonly count: number
+  readonly rowsOf: Int32Array
+  readonly colsOf: Int32Array
+  readonly pairStart: Int32Array
+  /** Per pair: the part of its payoff that does not depend on this cell's turn-start values. */
+  readonly constQ: Float64Array
+  readonly termStart: Int32Array
+  readonly termNode: Int32Array
+  readonly termCoef: Float64Array
+  /** Current values by node id; the turn states' entries are read and written. */
+  readonly val: Float64Array
+  readonly hiB: Int32Array
+  readonly games: MatrixGameSolver
+  readonly payoff: Float64Array
+  readonly strategies: Strategies
+  readonly tolerance: number
+}
+
+/** The turn states' values at one cell, by strategy iteration (see `createCellGame`). */
+export interface CellGame {
+  /**
+   * Solves the fixed point of the turn states `turns[0 … turnEnd − 1]` at cell (a, b), records
+   * their strategies and leaves their values in `val`. False when it cannot vouch for the answer
+   * (a pair that may loop forever, or no settled strategies after a few rounds): the caller then
+   * iterates values as before.
+   */
+  solve(turns: Int32Array, turnEnd: number, a: number, b: number): boolean
+}
+
+/**
+ * Value iteration at a cell solves every turn state's matrix game again and again until the
+ * values stop moving (2 to 16 rounds when moves miss: a miss on both sides comes back to the cell).
+ * Strategy iteration needs one round: the strategies found at the previous cell are valued exactly
+ * (a linear equation per state: `V = c + k · V` for a pure pair), then one matrix game per state
+ * checks them; if they are still optimal, the values are the fixed point, else the new strategies are
+ * valued and checked again. Exact because the same-cell part is a contraction (every pair leaves
+ * the cell with probability ≥ 1e-6): its fixed point is unique, so a checked one is the one.
+ *
+ * @example const cellGame = createCellGame(input); if (!cellGame.solve(turns, n, a, b)) iterate()
+ */
+export function createCellGame(input: CellGameInput): CellGame {
+  const { count, rowsOf, colsOf, pairStart, constQ, termStart, termNode, termCoef, val, hiB } = input
+  const { games, payoff, strategies, tolerance } = input
+  const pairCount = pairStart[count]!
+  // per pair: coefficient on its own turn state, and whether it reads other turn states
+  const pairSelf = new Float64Array(pairCount)
+  const pairOthers = new Uint8Array(pairCount)
+  for (let id = 0; id < count; id++) {
+    for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++) {
+      for (let t = termStart[k]!; t < termStart[k + 1]!; t++) {
+        if (termNode[t] === id) pairSelf[k] = pairSelf[k]! + termCoef[t]!
+        else pairOthers[k] = 1
+      }
+    }
+  }
+  const contracting = contractingStates(input, pairSelf)
+  // the strategy each turn state played at the last cell solved: the guess for the next one
+  const guess = new Float64Array(count * STRIDE)
+  for (let id = 0; id < count; id++) {
+    if (rowsOf[id]! > 0) guess[id * STRIDE] = 1
+    if (colsOf[id]! > 0) guess[id * STRIDE + rowsOf[id]!] = 1
+  }
+
+  const rowProbs = new Float64Array(STRIDE)
+  const colProbs = new Float64Array(STRIDE)
+  // set when a valued pair reads another turn state of the cell (then the evaluation passes again)
+  let coupled = false
+
+  /** The value of state `id` under the guessed strategies, given the other states' current values. */
+  const policyValue = (id: number): number => {
+    const rows = rowsOf[id]!
+    const cols = colsOf[id]!
+    const base = id * STRIDE
+    let c = 0
+    let self = 0
+    for (let r = 0; r < rows; r++) {
+      const x = guess[base + r]!
+      if (x === 0) continue
+      for (let col = 0; col < cols; col++) {
+        const w = x * guess[base + rows + col]!
+        if (w === 0) continue
+        const k = pairStart[id]! + r * cols + col
+        let q = constQ[k]!
+        if (pairOthers[k]) {
+          coupled = true
+          for (let t = termStart[k]!; t < termStart[k + 1]!; t++)
+            if (termNode[t] !== id) q += termCoef[t]! * val[termNode[t]!]!
+        }
+        c += w * q
+        self += w * pairSelf[k]!
+      }
+    }
+    return c / (1 - self)
+  }
+
+  /** Values every state under the guessed strategies (Gauss–Seidel over the cell's states). */
+  const evaluatePolicy = (turns: Int32Array, turnEnd: number) => {
+    coupled = false
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      let change = 0
+      for (let i = 0; i < turnEnd; i++) {
+        const id = turns[i]!
+        const v = policyValue(id)
+        change = Math.max(change, Math.abs(v - val[id]!))
+        val[id] = v
+      }
+      if (!coupled || change <= EXACT) return
+    }
+  }
+
+  /** One round of matrix games at the guessed values; the new strategies become the guess. */
+  const checkRound = (turns: Int32Array, turnEnd: number): number => {
+    let delta = 0
+    for (let i = 0; i < turnEnd; i++) {
+      const id = turns[i]!
+      const rows = rowsOf[id]!
+      const cols = colsOf[id]!
+      const pairs = pairStart[id]!
+      for (let k = 0; k < rows * cols; k++) {
+        let q = constQ[pairs + k]!
+        for (let t = termStart[pairs + k]!; t < termStart[pairs + k + 1]!; t++)
+          q += termCoef[t]! * val[termNode[t]!]!
+        payoff[k] = q
+      }
+      const solution = games.solve(payoff, rows, cols)
+      const base = id * STRIDE
+      for (let r = 0; r < rows; r++) guess[base + r] = solution.row[r]!
+      for (let c = 0; c < cols; c++) guess[base + rows + c] = solution.col[c]!
+      delta = Math.max(delta, Math.abs(solution.value - val[id]!))
+      val[id] = solution.value
+    }
+    return delta
+  }
+
+  return {
+    solve(turns, turnEnd, a, b) {
+      for (let i = 0; i < turnEnd; i++) if (!contracting[turns[i]!]) return false
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        evaluatePolicy(turns, turnEnd)
+        if (checkRound(turns, turnEnd) > tolerance) continue
+        for (let i = 0; i < turnEnd; i++) {
+          const id = turns[i]!
+          const rows = rowsOf[id]!
+          const cols = colsOf[id]!
+          const base = id * STRIDE
+          for (let r = 0; r < rows; r++) rowProbs[r] = guess[base + r]!
+          for (let c = 0; c < cols; c++) colProbs[c] = guess[base + rows + c]!
+          recordStrategy(strategies, id, (a - 1) * hiB[id]! + b - 1, rowProbs, rows, colProbs, cols)
+        }
+        return true
+      }
+      return false
+    },
+  }
+}
+
+/**
+ * Per turn state: 1 when the same-cell part is a contraction from it, i.e. the longest expected
+ * stay at the cell over every choice of both sides, `u = 1 + max over pairs of Σ coef · u`, is at
+ * most `MAX_STALL` (a pair that comes back to its own state with probability k stays 1 / (1 − k)
+ * turns; the templates' coefficients do not depend on the cell, so this is computed once).
+ */
+function contractingStates(input: CellGameInput, pairSelf: Float64Array): Uint8Array {
+  const { count, rowsOf, colsOf, pairStart, termStart, termNode, termCoef } = input
+  const stall = new Float64Array(count).fill(1)
+  let settled = false
+  for (let pass = 0; pass < MAX_STALL_PASSES && !settled; pass++) {
+    settled = true
+    for (let id = 0; id < count; id++) {
+      let worst = 1
+      for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++) {
+        const self = pairSelf[k]!
+        if (self >= 1 - 1e-9) {
+          worst = Number.POSITIVE_INFINITY
+          break
+        }
+        let others = 0
+        for (let t = termStart[k]!; t < termStart[k + 1]!; t++)
+          if (termNode[t] !== id) others += termCoef[t]! * stall[termNode[t]!]!
+        worst = Math.max(worst, (1 + others) / (1 - self))
+      }
+      if (worst !== stall[id]! && !(worst - stall[id]! <= 1e-9)) settled = false
+      stall[id] = worst
+    }
+  }
+  const contracting = new Uint8Array(count)
+  if (settled) for (let id = 0; id < count; id++) contracting[id] = stall[id]! <= MAX_STALL ? 1 : 0
+  return contracting
+}
