@@ -6,62 +6,121 @@ import type { Reach } from './reach.ts'
 /**
  * Evaluates a chance state's branches at one HP cell: what comes from other cells (already valued,
  * or from the previous sweep for healing) and wins is summed into `lower[id]`; branches that come
- * back to this very cell are listed as (target, coefficient) in `same…` for the cell's fixed point.
+ * back to this very cell are static (`SAME`: no HP op, the same for every cell) or found at the
+ * cell (`returned`: healing at full HP, a failed HP test), listed in `ret…` for the cell's fixed point.
  */
 export interface CellEvaluator {
   readonly lower: Float64Array
-  readonly sameCount: Int32Array
-  /** Same-cell terms of state `id` at `Layout.branchStart[id] + r`, r < sameCount[id]. */
+  /** `SAME` branches of state n: `sameStart[n] … sameStart[n + 1] − 1` (target, probability). */
+  readonly sameStart: Int32Array
   readonly sameTarget: Int32Array
   readonly sameCoef: Float64Array
+  /** Same-cell returns found at the cell for state `id`: `Layout.branchStart[id] + r`, r < retCount[id]. */
+  readonly retCount: Int32Array
+  readonly retTarget: Int32Array
+  readonly retCoef: Float64Array
   /** Set when an HP-changing branch came back to the cell (heal at full HP, a failed HP test). */
   returned: boolean
+  /**
+   * Sums, for every state of row `a` at once, the branches that only read other rows (damage to A):
+   * called once per row before its cells (the rows they read are final by then).
+   */
+  beginRow(a: number): void
+  /**
+   * `lower[id]` at cell (a, b), then `val[id]` = lower + the `SAME` terms on chance states (their
+   * values at this cell come first: later phases are evaluated first); terms on turn states are the
+   * templates' business.
+   */
   evaluate(id: number, a: number, b: number): void
 }
 
-/** @example const cells = createCellEvaluator(graph, reach, layout, layout.grid) */
+/** @example const cells = createCellEvaluator(graph, reach, layout, layout.grid, val) */
 export function createCellEvaluator(
   graph: GameGraph,
   reach: Reach,
   layout: Layout,
   grid: Float64Array,
+  val: Float64Array,
 ): CellEvaluator {
-  const { hiB } = reach
+  const { hiA, hiB } = reach
   const { count, gridAt, branchStart, branchKind, branchP, branchTarget, branchDist, branchOps } = layout
   const { distStart, distValue, distProb, distTail, branchDeltaAt, branchDelta } = layout
   const maxA = graph.game.sides[0].battlers[0]!.maxhp
   const maxB = graph.game.sides[1].battlers[0]!.maxhp
+  const isTurn = new Uint8Array(count)
+  for (const turn of graph.turns) isTurn[turn.id] = 1
   const lower = new Float64Array(count)
-  const sameCount = new Int32Array(count)
-  const sameTarget = new Int32Array(branchStart[count]!)
-  const sameCoef = new Float64Array(branchStart[count]!)
+  const retCount = new Int32Array(count)
+  const retTarget = new Int32Array(branchStart[count]!)
+  const retCoef = new Float64Array(branchStart[count]!)
   const sink = { same: 0, lower: 0 }
   const general = createGeneralEvaluator(maxA, maxB)
   const point = { a: 0, b: 0, winner: -1 }
+  const { sameStart, sameTarget, sameCoef } = sameLists(layout)
+  const rows = rowSums(layout, reach, grid)
+  // per branch: where its target's table starts and how wide it is (one read instead of three)
+  const targetAt = new Int32Array(branchStart[count]!)
+  const targetCols = new Int32Array(branchStart[count]!)
+  for (let br = 0; br < targetAt.length; br++) {
+    targetAt[br] = gridAt[branchTarget[br]!]!
+    targetCols[br] = hiB[branchTarget[br]!]!
+  }
+
+  /**
+   * A hit on one side followed by the attacker's recoil or drain, per damage value: the hit side at
+   * `hp`, the attacker at `userHp` (capped at `userMax`); a KO of the hit side is worth `koValue`
+   * (1 when it is B), the attacker fainting from recoil the other. Table reads step by `strideHp`
+   * per HP of the hit side and `strideUser` per HP of the attacker.
+   */
+  const joint = (
+    br: number,
+    koValue: number,
+    hp: number,
+    userHp: number,
+    userMax: number,
+    strideHp: number,
+    strideUser: number,
+  ) => {
+    const d = branchDist[br]!
+    const start = distStart[d]!
+    const end = distStart[d + 1]!
+    const deltaBase = branchDeltaAt[br]! - start
+    const origin = targetAt[br]! - targetCols[br]! - 1
+    let sum = 0
+    for (let j = start; j < end; j++) {
+      const v = distValue[j]!
+      if (v >= hp) {
+        sum += koValue * distProb[j]!
+        continue
+      }
+      const user = Math.min(userMax, userHp + branchDelta[deltaBase + j]!)
+      sum += distProb[j]! * (user > 0 ? grid[origin + (hp - v) * strideHp + user * strideUser]! : 1 - koValue)
+    }
+    return branchP[br]! * sum
+  }
+
   const cells: CellEvaluator = {
     lower,
-    sameCount,
+    sameStart,
     sameTarget,
     sameCoef,
+    retCount,
+    retTarget,
+    retCoef,
     returned: false,
+    beginRow: (a) => rows.begin(a),
     evaluate: (id, a, b) => evaluate(id, a, b),
   }
   const evaluate = (id: number, a: number, b: number) => {
-    let total = 0
+    let total = rows.at[id]! >= 0 && hiA[id]! >= a ? rows.sums[rows.at[id]! + b - 1]! : 0
     let refs = 0
     const first = branchStart[id]!
     for (let br = first; br < branchStart[id + 1]!; br++) {
       const kind = branchKind[br]!
-      const target = branchTarget[br]!
-      if (kind === SAME) {
-        sameTarget[first + refs] = target
-        sameCoef[first + refs] = branchP[br]!
-        refs++
-        continue
-      }
-      const cols = hiB[target]!
-      const at = gridAt[target]! + (a - 1) * cols + b - 1
+      if (kind === SAME || kind === DAMAGE_A) continue
+      const cols = targetCols[br]!
       if (kind === DAMAGE_B) {
+        const at = targetAt[br]! + (a - 1) * cols + b - 1
         const d = branchDist[br]!
         const end = distStart[d + 1]!
         let sum = 0
@@ -73,73 +132,109 @@ export function createCellEvaluator(
         }
         if (j < end) sum += distTail[j]!
         total += branchP[br]! * sum
-      } else if (kind === DAMAGE_A) {
-        const d = branchDist[br]!
-        const end = distStart[d + 1]!
-        let sum = 0
-        for (let j = distStart[d]!; j < end; j++) {
-          const v = distValue[j]!
-          if (v >= a) break
-          sum += distProb[j]! * grid[at - v * cols]!
-        }
-        total += branchP[br]! * sum
       } else if (kind === JOINT_B) {
-        // B takes the hit (B fainting first is A's win), then A's recoil or drain
-        const d = branchDist[br]!
-        const start = distStart[d]!
-        const end = distStart[d + 1]!
-        const deltaBase = branchDeltaAt[br]! - start
-        const origin = gridAt[target]! - cols - 1
-        let sum = 0
-        for (let j = start; j < end; j++) {
-          const v = distValue[j]!
-          if (v >= b) {
-            sum += distProb[j]!
-            continue
-          }
-          const user = Math.min(maxA, a + branchDelta[deltaBase + j]!)
-          if (user > 0) sum += distProb[j]! * grid[origin + user * cols + b - v]!
-        }
-        total += branchP[br]! * sum
+        total += joint(br, 1, b, a, maxA, 1, cols)
       } else if (kind === JOINT_A) {
-        const d = branchDist[br]!
-        const start = distStart[d]!
-        const end = distStart[d + 1]!
-        const deltaBase = branchDeltaAt[br]! - start
-        const origin = gridAt[target]! - cols - 1
-        let sum = 0
-        for (let j = start; j < end; j++) {
-          const v = distValue[j]!
-          if (v >= a) continue
-          const user = Math.min(maxB, b + branchDelta[deltaBase + j]!)
-          sum += user > 0 ? distProb[j]! * grid[origin + (a - v) * cols + user]! : distProb[j]!
-        }
-        total += branchP[br]! * sum
+        total += joint(br, 0, a, b, maxB, cols, 1)
       } else if (kind === POINT) {
         runPoint(branchOps[br]!, a, b, maxA, maxB, point)
         if (point.winner === 0) total += branchP[br]!
         else if (point.winner === -1) {
           if (point.a === a && point.b === b) {
             cells.returned = true
-            sameTarget[first + refs] = target
-            sameCoef[first + refs] = branchP[br]!
+            retTarget[first + refs] = branchTarget[br]!
+            retCoef[first + refs] = branchP[br]!
             refs++
-          } else total += branchP[br]! * grid[gridAt[target]! + (point.a - 1) * cols + point.b - 1]!
+          } else total += branchP[br]! * grid[targetAt[br]! + (point.a - 1) * cols + point.b - 1]!
         }
       } else if (kind === GENERAL) {
-        general.run(branchOps[br]!, a, b, branchP[br]!, grid, gridAt[target]!, cols, sink)
+        general.run(branchOps[br]!, a, b, branchP[br]!, grid, targetAt[br]!, cols, sink)
         total += sink.lower
         if (sink.same > 0) {
           cells.returned = true
-          sameTarget[first + refs] = target
-          sameCoef[first + refs] = sink.same
+          retTarget[first + refs] = branchTarget[br]!
+          retCoef[first + refs] = sink.same
           refs++
         }
       }
     }
     lower[id] = total
-    sameCount[id] = refs
+    retCount[id] = refs
+    for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) {
+      const target = sameTarget[s]!
+      if (!isTurn[target]) total += sameCoef[s]! * val[target]!
+    }
+    val[id] = total
   }
 
   return cells
+}
+
+/** The `SAME` branches of every chance state, flat (they do not depend on the cell). */
+function sameLists(layout: Layout) {
+  const { count, branchStart, branchKind, branchP, branchTarget } = layout
+  const sameStart = new Int32Array(count + 1)
+  const targets: number[] = []
+  const coefs: number[] = []
+  for (let id = 0; id < count; id++) {
+    sameStart[id] = targets.length
+    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
+      if (branchKind[br] !== SAME) continue
+      targets.push(branchTarget[br]!)
+      coefs.push(branchP[br]!)
+    }
+  }
+  sameStart[count] = targets.length
+  return { sameStart, sameTarget: Int32Array.from(targets), sameCoef: Float64Array.from(coefs) }
+}
+
+/**
+ * Damage to A reads rows below the current one only: for each state with such branches, their sum
+ * over a whole row is accumulated row by row of the target (contiguous reads, one multiply-add per
+ * value and cell) instead of cell by cell down a column of the table.
+ */
+function rowSums(layout: Layout, reach: Reach, grid: Float64Array) {
+  const { count, branchStart, branchKind, branchP, branchDist, branchTarget, gridAt } = layout
+  const { distStart, distValue, distProb } = layout
+  const { hiA, hiB } = reach
+  const at = new Int32Array(count).fill(-1)
+  const nodes: number[] = []
+  let size = 0
+  for (let id = 0; id < count; id++) {
+    if (hiA[id]! === 0) continue
+    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
+      if (branchKind[br] !== DAMAGE_A) continue
+      at[id] = size
+      size += hiB[id]!
+      nodes.push(id)
+      break
+    }
+  }
+  const sums = new Float64Array(size)
+  return {
+    at,
+    sums,
+    begin(a: number) {
+      for (const id of nodes) {
+        if (hiA[id]! < a) continue
+        const base = at[id]!
+        const width = hiB[id]!
+        sums.fill(0, base, base + width)
+        for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
+          if (branchKind[br] !== DAMAGE_A) continue
+          const d = branchDist[br]!
+          const cols = hiB[branchTarget[br]!]!
+          const origin = gridAt[branchTarget[br]!]! - cols
+          const p = branchP[br]!
+          for (let j = distStart[d]!; j < distStart[d + 1]!; j++) {
+            const v = distValue[j]!
+            if (v >= a) break
+            const q = p * distProb[j]!
+            const from = origin + (a - v) * cols
+            for (let b = 0; b < width; b++) sums[base + b] = sums[base + b]! + q * grid[from + b]!
+          }
+        }
+      }
+    },
+  }
 }

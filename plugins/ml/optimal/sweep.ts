@@ -80,7 +80,6 @@ export function sweep(
     rowsOf[turn.id] = turn.rows.length
     colsOf[turn.id] = turn.cols.length
   }
-  const val = new Float64Array(count)
   const games = createMatrixGameSolver()
   const payoff = new Float64Array(25)
   const fixedProbs = new Float64Array(5)
@@ -89,11 +88,10 @@ export function sweep(
     graph,
     layout,
   )
-  const isTurn = new Uint8Array(count)
-  for (const turn of graph.turns) isTurn[turn.id] = 1
   const constQ = new Float64Array(entryStart.length)
-  const cells = createCellEvaluator(graph, reach, layout, grid)
-  const { lower, sameCount, sameTarget, sameCoef } = cells
+  const val = new Float64Array(count)
+  const cells = createCellEvaluator(graph, reach, layout, grid, val)
+  const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
   const cellGame = createCellGame({
     count,
     rowsOf,
@@ -171,20 +169,19 @@ export function sweep(
   const cellOf = (id: number, a: number, b: number) => (a - 1) * hiB[id]! + b - 1
 
   /**
-   * One pass over the cell's chance states, last phase first: value = lower part + same-cell terms;
-   * with `constantOnly` the terms on turn states are left out (the templates add them).
+   * One pass over the cell's chance states, last phase first: value = lower part + same-cell terms
+   * (the static `SAME` branches and the returns found at the cell), all of them: the cell's fixed
+   * point by plain iteration (a branch returned to the cell).
    */
-  const relaxChance = (constantOnly: boolean) => {
+  const relaxChance = () => {
     for (let g = 0; g < groups.length; g++) {
       const list = rowLists[g]!
       for (let i = 0; i < ends[g]!; i++) {
         const id = list[i]!
         let v = lower[id]!
+        for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) v += sameCoef[s]! * val[sameTarget[s]!]!
         const first = branchStart[id]!
-        for (let r = 0; r < sameCount[id]!; r++) {
-          const target = sameTarget[first + r]!
-          if (!constantOnly || !isTurn[target]) v += sameCoef[first + r]! * val[target]!
-        }
+        for (let r = 0; r < retCount[id]!; r++) v += retCoef[first + r]! * val[retTarget[first + r]!]!
         val[id] = v
       }
     }
@@ -219,16 +216,16 @@ export function sweep(
   /** The cell's fixed point by plain iteration over every state (some branch returns to the cell per HP). */
   const iterateValues = (turnEnd: number, a: number, b: number) =>
     untilSettled(() => {
-      relaxChance(false)
+      relaxChance()
       return relaxTurns(turnEnd, a, b, false)
     })
 
   /**
-   * The cell's fixed point through the templates: one pass gives every chance state's constant part,
-   * then only the turn states iterate; stored chance states get their value at the end.
+   * The cell's fixed point through the templates: the chance states' constant parts are in `val`
+   * (see `CellEvaluator.evaluate`), then only the turn states iterate; stored chance states get
+   * their value at the end.
    */
   const iterateTemplates = (turnEnd: number, a: number, b: number) => {
-    relaxChance(true)
     for (let i = 0; i < turnEnd; i++) {
       const id = rowTurns[i]!
       const pairs = pairStart[id]!
@@ -267,6 +264,7 @@ export function sweep(
           },
         )
       }
+      cells.beginRow(a)
       for (let g = 0; g < groups.length; g++) {
         let n = 0
         for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
