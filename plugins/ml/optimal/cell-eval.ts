@@ -58,6 +58,13 @@ export function createCellEvaluator(
   const point = { a: 0, b: 0, winner: -1 }
   const { sameStart, sameTarget, sameCoef } = sameLists(layout)
   const rows = rowSums(layout, reach, grid)
+  // states whose branches are all `SAME` or damage to A (summed by row): nothing to do per cell
+  const plain = new Uint8Array(count)
+  for (let id = 0; id < count; id++) {
+    plain[id] = 1
+    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++)
+      if (branchKind[br] !== SAME && branchKind[br] !== DAMAGE_A) plain[id] = 0
+  }
   // per branch: where its target's table starts and how wide it is (one read instead of three)
   const targetAt = new Int32Array(branchStart[count]!)
   const targetCols = new Int32Array(branchStart[count]!)
@@ -115,7 +122,8 @@ export function createCellEvaluator(
     let total = rows.at[id]! >= 0 && hiA[id]! >= a ? rows.sums[rows.at[id]! + b - 1]! : 0
     let refs = 0
     const first = branchStart[id]!
-    for (let br = first; br < branchStart[id + 1]!; br++) {
+    const last = plain[id] ? first : branchStart[id + 1]!
+    for (let br = first; br < last; br++) {
       const kind = branchKind[br]!
       if (kind === SAME || kind === DAMAGE_A) continue
       const cols = targetCols[br]!

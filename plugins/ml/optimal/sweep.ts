@@ -159,8 +159,16 @@ export function sweep(
   }
 
   const rowLists = groups.map((g) => new Int32Array(g.length))
-  const rowLengths = new Int32Array(groups.length)
   const ends = new Int32Array(groups.length)
+  // chance states read at other cells (their values go to the grid), widest B range first
+  const stored = Int32Array.from(
+    graph.chances
+      .filter((n) => gridAt[n.id]! >= 0)
+      .map((n) => n.id)
+      .sort(byHiB),
+  )
+  const rowStored = new Int32Array(stored.length)
+  let storedEnd = 0
   const rowTurns = new Int32Array(turns.length)
   const topA = Math.max(0, ...turnIds.map((id) => hiA[id]!))
   let residual = 0
@@ -238,16 +246,12 @@ export function sweep(
     }
     if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b))
       untilSettled(() => relaxTurns(turnEnd, a, b, true))
-    for (let g = 0; g < groups.length; g++) {
-      const list = rowLists[g]!
-      for (let i = 0; i < ends[g]!; i++) {
-        const id = list[i]!
-        if (gridAt[id]! < 0) continue
-        let v = val[id]!
-        for (let t = nodeTermStart[id]!; t < nodeTermStart[id + 1]!; t++)
-          v += nodeTermCoef[t]! * val[nodeTermNode[t]!]!
-        val[id] = v
-      }
+    for (let i = 0; i < storedEnd; i++) {
+      const id = rowStored[i]!
+      let v = val[id]!
+      for (let t = nodeTermStart[id]!; t < nodeTermStart[id + 1]!; t++)
+        v += nodeTermCoef[t]! * val[nodeTermNode[t]!]!
+      val[id] = v
     }
   }
 
@@ -268,9 +272,10 @@ export function sweep(
       for (let g = 0; g < groups.length; g++) {
         let n = 0
         for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
-        rowLengths[g] = n
         ends[g] = n
       }
+      storedEnd = 0
+      for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
       let turnEnd = 0
       let topB = 0
       for (const id of turns) {
@@ -287,6 +292,7 @@ export function sweep(
           for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
         }
         while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
+        while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
         for (let i = 0; i < turnEnd; i++) {
           const id = rowTurns[i]!
           val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
@@ -294,12 +300,9 @@ export function sweep(
         if (cells.returned) iterateValues(turnEnd, a, b)
         else iterateTemplates(turnEnd, a, b)
         cells.returned = false
-        for (let g = 0; g < groups.length; g++) {
-          const list = rowLists[g]!
-          for (let i = 0; i < ends[g]!; i++) {
-            const id = list[i]!
-            if (gridAt[id]! >= 0) grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
-          }
+        for (let i = 0; i < storedEnd; i++) {
+          const id = rowStored[i]!
+          grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
         }
         for (let i = 0; i < turnEnd; i++) {
           const id = rowTurns[i]!
