@@ -1,4 +1,4 @@
-import { createGeneralEvaluator, runPoint } from './branch-eval.ts'
+import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branch-eval.ts'
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
@@ -54,7 +54,8 @@ export function createCellEvaluator(
   const retTarget = new Int32Array(branchStart[count]!)
   const retCoef = new Float64Array(branchStart[count]!)
   const sink = { same: 0, lower: 0 }
-  const general = createGeneralEvaluator(maxA, maxB)
+  // its scratch buffers (1 MB) only for games that have general branches
+  let general: GeneralEvaluator | null = null
   const point = { a: 0, b: 0, winner: -1 }
   const { sameStart, sameTarget, sameCoef } = sameLists(layout)
   const rows = rowSums(layout, reach, grid)
@@ -156,6 +157,7 @@ export function createCellEvaluator(
           } else total += branchP[br]! * grid[targetAt[br]! + (point.a - 1) * cols + point.b - 1]!
         }
       } else if (kind === GENERAL) {
+        general ??= createGeneralEvaluator(maxA, maxB)
         general.run(branchOps[br]!, a, b, branchP[br]!, grid, targetAt[br]!, cols, sink)
         total += sink.lower
         if (sink.same > 0) {

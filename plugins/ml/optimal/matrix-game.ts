@@ -39,8 +39,10 @@ export function createMatrixGameSolver(): MatrixGameSolver {
   return {
     solve(payoff, rows, cols) {
       if (rows > MAX || cols > MAX) throw new Error(`matrix game larger than ${MAX} × ${MAX}`)
-      out.row.fill(0)
-      out.col.fill(0)
+      for (let i = 0; i < MAX; i++) {
+        out.row[i] = 0
+        out.col[i] = 0
+      }
       if (saddle(payoff, rows, cols, out)) return out
       if (rows === 2 && cols === 2) return twoByTwo(payoff, out)
       return simplex(payoff, rows, cols, out, tableau, width, basis)
