@@ -166,8 +166,10 @@ describe('Pokédex and moves', () => {
       await settled()
       await page.waitForSelector(`#moves-results table a[href="/moves/${slug}"]`)
     }
-    // The search pushes its address once it settles; a push during the click's navigation cancels it.
+    // The search pushes its address once it settles; a push during the click's navigation cancels
+    // it, so wait for that push (a loaded machine makes it late) before clicking.
     await settled()
+    await page.waitForURL(/[?&]q=seisme/)
     await Promise.all([
       page.waitForURL('**/moves/earthquake'),
       page.click('#moves-results table a[href="/moves/earthquake"]'),
