@@ -11,6 +11,7 @@ import {
   type OperationEntry,
 } from '../../testing/api/openapi-doc.ts'
 import { PROBLEM_SAMPLES, type SampleRequest, sendSample } from '../../testing/api/openapi-samples.ts'
+import { LOAD_TOLERANT_BUDGETS } from '../../testing/api/trained-kernel.ts'
 import { createTestKernel, notePostgresSkipped } from '../../testing/kernel.ts'
 import { etlPlugin } from '../etl/index.ts'
 import { mlPlugin } from '../ml/index.ts'
@@ -34,7 +35,8 @@ beforeAll(async () => {
   dirs = [mkdtempSync(join(tmpdir(), 'pdx-api-data-')), mkdtempSync(join(tmpdir(), 'pdx-api-models-'))]
   kernel = await createTestKernel({
     plugins: [etlPlugin, mlPlugin, apiPlugin],
-    env: { DATA_DIR: dirs[0]!, MODELS_DIR: dirs[1]!, API_KEYS: hashApiKey(KEY) },
+    // budgets far above need: under load a 400 must not turn into a 503 TIMEOUT
+    env: { DATA_DIR: dirs[0]!, MODELS_DIR: dirs[1]!, API_KEYS: hashApiKey(KEY), ...LOAD_TOLERANT_BUDGETS },
   })
   await kernel.stages.run(
     'etl:load',

@@ -85,7 +85,7 @@ describe('ml:train', () => {
     expect(alias).toBe(Number(mine) < Number(theirs) ? 'champion' : 'challenger')
     const aliases = await kernel.db.sql<{ alias: string }>`SELECT alias FROM ml_aliases ORDER BY alias`
     expect(aliases.map((a) => a.alias)).toContain('champion')
-  }, 60_000)
+  }, 300_000) // a safety net against hangs, not a time budget: a grid search on a loaded machine
 
   test('ML_SKIP_IF_EXISTS=true: with a champion on disk, training exits at once', async () => {
     const other = await createTestKernel({
