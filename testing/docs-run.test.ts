@@ -200,7 +200,7 @@ describe('docs run', () => {
     const help = await cli(['core/cli/stage.ts', 'ml:train', '--', '--help'])
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('--grid')
-  }, 60_000)
+  }, 300_000)
 
   test('the README key command prints a key and its sha256 hash', async () => {
     const out = await cli([
@@ -211,7 +211,7 @@ describe('docs run', () => {
     const { key, hash } = JSON.parse(out.stdout) as { key: string; hash: string }
     expect(key.length).toBeGreaterThan(20)
     expect(hash).toMatch(/^sha256:[0-9a-f]{64}$/)
-  }, 60_000)
+  }, 300_000)
 
   test('`bun run stage etl` builds the Pokédex offline; `ml:battle` plays the README matchup', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pdx-docs-etl-'))
@@ -227,7 +227,7 @@ describe('docs run', () => {
     )
     expect(battle.code).toBe(0)
     expect(battle.stdout).toMatch(/pikachu/i)
-  }, 120_000)
+  }, 300_000)
 
   test('after `cp .env.example .env`, Bun does not read .env (it is docker compose’s)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdx-docs-env-'))
@@ -236,7 +236,7 @@ describe('docs run', () => {
     writeFileSync(join(dir, 'show.ts'), 'console.log(String(process.env.ML_SKIP_IF_EXISTS))')
     const proc = Bun.spawn(['bun', 'show.ts'], { cwd: dir, env: { PATH: process.env.PATH }, stdout: 'pipe' })
     expect((await new Response(proc.stdout).text()).trim()).toBe('undefined')
-  }, 60_000)
+  }, 300_000)
 
   test('`bun run start` on an empty database builds it, serves, and answers the README prediction', async () => {
     const keyOut = await cli([
@@ -278,7 +278,7 @@ describe('docs run', () => {
       await server.stop()
     }
     expect(await server.exited).toBe(0)
-  }, 180_000)
+  }, 300_000)
 })
 
 function pairs(flags: readonly string[]): [string, string | boolean][] {

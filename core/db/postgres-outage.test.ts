@@ -48,7 +48,7 @@ if (testEngines().includes('postgres')) {
         { log: kernel.log, tty: false, signal: new AbortController().signal },
       )
       expect((await kernel.app.request('/api/v1/pokemon/25')).status).toBe(200)
-    }, 120_000)
+    }, 300_000)
     afterAll(async () => {
       proxy.setMode('up')
       await kernel.stop()
@@ -98,7 +98,7 @@ if (testEngines().includes('postgres')) {
 
     test('restarted after a stop: the kernel recovers by itself, without a restart', async () => {
       await expectRecovers()
-    }, 60_000)
+    }, 300_000)
 
     test('frozen (connections hang): the same answers, bounded by DB_TIMEOUT_MS instead of TCP time-outs', async () => {
       proxy.setMode('hang')
@@ -107,6 +107,6 @@ if (testEngines().includes('postgres')) {
 
     test('resumed after a freeze: the kernel recovers by itself', async () => {
       await expectRecovers()
-    }, 60_000)
+    }, 300_000)
   })
 }

@@ -47,7 +47,7 @@ beforeAll(async () => {
   const doc = (await (await kernel.app.request('/openapi.json')).json()) as OpenApiDocument
   operations = listOperations(doc)
   check = createSchemaChecker(doc)
-}, 60_000)
+}, 300_000)
 afterAll(async () => {
   await kernel.stop()
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })

@@ -34,7 +34,7 @@ beforeAll(async () => {
   doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
   operations = listOperations(doc)
   check = createSchemaChecker(doc)
-}, 120_000)
+}, 300_000)
 afterAll(() => api.close())
 
 const op = (key: string) => operations.find((o) => o.key === key)

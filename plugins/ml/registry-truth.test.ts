@@ -78,7 +78,7 @@ beforeAll(async () => {
   })
   await kernel.stages.run('etl:load', {}, runtime())
   await kernel.start()
-}, 60_000)
+}, 300_000)
 
 afterAll(async () => {
   await kernel.stop()
@@ -106,14 +106,14 @@ describe('registry truth', () => {
     await run('ml:promote', ['--version', '2', '--alias', 'challenger'])
     const { api } = await expectAgreement()
     expect(api).toMatchObject({ version: 2, dir: trained.dir, aliases: ['challenger', 'champion'] })
-  }, 120_000)
+  }, 300_000)
 
   test('ml:promote --version <shipped> rolls back, in all three places', async () => {
     await run('ml:promote', ['--version', '1'])
     const { api, local } = await expectAgreement()
     expect(api).toMatchObject({ version: 1, dir: shippedDir, aliases: ['champion'] })
     expect(local.find((v) => v.version === 2)!.aliases).toEqual(['challenger'])
-  }, 60_000)
+  }, 300_000)
 
   test('MLflow down during a promotion: the local change stands, the next alias change heals MLflow', async () => {
     // Four 503s: every attempt the client makes for one call (it retries 503s) fails.
@@ -128,5 +128,5 @@ describe('registry truth', () => {
       'MLflow: champion → version',
     )
     await expectAgreement()
-  }, 60_000)
+  }, 300_000)
 })

@@ -32,7 +32,7 @@ test('a cold start longer than the time limit does not count against the simulat
   const second = await pool.run(TASK, 3)
   expect(second.wins + second.losses + second.draws + second.caps).toBe(3)
   expect(pool.size()).toBe(1)
-}, 60_000)
+}, 300_000)
 
 test('with one worker and no queue, a second simulation while the first waits for a worker is refused', async () => {
   const pool = createSimulationPool({ size: 1, queue: 0, timeoutMs: 60_000 })
@@ -43,4 +43,4 @@ test('with one worker and no queue, a second simulation while the first waits fo
   expect((await running).caps + (await running).wins + (await running).losses + (await running).draws).toBe(2)
   pool.close()
   expect(await pool.run(TASK, 1).catch((error: { code: string }) => error.code)).toBe('ML_SIMULATION_CLOSED')
-}, 60_000)
+}, 300_000)

@@ -35,7 +35,7 @@ describe('web app guards', () => {
   let kernel: Kernel
   beforeAll(async () => {
     kernel = await uiKernel()
-  }, 60_000)
+  }, 300_000)
   afterAll(() => kernel.stop())
 
   test('/static/<name of an Object.prototype member> is a 404, not a 500 (issue 13, #4)', async () => {
@@ -124,7 +124,7 @@ test('form posts are rate limited per client (429 past UI_RATE_LIMIT_PER_MINUTE)
   } finally {
     await kernel.stop()
   }
-}, 60_000)
+}, 300_000)
 
 describe('a stalled body over real HTTP', () => {
   let kernel: Kernel
@@ -132,7 +132,7 @@ describe('a stalled body over real HTTP', () => {
   beforeAll(async () => {
     kernel = await uiKernel({ BODY_TIMEOUT_MS: '300' })
     http = serveKernel(kernel, { port: 0, hostname: '127.0.0.1' })
-  }, 60_000)
+  }, 300_000)
   afterAll(async () => {
     await http.drain(1000)
     await kernel.stop()

@@ -53,7 +53,7 @@ beforeAll(async () => {
   kernel = await boot(MODELS, true, (p) => {
     pokedex = p
   })
-}, 60_000)
+}, 300_000)
 afterAll(() => kernel.stop())
 
 const get = async (path: string, init?: RequestInit) => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
     { log: kernel.log, tty: false, signal: new AbortController().signal },
   )
   catalogue = await (kernel.services.get(pokedexRef.id) as PokedexReader).catalogue()
-}, 60_000)
+}, 300_000)
 afterAll(() => kernel.stop())
 
 const get = async (path: string, htmx = false) => {

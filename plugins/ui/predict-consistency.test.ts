@@ -34,7 +34,7 @@ beforeAll(async () => {
     },
   })
   await kernel.start()
-}, 120_000)
+}, 300_000)
 afterAll(() => kernel.stop())
 
 test('the API and the predictor page recommend the same moves in the same order, exactly', async () => {
@@ -73,4 +73,4 @@ test('the API and the predictor page recommend the same moves in the same order,
   )
   const p = best.win_probability
   expect(Math.abs(run.winRate - p)).toBeLessThanOrEqual(4 * Math.sqrt(Math.max(p * (1 - p), 1 / k) / k))
-}, 120_000)
+}, 300_000)

@@ -20,7 +20,7 @@ beforeAll(async () => {
     { log: kernel.log, tty: false, signal: new AbortController().signal },
   )
   await kernel.start()
-}, 60_000)
+}, 300_000)
 afterAll(() => kernel.stop())
 
 const html = async (path: string, headers: Record<string, string> = {}) => {

@@ -84,6 +84,10 @@ export async function startHarness(): Promise<Harness> {
   const origin = `http://127.0.0.1:${server.port}`
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'fr-FR' })
+  // Playwright's 30 s default is a time budget that a loaded machine exceeds (a journey failed at
+  // 33 s in CI at load 12): waits are hang guards here, the suite tests what pages show.
+  context.setDefaultTimeout(120_000)
+  context.setDefaultNavigationTimeout(120_000)
   const offOrigin: string[] = []
   await context.route('**/*', (route) => {
     const url = route.request().url()
@@ -131,7 +135,7 @@ export function useHarness(): Harness {
   let started: Harness | undefined
   beforeAll(async () => {
     started = await startHarness()
-  }, 120_000)
+  }, 300_000)
   afterAll(() => started?.stop())
   const get = (): Harness => {
     if (!started) throw new Error('the browser harness is not started yet: use it inside a test')

@@ -31,7 +31,7 @@ describe('prediction methods', () => {
     api = await createTrainedApiKernel({
       env: { ML_ADVICE_BUDGET_MS: '10', API_REQUEST_TIMEOUT_MS: '120000' },
     })
-  }, 120_000)
+  }, 300_000)
   afterAll(() => api.close())
 
   test('over the budget the model answers and says so; asked for exact, the same request is exact', async () => {

@@ -16,7 +16,7 @@ describe('optimal play API', () => {
         API_REQUEST_TIMEOUT_MS: '120000',
       },
     })
-  }, 120_000)
+  }, 300_000)
   afterAll(() => api.close())
   const post = (body: unknown, key: string | null = api.key) =>
     api.kernel.app.request('/api/v1/predict/optimal', {
@@ -52,7 +52,7 @@ describe('optimal play API', () => {
     // and B choosing every turn does at least as well as B repeating its worst reply
     expect(body.fixed_best).not.toBeNull()
     expect(body.single_best.win_probability).toBeLessThanOrEqual(body.fixed_best!.win_probability + 1e-9)
-  }, 120_000)
+  }, 300_000)
 
   test('mid-battle: the answer starts from the given state (and is no better for a paralysed Pikachu at 1 HP)', async () => {
     const full = OptimalResponseSchema.parse(await (await post(BODY)).json())
@@ -62,7 +62,7 @@ describe('optimal play API', () => {
     expect(body.hp).toEqual({ a: 1, b: 100 })
     expect(body.fixed_best).toBeNull()
     expect(body.win_probability).toBeLessThan(full.win_probability)
-  }, 120_000)
+  }, 300_000)
 
   test('impossible states and moves are problems naming the field', async () => {
     const cases: [unknown, string][] = [
@@ -78,7 +78,7 @@ describe('optimal play API', () => {
       const problem = (await res.json()) as { errors?: { field: string }[] }
       expect(problem.errors?.map((e) => e.field).some((f) => f.startsWith(field))).toBe(true)
     }
-  }, 120_000)
+  }, 300_000)
 
   test('a game over the state budget is a 422 naming the limit, not a hang', async () => {
     const res = await post({
@@ -92,5 +92,5 @@ describe('optimal play API', () => {
     const problem = (await res.json()) as { code: string; detail: string }
     expect(problem.code).toBe('OPTIMAL_STATE_LIMIT')
     expect(problem.detail).toContain('3000')
-  }, 120_000)
+  }, 300_000)
 })

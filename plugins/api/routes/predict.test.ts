@@ -28,7 +28,7 @@ for (const engine of testEngines()) {
       })
       kernel = api.kernel
       key = api.key
-    }, 120_000)
+    }, 300_000)
     afterAll(() => api.close())
     const post = (path: string, body: unknown, headers: Record<string, string> = { 'x-api-key': key }) =>
       kernel.app.request(path, {

@@ -9,7 +9,7 @@ describe('GET /api/v1/pokemon/{idOrSlug}/threats', () => {
   let api: TrainedApiKernel
   beforeAll(async () => {
     api = await createTrainedApiKernel({ env: { ML_WARM_MATCHUPS: 'true' } })
-  }, 120_000)
+  }, 300_000)
   afterAll(() => api.close())
   const get = (path: string, key: string | null = api.key) =>
     api.kernel.app.request(path, { headers: key === null ? {} : { 'x-api-key': key } })

@@ -42,7 +42,7 @@ beforeAll(async () => {
   })
   await kernel.stages.run('etl:load', {}, runtime())
   index = indexRoster(await (kernel.services.get(pokedexRef.id) as { roster(): Promise<Roster> }).roster())
-}, 60_000)
+}, 300_000)
 afterAll(async () => {
   await kernel.stop()
   rmSync(dataDir, { recursive: true, force: true })
@@ -85,7 +85,7 @@ describe('random covered pairs', () => {
     expect(lines('big').slice(0, 17)).toEqual(lines('small'))
     await run('ml:dataset', [...args, '--pairs', '24', '--name', 'fresh'])
     expect(rowsOf('fresh')).toBe(rowsOf('big'))
-  }, 120_000)
+  }, 300_000)
 
   test('ml:truth scores the champion against those exact answers: every pair once overall and in the calibration bins, classes and worst pairs consistent', async () => {
     const out = await run('ml:truth', ['--dataset', 'big'])
@@ -117,5 +117,5 @@ describe('random covered pairs', () => {
     for (const c of truth.byMechanic) expect(c.pairs).toBeLessThanOrEqual(24)
     expect(truth.passed.mae).toBe(truth.overall.mae <= 0.02)
     expect(readFileSync(join(modelsDir, champion, 'truth.md'), 'utf8')).toContain('Error by move mechanic')
-  }, 120_000)
+  }, 300_000)
 })

@@ -33,7 +33,7 @@ beforeAll(async () => {
   })
   await kernel.stages.run('etl:load', {}, runtime())
   await run('ml:dataset', ['--species', SPECIES, '--k', '4', '--name', 'small'])
-}, 60_000)
+}, 300_000)
 afterAll(async () => {
   await kernel.stop()
   rmSync(dataDir, { recursive: true, force: true })
@@ -158,7 +158,7 @@ describe('ml:train', () => {
       mlflow.stop()
       rmSync(models, { recursive: true, force: true })
     }
-  }, 60_000)
+  }, 300_000)
 
   test('ml:evaluate scores the champion per scenario next to the baselines; ml:promote moves the alias by hand', async () => {
     const evaluation = String(await run('ml:evaluate', ['--dataset', 'small']))

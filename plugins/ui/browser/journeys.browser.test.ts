@@ -65,7 +65,7 @@ describe('predictor', () => {
     expect(await page.locator('.advice-move strong').allInnerTexts()).toEqual(moves)
     expect(await duplicateIds(page)).toEqual([])
     expect(h.takeProblems()).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   test('every error case is shown in the page, naming the field and the side', async () => {
     const { page } = h
@@ -105,7 +105,7 @@ describe('predictor', () => {
     expect(await text('.error-summary')).toContain('Votre Pokémon : « 26x »')
     expect(await duplicateIds(page)).toEqual([])
     expect(onlyExpectedStatuses(h.takeProblems(), [400])).toEqual([])
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('Pokédex and moves', () => {
@@ -134,7 +134,7 @@ describe('Pokédex and moves', () => {
     expect(await page.inputValue('select[name="type"]')).toBe('fire')
     expect(await text('#pokedex-results .count')).toBe(count)
     expect(h.takeProblems()).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   test('detail pages: next Pokémon, learnset filter, ids stay unique', async () => {
     const { page } = h
@@ -152,7 +152,7 @@ describe('Pokédex and moves', () => {
     expect(await page.locator('#learnset .method-level-up').count()).toBe(0)
     expect(await duplicateIds(page)).toEqual([])
     expect(h.takeProblems()).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   test('moves are found by their French name: Tonnerre, Séisme', async () => {
     const { page } = h
@@ -177,7 +177,7 @@ describe('Pokédex and moves', () => {
     expect(await text('h1')).toContain('Séisme')
     expect(await text('.description')).toContain('tremblement de terre')
     expect(h.takeProblems()).toEqual([])
-  }, 60_000)
+  }, 300_000)
 })
 
 describe('types, quiz, model, language, errors', () => {
@@ -215,7 +215,7 @@ describe('types, quiz, model, language, errors', () => {
       expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
     }
     expect(h.takeProblems()).toEqual([])
-  }, 60_000)
+  }, 300_000)
 
   test('the language switch gives English, remembered from page to page, and back', async () => {
     const { page } = h

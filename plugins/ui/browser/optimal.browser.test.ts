@@ -35,7 +35,7 @@ describe('optimal play', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'optimal-1366.png'), fullPage: true })
     expect(await duplicateIds(page)).toEqual([])
     expect(h.takeProblems()).toEqual([])
-  }, 120_000)
+  }, 300_000)
 
   test('mid-battle: moving an HP slider answers for that situation', async () => {
     const { page } = h
@@ -65,5 +65,5 @@ describe('optimal play', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'optimal-mid-battle-390.png'), fullPage: true })
     expect(await duplicateIds(page)).toEqual([])
     expect(h.takeProblems()).toEqual([])
-  }, 120_000)
+  }, 300_000)
 })

@@ -53,7 +53,7 @@ describe('main pages at 390 and 1366 px', () => {
       expect(await page.evaluate(() => document.compatMode)).toBe('CSS1Compat')
       expect(h.offOrigin).toEqual([])
       expect(h.takeProblems()).toEqual([])
-    }, 150_000)
+    }, 300_000)
   }
 
   test('the English pages too', async () => {
@@ -68,5 +68,5 @@ describe('main pages at 390 and 1366 px', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'model-en-390.png'), fullPage: true })
     await page.goto(`${h.origin}/?lang=fr`)
     expect(h.takeProblems()).toEqual([])
-  }, 60_000)
+  }, 300_000)
 })

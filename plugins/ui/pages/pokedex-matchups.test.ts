@@ -18,7 +18,7 @@ beforeAll(async () => {
     env: { DATABASE_URL: `sqlite:${await loadedPokedexFile()}`, MODELS_DIR: MODELS },
   })
   await kernel.start()
-}, 60_000)
+}, 300_000)
 afterAll(() => kernel.stop())
 
 const get = async (path: string, headers: Record<string, string> = {}) => {

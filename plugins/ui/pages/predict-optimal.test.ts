@@ -19,7 +19,7 @@ beforeAll(async () => {
     { log: kernel.log, tty: false, signal: new AbortController().signal },
   )
   await kernel.start()
-}, 60_000)
+}, 300_000)
 afterAll(() => kernel.stop())
 
 const QUERY = 'a=pikachu&ma=thunderbolt&ma=quick-attack&b=squirtle&mb=water-gun&mb=tackle'
@@ -37,7 +37,7 @@ describe('optimal play on the predictor page', () => {
       'a=pikachu&amp;b=squirtle&amp;ma=thunderbolt&amp;ma=quick-attack&amp;mb=water-gun&amp;mb=tackle'
     expect(page.text).toContain(`hx-get="/predict/optimal?${loader}" hx-trigger="load"`)
     expect(page.text).toContain(`<a href="/predict/optimal?${loader}">`)
-  }, 120_000)
+  }, 300_000)
 
   test('the section: value, move to use now, the chart coloured per move, the HP sliders (French by default)', async () => {
     const { status, text } = await get(`/predict/optimal?${QUERY}`, { 'hx-request': 'true' })
@@ -49,7 +49,7 @@ describe('optimal play on the predictor page', () => {
     expect(text).toMatch(/<rect class="choice-[0-4]"/)
     expect(text).toMatch(/name="hpa" type="range" min="1" max="\d+"/)
     expect(text).toMatch(/name="hpb" type="range" min="1" max="\d+"/)
-  }, 120_000)
+  }, 300_000)
 
   test('mid-battle: the sliders’ HP give the answer for that situation; English with ?lang=en', async () => {
     const { status, text } = await get(`/predict/optimal?${QUERY}&hpa=12&hpb=30&lang=en`, {
@@ -59,7 +59,7 @@ describe('optimal play on the predictor page', () => {
     expect(text).toContain('Optimal play')
     expect(text).toMatch(/your HP 12 \/ \d+, the opponent’s HP 30 \/ \d+/)
     expect(text).toContain('value="12"')
-  }, 120_000)
+  }, 300_000)
 
   test('an impossible HP is said in the section, not a crash', async () => {
     const { status, text } = await get(`/predict/optimal?${QUERY}&hpa=999&hpb=30&lang=en`, {
@@ -67,5 +67,5 @@ describe('optimal play on the predictor page', () => {
     })
     expect(status).toBe(400)
     expect(text).toContain('HP must be a whole number from 1 to')
-  }, 120_000)
+  }, 300_000)
 })
