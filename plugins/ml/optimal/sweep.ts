@@ -5,8 +5,9 @@ import type { GameGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { createMatrixGameSolver } from './matrix-game.ts'
 import type { Reach } from './reach.ts'
-import { createStrategies, recordStrategy, type Strategies, strategyAt } from './strategies.ts'
+import { createStrategies, type Strategies } from './strategies.ts'
 import { sameCellTemplates } from './templates.ts'
+import { createTurnSolver } from './turn-solve.ts'
 
 /** A cell whose fixed point has not settled after this many rounds reports its change as residual. */
 const MAX_CELL_ITERATIONS = 100_000
@@ -82,8 +83,8 @@ export function sweep(
   }
   const games = createMatrixGameSolver()
   const payoff = new Float64Array(25)
-  const fixedProbs = new Float64Array(5)
   const rule = options.rule
+  const turnSolver = createTurnSolver(rule, games, strategies, payoff)
   const { termStart, termNode, termCoef, nodeTermStart, nodeTermNode, nodeTermCoef } = sameCellTemplates(
     graph,
     layout,
@@ -131,32 +132,7 @@ export function sweep(
     }
   }
 
-  /** The turn state's value at this cell from `payoff`; records the choice. */
-  const solveTurn = (id: number, cell: number): number => {
-    const rows = rowsOf[id]!
-    const cols = colsOf[id]!
-    if (rule.kind === 'game') {
-      const solution = games.solve(payoff, rows, cols)
-      recordStrategy(strategies, id, cell, solution.row, rows, solution.col, cols)
-      return solution.value
-    }
-    const fixedA = rule.fixedSide === 0
-    const fixed = strategyAt(rule.strategies, id, cell, rule.fixedSide, rows, cols, fixedProbs)
-    let best = fixedA ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
-    let bestIndex = 0
-    for (let j = 0; j < (fixedA ? cols : rows); j++) {
-      let v = 0
-      for (let i = 0; i < (fixedA ? rows : cols); i++) {
-        v += fixed[i]! * (fixedA ? payoff[i * cols + j]! : payoff[j * cols + i]!)
-      }
-      if (fixedA ? v < best : v > best) {
-        best = v
-        bestIndex = j
-      }
-    }
-    ;(fixedA ? strategies.col : strategies.row)[id]![cell] = bestIndex
-    return best
-  }
+  const solveTurn = (id: number, cell: number): number => turnSolver(id, cell, rowsOf[id]!, colsOf[id]!)
 
   const rowLists = groups.map((g) => new Int32Array(g.length))
   const ends = new Int32Array(groups.length)
