@@ -1,111 +1,26 @@
 import { describe, expect, test } from 'bun:test'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Ajv from 'ajv'
-import { parse } from 'yaml'
 import { isRoleName, ROLE_NAMES, ROLE_PLUGINS } from '../core/roles.ts'
+import { ComposeEnvError, interpolateDeep } from './compose-env.ts'
+
 import {
-  ComposeEnvError,
-  findVariableRefs,
-  interpolate,
-  interpolateDeep,
-  missingRequired,
-  parseEnvFile,
-} from './compose-env.ts'
-
-// Checks docker-compose.yml without a Docker engine: the compose-spec schema, then the project's
-// own rules (roles, commands, loopback-only ports, secrets only from the environment, health
-// checks and start order). Debian's docker-compose, when installed, validates it a second time.
-
-type Service = {
-  image?: string
-  volumes?: string[]
-  build?: unknown
-  command?: string | string[]
-  environment?: Record<string, string | number | boolean | null> | string[]
-  ports?: (string | number | { host_ip?: string; published?: string | number })[]
-  depends_on?: string[] | Record<string, { condition: string }>
-  healthcheck?: { test?: string | string[]; disable?: boolean }
-  restart?: string
-}
-type ComposeFile = { version?: string; services: Record<string, Service>; volumes?: Record<string, unknown> }
-
-const root = join(import.meta.dir, '..')
-const composeText = await Bun.file(join(root, 'docker-compose.yml')).text()
-const compose = parse(composeText, { merge: true }) as ComposeFile
-const services = Object.entries(compose.services)
-const packageJson = (await Bun.file(join(root, 'package.json')).json()) as { scripts: Record<string, string> }
-const envExampleText = await Bun.file(join(root, '.env.example')).text()
-const schema = (await Bun.file(join(import.meta.dir, 'compose-spec.schema.json')).json()) as Record<
-  string,
-  unknown
->
-
-/** Values for the variables the file requires, so it can be interpolated as compose would. */
-const SAMPLE_ENV = {
-  POSTGRES_PASSWORD: 'sample-pw',
-  API_KEYS: 'sample-key',
-  GRAFANA_ADMIN_PASSWORD: 'sample-grafana-pw',
-  ALERT_WEBHOOK_URL: 'https://alerts.example.invalid/hook',
-}
-const MONITORING = ['prometheus', 'alertmanager', 'grafana', 'node-exporter', 'pushgateway']
-const SECRET_NAME = /PASSWORD|SECRET|TOKEN|API_KEYS?$|PRIVATE_KEY/i
-
-function compileComposeSchema() {
-  // The vendored schema names draft-07 by an https URI Ajv does not register; the content is
-  // plain draft-07, Ajv's default. Union types (`["string", "number"]`) are intended there.
-  const { $schema: _draft, ...body } = schema
-  return new Ajv({ allErrors: true, allowUnionTypes: true, strictTypes: false }).compile(body)
-}
-
-function environmentOf(service: Service): Record<string, string> {
-  const env = service.environment ?? {}
-  if (Array.isArray(env)) {
-    return Object.fromEntries(env.map((entry) => [entry.split('=')[0], entry.split('=').slice(1).join('=')]))
-  }
-  return Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === null ? '' : String(v)]))
-}
-
-function commandOf(service: Service): string[] {
-  const command = service.command ?? []
-  return typeof command === 'string' ? command.split(/\s+/) : command
-}
-
-function dependenciesOf(service: Service): Record<string, string> {
-  const deps = service.depends_on ?? {}
-  if (Array.isArray(deps)) return Object.fromEntries(deps.map((name) => [name, 'service_started']))
-  return Object.fromEntries(Object.entries(deps).map(([name, dep]) => [name, dep.condition]))
-}
-
-/** Host address of a published port, or undefined when it binds every interface. */
-function hostIpOf(port: NonNullable<Service['ports']>[number]): string | undefined {
-  if (typeof port === 'object') return port.host_ip
-  const parts = String(port).split(':')
-  return parts.length === 3 ? parts[0] : undefined
-}
-
-/** Parses KEY=value lines; commented `# KEY=value` lines count as documented, not set. */
-function parseDotEnv(text: string) {
-  const set: Record<string, string> = {}
-  const documented = new Set<string>()
-  for (const line of text.split('\n')) {
-    const match = /^(#\s*)?([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim())
-    if (!match?.[2]) continue
-    documented.add(match[2])
-    if (!match[1]) set[match[2]] = match[3] ?? ''
-  }
-  return { set, documented }
-}
-
-const exists = (path: string) =>
-  stat(path).then(
-    () => true,
-    () => false,
-  )
-const isProjectImage = (service: Service) => service.build !== undefined
-const appServices = services.filter(([, service]) => isProjectImage(service))
+  appServices,
+  commandOf,
+  compileComposeSchema,
+  compose,
+  composeText,
+  dependenciesOf,
+  environmentOf,
+  exists,
+  hostIpOf,
+  isProjectImage,
+  packageJson,
+  root,
+  SAMPLE_ENV,
+  SECRET_NAME,
+  schema,
+  services,
+} from './compose-fixture.ts'
 
 describe('docker-compose.yml', () => {
   test('is valid against the compose-spec schema, which rejects a broken copy', () => {
@@ -265,66 +180,6 @@ describe('docker-compose.yml', () => {
   })
 })
 
-describe('monitoring services', () => {
-  test('prometheus, alertmanager, grafana, node-exporter and pushgateway run with configs mounted from ops/', async () => {
-    for (const name of MONITORING) expect(compose.services[name], name).toBeDefined()
-    const mounts = MONITORING.flatMap((name) =>
-      (compose.services[name]?.volumes ?? []).filter((v) => v.startsWith('./')).map((v) => v.split(':')),
-    )
-    expect(mounts.map(([from]) => from).sort()).toEqual(
-      [
-        './ops/alertmanager',
-        './ops/grafana/dashboards',
-        './ops/grafana/provisioning',
-        './ops/prometheus',
-      ].sort(),
-    )
-    for (const [from, , mode] of mounts) {
-      expect(await exists(join(root, from!)), from).toBe(true)
-      expect(mode, `${from} read-only`).toBe('ro')
-    }
-    expect(await exists(join(root, 'ops/prometheus/prometheus.yml'))).toBe(true)
-    expect(await exists(join(root, 'ops/alertmanager/entrypoint.sh'))).toBe(true)
-  })
-
-  test('the batch roles push to the Pushgateway; Prometheus scrapes the names compose gives the services', async () => {
-    expect(environmentOf(compose.services.etl!).PUSHGATEWAY_URL).toBe('http://pushgateway:9091')
-    expect(environmentOf(compose.services.trainer!).PUSHGATEWAY_URL).toBe('http://pushgateway:9091')
-    const prometheusYml = await Bun.file(join(root, 'ops/prometheus/prometheus.yml')).text()
-    const targets = [...prometheusYml.matchAll(/"([a-z-]+):(\d+)"/g)].map((m) => [m[1], m[2]])
-    for (const [host, port] of targets) {
-      if (host === 'localhost') continue
-      expect(Object.keys(compose.services), `${host} is a compose service`).toContain(host ?? '')
-      expect(['8080', '9093', '9091', '9100']).toContain(port ?? '')
-    }
-  })
-
-  test('Grafana has no usable default password: admin password required, sign-up and anonymous access off', () => {
-    const env = environmentOf(compose.services.grafana!)
-    expect(env.GF_SECURITY_ADMIN_PASSWORD).toMatch(/^\$\{GRAFANA_ADMIN_PASSWORD:\?[^}]+\}$/)
-    expect(env.GF_USERS_ALLOW_SIGN_UP).toBe('false')
-    expect(env.GF_AUTH_ANONYMOUS_ENABLED).toBe('false')
-    expect(environmentOf(compose.services.alertmanager!).ALERT_WEBHOOK_URL).toMatch(
-      /^\$\{ALERT_WEBHOOK_URL:\?/,
-    )
-  })
-
-  test('publishes Prometheus, Alertmanager, Grafana and the Pushgateway on 127.0.0.1 only; node-exporter not at all', () => {
-    const resolved = interpolateDeep(compose, {
-      ...SAMPLE_ENV,
-      PROMETHEUS_PORT: '19090',
-      GRAFANA_PORT: '13000',
-      ALERTMANAGER_PORT: '19093',
-      PUSHGATEWAY_PORT: '19091',
-    })
-    expect(resolved.services.prometheus?.ports).toEqual(['127.0.0.1:19090:9090'])
-    expect(resolved.services.grafana?.ports).toEqual(['127.0.0.1:13000:3000'])
-    expect(resolved.services.alertmanager?.ports).toEqual(['127.0.0.1:19093:9093'])
-    expect(resolved.services.pushgateway?.ports).toEqual(['127.0.0.1:19091:9091'])
-    expect(resolved.services['node-exporter']?.ports).toBeUndefined()
-  })
-})
-
 describe('vendored compose-spec schema', () => {
   test('is the unmodified file whose source and checksum ops/README.md records', async () => {
     const readme = await Bun.file(join(import.meta.dir, 'README.md')).text()
@@ -336,138 +191,3 @@ describe('vendored compose-spec schema', () => {
     expect(schema.title).toBe('Compose Specification')
   })
 })
-
-describe('.env.example', () => {
-  const { set, documented } = parseDotEnv(envExampleText)
-
-  test('documents every variable docker-compose.yml reads and sets every required one', () => {
-    const refs = findVariableRefs(composeText)
-    for (const ref of refs) expect([...documented], `${ref.name} documented`).toContain(ref.name)
-    for (const ref of refs.filter((r) => r.operator === ':?')) expect(Object.keys(set)).toContain(ref.name)
-  })
-
-  test('as shipped, leaves exactly the secrets to choose empty, and interpolation names each one', () => {
-    const missing = findVariableRefs(composeText)
-      .filter((r) => r.operator === ':?' && !set[r.name])
-      .map((r) => r.name)
-    expect([...new Set(missing)].sort()).toEqual([
-      'ALERT_WEBHOOK_URL',
-      'API_KEYS',
-      'GRAFANA_ADMIN_PASSWORD',
-      'POSTGRES_PASSWORD',
-    ])
-    for (const name of new Set(missing)) {
-      const env = { ...set, ...SAMPLE_ENV, [name]: '' }
-      expect(() => interpolateDeep(compose, env), name).toThrow(new RegExp(name))
-    }
-    expect(() => interpolateDeep(compose, { ...set, ...SAMPLE_ENV })).not.toThrow()
-  })
-
-  test('holds no password at all: a copied .env.example has no usable default secret', () => {
-    expect(set.POSTGRES_PASSWORD).toBe('')
-    expect(set.API_KEYS).toBe('')
-    for (const [key, value] of Object.entries(set)) {
-      if (SECRET_NAME.test(key)) expect(value, key).toBe('')
-    }
-  })
-
-  test('check-env names every missing setting at once, and accepts the file once they are filled in', () => {
-    expect(missingRequired(composeText, parseEnvFile(envExampleText)).map((m) => m.name)).toEqual([
-      'POSTGRES_PASSWORD',
-      'API_KEYS',
-      'ALERT_WEBHOOK_URL',
-      'GRAFANA_ADMIN_PASSWORD',
-    ])
-    const dir = mkdtempSync(join(tmpdir(), 'pdex-check-env-'))
-    try {
-      const shipped = Bun.spawnSync(
-        ['bun', join(import.meta.dir, 'check-env.ts'), join(root, '.env.example')],
-        {
-          stderr: 'pipe',
-        },
-      )
-      expect(shipped.exitCode).toBe(1)
-      const said = shipped.stderr.toString()
-      for (const name of Object.keys(SAMPLE_ENV)) expect(said).toContain(`  ${name}: set ${name} in .env`)
-      const filled = join(dir, 'filled.env')
-      writeFileSync(filled, filledEnvExample())
-      const accepted = Bun.spawnSync(['bun', join(import.meta.dir, 'check-env.ts'), filled], {
-        stderr: 'pipe',
-      })
-      expect(accepted.stderr.toString()).toBe('')
-      expect(accepted.exitCode).toBe(0)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
-})
-
-describe('compose interpolation', () => {
-  test('applies defaults, escapes and required markers as compose does', () => {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: compose syntax, not a JS template
-    expect(interpolate('${A:-x}|${A-y}|$$A|$B', { A: '', B: 'b' })).toBe('x||$A|b')
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: compose syntax, not a JS template
-    expect(interpolate('${A?must}', { A: '' })).toBe('')
-    const error = (() => {
-      try {
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: compose syntax, not a JS template
-        interpolate('${A:?set A please}', {})
-      } catch (e) {
-        return e
-      }
-    })()
-    expect(error).toBeInstanceOf(ComposeEnvError)
-    expect(error).toMatchObject({ code: 'COMPOSE_ENV_REQUIRED', variable: 'A', message: 'set A please' })
-  })
-})
-
-// Debian's docker-compose 1.29 validates without a daemon (`apt-get install -y
-// --no-install-recommends docker-compose`; .ci/run installs it, so CI never skips this).
-const dockerCompose = Bun.which('docker-compose')
-test('docker-compose is installed where CI runs', () => {
-  if (process.env.CI) expect(dockerCompose, 'docker-compose on PATH').not.toBeNull()
-})
-test.skipIf(!dockerCompose)(
-  'docker-compose config refuses .env.example as shipped, naming a secret, and accepts it filled in',
-  () => {
-    // Two runs of ~3 s each: compose names only the first missing secret it meets, so naming
-    // each one is check-env's job (tested above).
-    const config = (envFile: string) =>
-      Bun.spawnSync(
-        [
-          dockerCompose as string,
-          '--env-file',
-          envFile,
-          '-f',
-          join(root, 'docker-compose.yml'),
-          'config',
-          '-q',
-        ],
-        { stderr: 'pipe' },
-      )
-    const refused = config(join(root, '.env.example'))
-    expect(refused.exitCode).not.toBe(0)
-    expect(refused.stderr.toString()).toMatch(
-      /set (POSTGRES_PASSWORD|API_KEYS|GRAFANA_ADMIN_PASSWORD|ALERT_WEBHOOK_URL) in \.env/,
-    )
-    const dir = mkdtempSync(join(tmpdir(), 'pdex-compose-'))
-    try {
-      const filled = join(dir, 'filled.env')
-      writeFileSync(filled, filledEnvExample())
-      const accepted = config(filled)
-      expect(accepted.stderr.toString()).toBe('')
-      expect(accepted.exitCode).toBe(0)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  },
-  60_000,
-)
-
-/** .env.example with each of its empty required secrets set to a sample value. */
-function filledEnvExample(): string {
-  return envExampleText.replace(
-    /^(POSTGRES_PASSWORD|API_KEYS|GRAFANA_ADMIN_PASSWORD|ALERT_WEBHOOK_URL)=$/gm,
-    (_, k: string) => `${k}=${SAMPLE_ENV[k as keyof typeof SAMPLE_ENV]}`,
-  )
-}

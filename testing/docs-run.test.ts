@@ -109,7 +109,7 @@ const RULES: { pattern: RegExp; how: 'run' | 'validate' | 'skip'; why: string }[
   {
     pattern: /^bun ops\/check-env\.ts/,
     how: 'skip',
-    why: 'ops/compose.test.ts runs it on .env.example as shipped and filled in',
+    why: 'ops/compose-env.test.ts runs it on .env.example as shipped and filled in',
   },
   { pattern: /^docker /, how: 'skip', why: 'no Docker engine here' },
   {
