@@ -5,11 +5,11 @@ import { marginLogLoss } from './loss.ts'
 import type { TrainingHistory } from './model.ts'
 import type { GbdtParams } from './params.ts'
 import { createRandom, sampleSortedIndices } from './prng.ts'
-import { gatherRows } from './row-store.ts'
-import { type SharedTraining, STORE_ALL_ROWS, STORE_EVEN_DEPTH } from './shared-training.ts'
+import { gatherRows, type RowStore } from './row-store.ts'
+import { type SharedTraining, STORE_ALL_ROWS, STORE_WORK } from './shared-training.ts'
 import type { TrainingTeam } from './team.ts'
 import type { RoundReport } from './train.ts'
-import { addTreeToBinnedRows, type GrowContext, type GrownTree, growTree } from './tree-builder.ts'
+import { type GrowContext, type GrownTree, growTree } from './tree-builder.ts'
 
 /** What the boosting rounds produce: every grown tree and the per-round losses. */
 export interface BoostingResult {
@@ -89,8 +89,8 @@ export function boost(
     const columns = nColumns === nFeatures ? allColumns : sampleSortedIndices(nFeatures, nColumns, random)
     let root = STORE_ALL_ROWS
     if (params.subsample < 1) {
-      gatherRows(allRows, sampled, nRows - nOut, shared.stores[STORE_EVEN_DEPTH])
-      root = STORE_EVEN_DEPTH
+      gatherRows(allRows, sampled, nRows - nOut, shared.stores[STORE_WORK])
+      root = STORE_WORK
     }
     const tree = growTree(ctx, root, nRows - nOut, columns, nColumns < nFeatures)
     if (nOut > 0) addTreeToBinnedRows(tree, allRows, outOfSample, nOut, margin)
@@ -178,4 +178,32 @@ function computeGradients(shared: SharedTraining, team: TrainingTeam, totalWeigh
   let loss = 0
   for (let b = 0; b < shared.shape.gradientBlocks; b++) loss += shared.lossParts[b]!
   return loss / totalWeight
+}
+
+/**
+ * Adds a tree's leaf values to the margins of rows it was not grown on (rows left out by
+ * `subsample`), walking the tree in bin space over the full, row-ordered store.
+ *
+ * @example
+ * addTreeToBinnedRows(tree, allRows, outOfSampleRows, nOut, margin)
+ */
+function addTreeToBinnedRows(
+  tree: GrownTree,
+  allRows: RowStore,
+  rows: Uint32Array,
+  nRows: number,
+  margin: Float64Array,
+): void {
+  const { feature, splitBin, left, right, value } = tree
+  const { bins } = allRows
+  const stride = allRows.layout.binsPerRecord
+  for (let i = 0; i < nRows; i++) {
+    const row = rows[i]!
+    const base = row * stride
+    let node = 0
+    while (feature[node]! >= 0) {
+      node = bins[base + feature[node]!]! <= splitBin[node]! ? left[node]! : right[node]!
+    }
+    margin[row]! += value[node]!
+  }
 }

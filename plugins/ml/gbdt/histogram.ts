@@ -11,16 +11,29 @@ export interface NodeSegments {
 }
 
 /**
- * Gradient histograms: for feature f and bin b, slot `2 × (f × binStride + b)` holds Σg and the next
- * slot Σh. Float64 so that sums over hundreds of thousands of gradients stay exact enough for the
- * histogram-subtraction trick (parent − smaller child = larger child).
+ * Where Σg and Σh of feature f, bin b sit in a histogram of `binStride` bins per feature: each
+ * feature owns one block of `2 × binStride` slots, its Σg first, then its Σh. Why not (g, h) pairs:
+ * two separate runs let the hot loop index both with the same bin offset, which measured ~15 %
+ * faster in the JIT; per-feature blocks keep a thread's feature range one contiguous slice.
+ *
+ * @example
+ * const [g, h] = [hist[gradSlot(f, b, 256)], hist[gradSlot(f, b, 256) + 256]]
+ */
+export function gradSlot(feature: number, bin: number, binStride: number): number {
+  return 2 * feature * binStride + bin
+}
+
+/**
+ * Gradient histograms (layout: `gradSlot`). Float64 so that sums over hundreds of thousands of
+ * gradients stay exact enough for the histogram-subtraction trick (parent − smaller child = larger
+ * child).
  *
  * This is the hot loop of training. It fills the features `columns[from..to)` (all features when
  * `columns` is null: features `from..to`) and only those, so threads can share one histogram by
  * feature ranges. Why by features and not by rows: every cell is then summed by one thread over the
  * node's records in segment order, so the sums — and the model's bytes — do not depend on how many
- * threads share the work. The scan is sequential (records are contiguous per segment) and unrolled
- * by four features because the JIT does not unroll for us.
+ * threads share the work. The scan is sequential (records are contiguous per segment); with 1-byte
+ * bins it reads four bin codes per 32-bit load (the JIT neither unrolls nor merges loads for us).
  *
  * @example
  * buildHistogram(hist, store, { segments, base: 0, nSegments: 31 }, 256, null, 0, 60)
@@ -41,15 +54,66 @@ export function buildHistogram(
     }
   } else hist.fill(0, 2 * from * binStride, 2 * to * binStride)
   const { segments, base, nSegments } = node
+  const byWords = columns === null && store.layout.bytesPerBin === 1
+  // Features [wordFrom·4, wordTo·4) are read a word at a time, the rest of [from, to) byte by byte.
+  const wordFrom = Math.ceil(from / 4)
+  const wordTo = Math.max(wordFrom, Math.floor(to / 4))
   for (let k = 0; k < nSegments; k++) {
     const start = segments[base + 2 * k]!
     const end = segments[base + 2 * k + 1]!
     if (start >= end) continue
     if (columns !== null) addSelected(hist, store, start, end, binStride, columns, from, to)
-    else addRange(hist, store, start, end, binStride, from, to)
+    else if (!byWords) addRange(hist, store, start, end, binStride, from, to)
+    else {
+      addRange(hist, store, start, end, binStride, from, Math.min(to, 4 * wordFrom))
+      addWords(hist, store, start, end, binStride, wordFrom, wordTo)
+      addRange(hist, store, start, end, binStride, Math.max(from, 4 * wordTo), to)
+    }
   }
 }
 
+/** Features `4·wordFrom .. 4·wordTo` of 1-byte bins, four codes per 32-bit load. */
+function addWords(
+  hist: Float64Array,
+  store: RowStore,
+  start: number,
+  end: number,
+  binStride: number,
+  wordFrom: number,
+  wordTo: number,
+): void {
+  if (wordFrom >= wordTo) return
+  const { words, gradHess } = store
+  const { recordWords, binWords } = store.layout
+  const s1 = 2 * binStride
+  const s2 = 4 * binStride
+  const s3 = 6 * binStride
+  const step = 8 * binStride
+  const h1 = binStride
+  const firstSlot = wordFrom * step
+  for (let i = start; i < end; i++) {
+    const base = i * recordWords
+    const g = gradHess[base + binWords]!
+    const h = gradHess[base + binWords + 1]!
+    for (let w = base + wordFrom, last = base + wordTo, slot = firstSlot; w < last; w++, slot += step) {
+      const x = words[w]!
+      const a = slot + (x & 255)
+      const b = slot + s1 + ((x >>> 8) & 255)
+      const c = slot + s2 + ((x >>> 16) & 255)
+      const d = slot + s3 + (x >>> 24)
+      hist[a]! += g
+      hist[a + h1]! += h
+      hist[b]! += g
+      hist[b + h1]! += h
+      hist[c]! += g
+      hist[c + h1]! += h
+      hist[d]! += g
+      hist[d + h1]! += h
+    }
+  }
+}
+
+/** Features `from..to`, one bin code at a time (2-byte bins, and the ends of a 1-byte range). */
 function addRange(
   hist: Float64Array,
   store: RowStore,
@@ -59,35 +123,22 @@ function addRange(
   from: number,
   to: number,
 ): void {
+  if (from >= to) return
   const { bins, gradHess } = store
   const { binsPerRecord, recordWords, binWords } = store.layout
-  const stride2 = binStride * 2
-  const width = to - from
-  const unrolled = from + width - (width % 4)
-  const firstSlot = from * stride2
+  const step = binStride * 2
+  const firstSlot = from * step
   for (let i = start; i < end; i++) {
     const g = gradHess[i * recordWords + binWords]!
     const h = gradHess[i * recordWords + binWords + 1]!
-    let at = i * binsPerRecord + from
-    let slot = firstSlot
-    for (let f = from; f < unrolled; f += 4, at += 4, slot += 4 * stride2) {
-      const s0 = slot + 2 * bins[at]!
-      const s1 = slot + stride2 + 2 * bins[at + 1]!
-      const s2 = slot + 2 * stride2 + 2 * bins[at + 2]!
-      const s3 = slot + 3 * stride2 + 2 * bins[at + 3]!
-      hist[s0]! += g
-      hist[s0 + 1]! += h
-      hist[s1]! += g
-      hist[s1 + 1]! += h
-      hist[s2]! += g
-      hist[s2 + 1]! += h
-      hist[s3]! += g
-      hist[s3 + 1]! += h
-    }
-    for (let f = unrolled; f < to; f++, at++, slot += stride2) {
-      const s = slot + 2 * bins[at]!
+    for (
+      let at = i * binsPerRecord + from, last = at + to - from, slot = firstSlot;
+      at < last;
+      at++, slot += step
+    ) {
+      const s = slot + bins[at]!
       hist[s]! += g
-      hist[s + 1]! += h
+      hist[s + binStride]! += h
     }
   }
 }
@@ -110,9 +161,9 @@ function addSelected(
     const at = i * binsPerRecord
     for (let k = from; k < to; k++) {
       const f = columns[k]!
-      const s = 2 * (f * binStride + bins[at + f]!)
+      const s = 2 * f * binStride + bins[at + f]!
       hist[s]! += g
-      hist[s + 1]! += h
+      hist[s + binStride]! += h
     }
   }
 }

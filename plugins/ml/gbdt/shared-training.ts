@@ -1,4 +1,5 @@
 import { type RecordLayout, type RowStore, storeOnBuffer } from './row-store.ts'
+import { CANDIDATE_FLOATS } from './split.ts'
 
 /**
  * Rows per segment. A node's records are one contiguous run per segment (see `partitionSegment`),
@@ -11,8 +12,8 @@ export const SEGMENT_ROWS = 16_384
 export const GRADIENT_BLOCK_ROWS = 16_384
 /** Store ids used in task arguments. */
 export const STORE_ALL_ROWS = 0
-export const STORE_ODD_DEPTH = 1
-export const STORE_EVEN_DEPTH = 2
+/** Where trees partition: the root's records are copied here, then every split is in place. */
+export const STORE_WORK = 1
 
 /** Sizes that fix the layout of the shared buffers (posted to workers with the buffers). */
 export interface TrainingShape {
@@ -33,12 +34,13 @@ export interface SharedBuffers {
   /** Cuts of feature f at `[f × binStride, …)`, `cutCounts[f]` of them (quantisation output). */
   cutValues: SharedArrayBuffer
   cutCounts: SharedArrayBuffer
-  /** allRows, oddDepth, evenDepth record words. */
-  stores: [SharedArrayBuffer, SharedArrayBuffer, SharedArrayBuffer]
+  /** allRows (row order, gradients written here) and work (partitioned) record words. */
+  stores: [SharedArrayBuffer, SharedArrayBuffer]
   margin: SharedArrayBuffer
   label: SharedArrayBuffer
   weight: SharedArrayBuffer
   lossParts: SharedArrayBuffer
+  splitParts: SharedArrayBuffer
   histograms: SharedArrayBuffer
   segments: SharedArrayBuffer
   features: SharedArrayBuffer
@@ -60,11 +62,13 @@ export interface SharedTraining {
   values: Float32Array
   cutValues: Float32Array
   cutCounts: Int32Array
-  stores: [RowStore, RowStore, RowStore]
+  stores: [RowStore, RowStore]
   margin: Float64Array
   label: Float64Array
   weight: Float64Array
   lossParts: Float64Array
+  /** Split candidates of a node job: task t, child c at `(2t + c) × CANDIDATE_FLOATS` (split.ts). */
+  splitParts: Float64Array
   histograms: Float64Array
   histogramLength: number
   segments: Int32Array
@@ -75,7 +79,9 @@ export interface SharedTraining {
 
 /** Number of 32-bit job arguments (see kernels.ts for their meaning per operation). */
 export const INT_ARGS = 16
-export const FLOAT_ARGS = 4
+export const FLOAT_ARGS = 8
+/** Most tasks of one node job (one per thread; see MAX_TRAINING_THREADS). */
+export const MAX_NODE_TASKS = 64
 
 /**
  * Allocates the shared memory for training the row-major matrix `values` (`nRows` rows of
@@ -113,15 +119,12 @@ export function allocateSharedTraining(
     values: sharedValues,
     cutValues: new SharedArrayBuffer(layout.nFeatures * binStride * 4),
     cutCounts: new SharedArrayBuffer(layout.nFeatures * 4),
-    stores: [
-      new SharedArrayBuffer(storeBytes),
-      new SharedArrayBuffer(storeBytes),
-      new SharedArrayBuffer(storeBytes),
-    ],
+    stores: [new SharedArrayBuffer(storeBytes), new SharedArrayBuffer(storeBytes)],
     margin: new SharedArrayBuffer(nRows * 8),
     label: new SharedArrayBuffer(nRows * 8),
     weight: new SharedArrayBuffer(nRows * 8),
     lossParts: new SharedArrayBuffer(shape.gradientBlocks * 8),
+    splitParts: new SharedArrayBuffer(MAX_NODE_TASKS * 2 * CANDIDATE_FLOATS * 8),
     histograms: new SharedArrayBuffer(shape.histogramSlots * histogramLength * 8),
     segments: new SharedArrayBuffer(shape.segmentSlots * shape.nSegments * 2 * 4),
     features: new SharedArrayBuffer(layout.nFeatures * 4),
@@ -146,11 +149,12 @@ export function viewSharedTraining(buffers: SharedBuffers, values?: Float32Array
     values: buffers.values === null ? (values ?? new Float32Array(0)) : new Float32Array(buffers.values),
     cutValues: new Float32Array(buffers.cutValues),
     cutCounts: new Int32Array(buffers.cutCounts),
-    stores: [store(buffers.stores[0]), store(buffers.stores[1]), store(buffers.stores[2])],
+    stores: [store(buffers.stores[0]), store(buffers.stores[1])],
     margin: new Float64Array(buffers.margin),
     label: new Float64Array(buffers.label),
     weight: new Float64Array(buffers.weight),
     lossParts: new Float64Array(buffers.lossParts),
+    splitParts: new Float64Array(buffers.splitParts),
     histograms: new Float64Array(buffers.histograms),
     histogramLength: 2 * shape.layout.nFeatures * shape.binStride,
     segments: new Int32Array(buffers.segments),

@@ -1,17 +1,22 @@
 import type { BinCuts } from './binning.ts'
-import { subtractHistogram } from './histogram.ts'
-import { OP_HISTOGRAM, OP_LEAF_MARGINS, OP_PARTITION, OP_SPLIT_MARGINS } from './kernels.ts'
-import type { RowStore } from './row-store.ts'
+import { gradSlot } from './histogram.ts'
+import { NODE_BUILD, NODE_SCAN, OP_LEAF_MARGINS, OP_NODE, OP_PARTITION, OP_SPLIT_MARGINS } from './kernels.ts'
 import {
   histogramAt,
   type SharedTraining,
   type SlotPool,
-  STORE_EVEN_DEPTH,
-  STORE_ODD_DEPTH,
+  STORE_WORK,
   segmentRecordCount,
   writeRootSegments,
 } from './shared-training.ts'
-import { findBestSplit, leafValue, type SplitChoice, type SplitRules } from './split.ts'
+import {
+  CANDIDATE_FLOATS,
+  leafValue,
+  minimumHessian,
+  pickCandidate,
+  type SplitChoice,
+  type SplitRules,
+} from './split.ts'
 import type { TrainingTeam } from './team.ts'
 
 /**
@@ -52,6 +57,8 @@ interface PendingNode {
   hess: number
   histogram: number
   segments: number
+  /** Found when the node's histogram was built (NODE_SCAN). */
+  split: SplitChoice
 }
 
 /**
@@ -60,8 +67,9 @@ interface PendingNode {
  * depth + 1 histograms alive. Only the smaller child's histogram is built, the larger one is the
  * parent's minus it. `features` are this tree's columns (colsample_bytree), ascending.
  *
- * Partitions, histograms and margin updates are jobs of the team (see kernels.ts); the split
- * search and the bookkeeping stay on the calling thread.
+ * Partitions, histograms with their split search, and margin updates are jobs of the team (see
+ * kernels.ts); only picking among the threads' candidates and the bookkeeping stay on the calling
+ * thread.
  *
  * @example
  * const tree = growTree(context, STORE_ALL_ROWS, nSample, sampledFeatures, sampledFeatures.length < nFeatures)
@@ -86,29 +94,41 @@ export function growTree(
   const { cuts, shared, histogramSlots, segmentSlots, rules } = ctx
   const nSelected = subsampledColumns ? features.length : -1
   if (subsampledColumns) shared.features.set(features)
-  const storeAt = (depth: number) =>
-    depth === 0 ? rootStore : depth % 2 === 1 ? STORE_ODD_DEPTH : STORE_EVEN_DEPTH
+  const storeAt = (depth: number) => (depth === 0 ? rootStore : STORE_WORK)
+  const job = (store: number, segments: number, built: number, records: number) => ({
+    store,
+    segments,
+    built,
+    sibling: -1,
+    records,
+    nSelected,
+    mode: NODE_BUILD,
+    totals: [0, 0, 0, 0],
+  })
   const rootSegments = segmentSlots.acquire()
   writeRootSegments(shared, rootSegments, nSample)
   const rootHistogram = histogramSlots.acquire()
-  buildNodeHistogram(ctx, rootStore, rootSegments, rootHistogram, nSample, nSelected)
+  const rootJob = job(rootStore, rootSegments, rootHistogram, nSample)
+  runNodeJob(ctx, rootJob)
+  // The totals come from the finished histogram (one feature's bins), so the root's scan is a job of its own.
   const [grad, hess] = histogramTotals(histogramAt(shared, rootHistogram), features[0]!, cuts)
+  const [rootSplit] = runNodeJob(ctx, { ...rootJob, mode: NODE_SCAN, totals: [grad, hess, 0, 0] })
   let nNodes = 1
   const stack: PendingNode[] = [
-    { id: 0, depth: 0, records: nSample, grad, hess, histogram: rootHistogram, segments: rootSegments },
+    {
+      id: 0,
+      depth: 0,
+      records: nSample,
+      grad,
+      hess,
+      histogram: rootHistogram,
+      segments: rootSegments,
+      split: rootSplit!,
+    },
   ]
   while (stack.length > 0) {
     const node = stack.pop()!
-    const parentHistogram = histogramAt(shared, node.histogram)
-    const split = findBestSplit(
-      parentHistogram,
-      features,
-      cuts.nBins,
-      cuts.binStride,
-      node.grad,
-      node.hess,
-      rules,
-    )
+    const { split } = node
     const alone = node.records < ALONE_BELOW_RECORDS
     if (split.feature < 0) {
       histogramSlots.release(node.histogram)
@@ -146,7 +166,7 @@ export function growTree(
     setArgs(shared, [
       OP_PARTITION,
       storeAt(node.depth),
-      storeAt(depth),
+      STORE_WORK,
       node.segments,
       leftSegments,
       rightSegments,
@@ -158,32 +178,31 @@ export function growTree(
     const leftRecords = segmentRecordCount(shared, leftSegments)
     const rightRecords = node.records - leftRecords
     const leftIsSmaller = leftRecords <= rightRecords
+    const left = { grad: split.leftGrad, hess: split.leftHess, records: leftRecords, segments: leftSegments }
+    const right = { grad: rightGrad, hess: rightHess, records: rightRecords, segments: rightSegments }
+    const [smaller, larger] = leftIsSmaller ? [left, right] : [right, left]
     const smallerHistogram = histogramSlots.acquire()
-    buildNodeHistogram(
-      ctx,
-      storeAt(depth),
-      leftIsSmaller ? leftSegments : rightSegments,
-      smallerHistogram,
-      leftIsSmaller ? leftRecords : rightRecords,
-      nSelected,
-    )
-    subtractHistogram(parentHistogram, histogramAt(shared, smallerHistogram))
-    const [leftHistogram, rightHistogram] = leftIsSmaller
-      ? [smallerHistogram, node.histogram]
-      : [node.histogram, smallerHistogram]
-    const child = { depth, grad: split.leftGrad, hess: split.leftHess }
-    stack.push(
-      {
-        id: rightId,
-        depth,
-        records: rightRecords,
-        grad: rightGrad,
-        hess: rightHess,
-        histogram: rightHistogram,
-        segments: rightSegments,
-      },
-      { ...child, id: leftId, records: leftRecords, histogram: leftHistogram, segments: leftSegments },
-    )
+    // Builds the smaller child, turns the parent's histogram into the larger one, scans both.
+    const [smallerSplit, largerSplit] = runNodeJob(ctx, {
+      ...job(STORE_WORK, smaller.segments, smallerHistogram, smaller.records),
+      sibling: node.histogram,
+      mode: NODE_BUILD | NODE_SCAN,
+      totals: [smaller.grad, smaller.hess, larger.grad, larger.hess],
+    })
+    const child = (id: number, side: typeof left, histogram: number, childSplit: SplitChoice) => ({
+      id,
+      depth,
+      ...side,
+      histogram,
+      split: childSplit,
+    })
+    const leftChild = leftIsSmaller
+      ? child(leftId, left, smallerHistogram, smallerSplit!)
+      : child(leftId, left, node.histogram, largerSplit!)
+    const rightChild = leftIsSmaller
+      ? child(rightId, right, node.histogram, largerSplit!)
+      : child(rightId, right, smallerHistogram, smallerSplit!)
+    stack.push(rightChild, leftChild)
   }
   return trimTree(tree, nNodes)
 }
@@ -193,27 +212,45 @@ function setArgs(shared: SharedTraining, ints: number[], floats: number[] = []):
   shared.floatArgs.set(floats)
 }
 
-function buildNodeHistogram(
-  ctx: GrowContext,
-  store: number,
-  segments: number,
-  histogram: number,
-  records: number,
-  nSelected: number,
-): void {
-  const alone = records < ALONE_BELOW_RECORDS
-  const nTasks = alone ? 1 : ctx.team.threads
-  setArgs(ctx.shared, [OP_HISTOGRAM, store, segments, histogram, nSelected, nTasks])
-  ctx.team.run(nTasks, alone)
+/** A NODE job (see kernels.ts): which histograms to build, subtract and scan. */
+interface NodeJob {
+  store: number
+  segments: number
+  built: number
+  sibling: number
+  records: number
+  nSelected: number
+  mode: number
+  /** Σg, Σh of the built node, then of the sibling. */
+  totals: number[]
 }
 
-/** Σg and Σh of a node from one feature's bins (every record falls in exactly one bin). */
+/** Runs one NODE job; with NODE_SCAN, returns the split chosen for the built node and the sibling. */
+function runNodeJob(ctx: GrowContext, job: NodeJob): SplitChoice[] {
+  const { shared, rules } = ctx
+  const alone = job.records < ALONE_BELOW_RECORDS
+  const nTasks = alone ? 1 : ctx.team.threads
+  setArgs(
+    shared,
+    [OP_NODE, job.store, job.segments, job.built, job.nSelected, nTasks, job.sibling, job.mode],
+    [...job.totals, rules.regLambda, minimumHessian(rules)],
+  )
+  ctx.team.run(nTasks, alone)
+  if ((job.mode & NODE_SCAN) === 0) return []
+  const stride = 2 * CANDIDATE_FLOATS
+  const parts = shared.splitParts
+  return [
+    pickCandidate(parts, 0, stride, nTasks, rules.gamma),
+    pickCandidate(parts, CANDIDATE_FLOATS, stride, nTasks, rules.gamma),
+  ]
+}
+
 function histogramTotals(hist: Float64Array, feature: number, cuts: BinCuts): [number, number] {
   let grad = 0
   let hess = 0
-  for (let b = 0, slot = 2 * feature * cuts.binStride; b < cuts.nBins[feature]!; b++, slot += 2) {
+  for (let b = 0, slot = gradSlot(feature, 0, cuts.binStride); b < cuts.nBins[feature]!; b++, slot++) {
     grad += hist[slot]!
-    hess += hist[slot + 1]!
+    hess += hist[slot + cuts.binStride]!
   }
   return [grad, hess]
 }
@@ -243,33 +280,5 @@ function trimTree(tree: GrownTree, nNodes: number): GrownTree {
     right: tree.right.slice(0, nNodes),
     value: tree.value.slice(0, nNodes),
     gain: tree.gain.slice(0, nNodes),
-  }
-}
-
-/**
- * Adds a tree's leaf values to the margins of rows it was not grown on (rows left out by
- * `subsample`), walking the tree in bin space over the full, row-ordered store.
- *
- * @example
- * addTreeToBinnedRows(tree, allRows, outOfSampleRows, nOut, margin)
- */
-export function addTreeToBinnedRows(
-  tree: GrownTree,
-  allRows: RowStore,
-  rows: Uint32Array,
-  nRows: number,
-  margin: Float64Array,
-): void {
-  const { feature, splitBin, left, right, value } = tree
-  const { bins } = allRows
-  const stride = allRows.layout.binsPerRecord
-  for (let i = 0; i < nRows; i++) {
-    const row = rows[i]!
-    const base = row * stride
-    let node = 0
-    while (feature[node]! >= 0) {
-      node = bins[base + feature[node]!]! <= splitBin[node]! ? left[node]! : right[node]!
-    }
-    margin[row]! += value[node]!
   }
 }
