@@ -142,7 +142,13 @@ export const mlPlugin = definePlugin({
     )
     let timer: ReturnType<typeof setInterval> | undefined
     let mirroring: Promise<unknown> = Promise.resolve()
-    const watcher = createChampionWatcher({ db: ctx.db, modelsDir, log: ctx.log })
+    const watcher = createChampionWatcher({
+      db: ctx.db,
+      modelsDir,
+      log: ctx.log,
+      // The session checked against the folder's trees is the one the next reload serves.
+      verify: (dir) => predictor.prepare(dir),
+    })
     /**
      * A champion folder new to the registry (the shipped model on a fresh database, one pulled or
      * copied in) is registered and promoted; a corrupt one is refused and the current model keeps

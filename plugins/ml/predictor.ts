@@ -14,6 +14,7 @@ import type { Metrics } from '../../core/metrics.ts'
 import { damagingMoves } from './features/roster-index.ts'
 import { FEATURE_NAMES, type FeatureSpace, type SideOutlook } from './features/vector.ts'
 import { type ModelMetadata, readChampionPointer, readModelDir } from './model/files.ts'
+import { checkServesTrees } from './model/parity.ts'
 import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
 import type { OnnxRunner } from './onnx/onnx-runner.ts'
 import { createOnnxWorkerRunner } from './onnx/worker-runner.ts'
@@ -112,11 +113,17 @@ export function createPredictor(deps: {
     return (await listVersions(deps.db)).find((v) => v.version === version)?.aliases ?? []
   }
 
-  async function load(dir: string, version: number | null): Promise<Loaded> {
-    const { metadata, onnx } = await readModelDir(deps.modelsDir, dir)
+  async function load(dir: string, version: number | null, checkTrees = false): Promise<Loaded> {
+    const { metadata, onnx, json } = await readModelDir(deps.modelsDir, dir)
     const runner = await createOnnxWorkerRunner(onnx)
-    if (runner.nFeatures !== FEATURE_NAMES.length)
-      throw new KernelError('ML_MODEL_MISMATCH', `model ${dir} expects ${runner.nFeatures} features`)
+    try {
+      if (runner.nFeatures !== FEATURE_NAMES.length)
+        throw new KernelError('ML_MODEL_MISMATCH', `model ${dir} expects ${runner.nFeatures} features`)
+      if (checkTrees) await checkServesTrees(runner, json)
+    } catch (error) {
+      await runner.release()
+      throw error
+    }
     const aliases = await aliasesOf(version)
     const info: ModelInfo = {
       version,
@@ -138,8 +145,23 @@ export function createPredictor(deps: {
     }
   }
 
-  const predictor: Predictor & { loaded(): boolean } = {
+  /** A folder loaded and checked by `prepare`, served by the next reload that targets it. */
+  let prepared: { dir: string; loaded: Loaded } | undefined
+
+  const predictor: Predictor & { loaded(): boolean; prepare(dir: string): Promise<void> } = {
     loaded: () => loaded !== undefined,
+    /**
+     * Loads a folder not yet registered and checks that its ONNX session serves its JSON trees
+     * (`checkServesTrees`); throws to refuse it. The champion watcher calls it before touching the
+     * registry; the checked session is then the one served, so a large model is loaded only once.
+     */
+    async prepare(dir) {
+      if (prepared?.dir === dir) return
+      const stale = prepared
+      prepared = undefined
+      await stale?.loaded.runner.release()
+      prepared = { dir, loaded: await load(dir, null, true) }
+    },
     modelInfo: () => loaded?.info ?? null,
     async reload() {
       const target = await championDir()
@@ -159,7 +181,17 @@ export function createPredictor(deps: {
         return
       }
       try {
-        const next = await load(target.dir, target.version)
+        const spare = prepared
+        prepared = undefined
+        const ready = spare?.dir === target.dir ? spare.loaded : undefined
+        if (spare && !ready) await spare.loaded.runner.release()
+        const next = ready
+          ? {
+              ...ready,
+              info: { ...ready.info, version: target.version, aliases: await aliasesOf(target.version) },
+            }
+          : // Not registered (the pointer file alone): no one has run its ONNX against its trees yet.
+            await load(target.dir, target.version, target.version === null)
         const previous = loaded
         loaded = next
         modelInfo.reset()
