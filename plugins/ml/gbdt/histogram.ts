@@ -55,36 +55,35 @@ export function buildHistogram(
   } else hist.fill(0, 2 * from * binStride, 2 * to * binStride)
   const { segments, base, nSegments } = node
   const byWords = columns === null && store.layout.bytesPerBin === 1
-  // Features [wordFrom·4, wordTo·4) are read a word at a time, the rest of [from, to) byte by byte.
-  const wordFrom = Math.ceil(from / 4)
-  const wordTo = Math.max(wordFrom, Math.floor(to / 4))
   for (let k = 0; k < nSegments; k++) {
     const start = segments[base + 2 * k]!
     const end = segments[base + 2 * k + 1]!
     if (start >= end) continue
     if (columns !== null) addSelected(hist, store, start, end, binStride, columns, from, to)
     else if (!byWords) addRange(hist, store, start, end, binStride, from, to)
-    else {
-      addRange(hist, store, start, end, binStride, from, Math.min(to, 4 * wordFrom))
-      addWords(hist, store, start, end, binStride, wordFrom, wordTo)
-      addRange(hist, store, start, end, binStride, Math.max(from, 4 * wordTo), to)
-    }
+    else addWords(hist, store, start, end, binStride, from, to)
   }
 }
 
-/** Features `4·wordFrom .. 4·wordTo` of 1-byte bins, four codes per 32-bit load. */
+/**
+ * Features `from..to` of 1-byte bins: whole words four codes per 32-bit load, the features before
+ * the first whole word and after the last one byte by byte, all in the same pass over the records.
+ */
 function addWords(
   hist: Float64Array,
   store: RowStore,
   start: number,
   end: number,
   binStride: number,
-  wordFrom: number,
-  wordTo: number,
+  from: number,
+  to: number,
 ): void {
-  if (wordFrom >= wordTo) return
-  const { words, gradHess } = store
-  const { recordWords, binWords } = store.layout
+  const { words, gradHess, bins } = store
+  const { recordWords, binWords, binsPerRecord } = store.layout
+  const wordFrom = Math.ceil(from / 4)
+  const wordTo = Math.max(wordFrom, Math.floor(to / 4))
+  const headEnd = Math.min(to, 4 * wordFrom)
+  const tailStart = Math.max(headEnd, 4 * wordTo)
   const s1 = 2 * binStride
   const s2 = 4 * binStride
   const s3 = 6 * binStride
@@ -95,6 +94,16 @@ function addWords(
     const base = i * recordWords
     const g = gradHess[base + binWords]!
     const h = gradHess[base + binWords + 1]!
+    for (let f = from, slot = from * s1; f < headEnd; f++, slot += s1) {
+      const a = slot + bins[i * binsPerRecord + f]!
+      hist[a]! += g
+      hist[a + h1]! += h
+    }
+    for (let f = tailStart, slot = tailStart * s1; f < to; f++, slot += s1) {
+      const a = slot + bins[i * binsPerRecord + f]!
+      hist[a]! += g
+      hist[a + h1]! += h
+    }
     for (let w = base + wordFrom, last = base + wordTo, slot = firstSlot; w < last; w++, slot += step) {
       const x = words[w]!
       const a = slot + (x & 255)
@@ -113,7 +122,7 @@ function addWords(
   }
 }
 
-/** Features `from..to`, one bin code at a time (2-byte bins, and the ends of a 1-byte range). */
+/** Features `from..to`, one bin code at a time (2-byte bins). */
 function addRange(
   hist: Float64Array,
   store: RowStore,
@@ -123,7 +132,6 @@ function addRange(
   from: number,
   to: number,
 ): void {
-  if (from >= to) return
   const { bins, gradHess } = store
   const { binsPerRecord, recordWords, binWords } = store.layout
   const step = binStride * 2
