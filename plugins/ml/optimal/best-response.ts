@@ -42,7 +42,7 @@ function respondTo(
   timeLimitMs: number,
 ): number {
   const { graph, reach, layout } = solved
-  const grid = new Float64Array(layout.grid.length)
+  const grid = new Float64Array(layout.gridSize)
   sweep(graph, reach, layout, grid, {
     rule: { kind: 'respond', fixedSide, strategies },
     tolerance: 1e-13,

@@ -1,4 +1,6 @@
+import type { BufferStore } from '../solver/grid.ts'
 import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branch-eval.ts'
+import { columnCopies, rowSums, sameLists, zeroStates } from './cell-tables.ts'
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
@@ -19,6 +21,17 @@ export interface CellEvaluator {
   readonly retCount: Int32Array
   readonly retTarget: Int32Array
   readonly retCoef: Float64Array
+  /**
+   * States whose value at a cell is only same-cell turn-start values (`SAME` branches, through
+   * such states, to turn states: "nothing happened" at the end of a turn): their part computed
+   * here is 0, so they are never evaluated; stored ones get their value from the templates.
+   */
+  readonly zero: Uint8Array
+  /** Column-major copies of some tables (see `columnCopies`): whoever writes `grid` writes them too. */
+  readonly colAt: Int32Array
+  readonly gridT: Float64Array
+  /** Gives scratch tables back to the buffer store (end of the sweep). */
+  release(): void
   /** Set when an HP-changing branch came back to the cell (heal at full HP, a failed HP test). */
   returned: boolean
   /**
@@ -34,21 +47,27 @@ export interface CellEvaluator {
   evaluate(id: number, a: number, b: number): void
 }
 
-/** @example const cells = createCellEvaluator(graph, reach, layout, layout.grid, val) */
+/**
+ * @param lazy states evaluated on demand (see `lazyStates`): their damage to A is summed per cell,
+ *   not a whole row at a time (only the cells that read them pay for it).
+ * @example const cells = createCellEvaluator(graph, reach, layout, layout.grid, val, lazy)
+ */
 export function createCellEvaluator(
   graph: GameGraph,
   reach: Reach,
   layout: Layout,
   grid: Float64Array,
   val: Float64Array,
+  lazy: Uint8Array,
+  buffers?: BufferStore,
 ): CellEvaluator {
   const { hiA, hiB } = reach
   const { count, gridAt, branchStart, branchKind, branchP, branchTarget, branchDist, branchOps } = layout
   const { distStart, distValue, distProb, distTail, branchDeltaAt, branchDelta } = layout
   const maxA = graph.game.sides[0].battlers[0]!.maxhp
   const maxB = graph.game.sides[1].battlers[0]!.maxhp
-  const isTurn = new Uint8Array(count)
-  for (const turn of graph.turns) isTurn[turn.id] = 1
+  const { zero, noLower } = zeroStates(graph, layout, lazy)
+  const { colAt, gridT, release } = columnCopies(layout, reach, lazy, buffers)
   const lower = new Float64Array(count)
   const retCount = new Int32Array(count)
   const retTarget = new Int32Array(branchStart[count]!)
@@ -58,11 +77,11 @@ export function createCellEvaluator(
   let general: GeneralEvaluator | null = null
   const point = { a: 0, b: 0, winner: -1 }
   const { sameStart, sameTarget, sameCoef } = sameLists(layout)
-  const rows = rowSums(layout, reach, grid)
+  const rows = rowSums(layout, reach, grid, lazy)
   // states whose branches are all `SAME` or damage to A (summed by row): nothing to do per cell
   const plain = new Uint8Array(count)
   for (let id = 0; id < count; id++) {
-    plain[id] = 1
+    plain[id] = lazy[id] ? 0 : 1
     for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++)
       if (branchKind[br] !== SAME && branchKind[br] !== DAMAGE_A) plain[id] = 0
   }
@@ -115,6 +134,10 @@ export function createCellEvaluator(
     retCount,
     retTarget,
     retCoef,
+    zero,
+    colAt,
+    gridT,
+    release,
     returned: false,
     beginRow: (a) => rows.begin(a),
     evaluate: (id, a, b) => evaluate(id, a, b),
@@ -126,9 +149,23 @@ export function createCellEvaluator(
     const last = plain[id] ? first : branchStart[id + 1]!
     for (let br = first; br < last; br++) {
       const kind = branchKind[br]!
-      if (kind === SAME || kind === DAMAGE_A) continue
+      if (kind === SAME) continue
       const cols = targetCols[br]!
-      if (kind === DAMAGE_B) {
+      if (kind === DAMAGE_A) {
+        if (!lazy[id]) continue
+        // down the column of the target's table, in its column-major copy (A knocked out: 0)
+        const target = branchTarget[br]!
+        const at = colAt[target]! + (b - 1) * hiA[target]! + a - 1
+        const d = branchDist[br]!
+        const end = distStart[d + 1]!
+        let sum = 0
+        for (let j = distStart[d]!; j < end; j++) {
+          const v = distValue[j]!
+          if (v >= a) break
+          sum += distProb[j]! * gridT[at - v]!
+        }
+        total += branchP[br]! * sum
+      } else if (kind === DAMAGE_B) {
         const at = targetAt[br]! + (a - 1) * cols + b - 1
         const d = branchDist[br]!
         const end = distStart[d + 1]!
@@ -172,79 +209,10 @@ export function createCellEvaluator(
     retCount[id] = refs
     for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) {
       const target = sameTarget[s]!
-      if (!isTurn[target]) total += sameCoef[s]! * val[target]!
+      if (!noLower[target]) total += sameCoef[s]! * val[target]!
     }
     val[id] = total
   }
 
   return cells
-}
-
-/** The `SAME` branches of every chance state, flat (they do not depend on the cell). */
-function sameLists(layout: Layout) {
-  const { count, branchStart, branchKind, branchP, branchTarget } = layout
-  const sameStart = new Int32Array(count + 1)
-  const targets: number[] = []
-  const coefs: number[] = []
-  for (let id = 0; id < count; id++) {
-    sameStart[id] = targets.length
-    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
-      if (branchKind[br] !== SAME) continue
-      targets.push(branchTarget[br]!)
-      coefs.push(branchP[br]!)
-    }
-  }
-  sameStart[count] = targets.length
-  return { sameStart, sameTarget: Int32Array.from(targets), sameCoef: Float64Array.from(coefs) }
-}
-
-/**
- * Damage to A reads rows below the current one only: for each state with such branches, their sum
- * over a whole row is accumulated row by row of the target (contiguous reads, one multiply-add per
- * value and cell) instead of cell by cell down a column of the table.
- */
-function rowSums(layout: Layout, reach: Reach, grid: Float64Array) {
-  const { count, branchStart, branchKind, branchP, branchDist, branchTarget, gridAt } = layout
-  const { distStart, distValue, distProb } = layout
-  const { hiA, hiB } = reach
-  const at = new Int32Array(count).fill(-1)
-  const nodes: number[] = []
-  let size = 0
-  for (let id = 0; id < count; id++) {
-    if (hiA[id]! === 0) continue
-    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
-      if (branchKind[br] !== DAMAGE_A) continue
-      at[id] = size
-      size += hiB[id]!
-      nodes.push(id)
-      break
-    }
-  }
-  const sums = new Float64Array(size)
-  return {
-    at,
-    sums,
-    begin(a: number) {
-      for (const id of nodes) {
-        if (hiA[id]! < a) continue
-        const base = at[id]!
-        const width = hiB[id]!
-        sums.fill(0, base, base + width)
-        for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
-          if (branchKind[br] !== DAMAGE_A) continue
-          const d = branchDist[br]!
-          const cols = hiB[branchTarget[br]!]!
-          const origin = gridAt[branchTarget[br]!]! - cols
-          const p = branchP[br]!
-          for (let j = distStart[d]!; j < distStart[d + 1]!; j++) {
-            const v = distValue[j]!
-            if (v >= a) break
-            const q = p * distProb[j]!
-            const from = origin + (a - v) * cols
-            for (let b = 0; b < width; b++) sums[base + b] = sums[base + b]! + q * grid[from + b]!
-          }
-        }
-      }
-    },
-  }
 }

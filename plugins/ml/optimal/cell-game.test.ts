@@ -37,6 +37,7 @@ function cellOf(states: { rows: number; cols: number; constQ: number[]; terms: [
     colsOf,
     pairStart,
     constQ: Float64Array.from(constQ),
+    ensure: () => {},
     termStart: Int32Array.from(termStart),
     termNode: Int32Array.from(termNode),
     termCoef: Float64Array.from(termCoef),

@@ -26,6 +26,8 @@ export interface CellGameInput {
   readonly pairStart: Int32Array
   /** Per pair: the part of its payoff that does not depend on this cell's turn-start values. */
   readonly constQ: Float64Array
+  /** Makes `constQ[k]` valid at the cell (pairs are valued on demand, see `pair-values.ts`). */
+  readonly ensure: (k: number) => void
   readonly termStart: Int32Array
   readonly termNode: Int32Array
   readonly termCoef: Float64Array
@@ -62,7 +64,7 @@ export interface CellGame {
  */
 export function createCellGame(input: CellGameInput): CellGame {
   const { count, rowsOf, colsOf, pairStart, constQ, termStart, termNode, termCoef, val, hiB } = input
-  const { games, payoff, strategies, tolerance } = input
+  const { games, payoff, strategies, tolerance, ensure } = input
   const pairCount = pairStart[count]!
   // per pair: coefficient on its own turn state, and whether it reads other turn states
   const pairSelf = new Float64Array(pairCount)
@@ -102,6 +104,7 @@ export function createCellGame(input: CellGameInput): CellGame {
         const w = x * guess[base + rows + col]!
         if (w === 0) continue
         const k = pairStart[id]! + r * cols + col
+        ensure(k)
         let q = constQ[k]!
         if (pairOthers[k]) {
           coupled = true
@@ -130,20 +133,85 @@ export function createCellGame(input: CellGameInput): CellGame {
     }
   }
 
-  /** One round of matrix games at the guessed values; the new strategies become the guess. */
+  /** Pair `k` (index in the state's matrix) of state `id` at the current values, into `payoff`. */
+  const payoffAt = (id: number, k: number): number => {
+    const g = pairStart[id]! + k
+    ensure(g)
+    let q = constQ[g]!
+    for (let t = termStart[g]!; t < termStart[g + 1]!; t++) q += termCoef[t]! * val[termNode[t]!]!
+    payoff[k] = q
+    return q
+  }
+
+  /**
+   * How far the guessed strategies of state `id` are from an equilibrium at the current values:
+   * A's best reply to B's guess minus B's best reply to A's guess (≥ 0; the game's value lies in
+   * between). Reads only the pairs a reply meets: a row and a column when the guess is pure.
+   */
+  const guessGap = (id: number): number => {
+    const rows = rowsOf[id]!
+    const cols = colsOf[id]!
+    const base = id * STRIDE
+    const pureRow = pureOf(base, rows)
+    const pureCol = pureOf(base + rows, cols)
+    if (pureRow >= 0 && pureCol >= 0) {
+      // the usual case: A's replies to B's move (a column), B's replies to A's move (a row)
+      let rowBest = Number.NEGATIVE_INFINITY
+      for (let r = 0; r < rows; r++) rowBest = Math.max(rowBest, payoffAt(id, r * cols + pureCol))
+      let colWorst = Number.POSITIVE_INFINITY
+      for (let c = 0; c < cols; c++) {
+        const k = pureRow * cols + c
+        colWorst = Math.min(colWorst, c === pureCol ? payoff[k]! : payoffAt(id, k))
+      }
+      return rowBest - colWorst
+    }
+    for (let k = 0; k < rows * cols; k++) payoff[k] = Number.NaN
+    let rowBest = Number.NEGATIVE_INFINITY
+    for (let r = 0; r < rows; r++) {
+      let s = 0
+      for (let c = 0; c < cols; c++) {
+        const y = guess[base + rows + c]!
+        if (y !== 0) s += y * payoffAt(id, r * cols + c)
+      }
+      rowBest = Math.max(rowBest, s)
+    }
+    let colWorst = Number.POSITIVE_INFINITY
+    for (let c = 0; c < cols; c++) {
+      let s = 0
+      for (let r = 0; r < rows; r++) {
+        const x = guess[base + r]!
+        if (x === 0) continue
+        const q = payoff[r * cols + c]!
+        s += x * (Number.isNaN(q) ? payoffAt(id, r * cols + c) : q)
+      }
+      colWorst = Math.min(colWorst, s)
+    }
+    return rowBest - colWorst
+  }
+
+  /** The index played with probability exactly 1 among `count` guessed probabilities from `at`, or −1. */
+  const pureOf = (at: number, count: number): number => {
+    for (let i = 0; i < count; i++) if (guess[at + i] === 1) return i
+    return -1
+  }
+
+  /**
+   * One round of checks at the guessed values: a guess within the tolerance of an equilibrium
+   * stays; otherwise the whole matrix is read and its game solved, whose strategies become the
+   * guess. Returns the largest change of a value (bounded by the gap for a guess that stays).
+   */
   const checkRound = (turns: Int32Array, turnEnd: number): number => {
     let delta = 0
     for (let i = 0; i < turnEnd; i++) {
       const id = turns[i]!
+      const gap = guessGap(id)
+      if (gap <= tolerance) {
+        delta = Math.max(delta, gap)
+        continue
+      }
       const rows = rowsOf[id]!
       const cols = colsOf[id]!
-      const pairs = pairStart[id]!
-      for (let k = 0; k < rows * cols; k++) {
-        let q = constQ[pairs + k]!
-        for (let t = termStart[pairs + k]!; t < termStart[pairs + k + 1]!; t++)
-          q += termCoef[t]! * val[termNode[t]!]!
-        payoff[k] = q
-      }
+      for (let k = 0; k < rows * cols; k++) payoffAt(id, k)
       const solution = games.solve(payoff, rows, cols)
       const base = id * STRIDE
       for (let r = 0; r < rows; r++) guess[base + r] = solution.row[r]!

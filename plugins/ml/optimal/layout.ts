@@ -18,8 +18,10 @@ export const POINT = 6
  * The graph flattened into typed arrays for the value sweeps: the inner loops then read
  * monomorphic arrays only (no objects, no closures), which is what keeps a solve in milliseconds.
  *
- * - Value tables of all stored states share one Float64Array (`grid`); state n's cell (a, b) is at
- *   `gridAt[n] + (a − 1) · hiB[n] + (b − 1)` (only states read at other cells are stored).
+ * - Value tables of all stored states share one Float64Array of `gridSize` (the sweep's `grid`,
+ *   lent by the caller: reused across solves, as a fresh one costs a page fault per 4 KB); state
+ *   n's cell (a, b) is at `gridAt[n] + (a − 1) · hiB[n] + (b − 1)` (only states read at other
+ *   cells are stored).
  * - Branches of chance state n: indices `branchStart[n] … branchStart[n + 1] − 1`.
  * - Damage distributions are sparse (value, probability) lists sorted by value, with tails
  *   (`tail[j]` = P(value ≥ value[j])) so that a knock-out is one read.
@@ -28,7 +30,7 @@ export const POINT = 6
 export interface Layout {
   readonly count: number
   readonly gridAt: Int32Array
-  readonly grid: Float64Array
+  readonly gridSize: number
   readonly branchStart: Int32Array
   readonly branchKind: Uint8Array
   readonly branchP: Float64Array
@@ -135,7 +137,7 @@ export function layoutOf(graph: GameGraph, reach: Reach): Layout {
   return {
     count,
     gridAt,
-    grid: new Float64Array(size),
+    gridSize: size,
     branchStart,
     branchKind: Uint8Array.from(kinds),
     branchP: Float64Array.from(ps),

@@ -137,16 +137,25 @@ function solveOnce(
   }
   const layout = layoutOf(graph, reach)
   const t1 = performance.now()
-  const swept = sweep(graph, reach, layout, layout.grid, {
-    rule: { kind: 'game' },
-    tolerance: TOLERANCE,
-    maxSweeps: 10_000,
-    deadline,
-    timeLimitMs: limits.timeLimitMs,
-  })
+  // the value tables are only read here: a buffer of the store, given back zeroed
+  const grid = store.take(layout.gridSize)
+  let value = 0
+  let swept: ReturnType<typeof sweep>
+  try {
+    swept = sweep(graph, reach, layout, grid, {
+      rule: { kind: 'game' },
+      tolerance: TOLERANCE,
+      maxSweeps: 10_000,
+      deadline,
+      timeLimitMs: limits.timeLimitMs,
+      buffers: store,
+    })
+    const root = graph.root
+    value = grid[layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1]!
+  } finally {
+    store.give(grid.fill(0, 0, layout.gridSize))
+  }
   const t2 = performance.now()
-  const root = graph.root
-  const value = layout.grid[layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1]!
   const watch = [...new Set(game.sides.flatMap((side) => side.maxPp))]
   const play = playForward(graph, reach, swept.strategies, hp, store, {
     turnCap: 200,

@@ -1,9 +1,12 @@
+import type { BufferStore } from '../solver/grid.ts'
 import { createCellEvaluator } from './cell-eval.ts'
 import { createCellGame } from './cell-game.ts'
+import { stageGroups } from './cell-tables.ts'
 import { OptimalLimitError } from './errors.ts'
 import type { GameGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { createMatrixGameSolver } from './matrix-game.ts'
+import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import type { Reach } from './reach.ts'
 import { createStrategies, type Strategies } from './strategies.ts'
 import { sameCellTemplates } from './templates.ts'
@@ -29,6 +32,8 @@ export interface SweepOptions {
   /** `performance.now()` past which the solve is refused (`OPTIMAL_TIME_LIMIT`). */
   readonly deadline: number
   readonly timeLimitMs: number
+  /** Where scratch tables come from (and go back zeroed); without it, fresh ones. */
+  readonly buffers?: BufferStore
 }
 
 export interface SweepResult {
@@ -49,7 +54,7 @@ export interface SweepResult {
  * repeats (Gauss–Seidel) until no value moves by more than `tolerance`.
  *
  * @throws OptimalLimitError `OPTIMAL_TIME_LIMIT` past the deadline.
- * @example const { strategies } = sweep(graph, reach, layout, layout.grid, { rule: { kind: 'game' }, … })
+ * @example const { strategies } = sweep(graph, reach, layout, grid, { rule: { kind: 'game' }, … })
  */
 export function sweep(
   graph: GameGraph,
@@ -64,23 +69,13 @@ export function sweep(
   const turnIds = graph.turns.map((t) => t.id).filter(live)
   const strategies = createStrategies(turnIds, reach, count)
   const byHiB = (x: number, y: number) => hiB[y]! - hiB[x]!
-  // chance states by stage, last phase first: same-cell references point to later phases
-  const stages = [...new Set(graph.chances.map((n) => n.stage))].sort((x, y) => y - x)
-  const groups = stages.map((stage) =>
-    Int32Array.from(
-      graph.chances
-        .filter((n) => n.stage === stage && live(n.id))
-        .map((n) => n.id)
-        .sort(byHiB),
-    ),
-  )
+  const lazy = lazyStates(graph, layout)
+  const val = new Float64Array(count)
+  const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy, options.buffers)
+  const { zero, colAt, gridT } = cells
+  const { groups, evaluated, lazyGroup } = stageGroups(graph, reach, lazy, zero)
   const turns = Int32Array.from([...turnIds].sort(byHiB))
-  const rowsOf = new Int32Array(count)
-  const colsOf = new Int32Array(count)
-  for (const turn of graph.turns) {
-    rowsOf[turn.id] = turn.rows.length
-    colsOf[turn.id] = turn.cols.length
-  }
+  const { rowsOf, colsOf } = choiceCounts(graph)
   const games = createMatrixGameSolver()
   const payoff = new Float64Array(25)
   const rule = options.rule
@@ -90,15 +85,15 @@ export function sweep(
     layout,
   )
   const constQ = new Float64Array(entryStart.length)
-  const val = new Float64Array(count)
-  const cells = createCellEvaluator(graph, reach, layout, grid, val)
   const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
+  const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluate, val, constQ)
   const cellGame = createCellGame({
     count,
     rowsOf,
     colsOf,
     pairStart,
     constQ,
+    ensure: pairs.ensure,
     termStart,
     termNode,
     termCoef,
@@ -210,89 +205,91 @@ export function sweep(
    * their value at the end.
    */
   const iterateTemplates = (turnEnd: number, a: number, b: number) => {
-    for (let i = 0; i < turnEnd; i++) {
-      const id = rowTurns[i]!
-      const pairs = pairStart[id]!
-      for (let k = 0; k < rowsOf[id]! * colsOf[id]!; k++) {
-        let q = 0
-        for (let e = entryStart[pairs + k]!; e < entryStart[pairs + k + 1]!; e++)
-          q += entryP[e]! * val[entryNode[e]!]!
-        constQ[pairs + k] = q
-      }
-    }
-    if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b))
+    pairs.begin(a, b)
+    if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b)) {
+      pairs.ensureAll(rowTurns, turnEnd)
       untilSettled(() => relaxTurns(turnEnd, a, b, true))
+    }
     for (let i = 0; i < storedEnd; i++) {
       const id = rowStored[i]!
-      let v = val[id]!
+      let v = zero[id] ? 0 : val[id]!
       for (let t = nodeTermStart[id]!; t < nodeTermStart[id + 1]!; t++)
         v += nodeTermCoef[t]! * val[nodeTermNode[t]!]!
       val[id] = v
     }
   }
 
-  for (;;) {
-    sweeps++
-    let change = 0
-    for (let a = 1; a <= topA; a++) {
-      if (performance.now() > options.deadline) {
-        throw new OptimalLimitError(
-          'OPTIMAL_TIME_LIMIT',
-          `the solve took longer than ${options.timeLimitMs} ms`,
-          {
-            limit: options.timeLimitMs,
-          },
-        )
-      }
-      cells.beginRow(a)
-      for (let g = 0; g < groups.length; g++) {
-        let n = 0
-        for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
-        ends[g] = n
-      }
-      storedEnd = 0
-      for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
-      let turnEnd = 0
-      let topB = 0
-      for (const id of turns) {
-        if (hiA[id]! < a) continue
-        rowTurns[turnEnd++] = id
-        topB = Math.max(topB, hiB[id]!)
-      }
-      for (let b = 1; b <= topB; b++) {
+  try {
+    for (;;) {
+      sweeps++
+      let change = 0
+      for (let a = 1; a <= topA; a++) {
+        if (performance.now() > options.deadline) {
+          throw new OptimalLimitError(
+            'OPTIMAL_TIME_LIMIT',
+            `the solve took longer than ${options.timeLimitMs} ms`,
+            {
+              limit: options.timeLimitMs,
+            },
+          )
+        }
+        cells.beginRow(a)
         for (let g = 0; g < groups.length; g++) {
-          const list = rowLists[g]!
-          let end = ends[g]!
-          while (end > 0 && hiB[list[end - 1]!]! < b) end--
-          ends[g] = end
-          for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
+          let n = 0
+          for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
+          ends[g] = n
         }
-        while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
-        while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
-        for (let i = 0; i < turnEnd; i++) {
-          const id = rowTurns[i]!
-          val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
+        storedEnd = 0
+        for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
+        let turnEnd = 0
+        let topB = 0
+        for (const id of turns) {
+          if (hiA[id]! < a) continue
+          rowTurns[turnEnd++] = id
+          topB = Math.max(topB, hiB[id]!)
         }
-        if (cells.returned) iterateValues(turnEnd, a, b)
-        else iterateTemplates(turnEnd, a, b)
-        cells.returned = false
-        for (let i = 0; i < storedEnd; i++) {
-          const id = rowStored[i]!
-          grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
-        }
-        for (let i = 0; i < turnEnd; i++) {
-          const id = rowTurns[i]!
-          const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
-          change = Math.max(change, Math.abs(grid[at]! - val[id]!))
-          grid[at] = val[id]!
+        for (let b = 1; b <= topB; b++) {
+          for (let g = 0; g < groups.length; g++) {
+            const list = rowLists[g]!
+            let end = ends[g]!
+            while (end > 0 && hiB[list[end - 1]!]! < b) end--
+            ends[g] = end
+            if (g >= evaluated && g !== lazyGroup)
+              for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
+          }
+          while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
+          while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
+          for (let i = 0; i < turnEnd; i++) {
+            const id = rowTurns[i]!
+            val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
+          }
+          if (cells.returned) {
+            for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)
+            iterateValues(turnEnd, a, b)
+          } else iterateTemplates(turnEnd, a, b)
+          cells.returned = false
+          for (let i = 0; i < storedEnd; i++) {
+            const id = rowStored[i]!
+            grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
+            if (colAt[id]! >= 0) gridT[colAt[id]! + (b - 1) * hiA[id]! + a - 1] = val[id]!
+          }
+          for (let i = 0; i < turnEnd; i++) {
+            const id = rowTurns[i]!
+            const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
+            change = Math.max(change, Math.abs(grid[at]! - val[id]!))
+            grid[at] = val[id]!
+            if (colAt[id]! >= 0) gridT[colAt[id]! + (b - 1) * hiA[id]! + a - 1] = val[id]!
+          }
         }
       }
+      if (!graph.upward || change <= options.tolerance) break
+      if (sweeps >= options.maxSweeps) {
+        residual = Math.max(residual, change)
+        break
+      }
     }
-    if (!graph.upward || change <= options.tolerance) break
-    if (sweeps >= options.maxSweeps) {
-      residual = Math.max(residual, change)
-      break
-    }
+  } finally {
+    cells.release()
   }
   return { strategies, sweeps, residual }
 }
