@@ -1,6 +1,6 @@
 import type { BufferStore } from '../solver/grid.ts'
 import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branch-eval.ts'
-import { columnCopies, rowSums, sameLists, zeroStates } from './cell-tables.ts'
+import { columnCopies, lazyPrograms, rowSums, sameLists, zeroStates } from './cell-tables.ts'
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
@@ -32,6 +32,12 @@ export interface CellEvaluator {
   readonly gridT: Float64Array
   /** Gives scratch tables back to the buffer store (end of the sweep). */
   release(): void
+  /**
+   * `val[id]` of a state valued on demand (see `pair-values.ts`) at cell (a, b), as `evaluate`
+   * computes it (without `lower`: only `evaluate` feeds a cell that comes back to itself), from a
+   * list of its damaging branches and its `SAME` terms made once: the hottest call of a solve.
+   */
+  evaluateLazy(id: number, a: number, b: number): void
   /** Set when an HP-changing branch came back to the cell (heal at full HP, a failed HP test). */
   returned: boolean
   /**
@@ -141,6 +147,43 @@ export function createCellEvaluator(
     returned: false,
     beginRow: (a) => rows.begin(a),
     evaluate: (id, a, b) => evaluate(id, a, b),
+    evaluateLazy: (id, a, b) => evaluateLazy(id, a, b),
+  }
+  const program = lazyPrograms(layout, reach, lazy, noLower, colAt, sameStart, sameTarget, sameCoef)
+  const { start: lzStart, kind: lzKind, branch: lzBranch, at: lzAt, stride: lzStride } = program
+  const { sameStart: lzSameStart, sameTarget: lzSameTarget, sameCoef: lzSameCoef } = program
+  const evaluateLazy = (id: number, a: number, b: number) => {
+    let total = 0
+    for (let i = lzStart[id]!; i < lzStart[id + 1]!; i++) {
+      const kind = lzKind[i]!
+      const br = lzBranch[i]!
+      const d = branchDist[br]!
+      const end = distStart[d + 1]!
+      let sum = 0
+      if (kind === DAMAGE_B) {
+        const at = lzAt[i]! + (a - 1) * lzStride[i]! + b - 1
+        let j = distStart[d]!
+        for (; j < end; j++) {
+          const v = distValue[j]!
+          if (v >= b) break
+          sum += distProb[j]! * grid[at - v]!
+        }
+        if (j < end) sum += distTail[j]!
+        total += branchP[br]! * sum
+      } else if (kind === DAMAGE_A) {
+        const at = lzAt[i]! + (b - 1) * lzStride[i]! + a - 1
+        for (let j = distStart[d]!; j < end; j++) {
+          const v = distValue[j]!
+          if (v >= a) break
+          sum += distProb[j]! * gridT[at - v]!
+        }
+        total += branchP[br]! * sum
+      } else if (kind === JOINT_B) total += joint(br, 1, b, a, maxA, 1, targetCols[br]!)
+      else total += joint(br, 0, a, b, maxB, targetCols[br]!, 1)
+    }
+    for (let s = lzSameStart[id]!; s < lzSameStart[id + 1]!; s++)
+      total += lzSameCoef[s]! * val[lzSameTarget[s]!]!
+    val[id] = total
   }
   const evaluate = (id: number, a: number, b: number) => {
     let total = rows.at[id]! >= 0 && hiA[id]! >= a ? rows.sums[rows.at[id]! + b - 1]! : 0

@@ -109,6 +109,27 @@ describe('the turn states of one cell by strategy iteration', () => {
     expect(input.strategies.mixed[0]!.get(0)!.length).toBe(4)
   })
 
+  test('a guess that is still optimal is confirmed reading one row and one column only', () => {
+    // 3 × 3, saddle at (0, 0); the first cell's solve leaves (0, 0) as the guess for the next
+    const { input, turns } = cellOf([
+      {
+        rows: 3,
+        cols: 3,
+        constQ: [0.5, 0.7, 0.8, 0.3, 0.9, 0.9, 0.2, 0.9, 0.9],
+        terms: Array.from({ length: 9 }, () => []),
+      },
+    ])
+    const read = new Set<number>()
+    const cellGame = createCellGame({ ...input, ensure: (k) => read.add(k) })
+    expect(cellGame.solve(turns, 1, 1, 1)).toBe(true)
+    read.clear()
+    expect(cellGame.solve(turns, 1, 1, 1)).toBe(true)
+    expect([...read].sort()).toEqual([0, 1, 2, 3, 6])
+    expect(input.val[0]).toBeCloseTo(0.5, 12)
+    expect(input.strategies.row[0]![0]).toBe(0)
+    expect(input.strategies.col[0]![0]).toBe(0)
+  })
+
   test('a pair that can stall forever (nothing ever happens) is left to value iteration', () => {
     const { input, turns } = cellOf([{ rows: 1, cols: 2, constQ: [0, 0.5], terms: [[[0, 1]], []] }])
     expect(createCellGame(input).solve(turns, 1, 1, 1)).toBe(false)

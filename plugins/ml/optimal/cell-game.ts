@@ -55,9 +55,10 @@ export interface CellGame {
  * Value iteration at a cell solves every turn state's matrix game again and again until the
  * values stop moving (2 to 16 rounds when moves miss: a miss on both sides comes back to the cell).
  * Strategy iteration needs one round: the strategies found at the previous cell are valued exactly
- * (a linear equation per state: `V = c + k · V` for a pure pair), then one matrix game per state
- * checks them; if they are still optimal, the values are the fixed point, else the new strategies are
- * valued and checked again. Exact because the same-cell part is a contraction (every pair leaves
+ * (a linear equation per state: `V = c + k · V` for a pure pair), then the best-response condition
+ * checks them (neither side's best reply beats the value: one row and one column of the matrix for
+ * pure strategies, the pairs being valued on demand through `ensure`); only where it fails is the
+ * whole matrix read and its game solved, and the new strategies valued and checked again. Exact because the same-cell part is a contraction (every pair leaves
  * the cell with probability ≥ 1e-6): its fixed point is unique, so a checked one is the one.
  *
  * @example const cellGame = createCellGame(input); if (!cellGame.solve(turns, n, a, b)) iterate()

@@ -141,3 +141,59 @@ export function stageGroups(graph: GameGraph, reach: Reach, lazy: Uint8Array, ze
   )
   return { groups, evaluated: stages.length, lazyGroup: 2 * stages.length }
 }
+
+/**
+ * Per state valued on demand: its damaging branches (`kind`, `branch`, and where its target's
+ * table starts with its row stride: `targetAt`/hiB, or the column-major copy `colAt`/hiA for damage
+ * to A) and its `SAME` terms on states with a part of their own, flat.
+ */
+export function lazyPrograms(
+  layout: Layout,
+  reach: Reach,
+  lazy: Uint8Array,
+  noLower: Uint8Array,
+  colAt: Int32Array,
+  sameStart: Int32Array,
+  sameTarget: Int32Array,
+  sameCoef: Float64Array,
+) {
+  const { count, branchStart, branchKind, branchTarget, gridAt } = layout
+  const start = new Int32Array(count + 1)
+  const kind: number[] = []
+  const branch: number[] = []
+  const at: number[] = []
+  const stride: number[] = []
+  const lazySame = new Int32Array(count + 1)
+  const targets: number[] = []
+  const coefs: number[] = []
+  for (let id = 0; id < count; id++) {
+    start[id] = kind.length
+    lazySame[id] = targets.length
+    if (!lazy[id]) continue
+    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
+      if (branchKind[br] === SAME) continue
+      const target = branchTarget[br]!
+      kind.push(branchKind[br]!)
+      branch.push(br)
+      at.push(branchKind[br] === DAMAGE_A ? colAt[target]! : gridAt[target]!)
+      stride.push(branchKind[br] === DAMAGE_A ? reach.hiA[target]! : reach.hiB[target]!)
+    }
+    for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) {
+      if (noLower[sameTarget[s]!]) continue
+      targets.push(sameTarget[s]!)
+      coefs.push(sameCoef[s]!)
+    }
+  }
+  start[count] = kind.length
+  lazySame[count] = targets.length
+  return {
+    start,
+    kind: Uint8Array.from(kind),
+    branch: Int32Array.from(branch),
+    at: Int32Array.from(at),
+    stride: Int32Array.from(stride),
+    sameStart: lazySame,
+    sameTarget: Int32Array.from(targets),
+    sameCoef: Float64Array.from(coefs),
+  }
+}

@@ -47,8 +47,8 @@ export function lazyStates(graph: GameGraph, layout: Layout): Uint8Array {
 }
 
 /**
- * @param evaluate the cell evaluator's `evaluate` (sets `val[id]` at cell (a, b)).
- * @example const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluate, val, constQ)
+ * @param evaluate the cell evaluator's `evaluateLazy` (sets `val[id]` at cell (a, b)).
+ * @example const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ)
  */
 export function createPairValues(
   layout: Layout,

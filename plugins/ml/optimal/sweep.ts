@@ -86,7 +86,7 @@ export function sweep(
   )
   const constQ = new Float64Array(entryStart.length)
   const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
-  const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluate, val, constQ)
+  const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ)
   const cellGame = createCellGame({
     count,
     rowsOf,
