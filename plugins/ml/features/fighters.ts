@@ -141,8 +141,11 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
     }
     const { confusionDist: selfHit, immune } = body
     const hiding = foe.move.id
-    // a Rest that never needs to heal fails every turn, and pays PP every turn
-    const mech = own.mech.rest && foe.facts.noDamage ? { ...own.mech, turnsPerPp: 1 } : own.mech
+    // a Rest that never needs to heal fails every turn, and pays PP every turn; a rampage that
+    // cannot touch the foe never locks in, and pays PP every turn too
+    const paysEveryTurn = (own.mech.rest && !hurts(foe, own)) || (own.mech.rampage && own.facts.noDamage)
+    const mech = paysEveryTurn ? { ...own.mech, turnsPerPp: 1 } : own.mech
+    const kind = own.mech.reflects
     return {
       mech,
       maxhp: self.maxhp,
@@ -154,10 +157,45 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
       reachesHidden:
         (hiding === 'dig' && own.move.id === 'earthquake') ||
         (hiding === 'fly' && (own.move.id === 'gust' || own.move.id === 'thunder')),
+      reflectsFoe: kind !== null && reflectsFoe(own, foe, kind),
+      // Bide (+1) releases before the foe's hit of its third turn: two turns of three are returned
+      reflectPerHits: kind === 'any' ? 1.5 : foe.mech.meanHits,
     }
   }
 
   return { form, attack, fighter }
+}
+
+/**
+ * Counter & co. return the foe's hits: hits of their kind that come before them in the turn (not
+ * Dragon Tail's −6 after Counter's −5), or — when the foe's own move deals no damage — the
+ * Struggle it is left with once its PP is gone (physical: Bide and Counter return it), unless the
+ * move chips HP away (poison, burn, Leech Seed, confusion: not returned). Counter
+ * cannot touch a Ghost, Mirror Coat a Dark; Bide ignores immunities.
+ */
+function reflectsFoe(own: Attack, foe: Attack, kind: 'physical' | 'special' | 'any'): boolean {
+  if (!own.move.ignoreImmunity && own.effectiveness === 0) return false
+  const f = foe.mech
+  if (f.reflects !== null) return false
+  // the HP lost stands for what is returned: only when the foe's move adds no chip of its own
+  const chip = f.status.psn + f.status.tox + f.status.brn > 0 || f.leechSeed || f.confusion > 0
+  if (!f.damaging || foe.facts.noDamage) return kind !== 'special' && !chip
+  return kind === 'any' || ((kind === 'physical') === f.physical && f.priority >= own.mech.priority)
+}
+
+/**
+ * The foe's move costs a full-HP side HP (so that its Rest has something to heal): a hit that can
+ * land on it — not Dream Eater on an awake side, not Sucker Punch on a side that never attacks,
+ * not Counter & co. on a side that deals no damage — or chip (poison, burn, Leech Seed). Confusion
+ * does not count: its self-hits come a third of the confused turns, and the failed Rests between
+ * them pay PP every turn.
+ */
+function hurts(foe: Attack, own: Attack): boolean {
+  const f = foe.mech
+  if (f.needsSleepingFoe || f.reflects !== null) return false
+  if (f.needsFoeAttack && !own.mech.damaging) return false
+  if (!foe.facts.noDamage) return true
+  return f.status.psn + f.status.tox + f.status.brn > 0 || f.leechSeed
 }
 
 /**

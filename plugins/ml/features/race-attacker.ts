@@ -45,7 +45,9 @@ export function attackerAction(d: Duel, t: number): void {
       attacks && !recharging ? d.damageAt(t, phase, aux.kind === 'drops' ? a : 0) : NO_DAMAGE
     for (let r = 0; r < d.restAux; r++) {
       const from = idx(a, r)
-      const hittable = use.kind !== 'none' && !(x.mech.needsSleepingFoe && (d.target !== 'rest' || r === 0))
+      // Dream Eater needs a sleeping target; Struggle, once its PP is gone, does not
+      const hittable =
+        use.kind !== 'none' && !(x.mech.needsSleepingFoe && !struggle && (d.target !== 'rest' || r === 0))
       const behindSub = d.target === 'sub' && r === 1
       const toHere: AuxMove =
         d.shieldedFromStatus(r) || (behindSub && aux.kind === 'trap') ? [a, 1, 0, 0] : to

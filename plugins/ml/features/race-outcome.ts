@@ -1,5 +1,8 @@
 import type { RaceFighter } from './race-plan.ts'
 
+/** `struggleTurn*` when a side does not Struggle within the first 40 turns (short horizon + 1). */
+export const NO_STRUGGLE = 41
+
 /**
  * A cheap estimate of a fixed-move battle, for the features (the exact solver is 10³–10⁵ times
  * slower): each side's damage to the other is followed exactly — damage rolls, crits, multi-hit,
@@ -18,6 +21,13 @@ export interface RaceResult {
   /** P(B faints in turn 1) and P(A faints in turn 1). */
   readonly koTurn1A: number
   readonly koTurn1B: number
+  /**
+   * The turn each side starts to Struggle (its PP gone, PP kept while it could not act), or 41
+   * when not within the first 40 turns of a battle settled by then: who runs dry first decides
+   * most long battles (status against status, Rest, Protect, Counter against no damage).
+   */
+  readonly struggleTurnA: number
+  readonly struggleTurnB: number
 }
 
 /**
@@ -35,7 +45,7 @@ export function mergeActionSlots(ko: Float64Array): Float64Array {
 
 /**
  * Who wins, from the times at which each side faints (by key 3t + slot): the first KO wins, a
- * same-slot KO is shared. The two directions are independent, except when one side returns
+ * same-slot KO goes to the side acting in that slot (`tieShareA`; `aFirst`: 1, 0, or 0.5 shared). The two directions are independent, except when one side returns
  * damage (`joint`): then both series are slices of one distribution and simply add up.
  * `cap` is the turn cap: mass still in play then counts as a battle of `cap` turns.
  *
@@ -43,7 +53,13 @@ export function mergeActionSlots(ko: Float64Array): Float64Array {
  * const ko = new Float64Array(9); ko[3] = 1 // B faints to the first action of turn 1
  * raceOutcome(ko, new Float64Array(9), false, 2).winA // 1
  */
-export function raceOutcome(koA: Float64Array, koB: Float64Array, joint: boolean, cap: number): RaceResult {
+export function raceOutcome(
+  koA: Float64Array,
+  koB: Float64Array,
+  joint: boolean,
+  cap: number,
+  aFirst = 0.5,
+): Omit<RaceResult, 'struggleTurnA' | 'struggleTurnB'> {
   let winA = 0
   let winB = 0
   let cumA = 0
@@ -57,8 +73,9 @@ export function raceOutcome(koA: Float64Array, koB: Float64Array, joint: boolean
       winA += pa
       winB += pb
     } else {
-      winA += pa * (1 - cumB - 0.5 * pb)
-      winB += pb * (1 - cumA - 0.5 * pa)
+      const share = tieShareA(k, aFirst)
+      winA += pa * (1 - cumB - (1 - share) * pb)
+      winB += pb * (1 - cumA - share * pa)
     }
     cumA += pa
     cumB += pb
@@ -78,9 +95,85 @@ export function raceOutcome(koA: Float64Array, koB: Float64Array, joint: boolean
   }
 }
 
+/**
+ * A's share of a same-slot double KO at time key k. In an action slot the actor hit and fell to its
+ * own recoil (Struggle, Double-Edge…): from Gen 5 on the side that fainted last — the actor — wins.
+ * At the end of the turn, or when a speed tie folded both actions into one slot, it is even.
+ */
+function tieShareA(k: number, aFirst: number): number {
+  const slot = k % 3
+  if (slot === 2 || aFirst === 0.5) return 0.5
+  return (slot === 0) === (aFirst >= 0.5) ? 1 : 0
+}
+
+/** A reflector's side of a race: its wins and losses, and the battle's expected length. */
+export interface ReflectOutcome {
+  readonly win: number
+  readonly lose: number
+  readonly expectedTurns: number
+  /** P(it wins in turn 1), P(it loses in turn 1). */
+  readonly winTurn1: number
+  readonly loseTurn1: number
+}
+
+/**
+ * Who wins when one side returns damage (Counter, Mirror Coat, Bide): its wins by returning hits
+ * (`returned`) and its faints (`fainted`) are slices of one distribution — its own HP — while the
+ * foe fainting by other means (its own recoil or Struggle, the reflector's Struggle once dry,
+ * chip: `otherwise`) is followed on the foe's HP, independently. The first event wins; a same-slot
+ * event is shared.
+ *
+ * @example
+ * reflectOutcome(returned, fainted, otherwise, 200).win
+ */
+export function reflectOutcome(
+  returned: Float64Array,
+  fainted: Float64Array,
+  otherwise: Float64Array,
+  cap: number,
+): ReflectOutcome {
+  let win = 0
+  let lose = 0
+  let cumJoint = 0
+  let cumOther = 0
+  let expected = 0
+  let survive = 1
+  for (let k = 3; k < returned.length; k++) {
+    const w = returned[k]!
+    const l = fainted[k]!
+    const q = otherwise[k]!
+    const otherLeft = 1 - cumOther - 0.5 * q
+    win += w * otherLeft + q * (1 - cumJoint - 0.5 * (w + l))
+    lose += l * otherLeft
+    cumJoint += w + l
+    cumOther += q
+    const next = Math.max(0, 1 - cumJoint) * Math.max(0, 1 - cumOther)
+    expected += Math.floor(k / 3) * (survive - next)
+    survive = next
+  }
+  expected += cap * Math.max(0, survive)
+  const turn1 = (ko: Float64Array) => ko[3]! + ko[4]! + ko[5]!
+  return {
+    win,
+    lose,
+    expectedTurns: expected,
+    winTurn1: Math.min(1, turn1(returned) + turn1(otherwise)),
+    loseTurn1: turn1(fainted),
+  }
+}
+
 /** Self-Destruct / Explosion: the user faints first, so it loses (both: the one that moves first). */
 export function selfDestructs(a: RaceFighter, b: RaceFighter, aFirst: number): RaceResult {
   const both = a.mech.selfDestruct && b.mech.selfDestruct
   const winA = both ? 1 - aFirst : a.mech.selfDestruct ? 0 : 1
-  return { winA, winB: 1 - winA, neither: 0, expectedTurns: 1, koTurn1A: 1 - winA, koTurn1B: winA }
+  return {
+    winA,
+    winB: 1 - winA,
+    neither: 0,
+    expectedTurns: 1,
+    koTurn1A: 1 - winA,
+    koTurn1B: winA,
+    struggleTurnA: NO_STRUGGLE,
+    struggleTurnB: NO_STRUGGLE,
+  }
 }

@@ -21,6 +21,19 @@ export interface RaceFighter {
   readonly unseedable: boolean
   /** Its move reaches a foe hiding with Dig / Fly (Earthquake on Dig; Gust, Thunder on Fly). */
   readonly reachesHidden: boolean
+  /**
+   * Its Counter / Mirror Coat / Bide returns the foe's damage: the foe's move is of the kind it
+   * returns, its type can touch the foe (Counter never hits a Ghost, Mirror Coat never a Dark; Bide
+   * ignores immunities), and the foe's hit comes first in the turn (Dragon Tail at −6 comes after
+   * Counter's −5, which then fails). False for every other move.
+   */
+  readonly reflectsFoe: boolean
+  /**
+   * HP it must lose per HP it returns, ×2: Counter and Mirror Coat return twice the *last* hit only
+   * (a 2–5-hit move: its mean hits), Bide twice what it stored — two turns of its three, as it
+   * releases first on the third (1.5); 1 would be every hit returned in full.
+   */
+  readonly reflectPerHits: number
 }
 
 /** What a side does at turn t when it acts. */
@@ -30,9 +43,11 @@ export type Phase = 'move' | 'charge' | 'fail' | 'struggle'
  * What each side does turn by turn, assuming both act every turn: its move while PP lasts (a
  * charge turn then the hit for two-turn moves; Fake Out works once, then fails; Bide, Rest and
  * rampages pay PP once for several turns; Hyper Beam's recharge turns pay none), then Struggle —
- * and Struggle too while the foe's Disable holds its only move (Disable needs the move to have
- * been used last, so it lands every fifth turn or so) or while Taunt forbids its status move.
- * Index t = 1…turns; index 0 is unused.
+ * and Struggle too while Taunt forbids its status move, or once when the foe's Disable holds its
+ * only move (then it cannot act until Disable ends; Disable needs the move to have been used last,
+ * so it lands every fifth turn or so).
+ * Index t = 1…turns; index 0 is unused. `blocked[i][t]`, when given, is side i's chance to lose
+ * its action at turn t (its PP then lasts longer).
  *
  * @example
  * planPhases(solarBeamUser, tackleUser, true, 4)[0] // [_, 'charge', 'move', 'charge', 'move']
@@ -42,6 +57,7 @@ export function planPhases(
   b: MoveMechanics,
   aFirst: boolean,
   turns: number,
+  blocked?: readonly [Float64Array, Float64Array],
 ): [Phase[], Phase[]] {
   const sides = [a, b].map((mech) => ({
     mech,
@@ -62,16 +78,24 @@ export function planPhases(
       const side = sides[i]!
       const foe = sides[1 - i]!
       const m = side.mech
-      const forced = side.disabled > 0 || (side.taunted > 0 && !m.damaging && !m.reflects)
+      const taunted = side.taunted > 0 && !m.damaging && !m.reflects
+      const disabled = side.disabled > 0
       let phase: Phase
-      if (forced && side.stopped) phase = 'fail'
-      else if (forced) phase = 'struggle'
+      if ((disabled || taunted) && side.stopped) phase = 'fail'
+      // a disabled side Struggles only when its own move was its last one (the engine's choice,
+      // as the solver keeps it): after one Struggle it picks its move again, and cannot use it
+      else if (taunted || (disabled && side.lastMove)) phase = 'struggle'
+      else if (disabled) phase = 'fail'
       else if ((m.charge || m.semiInvulnerable) && side.charging) {
         side.charging = false
         phase = 'move'
       } else if (side.paid + 1 / m.turnsPerPp > m.maxPp + 1e-9) phase = 'struggle'
       else {
-        side.paid += m.recharge ? 0.5 : 1 / m.turnsPerPp
+        // a side that cannot act (asleep, paralysed, flinched…) pays no PP: with `blocked` (each
+        // side's chance to lose its action, turn by turn) PP is paid in expectation, so a side
+        // the foe keeps asleep runs out later — which decides long status-against-status battles
+        const acts = 1 - (blocked?.[i]?.[t] ?? 0)
+        side.paid += (m.recharge ? 0.5 : 1 / m.turnsPerPp) * acts
         if (m.charge || m.semiInvulnerable) {
           side.charging = true
           phase = 'charge'
@@ -80,7 +104,10 @@ export function planPhases(
         side.usedOnce = true
       }
       now[i] = phase
-      side.lastMove = phase === 'move' || phase === 'charge'
+      // the last move used: Struggle, or its own (Fake Out failing is still used); a side that
+      // cannot act ("can't", Disable or Taunt) keeps the one it had
+      if (phase === 'struggle') side.lastMove = false
+      else if (phase !== 'fail' || !(disabled || taunted)) side.lastMove = true
       // Disable / Taunt on the foe (both never miss here: 100 % accuracy, no evasion schedule).
       // A foe that has not moved yet loses this turn, then struggles 3 (Disable) or 2 (Taunt) turns;
       // one that has moved struggles the next 4 or 3 (the engine's counters, as the solver keeps them)

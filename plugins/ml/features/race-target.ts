@@ -105,12 +105,19 @@ function spreadSelf(chain: HpChain, dist: Dist, from: number, h: number, mass: n
   }
 }
 
-/** y returns twice the damage it took (Bide: every third turn): enough to KO x? */
+/**
+ * y returns twice the damage it took (Bide: every third turn): enough to KO x? The HP y lost so
+ * far stands for what it gave back (each hit is returned as it comes), divided by the hits per use
+ * that Counter and Mirror Coat do not return.
+ */
 function reflectCheck(d: Duel, t: number) {
   if (d.y.mech.reflects === 'any' && t % 3 !== 0) return
+  // only while it still uses its move (once dry it Struggles like anyone)
+  if (phaseAt(d.y, t) !== 'move') return
   const { chain } = d
   const { cur, hp, width } = chain
-  const need = Math.ceil(d.x.maxhp / 2)
+  // Counter and Mirror Coat give back the last hit of a multi-hit move only
+  const need = Math.ceil((d.x.maxhp / 2) * d.y.reflectPerHits)
   const threshold = hp - need
   for (let c = 0; c < chain.cells; c++) {
     const from = c * width

@@ -2,8 +2,15 @@ import { foeControl } from './control.ts'
 import { attackerAction } from './race-attacker.ts'
 import { endOfTurn } from './race-aux.ts'
 import { duel } from './race-duel.ts'
-import { mergeActionSlots, type RaceResult, raceOutcome, selfDestructs } from './race-outcome.ts'
-import { planPhases, type RaceFighter, TURN_CAP } from './race-plan.ts'
+import {
+  mergeActionSlots,
+  NO_STRUGGLE,
+  type RaceResult,
+  raceOutcome,
+  reflectOutcome,
+  selfDestructs,
+} from './race-outcome.ts'
+import { type Phase, planPhases, type RaceFighter, TURN_CAP } from './race-plan.ts'
 import { targetAction } from './race-target.ts'
 import { accuracyAt, phaseAt, type Racer, racer } from './race-timing.ts'
 
@@ -36,30 +43,66 @@ function raceWithin(
   cap: number,
 ): { result: RaceResult; finished: boolean } {
   const first = aFirst >= 0.5
-  const [phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns)
-  const a = racer(fa, phasesA, turns)
-  const b = racer(fb, phasesB, turns)
+  let [phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns)
+  let a = racer(fa, phasesA, turns)
+  let b = racer(fb, phasesB, turns)
   if (a.mech.selfDestruct || b.mech.selfDestruct)
     return { result: selfDestructs(a, b, aFirst), finished: true }
-  const onA = foeControl(inflicter(b, a, !first), a.immune, turns)
-  const onB = foeControl(inflicter(a, b, first), b.immune, turns)
+  let onA = foeControl(inflicter(b, a, !first), a.immune, turns)
+  let onB = foeControl(inflicter(a, b, first), b.immune, turns)
+  if (onA.block.some((p) => p > 0) || onB.block.some((p) => p > 0)) {
+    // a side that loses turns keeps its PP: plan again with the blocked turns, then the control
+    // the new plan gives (one refinement: the second plan changes little)
+    ;[phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns, [onA.block, onB.block])
+    a = racer(fa, phasesA, turns)
+    b = racer(fb, phasesB, turns)
+    onA = foeControl(inflicter(b, a, !first), a.immune, turns)
+    onB = foeControl(inflicter(a, b, first), b.immune, turns)
+  }
   const reflectA = reflects(a, b)
   const reflectB = reflects(b, a)
   const da = koTimes(duel(a, b, first, onA, onB, turns, reflectB), turns)
   const db = koTimes(duel(b, a, !first, onB, onA, turns, reflectA), turns)
   // KO events by time key 3t + slot (0: first mover, 1: second mover, 2: end of turn)
-  let koA = da.ko
-  let koB = db.ko
-  if (reflectA) koA = db.reflect
-  if (reflectB) koB = da.reflect
-  if (aFirst === 0.5) {
-    koA = mergeActionSlots(koA)
-    koB = mergeActionSlots(koB)
+  const slots = (ko: Float64Array) => (aFirst === 0.5 ? mergeActionSlots(ko) : ko)
+  const struggles = { struggleTurnA: firstStruggle(phasesA), struggleTurnB: firstStruggle(phasesB) }
+  const finished = da.finished && db.finished
+  if (reflectA || reflectB) {
+    // the reflector's HP chain holds its returns and its faints; the foe's holds the rest
+    const [own, foe] = reflectA ? [db, da] : [da, db]
+    const o = reflectOutcome(slots(own.reflect), slots(own.ko), slots(foe.ko), cap)
+    const [winA, winB] = reflectA ? [o.win, o.lose] : [o.lose, o.win]
+    const [koTurn1A, koTurn1B] = reflectA ? [o.winTurn1, o.loseTurn1] : [o.loseTurn1, o.winTurn1]
+    return {
+      result: {
+        winA,
+        winB,
+        neither: Math.max(0, 1 - winA - winB),
+        expectedTurns: o.expectedTurns,
+        koTurn1A,
+        koTurn1B,
+        ...struggles,
+      },
+      finished,
+    }
   }
-  return {
-    result: raceOutcome(koA, koB, reflectA || reflectB, cap),
-    finished: da.finished && db.finished,
+
+  return { result: { ...raceOutcome(slots(da.ko), slots(db.ko), false, cap, aFirst), ...struggles }, finished }
+}
+
+/** The first turn a side Struggles for want of PP (Disable's forced turns aside), capped at 41. */
+function firstStruggle(phases: readonly Phase[]): number {
+  const last = Math.min(phases.length - 1, NO_STRUGGLE - 1)
+  let forced = 0
+  for (let t = 1; t <= last; t++) {
+    if (phases[t] !== 'struggle') {
+      forced = 0
+      continue
+    }
+    // Disable and Taunt force at most 4 turns in a row: a longer run is PP gone
+    if (++forced > 4 || t === last) return t - forced + 1
   }
+  return NO_STRUGGLE
 }
 
 /**
@@ -85,11 +128,9 @@ function koTimes(d: ReturnType<typeof duel>, turns: number) {
   }
 }
 
-/** Counter / Mirror Coat / Bide against a move of the kind they return. */
-function reflects(x: RaceFighter, y: RaceFighter): boolean {
-  const kind = x.mech.reflects
-  if (!kind || !y.mech.damaging || y.mech.reflects) return false
-  return kind === 'any' || (kind === 'physical') === y.mech.physical
+/** Counter / Mirror Coat / Bide that can return the foe's hits (`RaceFighter.reflectsFoe`). */
+function reflects(x: RaceFighter, _y: RaceFighter): boolean {
+  return x.reflectsFoe
 }
 
 function inflicter(x: Racer, y: Racer, xFirst: boolean) {

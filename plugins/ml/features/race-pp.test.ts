@@ -1,0 +1,105 @@
+import { beforeAll, describe, expect, test } from 'bun:test'
+import { loadedRosterIndex } from '../../../testing/ml/roster-index.ts'
+import { createLgpeEngine } from '../battle/engine.ts'
+import { createSolver } from '../solver/index.ts'
+import { moveMechanics } from './move-mechanics.ts'
+import { planPhases } from './race-plan.ts'
+import type { RosterIndex } from './roster-index.ts'
+import { createFeatureSpace, FEATURE_NAMES, type FeatureSpace, type MatchupInput } from './vector.ts'
+
+// The mechanics the truth report found the race getting wrong, each checked against the exact
+// solver: the long battles decided by PP and Struggle, and Counter & co.
+const engine = createLgpeEngine()
+const solver = createSolver(engine)
+let index: RosterIndex
+let space: FeatureSpace
+beforeAll(async () => {
+  index = await loadedRosterIndex()
+  space = createFeatureSpace(index, engine.dex)
+})
+
+function pair(text: string): MatchupInput {
+  const [a, moveA, b, moveB] = text.split(' ') as [string, string, string, string]
+  return { a, moveA, b, moveB }
+}
+
+function features(input: MatchupInput): (name: string) => number {
+  const x = space.matrix([input])
+  return (name) => {
+    const i = FEATURE_NAMES.indexOf(name)
+    if (i < 0) throw new Error(`no feature ${name}`)
+    return x[i]!
+  }
+}
+
+function exactWinA(input: MatchupInput): number {
+  const id = (slug: string) => index.forms.get(slug)!.showdown_id!
+  const move = (slug: string) => index.moves.get(slug)!.showdown_id!
+  return solver.solve({ species: id(input.a), move: move(input.moveA) }, { species: id(input.b), move: move(input.moveB) })
+    .winA
+}
+
+/** The race and the exact answer agree to within `tolerance` on who wins. */
+function expectRaceNearExact(text: string, tolerance: number) {
+  const input = pair(text)
+  const race = features(input)('race_win_a')
+  const exact = exactWinA(input)
+  expect({ text, diff: Math.abs(race - exact) < tolerance }).toEqual({ text, diff: true })
+}
+
+describe('PP and Struggle in the race', () => {
+  test('Dream Eater on a foe that never sleeps fails until its PP is gone; then Struggle wins', () => {
+    const input = pair('gengar dream-eater diglett-alola facade') // Facade cannot touch a Ghost
+    const f = features(input)
+    expect(f('race_struggle_turn_a')).toBe(25) // 15 PP with PP Ups: 24 uses
+    expect(f('race_win_a')).toBeGreaterThan(0.9)
+    expect(exactWinA(input)).toBeGreaterThan(0.9)
+  })
+
+  test('a Rest that a Dream Eater cannot hurt fails every turn and pays PP every turn', () => {
+    expectRaceNearExact('exeggutor-alola rest mew dream-eater', 0.1)
+  })
+
+  test('a rampage that cannot touch the foe never locks in: it pays PP every turn', () => {
+    expectRaceNearExact('marowak outrage clefable thunder-wave', 0.1)
+  })
+
+  test('a side kept from acting keeps its PP: sleep delays its Struggle', () => {
+    const sing = moveMechanics(engine.dex.moves.get('sing'))
+    const growl = moveMechanics(engine.dex.moves.get('growl'))
+    const asleep = new Float64Array(201).fill(0.5)
+    const [, free] = planPhases(sing, growl, true, 200)
+    const [, slept] = planPhases(sing, growl, true, 200, [new Float64Array(201), asleep])
+    expect(free.indexOf('struggle')).toBe(65) // 40 PP with PP Ups: 64 uses
+    expect(slept.indexOf('struggle')).toBe(128) // acting half the turns: 64 PP last 127 turns
+  })
+
+  test('a disabled side Struggles once, then cannot use its move until Disable ends', () => {
+    const disable = moveMechanics(engine.dex.moves.get('disable'))
+    const tackle = moveMechanics(engine.dex.moves.get('tackle'))
+    const [, foe] = planPhases(disable, tackle, true, 8)
+    // turn 1 Tackle (Disable had nothing to hold), turn 2 stopped, turn 3 Struggle, then "can't"
+    expect(foe.slice(1, 7)).toEqual(['move', 'fail', 'struggle', 'fail', 'fail', 'move'])
+  })
+})
+
+describe('Counter, Mirror Coat and Bide in the race', () => {
+  test('they return only what they can touch, and only hits that come before them', () => {
+    const applies = (text: string) => features(pair(text))('a_move_reflect_applies')
+    expect(applies('machamp counter rattata tackle')).toBe(1)
+    expect(applies('charizard counter gengar-mega foul-play')).toBe(0) // Ghost: Counter cannot touch it
+    expect(applies('electrode mirror-coat grimer-alola flamethrower')).toBe(0) // Dark vs Mirror Coat
+    expect(applies('nidoqueen counter charizard dragon-tail')).toBe(0) // −6 comes after Counter
+    expect(applies('machamp counter pikachu thunderbolt')).toBe(0) // special hit
+    expect(applies('geodude bide gastly lick')).toBe(1) // Bide ignores immunities
+  })
+
+  test('the race follows the exact answer where Counter cannot work', () => {
+    expectRaceNearExact('charizard counter gengar-mega foul-play', 0.05)
+    expectRaceNearExact('nidoqueen counter charizard dragon-tail', 0.05)
+  })
+
+  test('Counter returns the Struggle of a foe that deals no damage, while it still has PP', () => {
+    expectRaceNearExact('cloyster reflect raticate-alola counter', 0.1)
+  })
+})
