@@ -12,6 +12,8 @@ export interface Control {
   readonly block: Float64Array
   /** burned[t]: P(the side is burned when it acts at turn t). */
   readonly burned: Float64Array
+  /** statused[t]: P(the side is paralysed, poisoned or burned at turn t): Facade doubles then. */
+  readonly statused: Float64Array
   /** selfHit[t]: P(the side hits itself in confusion at turn t). */
   readonly selfHit: Float64Array
 }
@@ -49,11 +51,12 @@ export function foeControl(
 ): Control {
   const block = new Float64Array(turns + 1)
   const burned = new Float64Array(turns + 1)
+  const statused = new Float64Array(turns + 1)
   const selfHit = new Float64Array(turns + 1)
   const m = inflicter.mech
   const can = (kind: StatusKind) => (immune.has(kind) ? 0 : m.status[kind])
   const inflicts = can('par') + can('frz') + can('slp') + can('psn') + can('tox') + can('brn') > 0
-  if (!inflicts && m.flinch === 0 && m.confusion === 0) return { block, burned, selfHit }
+  if (!inflicts && m.flinch === 0 && m.confusion === 0) return { block, burned, statused, selfHit }
   let s = new Float64Array(STATES)
   s[H] = 1
   // confusion: 0 = none, n = confused checks left (1–4: the engine's time 2–5, minus the last check)
@@ -88,6 +91,7 @@ export function foeControl(
     let blocked = s[PAR]! * 0.25 + s[FRZ]! * 0.8
     for (let k = 1; k <= 3; k++) blocked += s[SLP0 + k]!
     burned[t] = s[BRN]!
+    statused[t] = s[BRN]! + s[PAR]! + s[PSN]!
     next.set(s)
     next[FRZ] = s[FRZ]! * 0.8
     next[H]! += s[FRZ]! * 0.2 + s[SLP0]!
@@ -108,5 +112,5 @@ export function foeControl(
     block[t] = 1 - (1 - blocked) * (1 - flinch) * (1 - confHit)
     if (!first) inflict(t)
   }
-  return { block, burned, selfHit }
+  return { block, burned, statused, selfHit }
 }

@@ -24,9 +24,17 @@ export interface HitStages {
   readonly screened: boolean
   /** The attacker is burned (halves physical damage). */
   readonly burned: boolean
+  /** The attacker is paralysed, poisoned or burned: Facade doubles its power. */
+  readonly statused: boolean
 }
 
-export const NEUTRAL: HitStages = { attackBoost: 0, defenseBoost: 0, screened: false, burned: false }
+export const NEUTRAL: HitStages = {
+  attackBoost: 0,
+  defenseBoost: 0,
+  screened: false,
+  burned: false,
+  statused: false,
+}
 
 /**
  * One use of `move` by `attacker` on `target` (full damage rules, no accuracy).
@@ -58,7 +66,7 @@ export function useDamage(
     attackBoost: stages.attackBoost,
     defenseBoost: stages.defenseBoost,
     burned: stages.burned,
-    facadeBoosted: stages.burned,
+    facadeBoosted: stages.burned || stages.statused,
     screened: stages.screened,
     doubled: false,
     attackerTypes: attacker.types,

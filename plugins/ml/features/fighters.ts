@@ -95,7 +95,7 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
     const target = form(targetSlug)
     const hits = new Map<string, UseDamage>()
     const cached = (struggling: boolean, stages: HitStages) => {
-      const k = `${struggling}|${stages.attackBoost}|${stages.defenseBoost}|${stages.screened}|${stages.burned}`
+      const k = `${struggling}|${stages.attackBoost}|${stages.defenseBoost}|${stages.screened}|${stages.burned}|${stages.statused}`
       let use = hits.get(k)
       if (!use) {
         use = useDamage(types, struggling ? struggle : move, attacker, target, stages)
@@ -158,8 +158,7 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
         (hiding === 'dig' && own.move.id === 'earthquake') ||
         (hiding === 'fly' && (own.move.id === 'gust' || own.move.id === 'thunder')),
       reflectsFoe: kind !== null && reflectsFoe(own, foe, kind),
-      // Bide (+1) releases before the foe's hit of its third turn: two turns of three are returned
-      reflectPerHits: kind === 'any' ? 1.5 : foe.mech.meanHits,
+      reflectPerHits: kind === 'any' ? 1 : foe.mech.meanHits,
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Control } from './control.ts'
-import type { UseDamage } from './exact-damage.ts'
+import { NEUTRAL, type UseDamage } from './exact-damage.ts'
 import { type Aux, auxOf } from './race-aux.ts'
 import { type HpChain, hpChain } from './race-hp-chain.ts'
 import { protectSchedule, targetsFoe } from './race-plan.ts'
@@ -68,10 +68,11 @@ export function duel(
   const xSlot = xFirst ? 0 : 1
   const protect = protectSchedule(y.mech, y.phases, turns)
   const xTargets = targetsFoe(x.mech)
-  // y's drain and recoil follow its hits; a Dream Eater on a foe that never sleeps, a Sucker Punch on
-  // a foe that never attacks never hit
-  const yHits = !(y.mech.needsSleepingFoe && !x.mech.rest) && !(y.mech.needsFoeAttack && !x.mech.damaging)
-  const yMean = yHits ? meanOf(y.hit({ attackBoost: 0, defenseBoost: 0, screened: false, burned: false })) : 0
+  // y's drain and recoil follow its hits; a Dream Eater on a foe that never sleeps (no Rest, or a
+  // Rest that always fails: nothing hurts it), a Sucker Punch on a foe that never attacks never hit
+  const sleeps = x.mech.rest && x.mech.turnsPerPp > 1
+  const yHits = !(y.mech.needsSleepingFoe && !sleeps) && !(y.mech.needsFoeAttack && !x.mech.damaging)
+  const yMean = yHits ? meanOf(y.hit(NEUTRAL)) : 0
   return {
     x,
     y,

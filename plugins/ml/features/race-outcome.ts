@@ -103,7 +103,7 @@ export function raceOutcome(
 function tieShareA(k: number, aFirst: number): number {
   const slot = k % 3
   if (slot === 2 || aFirst === 0.5) return 0.5
-  return (slot === 0) === (aFirst >= 0.5) ? 1 : 0
+  return (slot === 0) === aFirst >= 0.5 ? 1 : 0
 }
 
 /** A reflector's side of a race: its wins and losses, and the battle's expected length. */

@@ -30,8 +30,8 @@ export interface RaceFighter {
   readonly reflectsFoe: boolean
   /**
    * HP it must lose per HP it returns, ×2: Counter and Mirror Coat return twice the *last* hit only
-   * (a 2–5-hit move: its mean hits), Bide twice what it stored — two turns of its three, as it
-   * releases first on the third (1.5); 1 would be every hit returned in full.
+   * (a 2–5-hit move: its mean hits); Bide twice what it stored (1: at its first release, on its
+   * third turn and before the foe's hit, the HP it lost is exactly what it stored).
    */
   readonly reflectPerHits: number
 }

@@ -35,8 +35,10 @@ function features(input: MatchupInput): (name: string) => number {
 function exactWinA(input: MatchupInput): number {
   const id = (slug: string) => index.forms.get(slug)!.showdown_id!
   const move = (slug: string) => index.moves.get(slug)!.showdown_id!
-  return solver.solve({ species: id(input.a), move: move(input.moveA) }, { species: id(input.b), move: move(input.moveB) })
-    .winA
+  return solver.solve(
+    { species: id(input.a), move: move(input.moveA) },
+    { species: id(input.b), move: move(input.moveB) },
+  ).winA
 }
 
 /** The race and the exact answer agree to within `tolerance` on who wins. */

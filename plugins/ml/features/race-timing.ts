@@ -79,10 +79,12 @@ export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): Dam
       : stageAfter(yOwn, yUses, y.mech.mist ? 0 : x.mech.foeBoosts[def], xUses, x.mech.accuracy)
     const screened = y.mech.screen === (physical ? 'physical' : 'special') && yUses >= 1
     const burned = onX.burned[t]! >= 0.5
-    const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${burned}`
+    // Facade's doubled power once x is more likely statused than not (only Facade reads it)
+    const statused = x.mech.id === 'facade' && onX.statused[t]! >= 0.5
+    const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${burned}|${statused}`
     let use = cache.get(key)
     if (!use) {
-      const stages = { attackBoost: Math.max(-6, attackBoost), defenseBoost, screened, burned }
+      const stages = { attackBoost: Math.max(-6, attackBoost), defenseBoost, screened, burned, statused }
       use = struggle ? x.struggle(stages) : x.hit(stages)
       cache.set(key, use)
     }

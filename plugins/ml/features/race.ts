@@ -87,7 +87,10 @@ function raceWithin(
     }
   }
 
-  return { result: { ...raceOutcome(slots(da.ko), slots(db.ko), false, cap, aFirst), ...struggles }, finished }
+  return {
+    result: { ...raceOutcome(slots(da.ko), slots(db.ko), false, cap, aFirst), ...struggles },
+    finished,
+  }
 }
 
 /** The first turn a side Struggles for want of PP (Disable's forced turns aside), capped at 41. */
@@ -133,10 +136,16 @@ function reflects(x: RaceFighter, _y: RaceFighter): boolean {
   return x.reflectsFoe
 }
 
+/**
+ * What x's move does to y's actions, turn by turn. A status move stops at y's Substitute once it
+ * is up (from y's first use of it; sound moves go through), as the engine's `TryHit` does.
+ */
 function inflicter(x: Racer, y: Racer, xFirst: boolean) {
+  const subFrom = y.mech.substitute && !x.mech.damaging && !x.mech.bypassSub ? y.phases.indexOf('move') : -1
+  const behindSub = (t: number) => subFrom > 0 && (t > subFrom || (t === subFrom && !xFirst))
   return {
     mech: x.mech,
-    usesMove: (t: number) => phaseAt(x, t) === 'move',
+    usesMove: (t: number) => phaseAt(x, t) === 'move' && !behindSub(t),
     accuracy: (t: number) => accuracyAt(x, y, xFirst, t),
     first: xFirst ? 1 : 0,
   }

@@ -74,6 +74,7 @@ export function sideNames(side: 'a' | 'b'): string[] {
       'uses_over_pp',
       'reflects',
       'reflect_applies',
+      'reflect_share',
       'struggle_share',
       'fixed_damage_share',
       'recoil',
@@ -88,7 +89,6 @@ export function sideNames(side: 'a' | 'b'): string[] {
     ].map(move),
   ]
 }
-
 
 /** What serving shows next to a prediction: each move's damage on the other, and who acts first. */
 export interface SideOutlook {
@@ -148,6 +148,12 @@ export function writeSide(
   put(usesToKo >= NO_KO ? 0 : usesToKo / m.maxPp)
   put(m.reflects === null ? 0 : m.reflects === 'physical' ? 1 : m.reflects === 'special' ? 2 : 3)
   put(reflectApplies ? 1 : 0)
+  // what Counter & co. give back per use, as a share of the foe's HP: twice the foe's hit
+  put(
+    reflectApplies
+      ? (2 * foe.facts.meanShare * own.attacker.maxhp) / own.target.maxhp / fighter.reflectPerHits
+      : 0,
+  )
   put(struggleShare(own))
   put(fixed)
   put(m.recoil)

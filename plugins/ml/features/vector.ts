@@ -106,7 +106,18 @@ export function createFeatureSpace(index: RosterIndex, dex: ModdedDex): FeatureS
       const fighterB = arsenal.fighter(atkB, atkA)
       const outA = writeSide(index, input.a, atkA, atkB, fighterA, put)
       const outB = writeSide(index, input.b, atkB, atkA, fighterB, put)
-      const r = race(fighterA, fighterB, first)
+      // Protect's +4 only orders the turns it is used, when it deals no damage; what it deals
+      // (Struggle, once its PP is gone) comes in speed order, which is the order the race needs
+      const raceFirst =
+        atkA.mech.protect || atkB.mech.protect
+          ? firstMover(
+              atkA.mech.protect ? 0 : atkA.mech.priority,
+              atkB.mech.protect ? 0 : atkB.mech.priority,
+              atkA.attacker.stats.spe,
+              atkB.attacker.stats.spe,
+            )
+          : first
+      const r = race(fighterA, fighterB, raceFirst)
       put(atkA.attacker.stats.spe - atkB.attacker.stats.spe)
       put(first)
       put(outB.turnsToKo - outA.turnsToKo)
