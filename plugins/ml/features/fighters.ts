@@ -179,7 +179,12 @@ function reflectsFoe(own: Attack, foe: Attack, kind: 'physical' | 'special' | 'a
   // the HP lost stands for what is returned: only when the foe's move adds no chip of its own
   const chip = f.status.psn + f.status.tox + f.status.brn > 0 || f.leechSeed || f.confusion > 0
   if (!f.damaging || foe.facts.noDamage) return kind !== 'special' && !chip
-  return kind === 'any' || ((kind === 'physical') === f.physical && f.priority >= own.mech.priority)
+  // a trap's damage is mostly its end-of-turn chip, never returned; Bide's storing is broken by a
+  // full paralysis, and a poison or burn chip is not stored: against a move that often inflicts
+  // them (Lick, Poison Sting: 30 %) it returns too little
+  if (f.trapping) return false
+  if (kind === 'any') return f.status.par + f.status.psn + f.status.tox + f.status.brn < 0.3
+  return (kind === 'physical') === f.physical && f.priority >= own.mech.priority
 }
 
 /**
