@@ -93,7 +93,8 @@ describe('Counter, Mirror Coat and Bide in the race', () => {
     expect(applies('electrode mirror-coat grimer-alola flamethrower')).toBe(0) // Dark vs Mirror Coat
     expect(applies('nidoqueen counter charizard dragon-tail')).toBe(0) // −6 comes after Counter
     expect(applies('machamp counter pikachu thunderbolt')).toBe(0) // special hit
-    expect(applies('geodude bide gastly lick')).toBe(1) // Bide ignores immunities
+    expect(applies('geodude bide gastly shadow-ball')).toBe(1) // Bide ignores immunities
+    expect(applies('geodude bide gastly lick')).toBe(0) // 30 % paralysis breaks its storing
   })
 
   test('the race follows the exact answer where Counter cannot work', () => {
