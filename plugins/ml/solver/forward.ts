@@ -29,8 +29,9 @@ export interface ForwardOptions {
   /** Discrete states holding less than this in all are dropped (reported as `unresolved`). */
   readonly modeFloor: number
   /**
-   * `performance.now()` after which the solve gives up with `UnsupportedMechanic` (checked each
-   * turn). Bulk labelling's bound: one pathological pair (Counter against a multi-hit move can
+   * `performance.now()` after which the solve gives up with `UnsupportedMechanic` (checked before
+   * each discrete state of each phase: one turn of Bide against a multi-hit move can hold hundreds
+   * of states that take minutes and gigabytes). Bulk labelling's bound: one pathological pair (Counter against a multi-hit move can
    * take minutes) must not hold a whole dataset build. Unset: no limit (answers never depend on it).
    */
   readonly deadline?: number
@@ -162,8 +163,14 @@ function propagation(
         turn++
         ctx.turn = turn
         const outcomes: PhaseOutcomes = { wins: [0, 0] }
-        for (const phase of ['start', 'first', 'second', 'residual'] as Phase[]) {
-          states = runPhase(states, phase, kernels, env, outcomes)
+        try {
+          for (const phase of ['start', 'first', 'second', 'residual'] as Phase[]) {
+            states = runPhase(states, phase, kernels, env, outcomes, options.deadline)
+          }
+        } catch (error) {
+          if (!(error instanceof OverBudget)) throw error
+          pool.dispose()
+          throw new UnsupportedMechanic(`solve over its time budget in turn ${turn}`)
         }
         winsByTurn[0].push(outcomes.wins[0])
         winsByTurn[1].push(outcomes.wins[1])
@@ -190,12 +197,16 @@ function propagation(
   }
 }
 
+/** Thrown inside a phase when the deadline passes; `advance` turns it into `UnsupportedMechanic`. */
+class OverBudget extends Error {}
+
 function runPhase(
   states: Map<Mode, Mass>,
   phase: Phase,
   kernels: ReturnType<typeof createPhaseKernels>,
   env: MassEnv,
   outcomes: PhaseOutcomes,
+  deadline: number | undefined,
 ): Map<Mode, Mass> {
   const next = new Map<Mode, Mass>()
   const targetOf = (mode: Mode) => {
@@ -207,6 +218,9 @@ function runPhase(
     return target
   }
   for (const [mode, mass] of states) {
+    // a turn can hold thousands of states (Bide storing every damage total of a multi-hit move):
+    // the budget is checked per state, not only per turn
+    if (deadline !== undefined && performance.now() > deadline) throw new OverBudget()
     const branches = kernels.branches(phase, mode)
     const only = branches.length === 1 && branches[0]!.targets.length === 1 ? branches[0]! : undefined
     if (only && only.ops.length === 0 && only.p === 1) {

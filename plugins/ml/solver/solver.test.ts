@@ -111,6 +111,18 @@ describe('exact solver: refusals', () => {
     ).toThrow(BattleError)
   })
 
+  test('a deadline holds inside a turn: Bide against Fury Attack (minutes and gigabytes in turn 2) is declined', () => {
+    // before the deadline was checked per state, this solve ran for minutes past its deadline
+    // (turn 2 holds ~140 states, each storing a different Bide total) and grew past 12 GB
+    expect(() =>
+      solver.solve(
+        { species: 'jigglypuff', move: 'bide' },
+        { species: 'farfetchd', move: 'furyattack' },
+        { deadline: performance.now() + 300 },
+      ),
+    ).toThrow(/over its time budget in turn/)
+  })
+
   test('Metronome is not modelled: the caller must ask the engine', () => {
     expect(() =>
       solver.solve({ species: 'clefairy', move: 'metronome' }, { species: 'squirtle', move: 'tackle' }),
