@@ -45,3 +45,22 @@ test('on a terminal, the bar is redrawn in place with percentage, rate and ETA; 
   expect(out.at(-1)).toBe('\n')
   expect(log.lines.at(-1)?.msg).toBe('crawl finished')
 })
+
+test('a resumed build counts its earlier work in the bar but not in the rate: the ETA stays honest', () => {
+  const log = createMemoryLogger()
+  let clock = 0
+  const progress = createProgress({
+    label: 'pairs',
+    total: 1000,
+    resumed: 900,
+    log,
+    tty: false,
+    everySeconds: 1,
+    now: () => clock,
+  })
+  clock = 10_000
+  progress.tick(10) // 10 pairs in 10 s: 1/s, 90 left
+  const last = log.lines.at(-1)!
+  expect(String(last.msg)).toBe('pairs: 910/1000 (91.0%)')
+  expect(last).toMatchObject({ rate: 1, eta: '1m30s' })
+})

@@ -21,6 +21,11 @@ export interface ProgressOptions {
   total: number
   log: Logger
   tty?: boolean
+  /**
+   * Work already done before this run (a resumed build): shown in the bar and the percentage, but
+   * left out of the rate, or a build resumed at 90 % would promise to finish in seconds.
+   */
+  resumed?: number
   /** Seconds between log lines when not on a TTY. */
   everySeconds?: number
   write?: (text: string) => void
@@ -41,12 +46,13 @@ export function createProgress(options: ProgressOptions): Progress {
   const write = options.write ?? ((text: string) => process.stderr.write(text))
   const started = now()
   const every = (options.everySeconds ?? 5) * 1000
-  let done = 0
+  const resumed = options.resumed ?? 0
+  let done = resumed
   let total = options.total
   let lastDraw = 0
   const line = () => {
     const elapsed = (now() - started) / 1000
-    const rate = done / Math.max(elapsed, 1e-9)
+    const rate = (done - resumed) / Math.max(elapsed, 1e-9)
     const eta = total > done ? (total - done) / rate : 0
     const pct = total > 0 ? (100 * done) / total : 100
     return { pct, rate, eta, elapsed }

@@ -130,8 +130,8 @@ export async function buildDataset(options: {
     total: tasks.length,
     log: options.log,
     tty: options.tty,
+    resumed: tasks.length - remaining.length,
   })
-  progress.tick(tasks.length - remaining.length)
   const started = performance.now()
   await runTasks(remaining, {
     k: params.k,
