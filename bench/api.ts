@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util'
 import { generateApiKey } from '../plugins/api/security/index.ts'
 import { type LoadTarget, runLoad } from './load/generator.ts'
 import { formatRun, meetsTarget, summaryTable, type Target } from './load/report.ts'
-import { BEST_MOVE_PATH, bestMoveBody, POKEDEX_DETAIL_PATH } from './load/scenarios.ts'
+import { BEST_MOVE_PATH, bestMoveBody, POKEDEX_DETAIL_PATH, THREAT_POKEMON } from './load/scenarios.ts'
 import {
   freePort,
   processCpuSeconds,
@@ -44,17 +44,6 @@ const TARGETS: Partial<Record<Scenario, Target>> = {
   predict: { minRequestsPerSecond: 2_000, maxP99Ms: 20 },
   threats: { minRequestsPerSecond: 0, maxP99Ms: 50 },
 }
-/** Pokémon the threats scenario cycles through (default moves each: their 4 strongest damaging). */
-const THREAT_POKEMON = [
-  'pikachu',
-  'charizard',
-  'gengar',
-  'snorlax',
-  'dragonite',
-  'mewtwo',
-  'eevee',
-  'gyarados',
-]
 
 function usage(message: string): never {
   console.error(`usage error: ${message}`)

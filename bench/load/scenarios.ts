@@ -4,6 +4,18 @@ import { BenchError } from './errors.ts'
 export const POKEDEX_DETAIL_PATH = '/api/v1/pokemon/25'
 export const BEST_MOVE_PATH = '/api/v1/predict/best-move'
 
+/** Pokémon the threats scenario cycles through (default moves each: their 4 strongest damaging). */
+export const THREAT_POKEMON = [
+  'pikachu',
+  'charizard',
+  'gengar',
+  'snorlax',
+  'dragonite',
+  'mewtwo',
+  'eevee',
+  'gyarados',
+]
+
 /** The body of `POST /api/v1/predict/best-move`: 4 × 4 moves = 16 pairs scored per request. */
 export interface BestMoveBody {
   pokemon_a: string
