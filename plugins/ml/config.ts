@@ -110,7 +110,7 @@ export const mlConfig = z.object({
   warmMatchups: envBoolean
     .default(true)
     .describe(
-      'Start the threats worker and load the model at start, so a first ranking pays no cold start (test kernels turn it off)',
+      'Start the threats and exact-solver workers at start, so a first ranking or best move pays no cold start (test kernels turn it off)',
     ),
   skipIfExists: envBoolean
     .default(false)

@@ -169,10 +169,14 @@ export const mlPlugin = definePlugin({
     ctx.lifecycle.onStart(async () => {
       await refresh(true)
       // in the background: serving starts at once; a failure shows again on the first request
-      if (ctx.config.warmMatchups)
+      if (ctx.config.warmMatchups) {
         matchups
           .warm()
           .catch((error: unknown) => ctx.log.warn('matchup worker not warmed', { error: String(error) }))
+        solvers
+          .warm()
+          .catch((error: unknown) => ctx.log.warn('solver workers not warmed', { error: String(error) }))
+      }
       timer = setInterval(() => {
         // One look at a time: a slow database or disk must not pile checks up.
         refreshing ??= refresh(false)

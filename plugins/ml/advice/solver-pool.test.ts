@@ -57,6 +57,14 @@ describe('solver pool', () => {
     expect(result.kind).toBe('exact')
   })
 
+  test('warm() starts every worker before any request, and they answer afterwards', async () => {
+    pool = createSolverPool({ size: 2, maxQueue: 10, hardTimeoutMs: 120_000 })
+    expect(await pool.warm()).toBe(2)
+    expect(pool.backlog()).toBe(0)
+    const answer = await pool.solve(job('gengar', 'shadowball', 'snorlax', 'bodyslam'), 'after')
+    expect(answer.kind).toBe('exact')
+  })
+
   test('a full queue refuses with a code instead of growing without bound', async () => {
     pool = createSolverPool({ size: 1, maxQueue: 1, hardTimeoutMs: 120_000 })
     const running = pool.solve(job('pikachu', 'thunderbolt', 'squirtle', 'tackle'), 'a')

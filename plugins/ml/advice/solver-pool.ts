@@ -23,6 +23,12 @@ export interface SolverPool {
   promote(key: string): void
   /** Solves waiting or running. */
   backlog(): number
+  /**
+   * Starts every worker and has each solve a small pair, so that the first requests after a start
+   * get exact answers within the advice budget instead of the model's (a cold worker loads the
+   * battle engine first: seconds). Resolves with the number of workers ready.
+   */
+  warm(): Promise<number>
   close(): void
 }
 
@@ -137,6 +143,14 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
     defer: (key) => move(key, waiting, deferred),
     promote: (key) => move(key, deferred, waiting),
     backlog: () => waiting.length + deferred.length + running,
+    async warm() {
+      const small = { a: 'pikachu', moveA: 'thunderbolt', b: 'squirtle', moveB: 'tackle' }
+      const solves = Array.from({ length: options.size }, (_, i) =>
+        this.solve({ ...small, slugs: { moveA: 'thunderbolt', moveB: 'tackle' } }, `warm-up ${i}`),
+      )
+      await Promise.all(solves)
+      return all.size
+    },
     close() {
       closed = true
       for (const worker of all) worker.terminate()
