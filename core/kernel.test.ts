@@ -140,6 +140,31 @@ describe('lifecycle', () => {
   })
 })
 
+describe('serving hooks', () => {
+  test('onServe runs only once the process serves, never on start (a stage run); a failing hook is logged', async () => {
+    const events: string[] = []
+    const plugin = definePlugin({
+      name: 'warmer',
+      setup(ctx) {
+        ctx.lifecycle.onServe(() => void events.push('warm'))
+        ctx.lifecycle.onServe(() => {
+          throw new Error('no engine')
+        })
+      },
+    })
+    const kernel = await createTestKernel({ plugins: [plugin] })
+    await kernel.start()
+    expect(events).toEqual([])
+    kernel.serving()
+    kernel.serving() // the hooks run once
+    await Bun.sleep(0)
+    expect(events).toEqual(['warm'])
+    const failed = kernel.logs.find((l) => l.msg === 'serving hook failed')
+    expect(failed).toMatchObject({ plugin: 'warmer', error: expect.stringContaining('no engine') })
+    await kernel.stop()
+  })
+})
+
 describe('configuration', () => {
   test('every invalid variable of core and plugins is reported in one error', async () => {
     const configured = definePlugin({

@@ -43,6 +43,8 @@ export interface Kernel {
   /** Names of the loaded plugins in setup order. */
   readonly plugins: readonly string[]
   start(): Promise<void>
+  /** Runs the plugins' `onServe` hooks in the background (failures are logged): call once listening. */
+  serving(): void
   stop(): Promise<void>
 }
 
@@ -79,6 +81,7 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
   const services = createServiceRegistry()
   const starts: Hook[] = []
   const stops: Hook[] = []
+  const serves: Hook[] = []
   const checks = new Map<string, ReadinessCheck>()
   const bootstraps: Bootstrap[] = []
 
@@ -121,6 +124,7 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
           lifecycle: {
             onStart: (fn) => starts.push({ plugin: name, fn }),
             onStop: (fn) => stops.push({ plugin: name, fn }),
+            onServe: (fn) => serves.push({ plugin: name, fn }),
             readiness: (check, fn) => checks.set(`${name}.${check}`, fn),
             bootstrap: (selector, needed) => bootstraps.push({ plugin: name, selector, needed }),
           },
@@ -174,6 +178,15 @@ export async function createKernel(options: KernelOptions): Promise<Kernel> {
             cause,
           })
         }
+      }
+    },
+    serving() {
+      for (const hook of serves.splice(0)) {
+        Promise.resolve()
+          .then(hook.fn)
+          .catch((error: unknown) =>
+            log.warn('serving hook failed', { plugin: hook.plugin, error: describeError(error) }),
+          )
       }
     },
     stop() {

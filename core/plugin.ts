@@ -36,6 +36,12 @@ export type ReadinessCheck = () => Promise<true | string>
 export interface Lifecycle {
   onStart(fn: () => Promise<void> | void): void
   onStop(fn: () => Promise<void> | void): void
+  /**
+   * Work worth doing only when this process serves HTTP (warming worker threads so the first
+   * requests pay no cold start): run in the background once the server listens, never by stage
+   * runs of the CLI, which would pay seconds of CPU for requests that never come.
+   */
+  onServe(fn: () => Promise<void> | void): void
   /** Named readiness check reported by `/readyz`. */
   readiness(name: string, check: ReadinessCheck): void
   /**

@@ -54,5 +54,6 @@ export function listen(kernel: Kernel): KernelServer {
     `  health       ${base}/healthz  ${base}/readyz`,
   ].filter(Boolean)
   process.stdout.write(`PredictionDex is up:\n${urls.join('\n')}\n`)
+  kernel.serving()
   return http
 }

@@ -166,17 +166,21 @@ export const mlPlugin = definePlugin({
       await predictor.reload()
     }
     let refreshing: Promise<void> | undefined
+    // only a serving process warms its workers: a stage run of the CLI never answers a request
+    if (ctx.config.warmMatchups) {
+      ctx.lifecycle.onServe(async () => {
+        await Promise.all([
+          matchups
+            .warm()
+            .catch((error: unknown) => ctx.log.warn('matchup worker not warmed', { error: String(error) })),
+          solvers
+            .warm()
+            .catch((error: unknown) => ctx.log.warn('solver workers not warmed', { error: String(error) })),
+        ])
+      })
+    }
     ctx.lifecycle.onStart(async () => {
       await refresh(true)
-      // in the background: serving starts at once; a failure shows again on the first request
-      if (ctx.config.warmMatchups) {
-        matchups
-          .warm()
-          .catch((error: unknown) => ctx.log.warn('matchup worker not warmed', { error: String(error) }))
-        solvers
-          .warm()
-          .catch((error: unknown) => ctx.log.warn('solver workers not warmed', { error: String(error) }))
-      }
       timer = setInterval(() => {
         // One look at a time: a slow database or disk must not pile checks up.
         refreshing ??= refresh(false)
