@@ -46,6 +46,9 @@ export function createAdvisor(deps: AdvisorDeps): Advisor {
     help: 'Pairs not answered exactly, by reason (unsupported mechanic, over budget, too slow, model asked for)',
     labelNames: ['reason'],
   })
+  // every reason exists from the start at 0: a server whose answers are all exact still shows the
+  // series (a dashboard's rate() of a missing series is "no data", not 0)
+  for (const reason of ['budget', 'requested', 'too_slow', 'unsupported']) fallbacks.inc({ reason }, 0)
   const modelError = deps.metrics.histogram({
     name: 'predictiondex_model_exact_abs_error',
     help: 'The served model checked live: |P_model − P_exact| for every pair answered exactly',
