@@ -3,6 +3,7 @@ import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branc
 import { columnCopies, lazyPrograms, rowSums, sameLists, zeroStates } from './cell-tables.ts'
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
+import type { LazyProgram } from './pair-programs.ts'
 import type { Reach } from './reach.ts'
 
 /**
@@ -38,6 +39,8 @@ export interface CellEvaluator {
    * list of its damaging branches and its `SAME` terms made once: the hottest call of a solve.
    */
   evaluateLazy(id: number, a: number, b: number): void
+  /** The lists `evaluateLazy` runs (see `lazyPrograms`), for the pairs' flat lists (`pair-programs.ts`). */
+  readonly lazyProgram: LazyProgram
   /** Set when an HP-changing branch came back to the cell (heal at full HP, a failed HP test). */
   returned: boolean
   /**
@@ -132,7 +135,9 @@ export function createCellEvaluator(
     return branchP[br]! * sum
   }
 
+  const program = lazyPrograms(layout, reach, lazy, noLower, colAt, sameStart, sameTarget, sameCoef)
   const cells: CellEvaluator = {
+    lazyProgram: program,
     lower,
     sameStart,
     sameTarget,
@@ -149,7 +154,6 @@ export function createCellEvaluator(
     evaluate: (id, a, b) => evaluate(id, a, b),
     evaluateLazy: (id, a, b) => evaluateLazy(id, a, b),
   }
-  const program = lazyPrograms(layout, reach, lazy, noLower, colAt, sameStart, sameTarget, sameCoef)
   const { start: lzStart, kind: lzKind, branch: lzBranch, at: lzAt, stride: lzStride } = program
   const { sameStart: lzSameStart, sameTarget: lzSameTarget, sameCoef: lzSameCoef } = program
   const evaluateLazy = (id: number, a: number, b: number) => {

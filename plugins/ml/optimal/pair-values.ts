@@ -1,5 +1,6 @@
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
+import { type PairPrograms, type PairTables, pairConstant } from './pair-programs.ts'
 
 /**
  * The part of each pair's payoff at one cell that does not depend on the cell's turn-start values
@@ -47,8 +48,9 @@ export function lazyStates(graph: GameGraph, layout: Layout): Uint8Array {
 }
 
 /**
- * @param evaluate the cell evaluator's `evaluateLazy` (sets `val[id]` at cell (a, b)).
- * @example const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ)
+ * @param evaluate the cell evaluator's `evaluateLazy` (sets `val[id]` at cell (a, b)), for the pairs
+ *   that `programs` does not list flat.
+ * @example const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ, programs, tables)
  */
 export function createPairValues(
   layout: Layout,
@@ -58,8 +60,11 @@ export function createPairValues(
   evaluate: (id: number, a: number, b: number) => void,
   val: Float64Array,
   constQ: Float64Array,
+  programs: PairPrograms,
+  tables: PairTables,
 ): PairValues {
   const { count, pairStart, entryStart, entryP, entryNode } = layout
+  const { flat } = programs
   // a pair (node) is valid at the current cell when its stamp is the cell's
   const pairStamp = new Int32Array(pairStart[count]!)
   const nodeStamp = new Int32Array(count)
@@ -69,6 +74,10 @@ export function createPairValues(
   const ensure = (k: number) => {
     if (pairStamp[k] === stamp) return
     pairStamp[k] = stamp
+    if (flat[k]) {
+      constQ[k] = pairConstant(programs, tables, k, cellA, cellB)
+      return
+    }
     let q = 0
     for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++) {
       const node = entryNode[e]!

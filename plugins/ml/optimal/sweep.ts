@@ -6,6 +6,7 @@ import { OptimalLimitError } from './errors.ts'
 import type { GameGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { createMatrixGameSolver } from './matrix-game.ts'
+import { pairPrograms } from './pair-programs.ts'
 import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import type { Reach } from './reach.ts'
 import { createStrategies, type Strategies } from './strategies.ts'
@@ -86,7 +87,10 @@ export function sweep(
   )
   const constQ = new Float64Array(entryStart.length)
   const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
-  const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ)
+  const programs = pairPrograms(layout, lazy, cells.lazyProgram)
+  const { distValue, distProb, distTail } = layout
+  const tables = { distValue, distProb, distTail, grid, gridT, val }
+  const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ, programs, tables)
   const cellGame = createCellGame({
     count,
     rowsOf,

@@ -1,0 +1,157 @@
+import { DAMAGE_A, DAMAGE_B, type Layout } from './layout.ts'
+
+/**
+ * The part of each pair's payoff that does not depend on the cell's turn-start values (`constQ`,
+ * see `pair-values.ts`), as one flat list per pair: every damage sum of its first-action states,
+ * weighted by the entry's and the branch's probability, then the values of other states it reads.
+ *
+ * Why: valuing a pair through its first-action states (a stamp per state, its program, then the
+ * entries) costs more in indirections than in arithmetic (a few damage values per sum); one loop
+ * over a precomputed list does the same sums. Pairs whose first-action states have recoil or drain
+ * (`JOINT_…`) or are not valued on demand keep the general path (`flat[k]` = 0).
+ */
+export interface PairPrograms {
+  /** 1 when pair k is valued by its list (else by its first-action states' values). */
+  readonly flat: Uint8Array
+  /** Damage sums of pair k: `sumStart[k] … sumStart[k + 1] − 1`. */
+  readonly sumStart: Int32Array
+  /** DAMAGE_B (sums along the row of `grid`) or DAMAGE_A (down the column copy `gridT`). */
+  readonly sumKind: Uint8Array
+  /** Entry probability × branch probability. */
+  readonly sumWeight: Float64Array
+  /** The distribution's entries `distFrom … distTo − 1` (see `Layout.distStart`). */
+  readonly sumFrom: Int32Array
+  readonly sumTo: Int32Array
+  /** Where the target's table (or its column copy) starts, and its stride per HP of the other side. */
+  readonly sumAt: Int32Array
+  readonly sumStride: Int32Array
+  /** Values read at the same cell: `termStart[k] … termStart[k + 1] − 1` (state, weight). */
+  readonly termStart: Int32Array
+  readonly termNode: Int32Array
+  readonly termWeight: Float64Array
+}
+
+/** What a state valued on demand does at a cell (see `lazyPrograms` in `cell-tables.ts`). */
+export interface LazyProgram {
+  readonly start: Int32Array
+  readonly kind: Uint8Array
+  readonly branch: Int32Array
+  readonly at: Int32Array
+  readonly stride: Int32Array
+  readonly sameStart: Int32Array
+  readonly sameTarget: Int32Array
+  readonly sameCoef: Float64Array
+}
+
+/** @example const programs = pairPrograms(layout, lazy, program) */
+export function pairPrograms(layout: Layout, lazy: Uint8Array, program: LazyProgram): PairPrograms {
+  const { count, pairStart, entryStart, entryP, entryNode, branchP, branchDist, distStart } = layout
+  const pairs = pairStart[count]!
+  const flat = new Uint8Array(pairs)
+  const sumStart = new Int32Array(pairs + 1)
+  const termStart = new Int32Array(pairs + 1)
+  const kind: number[] = []
+  const weight: number[] = []
+  const from: number[] = []
+  const to: number[] = []
+  const at: number[] = []
+  const stride: number[] = []
+  const termNode: number[] = []
+  const termWeight: number[] = []
+  for (let k = 0; k < pairs; k++) {
+    sumStart[k] = kind.length
+    termStart[k] = termNode.length
+    let simple = true
+    for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++) {
+      const node = entryNode[e]!
+      if (!lazy[node]) continue
+      for (let i = program.start[node]!; i < program.start[node + 1]!; i++)
+        if (program.kind[i] !== DAMAGE_A && program.kind[i] !== DAMAGE_B) simple = false
+    }
+    if (!simple) continue
+    flat[k] = 1
+    for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++) {
+      const node = entryNode[e]!
+      const p = entryP[e]!
+      if (!lazy[node]) {
+        termNode.push(node)
+        termWeight.push(p)
+        continue
+      }
+      for (let i = program.start[node]!; i < program.start[node + 1]!; i++) {
+        const br = program.branch[i]!
+        const d = branchDist[br]!
+        kind.push(program.kind[i]!)
+        weight.push(p * branchP[br]!)
+        from.push(distStart[d]!)
+        to.push(distStart[d + 1]!)
+        at.push(program.at[i]!)
+        stride.push(program.stride[i]!)
+      }
+      for (let s = program.sameStart[node]!; s < program.sameStart[node + 1]!; s++) {
+        termNode.push(program.sameTarget[s]!)
+        termWeight.push(p * program.sameCoef[s]!)
+      }
+    }
+  }
+  sumStart[pairs] = kind.length
+  termStart[pairs] = termNode.length
+  return {
+    flat,
+    sumStart,
+    sumKind: Uint8Array.from(kind),
+    sumWeight: Float64Array.from(weight),
+    sumFrom: Int32Array.from(from),
+    sumTo: Int32Array.from(to),
+    sumAt: Int32Array.from(at),
+    sumStride: Int32Array.from(stride),
+    termStart,
+    termNode: Int32Array.from(termNode),
+    termWeight: Float64Array.from(termWeight),
+  }
+}
+
+/** The distributions and tables a pair's list reads (see `Layout`, `CellEvaluator`). */
+export interface PairTables {
+  readonly distValue: Int32Array
+  readonly distProb: Float64Array
+  readonly distTail: Float64Array
+  readonly grid: Float64Array
+  readonly gridT: Float64Array
+  readonly val: Float64Array
+}
+
+/**
+ * Pair k's constant part at cell (a, b) from its list: the hottest loop of a solve.
+ * @example const q = pairConstant(programs, tables, k, a, b)
+ */
+export function pairConstant(programs: PairPrograms, tables: PairTables, k: number, a: number, b: number): number {
+  const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride, termStart, termNode, termWeight } =
+    programs
+  const { distValue, distProb, distTail, grid, gridT, val } = tables
+  let q = 0
+  for (let i = sumStart[k]!; i < sumStart[k + 1]!; i++) {
+    const end = sumTo[i]!
+    let sum = 0
+    let j = sumFrom[i]!
+    if (sumKind[i] === DAMAGE_B) {
+      const at = sumAt[i]! + (a - 1) * sumStride[i]! + b - 1
+      for (; j < end; j++) {
+        const v = distValue[j]!
+        if (v >= b) break
+        sum += distProb[j]! * grid[at - v]!
+      }
+      if (j < end) sum += distTail[j]!
+    } else {
+      const at = sumAt[i]! + (b - 1) * sumStride[i]! + a - 1
+      for (; j < end; j++) {
+        const v = distValue[j]!
+        if (v >= a) break
+        sum += distProb[j]! * gridT[at - v]!
+      }
+    }
+    q += sumWeight[i]! * sum
+  }
+  for (let t = termStart[k]!; t < termStart[k + 1]!; t++) q += termWeight[t]! * val[termNode[t]!]!
+  return q
+}
