@@ -125,7 +125,13 @@ export interface PairTables {
  * Pair k's constant part at cell (a, b) from its list: the hottest loop of a solve.
  * @example const q = pairConstant(programs, tables, k, a, b)
  */
-export function pairConstant(programs: PairPrograms, tables: PairTables, k: number, a: number, b: number): number {
+export function pairConstant(
+  programs: PairPrograms,
+  tables: PairTables,
+  k: number,
+  a: number,
+  b: number,
+): number {
   const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride, termStart, termNode, termWeight } =
     programs
   const { distValue, distProb, distTail, grid, gridT, val } = tables

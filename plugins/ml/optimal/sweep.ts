@@ -90,7 +90,17 @@ export function sweep(
   const programs = pairPrograms(layout, lazy, cells.lazyProgram)
   const { distValue, distProb, distTail } = layout
   const tables = { distValue, distProb, distTail, grid, gridT, val }
-  const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ, programs, tables)
+  const pairs = createPairValues(
+    layout,
+    rowsOf,
+    colsOf,
+    lazy,
+    cells.evaluateLazy,
+    val,
+    constQ,
+    programs,
+    tables,
+  )
   const cellGame = createCellGame({
     count,
     rowsOf,
