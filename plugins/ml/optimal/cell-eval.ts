@@ -1,6 +1,5 @@
-import type { BufferStore } from '../solver/grid.ts'
 import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branch-eval.ts'
-import { columnCopies, lazyPrograms, rowSums, sameLists, zeroStates } from './cell-tables.ts'
+import { lazyPrograms, rowSums, sameLists, zeroStates } from './cell-tables.ts'
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
 import type { LazyProgram } from './pair-programs.ts'
@@ -28,11 +27,6 @@ export interface CellEvaluator {
    * here is 0, so they are never evaluated; stored ones get their value from the templates.
    */
   readonly zero: Uint8Array
-  /** Column-major copies of some tables (see `columnCopies`): whoever writes `grid` writes them too. */
-  readonly colAt: Int32Array
-  readonly gridT: Float64Array
-  /** Gives scratch tables back to the buffer store (end of the sweep). */
-  release(): void
   /**
    * `val[id]` of a state valued on demand (see `pair-values.ts`) at cell (a, b), as `evaluate`
    * computes it (without `lower`: only `evaluate` feeds a cell that comes back to itself), from a
@@ -68,7 +62,6 @@ export function createCellEvaluator(
   grid: Float64Array,
   val: Float64Array,
   lazy: Uint8Array,
-  buffers?: BufferStore,
 ): CellEvaluator {
   const { hiA, hiB } = reach
   const { count, gridAt, branchStart, branchKind, branchP, branchTarget, branchDist, branchOps } = layout
@@ -76,7 +69,6 @@ export function createCellEvaluator(
   const maxA = graph.game.sides[0].battlers[0]!.maxhp
   const maxB = graph.game.sides[1].battlers[0]!.maxhp
   const { zero, noLower } = zeroStates(graph, layout, lazy)
-  const { colAt, gridT, release } = columnCopies(layout, reach, lazy, buffers)
   const lower = new Float64Array(count)
   const retCount = new Int32Array(count)
   const retTarget = new Int32Array(branchStart[count]!)
@@ -135,7 +127,7 @@ export function createCellEvaluator(
     return branchP[br]! * sum
   }
 
-  const program = lazyPrograms(layout, reach, lazy, noLower, colAt, sameStart, sameTarget, sameCoef)
+  const program = lazyPrograms(layout, reach, lazy, noLower, sameStart, sameTarget, sameCoef)
   const cells: CellEvaluator = {
     lazyProgram: program,
     lower,
@@ -146,9 +138,6 @@ export function createCellEvaluator(
     retTarget,
     retCoef,
     zero,
-    colAt,
-    gridT,
-    release,
     returned: false,
     beginRow: (a) => rows.begin(a),
     evaluate: (id, a, b) => evaluate(id, a, b),
@@ -175,11 +164,12 @@ export function createCellEvaluator(
         if (j < end) sum += distTail[j]!
         total += branchP[br]! * sum
       } else if (kind === DAMAGE_A) {
-        const at = lzAt[i]! + (b - 1) * lzStride[i]! + a - 1
+        const stride = lzStride[i]!
+        const at = lzAt[i]! + (a - 1) * stride + b - 1
         for (let j = distStart[d]!; j < end; j++) {
           const v = distValue[j]!
           if (v >= a) break
-          sum += distProb[j]! * gridT[at - v]!
+          sum += distProb[j]! * grid[at - v * stride]!
         }
         total += branchP[br]! * sum
       } else if (kind === JOINT_B) total += joint(br, 1, b, a, maxA, 1, targetCols[br]!)
@@ -200,16 +190,15 @@ export function createCellEvaluator(
       const cols = targetCols[br]!
       if (kind === DAMAGE_A) {
         if (!lazy[id]) continue
-        // down the column of the target's table, in its column-major copy (A knocked out: 0)
-        const target = branchTarget[br]!
-        const at = colAt[target]! + (b - 1) * hiA[target]! + a - 1
+        // down the column of the target's table, a row apart per HP (A knocked out: 0)
+        const at = targetAt[br]! + (a - 1) * cols + b - 1
         const d = branchDist[br]!
         const end = distStart[d + 1]!
         let sum = 0
         for (let j = distStart[d]!; j < end; j++) {
           const v = distValue[j]!
           if (v >= a) break
-          sum += distProb[j]! * gridT[at - v]!
+          sum += distProb[j]! * grid[at - v * cols]!
         }
         total += branchP[br]! * sum
       } else if (kind === DAMAGE_B) {

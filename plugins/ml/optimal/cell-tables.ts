@@ -1,4 +1,3 @@
-import type { BufferStore } from '../solver/grid.ts'
 import type { ChanceNode, GameGraph } from './graph.ts'
 import { DAMAGE_A, type Layout, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
@@ -94,33 +93,6 @@ export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: 
 }
 
 /**
- * Column-major copies of the tables that on-demand states read with damage to A (down a column):
- * contiguous reads instead of one cache line per damage value. The sweep writes both copies.
- * `colAt[n]` is where state n's copy starts (−1: none); cell (a, b) at `colAt[n] + (b − 1) · hiA[n] + a − 1`.
- */
-export function columnCopies(layout: Layout, reach: Reach, lazy: Uint8Array, buffers?: BufferStore) {
-  const { count, branchStart, branchKind, branchTarget } = layout
-  const colAt = new Int32Array(count).fill(-1)
-  let size = 0
-  for (let id = 0; id < count; id++) {
-    if (!lazy[id]) continue
-    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
-      const target = branchTarget[br]!
-      if (branchKind[br] !== DAMAGE_A || colAt[target]! >= 0) continue
-      colAt[target] = size
-      size += reach.hiA[target]! * reach.hiB[target]!
-    }
-  }
-  const gridT = buffers ? buffers.take(size) : new Float64Array(size)
-  return {
-    colAt,
-    gridT,
-    /** Gives the copies back to `buffers` (zeroed). */
-    release: () => buffers?.give(gridT.fill(0, 0, size)),
-  }
-}
-
-/**
  * The chance states of the sweep in evaluation order, each group sorted by widest B range first
  * (a row's cells trim its tail): by stage, last phase first (same-cell references point to later
  * phases), first the `zero` states (never evaluated, only iterated when a cell comes back to
@@ -144,15 +116,14 @@ export function stageGroups(graph: GameGraph, reach: Reach, lazy: Uint8Array, ze
 
 /**
  * Per state valued on demand: its damaging branches (`kind`, `branch`, and where its target's
- * table starts with its row stride: `targetAt`/hiB, or the column-major copy `colAt`/hiA for damage
- * to A) and its `SAME` terms on states with a part of their own, flat.
+ * table starts with its row stride: damage to A reads down a column, one row apart per HP) and
+ * its `SAME` terms on states with a part of their own, flat.
  */
 export function lazyPrograms(
   layout: Layout,
   reach: Reach,
   lazy: Uint8Array,
   noLower: Uint8Array,
-  colAt: Int32Array,
   sameStart: Int32Array,
   sameTarget: Int32Array,
   sameCoef: Float64Array,
@@ -175,8 +146,8 @@ export function lazyPrograms(
       const target = branchTarget[br]!
       kind.push(branchKind[br]!)
       branch.push(br)
-      at.push(branchKind[br] === DAMAGE_A ? colAt[target]! : gridAt[target]!)
-      stride.push(branchKind[br] === DAMAGE_A ? reach.hiA[target]! : reach.hiB[target]!)
+      at.push(gridAt[target]!)
+      stride.push(reach.hiB[target]!)
     }
     for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) {
       if (noLower[sameTarget[s]!]) continue

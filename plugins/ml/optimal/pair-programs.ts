@@ -15,14 +15,14 @@ export interface PairPrograms {
   readonly flat: Uint8Array
   /** Damage sums of pair k: `sumStart[k] … sumStart[k + 1] − 1`. */
   readonly sumStart: Int32Array
-  /** DAMAGE_B (sums along the row of `grid`) or DAMAGE_A (down the column copy `gridT`). */
+  /** DAMAGE_B (sums along a row of `grid`) or DAMAGE_A (down a column: `sumStride` apart). */
   readonly sumKind: Uint8Array
   /** Entry probability × branch probability. */
   readonly sumWeight: Float64Array
   /** The distribution's entries `distFrom … distTo − 1` (see `Layout.distStart`). */
   readonly sumFrom: Int32Array
   readonly sumTo: Int32Array
-  /** Where the target's table (or its column copy) starts, and its stride per HP of the other side. */
+  /** Where the target's table starts, and its row width (the step down a column for DAMAGE_A). */
   readonly sumAt: Int32Array
   readonly sumStride: Int32Array
   /** Values read at the same cell: `termStart[k] … termStart[k + 1] − 1` (state, weight). */
@@ -117,7 +117,6 @@ export interface PairTables {
   readonly distProb: Float64Array
   readonly distTail: Float64Array
   readonly grid: Float64Array
-  readonly gridT: Float64Array
   readonly val: Float64Array
 }
 
@@ -134,7 +133,7 @@ export function pairConstant(
 ): number {
   const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride, termStart, termNode, termWeight } =
     programs
-  const { distValue, distProb, distTail, grid, gridT, val } = tables
+  const { distValue, distProb, distTail, grid, val } = tables
   let q = 0
   for (let i = sumStart[k]!; i < sumStart[k + 1]!; i++) {
     const end = sumTo[i]!
@@ -149,11 +148,12 @@ export function pairConstant(
       }
       if (j < end) sum += distTail[j]!
     } else {
-      const at = sumAt[i]! + (b - 1) * sumStride[i]! + a - 1
+      const stride = sumStride[i]!
+      const at = sumAt[i]! + (a - 1) * stride + b - 1
       for (; j < end; j++) {
         const v = distValue[j]!
         if (v >= a) break
-        sum += distProb[j]! * gridT[at - v]!
+        sum += distProb[j]! * grid[at - v * stride]!
       }
     }
     q += sumWeight[i]! * sum

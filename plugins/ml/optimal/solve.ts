@@ -148,7 +148,6 @@ function solveOnce(
       maxSweeps: 10_000,
       deadline,
       timeLimitMs: limits.timeLimitMs,
-      buffers: store,
     })
     const root = graph.root
     value = grid[layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1]!

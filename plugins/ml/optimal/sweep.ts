@@ -1,4 +1,3 @@
-import type { BufferStore } from '../solver/grid.ts'
 import { createCellEvaluator } from './cell-eval.ts'
 import { createCellGame } from './cell-game.ts'
 import { stageGroups } from './cell-tables.ts'
@@ -33,8 +32,6 @@ export interface SweepOptions {
   /** `performance.now()` past which the solve is refused (`OPTIMAL_TIME_LIMIT`). */
   readonly deadline: number
   readonly timeLimitMs: number
-  /** Where scratch tables come from (and go back zeroed); without it, fresh ones. */
-  readonly buffers?: BufferStore
 }
 
 export interface SweepResult {
@@ -72,8 +69,8 @@ export function sweep(
   const byHiB = (x: number, y: number) => hiB[y]! - hiB[x]!
   const lazy = lazyStates(graph, layout)
   const val = new Float64Array(count)
-  const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy, options.buffers)
-  const { zero, colAt, gridT } = cells
+  const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy)
+  const { zero } = cells
   const { groups, evaluated, lazyGroup } = stageGroups(graph, reach, lazy, zero)
   const turns = Int32Array.from([...turnIds].sort(byHiB))
   const { rowsOf, colsOf } = choiceCounts(graph)
@@ -89,7 +86,7 @@ export function sweep(
   const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
   const programs = pairPrograms(layout, lazy, cells.lazyProgram)
   const { distValue, distProb, distTail } = layout
-  const tables = { distValue, distProb, distTail, grid, gridT, val }
+  const tables = { distValue, distProb, distTail, grid, val }
   const pairs = createPairValues(
     layout,
     rowsOf,
@@ -233,77 +230,70 @@ export function sweep(
     }
   }
 
-  try {
-    for (;;) {
-      sweeps++
-      let change = 0
-      for (let a = 1; a <= topA; a++) {
-        if (performance.now() > options.deadline) {
-          throw new OptimalLimitError(
-            'OPTIMAL_TIME_LIMIT',
-            `the solve took longer than ${options.timeLimitMs} ms`,
-            {
-              limit: options.timeLimitMs,
-            },
-          )
-        }
-        cells.beginRow(a)
-        for (let g = 0; g < groups.length; g++) {
-          let n = 0
-          for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
-          ends[g] = n
-        }
-        storedEnd = 0
-        for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
-        let turnEnd = 0
-        let topB = 0
-        for (const id of turns) {
-          if (hiA[id]! < a) continue
-          rowTurns[turnEnd++] = id
-          topB = Math.max(topB, hiB[id]!)
-        }
-        for (let b = 1; b <= topB; b++) {
-          for (let g = 0; g < groups.length; g++) {
-            const list = rowLists[g]!
-            let end = ends[g]!
-            while (end > 0 && hiB[list[end - 1]!]! < b) end--
-            ends[g] = end
-            if (g >= evaluated && g !== lazyGroup)
-              for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
-          }
-          while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
-          while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
-          for (let i = 0; i < turnEnd; i++) {
-            const id = rowTurns[i]!
-            val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
-          }
-          if (cells.returned) {
-            for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)
-            iterateValues(turnEnd, a, b)
-          } else iterateTemplates(turnEnd, a, b)
-          cells.returned = false
-          for (let i = 0; i < storedEnd; i++) {
-            const id = rowStored[i]!
-            grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
-            if (colAt[id]! >= 0) gridT[colAt[id]! + (b - 1) * hiA[id]! + a - 1] = val[id]!
-          }
-          for (let i = 0; i < turnEnd; i++) {
-            const id = rowTurns[i]!
-            const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
-            change = Math.max(change, Math.abs(grid[at]! - val[id]!))
-            grid[at] = val[id]!
-            if (colAt[id]! >= 0) gridT[colAt[id]! + (b - 1) * hiA[id]! + a - 1] = val[id]!
-          }
-        }
+  for (;;) {
+    sweeps++
+    let change = 0
+    for (let a = 1; a <= topA; a++) {
+      if (performance.now() > options.deadline) {
+        throw new OptimalLimitError(
+          'OPTIMAL_TIME_LIMIT',
+          `the solve took longer than ${options.timeLimitMs} ms`,
+          {
+            limit: options.timeLimitMs,
+          },
+        )
       }
-      if (!graph.upward || change <= options.tolerance) break
-      if (sweeps >= options.maxSweeps) {
-        residual = Math.max(residual, change)
-        break
+      cells.beginRow(a)
+      for (let g = 0; g < groups.length; g++) {
+        let n = 0
+        for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
+        ends[g] = n
+      }
+      storedEnd = 0
+      for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
+      let turnEnd = 0
+      let topB = 0
+      for (const id of turns) {
+        if (hiA[id]! < a) continue
+        rowTurns[turnEnd++] = id
+        topB = Math.max(topB, hiB[id]!)
+      }
+      for (let b = 1; b <= topB; b++) {
+        for (let g = 0; g < groups.length; g++) {
+          const list = rowLists[g]!
+          let end = ends[g]!
+          while (end > 0 && hiB[list[end - 1]!]! < b) end--
+          ends[g] = end
+          if (g >= evaluated && g !== lazyGroup) for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
+        }
+        while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
+        while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
+        for (let i = 0; i < turnEnd; i++) {
+          const id = rowTurns[i]!
+          val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
+        }
+        if (cells.returned) {
+          for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)
+          iterateValues(turnEnd, a, b)
+        } else iterateTemplates(turnEnd, a, b)
+        cells.returned = false
+        for (let i = 0; i < storedEnd; i++) {
+          const id = rowStored[i]!
+          grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
+        }
+        for (let i = 0; i < turnEnd; i++) {
+          const id = rowTurns[i]!
+          const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
+          change = Math.max(change, Math.abs(grid[at]! - val[id]!))
+          grid[at] = val[id]!
+        }
       }
     }
-  } finally {
-    cells.release()
+    if (!graph.upward || change <= options.tolerance) break
+    if (sweeps >= options.maxSweeps) {
+      residual = Math.max(residual, change)
+      break
+    }
   }
   return { strategies, sweeps, residual }
 }
