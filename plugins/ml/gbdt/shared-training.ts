@@ -24,6 +24,10 @@ export interface TrainingShape {
   histogramSlots: number
   segmentSlots: number
   gradientBlocks: number
+  /** Most nodes of one depth handled by one step (see tree-builder.ts). */
+  maxBatch: number
+  /** Most pieces (a column range of one node) in one NODES job. */
+  maxPieces: number
 }
 
 /** The shared memory of one training run: what a worker needs to run any task. */
@@ -41,6 +45,9 @@ export interface SharedBuffers {
   weight: SharedArrayBuffer
   lossParts: SharedArrayBuffer
   splitParts: SharedArrayBuffer
+  nodeInts: SharedArrayBuffer
+  nodeFloats: SharedArrayBuffer
+  taskInts: SharedArrayBuffer
   histograms: SharedArrayBuffer
   segments: SharedArrayBuffer
   features: SharedArrayBuffer
@@ -69,6 +76,11 @@ export interface SharedTraining {
   lossParts: Float64Array
   /** Split candidates of a node job: task t, child c at `(2t + c) × CANDIDATE_FLOATS` (split.ts). */
   splitParts: Float64Array
+  /** The nodes of the current step: `NODE_INTS` ints and `NODE_FLOATS` floats each (step-kernels.ts). */
+  nodeInts: Int32Array
+  nodeFloats: Float64Array
+  /** The current NODES job: each task's first piece, then `PIECE_INTS` ints a piece (step-kernels.ts). */
+  taskInts: Int32Array
   histograms: Float64Array
   histogramLength: number
   segments: Int32Array
@@ -80,15 +92,34 @@ export interface SharedTraining {
 /** Number of 32-bit job arguments (see kernels.ts for their meaning per operation). */
 export const INT_ARGS = 16
 export const FLOAT_ARGS = 8
-/** Most tasks of one node job (one per thread; see MAX_TRAINING_THREADS). */
-export const MAX_NODE_TASKS = 64
+/** Ints and floats describing one node of a step (meaning per job in step-kernels.ts). */
+export const NODE_INTS = 8
+export const NODE_FLOATS = 4
+/** Ints describing one piece of a NODES job: node, first and last column of its range. */
+export const PIECE_INTS = 3
+/** Most tasks of one NODES job (two per thread, see MAX_TRAINING_THREADS); pieces start after. */
+export const MAX_NODE_TASKS = 128
+/** Most nodes in one step; fewer when their histograms would not fit `HISTOGRAM_BUDGET_BYTES`. */
+const MAX_BATCH = 16
+const HISTOGRAM_BUDGET_BYTES = 96 * 2 ** 20
+
+/**
+ * Histogram slots a build needs with steps of up to `batch` nodes of one depth: the pending nodes
+ * (at most min(2·batch, 2^d) at depth d < maxDepth, see tree-builder.ts) plus the batch's new
+ * smaller children.
+ */
+function slotsFor(maxDepth: number, batch: number): number {
+  let slots = batch
+  for (let d = 0; d < maxDepth; d++) slots += Math.min(2 * batch, 2 ** d)
+  return slots
+}
 
 /**
  * Allocates the shared memory for training the row-major matrix `values` (`nRows` rows of
- * `layout`), depth `maxDepth`. A depth-first build keeps at most depth + 1 pending nodes, each
- * holding a histogram and a segment list, plus one being built: `maxDepth + 3` slots of each leave
- * a margin. `shareValues` copies the matrix into shared memory (workers quantise it too);
- * otherwise the caller's array is used as it is.
+ * `layout`), depth `maxDepth`. Trees grow in steps of up to `maxBatch` nodes of one depth; the
+ * histogram and segment slots cover every node that can be pending at once (`slotsFor`), and
+ * `maxBatch` shrinks (16 → 1) until the histograms fit 96 MB. `shareValues` copies the matrix
+ * into shared memory (workers quantise it too); otherwise the caller's array is used as it is.
  *
  * @example
  * const shared = allocateSharedTraining(recordLayout(60, 1), 500_000, 256, 6, values, true)
@@ -102,16 +133,23 @@ export function allocateSharedTraining(
   shareValues: boolean,
 ): SharedTraining {
   const storeBytes = nRows * layout.recordWords * 4
+  const histogramLength = 2 * layout.nFeatures * binStride
+  let maxBatch = MAX_BATCH
+  while (maxBatch > 1 && slotsFor(maxDepth, maxBatch) * histogramLength * 8 > HISTOGRAM_BUDGET_BYTES)
+    maxBatch >>= 1
+  // Cutting the job into tasks adds at most one piece per task boundary.
+  const maxPieces = maxBatch + MAX_NODE_TASKS
   const shape: TrainingShape = {
     layout,
     nRows,
     binStride,
     nSegments: Math.max(1, Math.ceil(nRows / SEGMENT_ROWS)),
-    histogramSlots: maxDepth + 3,
-    segmentSlots: maxDepth + 3,
+    histogramSlots: slotsFor(maxDepth, maxBatch),
+    segmentSlots: slotsFor(maxDepth, maxBatch) + 2 * maxBatch,
     gradientBlocks: Math.max(1, Math.ceil(nRows / GRADIENT_BLOCK_ROWS)),
+    maxBatch,
+    maxPieces,
   }
-  const histogramLength = 2 * layout.nFeatures * binStride
   const sharedValues = shareValues ? new SharedArrayBuffer(values.byteLength) : null
   if (sharedValues !== null) new Float32Array(sharedValues).set(values)
   const buffers: SharedBuffers = {
@@ -124,7 +162,10 @@ export function allocateSharedTraining(
     label: new SharedArrayBuffer(nRows * 8),
     weight: new SharedArrayBuffer(nRows * 8),
     lossParts: new SharedArrayBuffer(shape.gradientBlocks * 8),
-    splitParts: new SharedArrayBuffer(MAX_NODE_TASKS * 2 * CANDIDATE_FLOATS * 8),
+    splitParts: new SharedArrayBuffer(maxPieces * 2 * CANDIDATE_FLOATS * 8),
+    nodeInts: new SharedArrayBuffer(maxBatch * NODE_INTS * 4),
+    nodeFloats: new SharedArrayBuffer(maxBatch * NODE_FLOATS * 8),
+    taskInts: new SharedArrayBuffer((MAX_NODE_TASKS + 1 + maxPieces * PIECE_INTS) * 4),
     histograms: new SharedArrayBuffer(shape.histogramSlots * histogramLength * 8),
     segments: new SharedArrayBuffer(shape.segmentSlots * shape.nSegments * 2 * 4),
     features: new SharedArrayBuffer(layout.nFeatures * 4),
@@ -155,6 +196,9 @@ export function viewSharedTraining(buffers: SharedBuffers, values?: Float32Array
     weight: new Float64Array(buffers.weight),
     lossParts: new Float64Array(buffers.lossParts),
     splitParts: new Float64Array(buffers.splitParts),
+    nodeInts: new Int32Array(buffers.nodeInts),
+    nodeFloats: new Float64Array(buffers.nodeFloats),
+    taskInts: new Int32Array(buffers.taskInts),
     histograms: new Float64Array(buffers.histograms),
     histogramLength: 2 * shape.layout.nFeatures * shape.binStride,
     segments: new Int32Array(buffers.segments),

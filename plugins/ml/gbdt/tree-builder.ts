@@ -1,6 +1,14 @@
 import type { BinCuts } from './binning.ts'
 import { gradSlot } from './histogram.ts'
-import { NODE_BUILD, NODE_SCAN, OP_LEAF_MARGINS, OP_NODE, OP_PARTITION, OP_SPLIT_MARGINS } from './kernels.ts'
+import { OP_SEGMENTS } from './kernels.ts'
+import {
+  ALONE_BELOW_RECORDS,
+  type BuildNode,
+  runNodes,
+  setArgs,
+  type TreeScope,
+  writeNode,
+} from './node-jobs.ts'
 import {
   histogramAt,
   type SharedTraining,
@@ -9,21 +17,9 @@ import {
   segmentRecordCount,
   writeRootSegments,
 } from './shared-training.ts'
-import {
-  CANDIDATE_FLOATS,
-  leafValue,
-  minimumHessian,
-  pickCandidate,
-  type SplitChoice,
-  type SplitRules,
-} from './split.ts'
+import { leafValue, type SplitChoice, type SplitRules } from './split.ts'
+import { NODE_BUILD, NODE_SCAN, STEP_LEAF, STEP_PARTITION, STEP_SPLIT_LEAVES } from './step-kernels.ts'
 import type { TrainingTeam } from './team.ts'
-
-/**
- * Nodes with fewer records than this are handled by the calling thread alone: waking a worker
- * costs more than the work. Only who runs a task depends on it, never what the task computes.
- */
-const ALONE_BELOW_RECORDS = 4096
 
 /** Buffers and settings shared by every tree of one training run (allocated once, reused). */
 export interface GrowContext {
@@ -62,14 +58,15 @@ interface PendingNode {
 }
 
 /**
- * Grows one tree depth-first over records `0..nSample` of store `rootStore`. Splits equal
- * XGBoost's level-wise growth (a node's split depends on its own rows only); depth-first keeps just
- * depth + 1 histograms alive. Only the smaller child's histogram is built, the larger one is the
- * parent's minus it. `features` are this tree's columns (colsample_bytree), ascending.
- *
- * Partitions, histograms with their split search, and margin updates are jobs of the team (see
- * kernels.ts); only picking among the threads' candidates and the bookkeeping stay on the calling
- * thread.
+ * Grows one tree over records `0..nSample` of store `rootStore`, in **steps**: a step takes up to
+ * `maxBatch` pending nodes of the deepest pending depth and runs two jobs for all of them (see
+ * step-kernels.ts) — one pass over the segments (leaves add their values to the margins, splits
+ * partition their records) and one NODES job that builds every smaller child's histogram, turns
+ * each parent's into the larger child's and scans both. With depth 6 a tree is 13 jobs (was one
+ * job per node and per partition, ~100), every job is shared by all threads, and small nodes no
+ * longer run alone. Splits equal XGBoost's level-wise growth (a node's split depends on its own
+ * rows only, and every histogram is summed in segment order whoever builds it). `features` are
+ * this tree's columns (colsample_bytree), ascending.
  *
  * @example
  * const tree = growTree(context, STORE_ALL_ROWS, nSample, sampledFeatures, sampledFeatures.length < nFeatures)
@@ -91,158 +88,143 @@ export function growTree(
     value: new Float32Array(capacity),
     gain: new Float64Array(capacity),
   }
-  const { cuts, shared, histogramSlots, segmentSlots, rules } = ctx
-  const nSelected = subsampledColumns ? features.length : -1
+  const { cuts, shared, histogramSlots, segmentSlots } = ctx
   if (subsampledColumns) shared.features.set(features)
-  const storeAt = (depth: number) => (depth === 0 ? rootStore : STORE_WORK)
-  const job = (store: number, segments: number, built: number, records: number) => ({
-    store,
+  const scope: TreeScope = {
+    rootStore,
+    width: features.length,
+    nSelected: subsampledColumns ? features.length : -1,
+  }
+  const segments = segmentSlots.acquire()
+  writeRootSegments(shared, segments, nSample)
+  const histogram = histogramSlots.acquire()
+  const root: BuildNode = {
+    store: rootStore,
     segments,
-    built,
+    histogram,
     sibling: -1,
-    records,
-    nSelected,
-    mode: NODE_BUILD,
+    records: nSample,
     totals: [0, 0, 0, 0],
-  })
-  const rootSegments = segmentSlots.acquire()
-  writeRootSegments(shared, rootSegments, nSample)
-  const rootHistogram = histogramSlots.acquire()
-  const rootJob = job(rootStore, rootSegments, rootHistogram, nSample)
-  runNodeJob(ctx, rootJob)
+  }
+  runNodes(ctx, scope, [root], NODE_BUILD)
   // The totals come from the finished histogram (one feature's bins), so the root's scan is a job of its own.
-  const [grad, hess] = histogramTotals(histogramAt(shared, rootHistogram), features[0]!, cuts)
-  const [rootSplit] = runNodeJob(ctx, { ...rootJob, mode: NODE_SCAN, totals: [grad, hess, 0, 0] })
-  let nNodes = 1
+  const [grad, hess] = histogramTotals(histogramAt(shared, histogram), features[0]!, cuts)
+  const split = runNodes(ctx, scope, [{ ...root, totals: [grad, hess, 0, 0] }], NODE_SCAN)[0]![0]
   const stack: PendingNode[] = [
-    {
-      id: 0,
-      depth: 0,
-      records: nSample,
-      grad,
-      hess,
-      histogram: rootHistogram,
-      segments: rootSegments,
-      split: rootSplit!,
-    },
+    { id: 0, depth: 0, records: nSample, grad, hess, histogram, segments, split: split! },
   ]
-  while (stack.length > 0) {
-    const node = stack.pop()!
+  let nNodes = 1
+  while (stack.length > 0)
+    nNodes = step(ctx, scope, tree, popBatch(stack, shared.shape.maxBatch), stack, nNodes)
+  return trimTree(tree, nNodes)
+}
+
+/**
+ * The top pending nodes that share the top one's depth, at most `max`. Taking one depth at a time
+ * keeps the stack sorted by depth, so at most min(2·max, 2^d) nodes of depth d are ever pending
+ * (the slot count in shared-training.ts).
+ */
+function popBatch(stack: PendingNode[], max: number): PendingNode[] {
+  const depth = stack.at(-1)!.depth
+  let n = 0
+  while (n < max && n < stack.length && stack[stack.length - 1 - n]!.depth === depth) n++
+  return stack.splice(stack.length - n, n)
+}
+
+/** One step over `batch` (see growTree); pushes the children that may split again; returns nNodes. */
+function step(
+  ctx: GrowContext,
+  scope: TreeScope,
+  tree: GrownTree,
+  batch: PendingNode[],
+  stack: PendingNode[],
+  nNodes: number,
+): number {
+  const { shared, rules, cuts, histogramSlots, segmentSlots } = ctx
+  const inner: { node: PendingNode; leftId: number; leftSegments: number; rightSegments: number }[] = []
+  let records = 0
+  batch.forEach((node, n) => {
+    records += node.records
     const { split } = node
-    const alone = node.records < ALONE_BELOW_RECORDS
+    const store = node.depth === 0 ? scope.rootStore : STORE_WORK
+    const leaf = (grad: number, hess: number) => leafValue(grad, hess, rules.regLambda, ctx.learningRate)
     if (split.feature < 0) {
       histogramSlots.release(node.histogram)
-      const value = leafValue(node.grad, node.hess, rules.regLambda, ctx.learningRate)
-      tree.value[node.id] = value
-      setArgs(shared, [OP_LEAF_MARGINS, storeAt(node.depth), node.segments], [value])
-      ctx.team.run(shared.shape.nSegments, alone)
-      segmentSlots.release(node.segments)
-      continue
+      tree.value[node.id] = leaf(node.grad, node.hess)
+      writeNode(shared, n, [STEP_LEAF, store, node.segments], [tree.value[node.id]!])
+      return
     }
     const leftId = nNodes++
     const rightId = nNodes++
     recordSplit(tree, cuts, node.id, split, leftId, rightId)
-    const depth = node.depth + 1
-    const rightGrad = node.grad - split.leftGrad
-    const rightHess = node.hess - split.leftHess
-    if (depth >= ctx.maxDepth) {
-      // Children are leaves: no partition needed, one pass adds the right leaf value to each row.
+    if (node.depth + 1 >= ctx.maxDepth) {
+      // Children are leaves: no partition, the pass adds the right leaf value to each row.
       histogramSlots.release(node.histogram)
-      const leftValue = leafValue(split.leftGrad, split.leftHess, rules.regLambda, ctx.learningRate)
-      const rightValue = leafValue(rightGrad, rightHess, rules.regLambda, ctx.learningRate)
-      tree.value[leftId] = leftValue
-      tree.value[rightId] = rightValue
-      setArgs(
-        shared,
-        [OP_SPLIT_MARGINS, storeAt(node.depth), node.segments, split.feature, split.bin],
-        [leftValue, rightValue],
-      )
-      ctx.team.run(shared.shape.nSegments, alone)
-      segmentSlots.release(node.segments)
-      continue
+      tree.value[leftId] = leaf(split.leftGrad, split.leftHess)
+      tree.value[rightId] = leaf(node.grad - split.leftGrad, node.hess - split.leftHess)
+      const ints = [STEP_SPLIT_LEAVES, store, node.segments, -1, -1, split.feature, split.bin]
+      writeNode(shared, n, ints, [tree.value[leftId]!, tree.value[rightId]!])
+      return
     }
     const leftSegments = segmentSlots.acquire()
     const rightSegments = segmentSlots.acquire()
-    setArgs(shared, [
-      OP_PARTITION,
-      storeAt(node.depth),
-      STORE_WORK,
+    inner.push({ node, leftId, leftSegments, rightSegments })
+    writeNode(shared, n, [
+      STEP_PARTITION,
+      store,
       node.segments,
       leftSegments,
       rightSegments,
       split.feature,
       split.bin,
     ])
-    ctx.team.run(shared.shape.nSegments, alone)
-    segmentSlots.release(node.segments)
+  })
+  setArgs(shared, [OP_SEGMENTS, batch.length])
+  ctx.team.run(shared.shape.nSegments, records < ALONE_BELOW_RECORDS)
+  for (const node of batch) segmentSlots.release(node.segments)
+  if (inner.length === 0) return nNodes
+  const sides = inner.map(({ node, leftSegments, rightSegments }) => {
     const leftRecords = segmentRecordCount(shared, leftSegments)
-    const rightRecords = node.records - leftRecords
-    const leftIsSmaller = leftRecords <= rightRecords
-    const left = { grad: split.leftGrad, hess: split.leftHess, records: leftRecords, segments: leftSegments }
-    const right = { grad: rightGrad, hess: rightHess, records: rightRecords, segments: rightSegments }
+    const { leftGrad, leftHess } = node.split
+    const left = { grad: leftGrad, hess: leftHess, records: leftRecords, segments: leftSegments }
+    const right = {
+      grad: node.grad - leftGrad,
+      hess: node.hess - leftHess,
+      records: node.records - leftRecords,
+      segments: rightSegments,
+    }
+    return { left, right, leftIsSmaller: left.records <= right.records }
+  })
+  const builds = sides.map(({ left, right, leftIsSmaller }, i): BuildNode => {
     const [smaller, larger] = leftIsSmaller ? [left, right] : [right, left]
-    const smallerHistogram = histogramSlots.acquire()
-    // Builds the smaller child, turns the parent's histogram into the larger one, scans both.
-    const [smallerSplit, largerSplit] = runNodeJob(ctx, {
-      ...job(STORE_WORK, smaller.segments, smallerHistogram, smaller.records),
-      sibling: node.histogram,
-      mode: NODE_BUILD | NODE_SCAN,
-      totals: [smaller.grad, smaller.hess, larger.grad, larger.hess],
-    })
-    const child = (id: number, side: typeof left, histogram: number, childSplit: SplitChoice) => ({
-      id,
-      depth,
-      ...side,
+    const histogram = histogramSlots.acquire()
+    const totals = [smaller.grad, smaller.hess, larger.grad, larger.hess]
+    return {
+      store: STORE_WORK,
+      segments: smaller.segments,
       histogram,
-      split: childSplit,
-    })
-    const leftChild = leftIsSmaller
-      ? child(leftId, left, smallerHistogram, smallerSplit!)
-      : child(leftId, left, node.histogram, largerSplit!)
-    const rightChild = leftIsSmaller
-      ? child(rightId, right, node.histogram, largerSplit!)
-      : child(rightId, right, smallerHistogram, smallerSplit!)
-    stack.push(rightChild, leftChild)
-  }
-  return trimTree(tree, nNodes)
-}
-
-function setArgs(shared: SharedTraining, ints: number[], floats: number[] = []): void {
-  shared.intArgs.set(ints)
-  shared.floatArgs.set(floats)
-}
-
-/** A NODE job (see kernels.ts): which histograms to build, subtract and scan. */
-interface NodeJob {
-  store: number
-  segments: number
-  built: number
-  sibling: number
-  records: number
-  nSelected: number
-  mode: number
-  /** Σg, Σh of the built node, then of the sibling. */
-  totals: number[]
-}
-
-/** Runs one NODE job; with NODE_SCAN, returns the split chosen for the built node and the sibling. */
-function runNodeJob(ctx: GrowContext, job: NodeJob): SplitChoice[] {
-  const { shared, rules } = ctx
-  const alone = job.records < ALONE_BELOW_RECORDS
-  const nTasks = alone ? 1 : ctx.team.threads
-  setArgs(
-    shared,
-    [OP_NODE, job.store, job.segments, job.built, job.nSelected, nTasks, job.sibling, job.mode],
-    [...job.totals, rules.regLambda, minimumHessian(rules)],
-  )
-  ctx.team.run(nTasks, alone)
-  if ((job.mode & NODE_SCAN) === 0) return []
-  const stride = 2 * CANDIDATE_FLOATS
-  const parts = shared.splitParts
-  return [
-    pickCandidate(parts, 0, stride, nTasks, rules.gamma),
-    pickCandidate(parts, CANDIDATE_FLOATS, stride, nTasks, rules.gamma),
-  ]
+      sibling: inner[i]!.node.histogram,
+      records: smaller.records,
+      totals,
+    }
+  })
+  // Builds each smaller child, turns its parent's histogram into the larger one, scans both.
+  const choices = runNodes(ctx, scope, builds, NODE_BUILD | NODE_SCAN)
+  inner.forEach(({ node, leftId }, i) => {
+    const { left, right, leftIsSmaller } = sides[i]!
+    const [smallerSplit, largerSplit] = choices[i]!
+    const depth = node.depth + 1
+    const smallerHistogram = builds[i]!.histogram
+    stack.push(
+      leftIsSmaller
+        ? { id: leftId, depth, ...left, histogram: smallerHistogram, split: smallerSplit! }
+        : { id: leftId, depth, ...left, histogram: node.histogram, split: largerSplit! },
+      leftIsSmaller
+        ? { id: leftId + 1, depth, ...right, histogram: node.histogram, split: largerSplit! }
+        : { id: leftId + 1, depth, ...right, histogram: smallerHistogram, split: smallerSplit! },
+    )
+  })
+  return nNodes
 }
 
 function histogramTotals(hist: Float64Array, feature: number, cuts: BinCuts): [number, number] {
