@@ -28,7 +28,7 @@ function naiveHistogram(store: RowStore, nFeatures: number, start: number, end: 
     for (let f = 0; f < nFeatures; f++) {
       const slot = gradSlot(f, store.bins[i * binsPerRecord + f]!, BIN_STRIDE)
       hist[slot]! += store.gradHess[i * recordWords + binWords]!
-      hist[slot + BIN_STRIDE]! += store.gradHess[i * recordWords + binWords + 1]!
+      hist[slot + 1]! += store.gradHess[i * recordWords + binWords + 1]!
     }
   }
   return hist
@@ -118,7 +118,7 @@ describe('split search over feature ranges', () => {
     let hess = 0
     for (let b = 0; b < BIN_STRIDE; b++) {
       grad += hist[gradSlot(2, b, BIN_STRIDE)]!
-      hess += hist[gradSlot(2, b, BIN_STRIDE) + BIN_STRIDE]!
+      hess += hist[gradSlot(2, b, BIN_STRIDE) + 1]!
     }
     const rules = { regLambda: 1, minChildWeight: 1, gamma: 0 }
     const all = Int32Array.from({ length: 10 }, (_, f) => f)

@@ -11,16 +11,17 @@ export interface NodeSegments {
 }
 
 /**
- * Where Σg and Σh of feature f, bin b sit in a histogram of `binStride` bins per feature: each
- * feature owns one block of `2 × binStride` slots, its Σg first, then its Σh. Why not (g, h) pairs:
- * two separate runs let the hot loop index both with the same bin offset, which measured ~15 %
- * faster in the JIT; per-feature blocks keep a thread's feature range one contiguous slice.
+ * Where Σg of feature f, bin b sits in a histogram of `binStride` bins per feature; its Σh is the
+ * next slot. Each feature owns one block of `2 × binStride` slots of (Σg, Σh) pairs, so a
+ * thread's feature range is one contiguous slice. Why pairs: an update then touches one cache line
+ * instead of two (the former layout, a run of Σg then a run of Σh, measured ~25 % slower on the
+ * 500k-row root histogram: 37.3 vs 27.6 ms, min of 25).
  *
  * @example
- * const [g, h] = [hist[gradSlot(f, b, 256)], hist[gradSlot(f, b, 256) + 256]]
+ * const [g, h] = [hist[gradSlot(f, b, 256)], hist[gradSlot(f, b, 256) + 1]]
  */
 export function gradSlot(feature: number, bin: number, binStride: number): number {
-  return 2 * feature * binStride + bin
+  return 2 * (feature * binStride + bin)
 }
 
 /**
@@ -88,36 +89,35 @@ function addWords(
   const s2 = 4 * binStride
   const s3 = 6 * binStride
   const step = 8 * binStride
-  const h1 = binStride
   const firstSlot = wordFrom * step
   for (let i = start; i < end; i++) {
     const base = i * recordWords
     const g = gradHess[base + binWords]!
     const h = gradHess[base + binWords + 1]!
     for (let f = from, slot = from * s1; f < headEnd; f++, slot += s1) {
-      const a = slot + bins[i * binsPerRecord + f]!
+      const a = slot + 2 * bins[i * binsPerRecord + f]!
       hist[a]! += g
-      hist[a + h1]! += h
+      hist[a + 1]! += h
     }
     for (let f = tailStart, slot = tailStart * s1; f < to; f++, slot += s1) {
-      const a = slot + bins[i * binsPerRecord + f]!
+      const a = slot + 2 * bins[i * binsPerRecord + f]!
       hist[a]! += g
-      hist[a + h1]! += h
+      hist[a + 1]! += h
     }
     for (let w = base + wordFrom, last = base + wordTo, slot = firstSlot; w < last; w++, slot += step) {
       const x = words[w]!
-      const a = slot + (x & 255)
-      const b = slot + s1 + ((x >>> 8) & 255)
-      const c = slot + s2 + ((x >>> 16) & 255)
-      const d = slot + s3 + (x >>> 24)
+      const a = slot + ((x & 255) << 1)
+      const b = slot + s1 + (((x >>> 8) & 255) << 1)
+      const c = slot + s2 + (((x >>> 16) & 255) << 1)
+      const d = slot + s3 + ((x >>> 24) << 1)
       hist[a]! += g
-      hist[a + h1]! += h
+      hist[a + 1]! += h
       hist[b]! += g
-      hist[b + h1]! += h
+      hist[b + 1]! += h
       hist[c]! += g
-      hist[c + h1]! += h
+      hist[c + 1]! += h
       hist[d]! += g
-      hist[d + h1]! += h
+      hist[d + 1]! += h
     }
   }
 }
@@ -144,9 +144,9 @@ function addRange(
       at < last;
       at++, slot += step
     ) {
-      const s = slot + bins[at]!
+      const s = slot + 2 * bins[at]!
       hist[s]! += g
-      hist[s + binStride]! += h
+      hist[s + 1]! += h
     }
   }
 }
@@ -169,9 +169,9 @@ function addSelected(
     const at = i * binsPerRecord
     for (let k = from; k < to; k++) {
       const f = columns[k]!
-      const s = 2 * f * binStride + bins[at + f]!
+      const s = 2 * (f * binStride + bins[at + f]!)
       hist[s]! += g
-      hist[s + binStride]! += h
+      hist[s + 1]! += h
     }
   }
 }

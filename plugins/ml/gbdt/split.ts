@@ -75,10 +75,10 @@ export function scanSplits(
     const last = lastBin[f]!
     let gl = 0
     let hl = 0
-    // Σg of bin b at 2·f·binStride + b, Σh binStride slots later (histogram.ts, gradSlot).
-    for (let b = 0, slot = 2 * f * binStride; b < last; b++, slot++) {
+    // Σg of bin b at 2·(f·binStride + b), Σh in the next slot (histogram.ts, gradSlot).
+    for (let b = 0, slot = 2 * f * binStride; b < last; b++, slot += 2) {
       gl += hist[slot]!
-      hl += hist[slot + binStride]!
+      hl += hist[slot + 1]!
       if (hl < minHess) continue
       const hr = totalHess - hl
       if (hr < minHess) break

@@ -230,9 +230,9 @@ function step(
 function histogramTotals(hist: Float64Array, feature: number, cuts: BinCuts): [number, number] {
   let grad = 0
   let hess = 0
-  for (let b = 0, slot = gradSlot(feature, 0, cuts.binStride); b < cuts.nBins[feature]!; b++, slot++) {
+  for (let b = 0, slot = gradSlot(feature, 0, cuts.binStride); b < cuts.nBins[feature]!; b++, slot += 2) {
     grad += hist[slot]!
-    hess += hist[slot + cuts.binStride]!
+    hess += hist[slot + 1]!
   }
   return [grad, hess]
 }
