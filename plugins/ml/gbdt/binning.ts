@@ -102,7 +102,7 @@ export interface QuantiseWork {
   scratch: SortScratch
   distinct: Float64Array
   mass: Float64Array
-  binOf: Uint16Array
+  binOf: Uint16Array[]
   keyView: ReturnType<typeof createKeyView>
   columns: Float32Array[]
 }
@@ -118,7 +118,7 @@ export function createQuantiseWork(nRows: number): QuantiseWork {
     scratch: createSortScratch(nRows),
     distinct: new Float64Array(nRows),
     mass: new Float64Array(nRows),
-    binOf: new Uint16Array(nRows),
+    binOf: Array.from({ length: QUANTISE_BLOCK }, () => new Uint16Array(nRows)),
     keyView: createKeyView(),
     columns: Array.from({ length: QUANTISE_BLOCK }, () => new Float32Array(nRows)),
   }
@@ -148,11 +148,13 @@ export function quantiseBlock(
     for (let k = 0; k < width; k++) columns[k]![r] = values[base + k]!
   }
   const cuts: Float32Array[] = []
-  for (let k = 0; k < width; k++) {
-    cuts.push(quantiseColumn(columns[k]!, weight, maxBin, work.scratch, work))
-    const { bins } = rows
-    const { binOf } = work
-    for (let r = 0, at = first + k; r < nRows; r++, at += binsPerRecord) bins[at] = binOf[r]!
+  for (let k = 0; k < width; k++)
+    cuts.push(quantiseColumn(columns[k]!, weight, maxBin, work.scratch, work, work.binOf[k]!))
+  // One pass over the records for the whole block: each record's bytes are written while it is in cache.
+  const { bins } = rows
+  const { binOf } = work
+  for (let r = 0, at = first; r < nRows; r++, at += binsPerRecord) {
+    for (let k = 0; k < width; k++) bins[at + k] = binOf[k]![r]!
   }
   return cuts
 }
@@ -164,9 +166,10 @@ function quantiseColumn(
   maxBin: number,
   scratch: SortScratch,
   work: QuantiseWork,
+  binOf: Uint16Array,
 ): Float32Array {
   const { order, keys } = sortOrder(column, scratch)
-  const { distinct, mass, binOf, keyView } = work
+  const { distinct, mass, keyView } = work
   const n = column.length
   let count = 0
   let previousKey = -1
