@@ -73,6 +73,10 @@ export async function createTestKernel(options: {
       // engine and the model), paid by every suite that boots the ml plugin and never ranks
       // threats; the threats suite turns it back on.
       ML_WARM_MATCHUPS: 'false',
+      // The model scores on the test thread: an inference worker's cold start (onnxruntime and its
+      // WebAssembly loaded again) is ≈ 1 CPU-second per kernel, and this process has already
+      // loaded them. The worker runner has its own tests (plugins/ml/onnx/onnx.test.ts).
+      ML_INFERENCE_WORKER: 'false',
       ...options.env,
     },
     logger,

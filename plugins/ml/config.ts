@@ -112,6 +112,11 @@ export const mlConfig = z.object({
     .describe(
       'Start the threats and exact-solver workers at start, so a first ranking or best move pays no cold start (test kernels turn it off)',
     ),
+  inferenceWorker: envBoolean
+    .default(true)
+    .describe(
+      'Score with the model in a worker thread, off the request thread; false scores on the calling thread and saves the worker (test kernels turn it off)',
+    ),
   skipIfExists: envBoolean
     .default(false)
     .describe('ml:train does nothing when a champion model exists (the trainer container exits at once)'),
