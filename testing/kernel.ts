@@ -77,6 +77,10 @@ export async function createTestKernel(options: {
       // WebAssembly loaded again) is ≈ 1 CPU-second per kernel, and this process has already
       // loaded them. The worker runner has its own tests (plugins/ml/onnx/onnx.test.ts).
       ML_INFERENCE_WORKER: 'false',
+      // Exact solves on the test thread too: a solver worker's cold start loads the battle engine
+      // again (≈ 1 CPU-second), and this process has it loaded. A suite that tests the advice
+      // budget needs a worker (predict-advice.test.ts); the pool has its own tests.
+      ML_SOLVER_WORKERS: '0',
       ...options.env,
     },
     logger,

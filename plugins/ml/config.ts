@@ -41,10 +41,12 @@ export const mlConfig = z.object({
   solverWorkers: z.coerce
     .number()
     .int()
-    .min(1)
+    .min(0)
     .max(8)
     .default(1)
-    .describe('Worker threads for exact solves (predictions, the web app)'),
+    .describe(
+      'Worker threads for exact solves (predictions, the web app); 0 solves on the calling thread, which then waits for each solve whatever the advice budget (test kernels)',
+    ),
   adviceBudgetMs: z.coerce
     .number()
     .int()
