@@ -73,6 +73,18 @@ export async function createTestKernel(options: {
       // engine and the model), paid by every suite that boots the ml plugin and never ranks
       // threats; the threats suite turns it back on.
       ML_WARM_MATCHUPS: 'false',
+      // The model scores on the test thread: an inference worker's cold start (onnxruntime and its
+      // WebAssembly loaded again) is ≈ 1 CPU-second per kernel, and this process has already
+      // loaded them. The worker runner has its own tests (plugins/ml/onnx/onnx.test.ts).
+      ML_INFERENCE_WORKER: 'false',
+      // Exact solves on the test thread too: a solver worker's cold start loads the battle engine
+      // again (≈ 1 CPU-second), and this process has it loaded. A suite that tests the advice
+      // budget needs a worker (predict-advice.test.ts); the pool has its own tests.
+      ML_SOLVER_WORKERS: '0',
+      // Training on the test thread alone: the test processes already fill the cores, and each
+      // training team's worker costs its start and its hand-offs (train.test.ts: 20.4 → 17.8
+      // CPU-s). The model is the same for any thread count (plugins/ml/gbdt/threads.test.ts).
+      ML_TRAIN_THREADS: '1',
       ...options.env,
     },
     logger,

@@ -41,10 +41,12 @@ export const mlConfig = z.object({
   solverWorkers: z.coerce
     .number()
     .int()
-    .min(1)
+    .min(0)
     .max(8)
     .default(1)
-    .describe('Worker threads for exact solves (predictions, the web app)'),
+    .describe(
+      'Worker threads for exact solves (predictions, the web app); 0 solves on the calling thread, which then waits for each solve whatever the advice budget (test kernels)',
+    ),
   adviceBudgetMs: z.coerce
     .number()
     .int()
@@ -111,6 +113,11 @@ export const mlConfig = z.object({
     .default(true)
     .describe(
       'Start the threats and exact-solver workers at start, so a first ranking or best move pays no cold start (test kernels turn it off)',
+    ),
+  inferenceWorker: envBoolean
+    .default(true)
+    .describe(
+      'Score with the model in a worker thread, off the request thread; false scores on the calling thread and saves the worker (test kernels turn it off)',
     ),
   skipIfExists: envBoolean
     .default(false)

@@ -55,6 +55,7 @@ export const mlPlugin = definePlugin({
       log: ctx.log,
       metrics: ctx.metrics,
       features: () => battles.features(),
+      inferenceWorker: ctx.config.inferenceWorker,
     })
     ctx.services.provide(predictorRef, predictor)
     const trackingUri = ctx.config.mlflowTrackingUri

@@ -16,7 +16,7 @@ import { FEATURE_NAMES, type FeatureSpace, type SideOutlook } from './features/v
 import { type ModelMetadata, readChampionPointer, readModelDir } from './model/files.ts'
 import { checkServesTrees } from './model/parity.ts'
 import { createDriftMonitor, type DriftMonitor } from './monitoring/drift.ts'
-import type { OnnxRunner } from './onnx/onnx-runner.ts'
+import { createOnnxRunner, type OnnxRunner } from './onnx/onnx-runner.ts'
 import { createOnnxWorkerRunner } from './onnx/worker-runner.ts'
 import { listVersions, versionByAlias } from './registry.repo.ts'
 import { createScoreCache, type ScoreCache, scoreWithCache } from './score-cache.ts'
@@ -50,6 +50,13 @@ export function createPredictor(deps: {
   metrics: Metrics
   /** The feature space training used (built once, shared with the stages of this process). */
   features: () => Promise<FeatureSpace>
+  /**
+   * Where the model scores: in a worker thread (serving: the request thread only computes
+   * features and answers), or on the calling thread, which saves the worker's cold start
+   * (onnxruntime and its WebAssembly loaded again: ≈ 1 CPU-second) where that costs more than it
+   * gives — test kernels, dozens per test run. Same answers either way.
+   */
+  inferenceWorker: boolean
 }) {
   const { log } = deps
   let loaded: Loaded | undefined
@@ -115,7 +122,7 @@ export function createPredictor(deps: {
 
   async function load(dir: string, version: number | null, checkTrees = false): Promise<Loaded> {
     const { metadata, onnx, json } = await readModelDir(deps.modelsDir, dir)
-    const runner = await createOnnxWorkerRunner(onnx)
+    const runner = deps.inferenceWorker ? await createOnnxWorkerRunner(onnx) : await createOnnxRunner(onnx)
     try {
       if (runner.nFeatures !== FEATURE_NAMES.length)
         throw new KernelError('ML_MODEL_MISMATCH', `model ${dir} expects ${runner.nFeatures} features`)

@@ -26,10 +26,11 @@ describe('prediction methods', () => {
   }
 
   // A 10 ms budget: the solver worker cannot even load the engine within it, so the first answer
-  // is the model's whatever the machine.
+  // is the model's whatever the machine. A worker, not the test kernels' solves on the calling
+  // thread: those hold the thread until they end, so no budget can run out.
   beforeAll(async () => {
     api = await createTrainedApiKernel({
-      env: { ML_ADVICE_BUDGET_MS: '10', API_REQUEST_TIMEOUT_MS: '120000' },
+      env: { ML_ADVICE_BUDGET_MS: '10', ML_SOLVER_WORKERS: '1', API_REQUEST_TIMEOUT_MS: '120000' },
     })
   }, 300_000)
   afterAll(() => api.close())

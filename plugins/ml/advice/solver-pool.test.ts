@@ -65,6 +65,30 @@ describe('solver pool', () => {
     expect(answer.kind).toBe('exact')
   })
 
+  test('size 0 solves on the calling thread: the answers of a worker, the same queue order, no worker', async () => {
+    const inWorker = createSolverPool({ size: 1, maxQueue: 10, hardTimeoutMs: 120_000 })
+    const pairs = [
+      job('pikachu', 'thunderbolt', 'squirtle', 'tackle'),
+      job('gengar', 'shadowball', 'snorlax', 'bodyslam'),
+      job('ditto', 'transform', 'pikachu', 'thunderbolt'),
+    ]
+    const expected = await Promise.all(pairs.map((p, i) => inWorker.solve(p, `pair ${i}`)))
+    inWorker.close()
+    pool = createSolverPool({ size: 0, maxQueue: 10, hardTimeoutMs: 120_000 })
+    expect(await pool.warm()).toBe(0)
+    const order: string[] = []
+    const answers = pairs.map(async (p, i) => {
+      const answer = await pool!.solve(p, `pair ${i}`)
+      order.push(`pair ${i}`)
+      return answer
+    })
+    pool.defer('pair 1')
+    expect(pool.backlog()).toBe(3)
+    expect(await Promise.all(answers)).toEqual(expected)
+    expect(order).toEqual(['pair 0', 'pair 2', 'pair 1'])
+    expect(expected.map((r) => r.kind)).toEqual(['exact', 'exact', 'unsupported'])
+  })
+
   test('a full queue refuses with a code instead of growing without bound', async () => {
     pool = createSolverPool({ size: 1, maxQueue: 1, hardTimeoutMs: 120_000 })
     const running = pool.solve(job('pikachu', 'thunderbolt', 'squirtle', 'tackle'), 'a')

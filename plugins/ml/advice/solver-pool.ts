@@ -1,6 +1,6 @@
 import type { PairOutcome } from '../../../core/contracts/advisor.ts'
 import { KernelError } from '../../../core/errors.ts'
-import type { SolveJob } from './solver-worker.ts'
+import { createSolveHandler, type SolveJob, type SolveReply } from './solve-job.ts'
 
 /** What a solve gave: an exact answer, a refusal (unmodelled mechanic), or "too slow". */
 export type SolveResult =
@@ -33,6 +33,11 @@ export interface SolverPool {
 }
 
 export interface SolverPoolOptions {
+  /**
+   * Worker threads. 0 solves on the calling thread, one solve at a time, with no worker to start
+   * (test kernels: a worker's cold start loads the battle engine again, ≈ 1 CPU-second); a solve
+   * then holds the thread until it ends, so neither a budget nor `hardTimeoutMs` can cut it short.
+   */
   readonly size: number
   /** Solves allowed to wait; more are refused (`ML_SOLVER_BUSY`) rather than queued without bound. */
   readonly maxQueue: number
@@ -61,19 +66,21 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
   const waiting: Job[] = []
   const deferred: Job[] = []
   const inFlight = new Map<string, Promise<SolveResult>>()
-  const idle: Worker[] = []
-  const all = new Set<Worker>()
+  const idle: SolverThread[] = []
+  const all = new Set<SolverThread>()
+  const inThread = options.size === 0
+  const threads = Math.max(1, options.size)
   let running = 0
   let closed = false
   let nextId = 0
 
   const spawn = () => {
-    const worker = new Worker(new URL('./solver-worker.ts', import.meta.url))
+    const worker = inThread ? callingThread() : new Worker(new URL('./solver-worker.ts', import.meta.url))
     all.add(worker)
     return worker
   }
 
-  const runOn = (worker: Worker, entry: Job) => {
+  const runOn = (worker: SolverThread, entry: Job) => {
     const id = ++nextId
     running++
     const finish = (result: SolveResult | Error, keep: boolean) => {
@@ -89,13 +96,11 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
       all.delete(worker)
       finish({ kind: 'too-slow', reason: `the exact solve took over ${options.hardTimeoutMs} ms` }, false)
     }, options.hardTimeoutMs)
-    worker.onmessage = (
-      event: MessageEvent<{ id: number; outcome?: PairOutcome; unsupported?: string; error?: string }>,
-    ) => {
+    worker.onmessage = (event) => {
       const data = event.data
       if (data.id !== id) return
-      if (data.outcome) finish({ kind: 'exact', outcome: data.outcome }, true)
-      else if (data.unsupported !== undefined) finish({ kind: 'unsupported', reason: data.unsupported }, true)
+      if ('outcome' in data) finish({ kind: 'exact', outcome: data.outcome }, true)
+      else if ('unsupported' in data) finish({ kind: 'unsupported', reason: data.unsupported }, true)
       else finish(new KernelError('ML_SOLVER_FAILED', data.error ?? 'the solver failed'), true)
     }
     worker.onerror = (event) => {
@@ -108,7 +113,7 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
   function pump() {
     while (waiting.length + deferred.length > 0 && !closed) {
       let worker = idle.pop()
-      if (!worker && all.size < options.size) worker = spawn()
+      if (!worker && all.size < threads) worker = spawn()
       if (!worker) return
       runOn(worker, (waiting.shift() ?? deferred.shift())!)
     }
@@ -149,7 +154,7 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
         this.solve({ ...small, slugs: { moveA: 'thunderbolt', moveB: 'tackle' } }, `warm-up ${i}`),
       )
       await Promise.all(solves)
-      return all.size
+      return inThread ? 0 : all.size
     },
     close() {
       closed = true
@@ -160,4 +165,34 @@ export function createSolverPool(options: SolverPoolOptions): SolverPool {
         entry.reject(new KernelError('ML_SOLVER_CLOSED', 'the solver pool is stopped'))
     },
   }
+}
+
+/** What the pool needs of a solver thread: a `Worker`, or the calling thread (`callingThread`). */
+interface SolverThread {
+  onmessage: ((event: MessageEvent<SolveReply>) => void) | null
+  onerror: ((event: ErrorEvent) => void) | null
+  postMessage(job: SolveJob): void
+  terminate(): void
+}
+
+/**
+ * The calling thread dressed as a solver worker: a job is solved on a later turn of the event loop
+ * (so the caller's own timers are set first) and answered at once; after `terminate` nothing is.
+ */
+function callingThread(): SolverThread {
+  const solve = createSolveHandler()
+  let stopped = false
+  const thread: SolverThread = {
+    onmessage: null,
+    onerror: null,
+    postMessage(job) {
+      setTimeout(() => {
+        if (!stopped) thread.onmessage?.(new MessageEvent('message', { data: solve(job) }))
+      }, 0)
+    },
+    terminate() {
+      stopped = true
+    },
+  }
+  return thread
 }

@@ -21,6 +21,11 @@ function copyTable(table: Table): Table {
   )
 }
 
+// `Dex.mod` registers the first dex built for a mod id process-wide, and battles look their
+// format's mod up there: left registered, this copy (without the engine's Awakening-Value fix)
+// would be the dex of every later battle in this test process (it broke the dataset suites when
+// this file ran before any engine was built). Unregistered again below when it was the first.
+const registeredBefore = 'gen7letsgo' in SimDex.dexes
 const engine: any = SimDex.mod(
   'gen7letsgo' as never,
   {
@@ -31,6 +36,7 @@ const engine: any = SimDex.mod(
     Scripts: LGPE.Scripts,
   } as never,
 )
+if (!registeredBefore) delete SimDex.dexes.gen7letsgo
 const extract = extractShowdown()
 
 describe('extract vs battle engine', () => {
