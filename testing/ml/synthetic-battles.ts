@@ -71,3 +71,23 @@ export function splitRows(data: LabelledData, fraction: number): [LabelledData, 
   })
   return [part(0, cut), part(cut, nRows)]
 }
+
+/**
+ * The same rows with one more column, last: an estimate of P(win) from the first two features (a
+ * logistic of x0 − x1), exactly 0 on every 97th row and 1 on every 89th so a clamp is reached — the
+ * kind of feature a margin prior (`gbdt/prior.ts`) starts from.
+ *
+ * @example
+ * const data = withEstimateColumn(makeSyntheticBattles({ nRows: 3000, nFeatures: 8, seed: 5 }))
+ */
+export function withEstimateColumn(data: LabelledData): LabelledData {
+  const { nRows, nFeatures } = data.features
+  const width = nFeatures + 1
+  const values = new Float32Array(nRows * width)
+  for (let r = 0; r < nRows; r++) {
+    const row = data.features.values.subarray(r * nFeatures, (r + 1) * nFeatures)
+    values.set(row, r * width)
+    values[r * width + nFeatures] = r % 97 === 0 ? 0 : r % 89 === 0 ? 1 : sigmoid(row[0]! - row[1]!)
+  }
+  return { ...data, features: { values, nRows, nFeatures: width } }
+}

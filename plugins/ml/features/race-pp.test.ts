@@ -106,3 +106,22 @@ describe('Counter, Mirror Coat and Bide in the race', () => {
     expectRaceNearExact('cloyster reflect raticate-alola counter', 0.1)
   })
 })
+
+describe('stat changes and immunities the race once missed (spec v4)', () => {
+  test('Rage gains an Attack stage each time the foe hits: a slow Rage outlasts chip', () => {
+    expectRaceNearExact('onix rage vaporeon headbutt', 0.05) // exact 1.000 (was 0.000 in the race)
+    expectRaceNearExact('doduo rage magnemite sonic-boom', 0.05) // exact 0.776 (was 0.000)
+  })
+
+  test("Superpower's lost Defence makes its user take more from physical hits", () => {
+    expectRaceNearExact('tauros thrash dragonite superpower', 0.05) // exact 0.958 (was 0.133)
+    expectRaceNearExact('rhydon superpower drowzee brick-break', 0.05) // exact 0.119 (was 1.000)
+  })
+
+  test('a move that cannot touch the foe brings none of its secondary effects', () => {
+    // Thunderbolt cannot paralyse Onix, so Onix pays PP every turn and Struggles with its foe
+    const input = pair('onix double-edge marowak-alola thunderbolt') // and Normal cannot touch a Ghost
+    expect(features(input)('race_struggle_turn_a')).toBe(25) // 15 PP with PP Ups: 24 uses
+    expectRaceNearExact('onix double-edge marowak-alola thunderbolt', 0.05) // exact 0.000 (was 1.000)
+  })
+})

@@ -1,6 +1,6 @@
 import { hitChance } from '../solver/damage.ts'
 import type { Control } from './control.ts'
-import type { UseDamage } from './exact-damage.ts'
+import { NEUTRAL, type UseDamage } from './exact-damage.ts'
 import { type Phase, type RaceFighter, stageAfter } from './race-plan.ts'
 
 /** A fighter in one race: what it does each turn, and the uses of its move in its first t turns. */
@@ -62,6 +62,15 @@ export type DamageAt = (t: number, phase: Phase, drops: number) => UseDamage
  */
 export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): DamageAt {
   const cache = new Map<string, UseDamage>()
+  // Rage: +1 Attack each time the foe's hit lands after x's first Rage (the engine's `rage`
+  // volatile lasts while x keeps using it), so a Rage user outlasting chip grows into a threat
+  const foeHitsX = x.mech.id === 'rage' && y.mech.damaging && y.hit(NEUTRAL).kind !== 'none'
+  const rageBoost = (t: number) =>
+    foeHitsX
+      ? Math.round(
+          (uses(y, t - 1 + (xFirst ? 0 : 1)) - (xFirst ? 0 : uses(y, 1))) * y.mech.accuracy * y.mech.meanHits,
+        )
+      : 0
   return (t, phase, drops) => {
     const struggle = phase === 'struggle'
     const physical = struggle || x.mech.physical
@@ -72,8 +81,12 @@ export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): Dam
     const ownBoost = x.mech.damaging ? 0 : x.mech.selfBoosts[atk]
     const attackBoost = reset
       ? 0
-      : stageAfter(ownBoost, xUses, x.mech.mist ? 0 : y.mech.foeBoosts[atk], yUses, y.mech.accuracy) - drops
-    const yOwn = y.mech.damaging ? 0 : y.mech.selfBoosts[def]
+      : stageAfter(ownBoost, xUses, x.mech.mist ? 0 : y.mech.foeBoosts[atk], yUses, y.mech.accuracy) -
+        drops +
+        rageBoost(t)
+    // y's own changes to the defence x hits: a status move's (Harden) and a damaging move's
+    // self-drop (Superpower's −1 Defence a use: its user takes more from physical hits)
+    const yOwn = y.mech.selfBoosts[def]
     const defenseBoost = reset
       ? 0
       : stageAfter(yOwn, yUses, y.mech.mist ? 0 : x.mech.foeBoosts[def], xUses, x.mech.accuracy)
@@ -84,7 +97,13 @@ export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): Dam
     const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${burned}|${statused}`
     let use = cache.get(key)
     if (!use) {
-      const stages = { attackBoost: Math.max(-6, attackBoost), defenseBoost, screened, burned, statused }
+      const stages = {
+        attackBoost: Math.min(6, Math.max(-6, attackBoost)),
+        defenseBoost,
+        screened,
+        burned,
+        statused,
+      }
       use = struggle ? x.struggle(stages) : x.hit(stages)
       cache.set(key, use)
     }

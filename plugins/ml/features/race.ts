@@ -1,4 +1,5 @@
 import { foeControl } from './control.ts'
+import { NEUTRAL } from './exact-damage.ts'
 import { attackerAction } from './race-attacker.ts'
 import { endOfTurn } from './race-aux.ts'
 import { duel } from './race-duel.ts'
@@ -143,9 +144,12 @@ function reflects(x: RaceFighter, _y: RaceFighter): boolean {
 function inflicter(x: Racer, y: Racer, xFirst: boolean) {
   const subFrom = y.mech.substitute && !x.mech.damaging && !x.mech.bypassSub ? y.phases.indexOf('move') : -1
   const behindSub = (t: number) => subFrom > 0 && (t > subFrom || (t === subFrom && !xFirst))
+  // a damaging move that cannot touch the foe's type (Thunderbolt on a Ground type) never hits,
+  // so none of its secondary effects (Thunderbolt's paralysis) can happen either
+  const touches = !x.mech.damaging || x.hit(NEUTRAL).kind !== 'none'
   return {
     mech: x.mech,
-    usesMove: (t: number) => phaseAt(x, t) === 'move' && !behindSub(t),
+    usesMove: (t: number) => touches && phaseAt(x, t) === 'move' && !behindSub(t),
     accuracy: (t: number) => accuracyAt(x, y, xFirst, t),
     first: xFirst ? 1 : 0,
   }

@@ -25,7 +25,9 @@ export type { SideOutlook } from './side-features.ts'
  * Bump `FEATURE_SPEC_VERSION` whenever a feature changes meaning; the version and the names are
  * saved with every model, and a model whose spec differs is refused at load.
  */
-export const FEATURE_SPEC_VERSION = 3
+// v4: the race counts Rage's Attack gains, a damaging self-drop's lost Defence (Superpower), and
+// no secondary effect from a move that cannot touch the foe's type (Thunderbolt on a Ground type)
+export const FEATURE_SPEC_VERSION = 4
 
 export const FEATURE_NAMES: readonly string[] = [
   ...sideNames('a'),

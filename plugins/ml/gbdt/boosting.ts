@@ -4,6 +4,7 @@ import { OP_GRADIENTS, OP_QUANTISE } from './kernels.ts'
 import { marginLogLoss } from './loss.ts'
 import type { TrainingHistory } from './model.ts'
 import type { GbdtParams } from './params.ts'
+import { addPriorMargins, marginPrior } from './prior.ts'
 import { createRandom, sampleSortedIndices } from './prng.ts'
 import { gatherRows, type RowStore } from './row-store.ts'
 import { type SharedTraining, STORE_ALL_ROWS, STORE_WORK } from './shared-training.ts'
@@ -61,6 +62,8 @@ export function boost(
   const outOfSample = new Uint32Array(params.subsample < 1 ? nRows : 0)
   const validMargin =
     validation === undefined ? null : new Float64Array(validation.features.nRows).fill(baseMargin)
+  if (validation !== undefined && validMargin !== null)
+    addPriorMargins(marginPrior(params, nFeatures), validation.features.values, nFeatures, validMargin)
   const random = createRandom(params.seed)
   const nColumns = Math.max(1, Math.floor(params.colsampleBytree * nFeatures))
   const allColumns = Int32Array.from({ length: nFeatures }, (_, f) => f)

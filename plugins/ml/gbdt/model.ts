@@ -1,6 +1,7 @@
 import { assertFeatureMatrix, type FeatureMatrix } from './dataset.ts'
 import { sigmoid } from './loss.ts'
 import type { GbdtParams } from './params.ts'
+import { marginPrior, priorMargin } from './prior.ts'
 
 /**
  * All trees in flat arrays. Tree t owns nodes `treeStart[t] .. treeStart[t + 1])`; `left`/`right`
@@ -55,7 +56,7 @@ export interface FeatureImportance {
 }
 
 /**
- * A trained binary model: P(A wins) = σ(baseMargin + Σ trees).
+ * A trained binary model: P(A wins) = σ(baseMargin [+ the row's prior margin, `prior.ts`] + Σ trees).
  *
  * @example
  * const model = trainGbdt(train, { nEstimators: 200 })
@@ -94,9 +95,11 @@ export class GbdtModel implements GbdtModelData {
     const { treeStart, feature, threshold, left, right, value } = this.trees
     const nTrees = this.nTrees
     const margin = new Float64Array(nRows)
+    const prior = marginPrior(this.params, nFeatures)
     for (let r = 0; r < nRows; r++) {
       const base = r * nFeatures
-      let sum = this.baseMargin
+      let sum =
+        prior === null ? this.baseMargin : this.baseMargin + priorMargin(prior, values[base + prior.feature]!)
       for (let t = 0; t < nTrees; t++) {
         const start = treeStart[t]!
         let node = start

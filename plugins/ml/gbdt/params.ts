@@ -5,7 +5,8 @@ import { GbdtError } from './errors.ts'
  * Hyper-parameters of the trainer. Names follow XGBoost's scikit-learn wrapper (camelCased) and
  * the defaults are XGBoost's, so a grid tuned there means the same thing here:
  * `gamma` is XGBoost's `min_split_loss`, compared with the un-halved loss change (see split.ts).
- * `baseScore` is a probability; left out, it is the weighted mean label (XGBoost ≥ 2.0 behaviour).
+ * `baseScore` is a probability; left out, it is the weighted mean label (XGBoost ≥ 2.0 behaviour),
+ * or 0.5 when `baseMarginFeature` gives each row its own starting point.
  */
 export const gbdtParamsSchema = z.object({
   nEstimators: z.number().int().min(1).max(100_000).default(100),
@@ -20,6 +21,13 @@ export const gbdtParamsSchema = z.object({
   earlyStoppingRounds: z.number().int().min(1).optional(),
   seed: z.number().int().min(0).max(0xffff_ffff).default(0),
   baseScore: z.number().gt(0).lt(1).optional(),
+  /**
+   * A feature holding a probability each row's margin starts from (its clamped log-odds, added to
+   * the base margin): boosting then learns that feature's error (see `prior.ts`).
+   */
+  baseMarginFeature: z.number().int().min(0).optional(),
+  /** Clamp of that probability to [clip, 1 − clip] (default 0.001). */
+  baseMarginClip: z.number().gt(0).lt(0.5).optional(),
 })
 
 /** Parsed parameters, every default filled in. */
@@ -61,5 +69,7 @@ export function canonicalParams(params: GbdtParams): GbdtParams {
   }
   if (params.earlyStoppingRounds !== undefined) ordered.earlyStoppingRounds = params.earlyStoppingRounds
   if (params.baseScore !== undefined) ordered.baseScore = params.baseScore
+  if (params.baseMarginFeature !== undefined) ordered.baseMarginFeature = params.baseMarginFeature
+  if (params.baseMarginClip !== undefined) ordered.baseMarginClip = params.baseMarginClip
   return ordered
 }

@@ -112,6 +112,10 @@ export function parseModel(json: string): GbdtModel {
       `${data.featureNames.length} feature names for ${data.nFeatures} features`,
     )
   }
+  const prior = data.params.baseMarginFeature
+  if (prior !== undefined && prior >= data.nFeatures) {
+    throw new GbdtError('GBDT_INVALID_MODEL', `margin prior feature ${prior} of ${data.nFeatures} features`)
+  }
   return new GbdtModel({ ...data, trees })
 }
 

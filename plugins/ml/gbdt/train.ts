@@ -5,6 +5,7 @@ import { GbdtError } from './errors.ts'
 import { logit } from './loss.ts'
 import { GbdtModel, type GbdtTrees } from './model.ts'
 import { canonicalParams, type GbdtParamsInput, parseGbdtParams } from './params.ts'
+import { addPriorMargins, marginPrior } from './prior.ts'
 import { allocateSharedTraining, createSlotPool } from './shared-training.ts'
 import { createTrainingTeam } from './team.ts'
 import type { GrowContext, GrownTree } from './tree-builder.ts'
@@ -86,7 +87,8 @@ export function trainGbdt(
     )
   }
 
-  const baseScore = params.baseScore ?? targets.totalWins / targets.totalTrials
+  const prior = marginPrior(params, nFeatures)
+  const baseScore = params.baseScore ?? (prior === null ? targets.totalWins / targets.totalTrials : 0.5)
   const baseMargin = Math.fround(logit(baseScore))
   const shared = allocateSharedTraining(
     binRecordLayout(nFeatures, params.maxBin),
@@ -99,6 +101,7 @@ export function trainGbdt(
   shared.label.set(targets.label)
   shared.weight.set(targets.weight)
   shared.margin.fill(baseMargin)
+  addPriorMargins(prior, matrix.values, nFeatures, shared.margin)
   const team = createTrainingTeam(shared, threads)
   let result: BoostingResult
   try {

@@ -26,10 +26,14 @@ export const GRIDS = {
   /**
    * One candidate, no search: what did best on exact random-pair labels (held-out MAE against
    * the solver, docs/model.md): deeper trees, a lower child weight (labels are probabilities, not
-   * outcomes), up to 800 rounds with early stopping deciding.
+   * outcomes), up to 800 rounds with early stopping deciding, margins starting from the race
+   * estimate.
    */
   exact: [
     {
+      // boosting starts from the race estimate and learns its error (gbdt/prior.ts; docs/model.md)
+      baseMarginFeature: FEATURE_NAMES.indexOf('race_win_a'),
+      baseMarginClip: 0.001,
       nEstimators: 800,
       maxDepth: 10,
       learningRate: 0.05,

@@ -1,5 +1,7 @@
 import { onnx } from 'onnx-proto'
 import type { GbdtModel } from '../gbdt/index.ts'
+import { marginPrior } from '../gbdt/prior.ts'
+import { priorGraph } from './prior-graph.ts'
 
 /** Name of the model's only input: float32 [N, nFeatures], the name skl2onnx/onnxmltools use too. */
 export const onnxInputName = 'float_input'
@@ -34,6 +36,9 @@ const floats = (name: string, values: ArrayLike<number>): onnx.IAttributeProto =
  * labels int64 [0, 1], `post_transform` LOGISTIC, `base_values` = the model's float32 base margin).
  * Splits are `BRANCH_LT` with the model's own float32 thresholds and leaves carry the float32 leaf
  * values, so ONNX Runtime reproduces P(win) up to float32 summation (parity test: ≤ 1e-5).
+ * A model whose margins start from a feature (`gbdt/prior.ts`) is a `TreeEnsembleRegressor` (raw
+ * margin) followed by plain ops that add the feature's clamped log-odds (`prior-graph.ts`), with
+ * the same inputs and outputs.
  * The bytes are deterministic: the same model always encodes to the same file.
  *
  * @example
@@ -59,9 +64,10 @@ export function exportToOnnx(model: GbdtModel, options: OnnxExportOptions = {}):
       }
     }
   }
-  ensureANegativeVote(leafTree, leafNode, leafWeight)
+  const prior = marginPrior(model.params, model.nFeatures)
+  if (prior === null) ensureANegativeVote(leafTree, leafNode, leafWeight)
   const isLeaf = (node: number) => feature[node]! < 0
-  const attributes: onnx.IAttributeProto[] = [
+  const nodeAttributes: onnx.IAttributeProto[] = [
     ints('nodes_treeids', treeIds),
     ints('nodes_nodeids', nodeIds),
     ints(
@@ -86,6 +92,9 @@ export function exportToOnnx(model: GbdtModel, options: OnnxExportOptions = {}):
       Array.from(right, (child, node) => (isLeaf(node) ? 0 : child)),
     ),
     ints('nodes_missing_value_tracks_true', new Int32Array(nNodes)),
+  ]
+  const classifierAttributes: onnx.IAttributeProto[] = [
+    ...nodeAttributes,
     ints('class_treeids', leafTree),
     ints('class_nodeids', leafNode),
     ints('class_ids', new Int32Array(leafTree.length)),
@@ -94,6 +103,37 @@ export function exportToOnnx(model: GbdtModel, options: OnnxExportOptions = {}):
     { name: 'post_transform', type: AttributeType.STRING, s: utf8('LOGISTIC') },
     floats('base_values', [model.baseMargin]),
   ]
+  // with a per-row prior the trees give a raw margin (regressor) and a few plain ops finish the job
+  const regressorAttributes: onnx.IAttributeProto[] = [
+    ...nodeAttributes,
+    ints('target_treeids', leafTree),
+    ints('target_nodeids', leafNode),
+    ints('target_ids', new Int32Array(leafTree.length)),
+    floats('target_weights', leafWeight),
+    { name: 'n_targets', type: AttributeType.INT, i: 1 },
+    { name: 'aggregate_function', type: AttributeType.STRING, s: utf8('SUM') },
+    { name: 'post_transform', type: AttributeType.STRING, s: utf8('NONE') },
+    floats('base_values', [model.baseMargin]),
+  ]
+  const tail = prior === null ? null : priorGraph(prior, onnxInputName, onnxOutputNames)
+  const trees: onnx.INodeProto =
+    tail === null
+      ? {
+          name: 'trees',
+          opType: 'TreeEnsembleClassifier',
+          domain: 'ai.onnx.ml',
+          input: [onnxInputName],
+          output: [onnxOutputNames.label, onnxOutputNames.probabilities],
+          attribute: classifierAttributes,
+        }
+      : {
+          name: 'trees',
+          opType: 'TreeEnsembleRegressor',
+          domain: 'ai.onnx.ml',
+          input: [onnxInputName],
+          output: [tail.treeOutput],
+          attribute: regressorAttributes,
+        }
   const batch = { dimParam: 'N' }
   const proto = onnx.ModelProto.create({
     irVersion: 8,
@@ -108,16 +148,8 @@ export function exportToOnnx(model: GbdtModel, options: OnnxExportOptions = {}):
     metadataProps: metadataEntries(model, options.metadata ?? {}),
     graph: {
       name: 'predictiondex_gbdt',
-      node: [
-        {
-          name: 'trees',
-          opType: 'TreeEnsembleClassifier',
-          domain: 'ai.onnx.ml',
-          input: [onnxInputName],
-          output: [onnxOutputNames.label, onnxOutputNames.probabilities],
-          attribute: attributes,
-        },
-      ],
+      node: [trees, ...(tail?.nodes ?? [])],
+      ...(tail === null ? {} : { initializer: tail.initializers }),
       input: [tensorInfo(onnxInputName, DataType.FLOAT, [batch, { dimValue: model.nFeatures }])],
       output: [
         tensorInfo(onnxOutputNames.label, DataType.INT64, [batch]),

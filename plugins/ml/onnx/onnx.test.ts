@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
 import { onnx } from 'onnx-proto'
-import { makeSyntheticBattles, splitRows } from '../../../testing/ml/synthetic-battles.ts'
+import { makeSyntheticBattles, splitRows, withEstimateColumn } from '../../../testing/ml/synthetic-battles.ts'
 import { type FeatureMatrix, GbdtModel, trainGbdt } from '../gbdt/index.ts'
 import { OnnxError } from './errors.ts'
 import { exportToOnnx } from './export-onnx.ts'
@@ -61,6 +61,33 @@ async function onnxCode(run: () => Promise<unknown>): Promise<string> {
 }
 
 describe('ONNX export + onnxruntime-web', () => {
+  test('a model whose margins start from a feature (margin prior) serves the same P(win) and labels', async () => {
+    const [fit, rows] = splitRows(
+      withEstimateColumn(makeSyntheticBattles({ nRows: 3000, nFeatures: 8, seed: 5 })),
+      0.6,
+    )
+    const withPrior = trainGbdt(fit, {
+      nEstimators: 40,
+      maxDepth: 5,
+      seed: 4,
+      baseMarginFeature: 8,
+      baseMarginClip: 0.01,
+    })
+    const runner = await createOnnxRunner(exportToOnnx(withPrior))
+    const expected = withPrior.predictProba(rows.features)
+    const { label, probabilities } = await runner.run(rows.features)
+    let maxDifference = 0
+    for (let r = 0; r < rows.features.nRows; r++) {
+      maxDifference = Math.max(maxDifference, Math.abs(probabilities[2 * r + 1]! - expected[r]!))
+      expect(probabilities[2 * r]! + probabilities[2 * r + 1]!).toBeCloseTo(1, 6)
+      if (Math.abs(expected[r]! - 0.5) > 1e-5) expect(label[r]).toBe(expected[r]! > 0.5 ? 1n : 0n)
+    }
+    // rows at the clamp (estimate exactly 0 or 1) are among them
+    expect(rows.features.nRows).toBeGreaterThan(1000)
+    expect(maxDifference).toBeLessThanOrEqual(1e-5)
+    await runner.release()
+  })
+
   test('P(win) matches the TypeScript model within 1e-5 on ≥ 1000 rows, threshold edge cases included', async () => {
     const rows = concatRows(heldOut.features, thresholdRows(heldOut.features, 600))
     expect(rows.nRows).toBeGreaterThanOrEqual(2000)

@@ -150,10 +150,7 @@ export function createMatchupRanker(deps: {
     await Promise.all(moves.map((m) => inFlight.get(key(m))))
     const chosen = moves.map((m) => tables.get(key(m))!)
     const opponents: OpponentMatchup[] = chosen[0]!.opponents.map((opponent, i) => {
-      let best = 0
-      for (let k = 1; k < chosen.length; k++)
-        if (chosen[k]!.winProbability[i]! > chosen[best]!.winProbability[i]!) best = k
-      const t = chosen[best]!
+      const t = chosen[bestMoveAt(chosen, i)]!
       return { opponent, winProbability: t.winProbability[i]!, move: t.move, reply: t.reply[i]! }
     })
     opponents.sort((x, y) => x.winProbability - y.winProbability || x.opponent.localeCompare(y.opponent))
@@ -235,4 +232,25 @@ export function createMatchupRanker(deps: {
       modelDir = undefined
     },
   }
+}
+
+/** P(win) differences below this are model noise, not a reason to prefer a move. */
+export const MOVE_TIE = 1e-3
+
+/**
+ * Which of A's moves to show against opponent `i`: the highest P(win); among moves within
+ * `MOVE_TIE` of it, the one that takes the most of the opponent's HP. Why: when nothing wins
+ * (Pikachu against Onix), the model's 1e-5 against 2e-5 is noise, and "use Thunderbolt" on a
+ * Ground type is advice no player would take; Quick Attack at least hurts.
+ */
+export function bestMoveAt(tables: readonly OpponentTable[], i: number): number {
+  let top = 0
+  for (let k = 1; k < tables.length; k++)
+    if (tables[k]!.winProbability[i]! > tables[top]!.winProbability[i]!) top = k
+  let best = top
+  for (let k = 0; k < tables.length; k++) {
+    const close = tables[k]!.winProbability[i]! >= tables[top]!.winProbability[i]! - MOVE_TIE
+    if (close && tables[k]!.damageShare[i]! > tables[best]!.damageShare[i]!) best = k
+  }
+  return best
 }

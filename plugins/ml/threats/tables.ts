@@ -10,6 +10,8 @@ export interface OpponentTable {
   readonly opponents: readonly string[]
   readonly winProbability: Float32Array
   readonly reply: readonly string[]
+  /** Mean share of the opponent's HP one use of the move takes (0 when it cannot touch it). */
+  readonly damageShare: Float32Array
 }
 
 /**
@@ -32,17 +34,22 @@ export function opponentTables(
   for (const moveA of moves)
     for (const [i, b] of opponents.entries())
       for (const moveB of replies[i]!) inputs.push({ a, moveA, b, moveB })
+  const values = space.matrix(inputs)
+  const width = FEATURE_NAMES.length
+  const shareColumn = FEATURE_NAMES.indexOf('a_move_mean_share')
   const p = model.predictProba({
-    values: space.matrix(inputs),
+    values,
     nRows: inputs.length,
-    nFeatures: FEATURE_NAMES.length,
+    nFeatures: width,
   })
   const tables = new Map<string, OpponentTable>()
   let row = 0
   for (const move of moves) {
     const winProbability = new Float32Array(opponents.length)
     const reply: string[] = []
+    const damageShare = new Float32Array(opponents.length)
     for (const [i] of opponents.entries()) {
+      damageShare[i] = values[row * width + shareColumn]!
       let worst = Number.POSITIVE_INFINITY
       let which = ''
       for (const moveB of replies[i]!) {
@@ -55,7 +62,7 @@ export function opponentTables(
       winProbability[i] = worst
       reply.push(which)
     }
-    tables.set(move, { move, opponents, winProbability, reply })
+    tables.set(move, { move, opponents, winProbability, reply, damageShare })
   }
   return tables
 }
