@@ -121,43 +121,43 @@ export interface PairTables {
 }
 
 /**
- * Pair k's constant part at cell (a, b) from its list: the hottest loop of a solve.
- * @example const q = pairConstant(programs, tables, k, a, b)
+ * Pair k's constant part at cell (a, b) from its list: the hottest loop of a solve (the arrays are
+ * taken out of `programs` and `tables` once, not at every call).
+ * @example const pairConstant = createPairConstant(programs, tables); const q = pairConstant(k, a, b)
  */
-export function pairConstant(
+export function createPairConstant(
   programs: PairPrograms,
   tables: PairTables,
-  k: number,
-  a: number,
-  b: number,
-): number {
+): (k: number, a: number, b: number) => number {
   const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride, termStart, termNode, termWeight } =
     programs
   const { distValue, distProb, distTail, grid, val } = tables
-  let q = 0
-  for (let i = sumStart[k]!; i < sumStart[k + 1]!; i++) {
-    const end = sumTo[i]!
-    let sum = 0
-    let j = sumFrom[i]!
-    if (sumKind[i] === DAMAGE_B) {
-      const at = sumAt[i]! + (a - 1) * sumStride[i]! + b - 1
-      for (; j < end; j++) {
-        const v = distValue[j]!
-        if (v >= b) break
-        sum += distProb[j]! * grid[at - v]!
+  return (k, a, b) => {
+    let q = 0
+    for (let i = sumStart[k]!; i < sumStart[k + 1]!; i++) {
+      const end = sumTo[i]!
+      let sum = 0
+      let j = sumFrom[i]!
+      if (sumKind[i] === DAMAGE_B) {
+        const at = sumAt[i]! + (a - 1) * sumStride[i]! + b - 1
+        for (; j < end; j++) {
+          const v = distValue[j]!
+          if (v >= b) break
+          sum += distProb[j]! * grid[at - v]!
+        }
+        if (j < end) sum += distTail[j]!
+      } else {
+        const stride = sumStride[i]!
+        const at = sumAt[i]! + (a - 1) * stride + b - 1
+        for (; j < end; j++) {
+          const v = distValue[j]!
+          if (v >= a) break
+          sum += distProb[j]! * grid[at - v * stride]!
+        }
       }
-      if (j < end) sum += distTail[j]!
-    } else {
-      const stride = sumStride[i]!
-      const at = sumAt[i]! + (a - 1) * stride + b - 1
-      for (; j < end; j++) {
-        const v = distValue[j]!
-        if (v >= a) break
-        sum += distProb[j]! * grid[at - v * stride]!
-      }
+      q += sumWeight[i]! * sum
     }
-    q += sumWeight[i]! * sum
+    for (let t = termStart[k]!; t < termStart[k + 1]!; t++) q += termWeight[t]! * val[termNode[t]!]!
+    return q
   }
-  for (let t = termStart[k]!; t < termStart[k + 1]!; t++) q += termWeight[t]! * val[termNode[t]!]!
-  return q
 }

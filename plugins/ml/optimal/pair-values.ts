@@ -1,6 +1,6 @@
 import type { GameGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
-import { type PairPrograms, type PairTables, pairConstant } from './pair-programs.ts'
+import { createPairConstant, type PairPrograms, type PairTables } from './pair-programs.ts'
 
 /**
  * The part of each pair's payoff at one cell that does not depend on the cell's turn-start values
@@ -65,6 +65,7 @@ export function createPairValues(
 ): PairValues {
   const { count, pairStart, entryStart, entryP, entryNode } = layout
   const { flat } = programs
+  const pairConstant = createPairConstant(programs, tables)
   // a pair (node) is valid at the current cell when its stamp is the cell's
   const pairStamp = new Int32Array(pairStart[count]!)
   const nodeStamp = new Int32Array(count)
@@ -75,7 +76,7 @@ export function createPairValues(
     if (pairStamp[k] === stamp) return
     pairStamp[k] = stamp
     if (flat[k]) {
-      constQ[k] = pairConstant(programs, tables, k, cellA, cellB)
+      constQ[k] = pairConstant(k, cellA, cellB)
       return
     }
     let q = 0

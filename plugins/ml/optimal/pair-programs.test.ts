@@ -1,0 +1,87 @@
+import { describe, expect, test } from 'bun:test'
+import { createLgpeEngine } from '../battle/engine.ts'
+import { createPrng } from '../battle/prng.ts'
+import { createBattlerFactory } from '../solver/battler.ts'
+import { createCellEvaluator } from './cell-eval.ts'
+import { exploreGame } from './graph.ts'
+import { DAMAGE_A, DAMAGE_B, layoutOf } from './layout.ts'
+import { createPairConstant, pairPrograms } from './pair-programs.ts'
+import { lazyStates } from './pair-values.ts'
+import { reachOf } from './reach.ts'
+import { createGame } from './setup.ts'
+import { initialState } from './state.ts'
+
+const engine = createLgpeEngine()
+const factory = createBattlerFactory(engine)
+
+/**
+ * A pair's flat list must give what its first-action states give one by one (`evaluateLazy`, then
+ * the entries' weights): the same linear function of the tables and the same-cell values, so it is
+ * checked on arbitrary tables, not only on a solve's.
+ */
+function check(a: { species: string; moves: string[] }, b: { species: string; moves: string[] }) {
+  const game = createGame(engine.dex, factory, a, b)
+  const maxA = game.sides[0].battlers[0]!.maxhp
+  const maxB = game.sides[1].battlers[0]!.maxhp
+  const graph = exploreGame(game, initialState(game), { maxStates: 30_000 })
+  const reach = reachOf(graph, maxA, maxB, maxA, maxB)
+  const layout = layoutOf(graph, reach)
+  const random = createPrng([1, 2, 3, 4])
+  const grid = Float64Array.from({ length: layout.gridSize }, () => random())
+  const val = Float64Array.from({ length: layout.count }, () => random())
+  const lazy = lazyStates(graph, layout)
+  const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy)
+  const programs = pairPrograms(layout, lazy, cells.lazyProgram)
+  const { distValue, distProb, distTail } = layout
+  const pairConstant = createPairConstant(programs, { distValue, distProb, distTail, grid, val })
+  const { pairStart, entryStart, entryP, entryNode } = layout
+  let compared = 0
+  let worst = 0
+  for (const turn of graph.turns) {
+    const id = turn.id
+    const probes = [
+      [reach.hiA[id]!, reach.hiB[id]!],
+      [1, 1],
+      [Math.ceil(reach.hiA[id]! / 2), Math.ceil(reach.hiB[id]! / 3)],
+    ]
+    for (const [x, y] of probes) {
+      if (x! < 1 || y! < 1) continue
+      for (let k = pairStart[id]!; k < pairStart[id + 1]!; k++) {
+        if (!programs.flat[k]) continue
+        let expected = 0
+        for (let e = entryStart[k]!; e < entryStart[k + 1]!; e++) {
+          const node = entryNode[e]!
+          const before = val[node]!
+          if (lazy[node]) cells.evaluateLazy(node, x!, y!)
+          expected += entryP[e]! * val[node]!
+          val[node] = before
+        }
+        worst = Math.max(worst, Math.abs(pairConstant(k, x!, y!) - expected))
+        compared++
+      }
+    }
+  }
+  return { compared, worst, kinds: new Set(programs.sumKind) }
+}
+
+describe('pair programs: a pair valued from its flat list', () => {
+  test('equals its first-action states valued one by one (A faster: damage to B first)', () => {
+    const { compared, worst, kinds } = check(
+      { species: 'jolteon', moves: ['thunderbolt', 'quickattack', 'doublekick', 'pinmissile'] },
+      { species: 'charmander', moves: ['flamethrower', 'scratch', 'ember', 'slash'] },
+    )
+    expect(compared).toBeGreaterThan(100)
+    expect(kinds.has(DAMAGE_B)).toBe(true)
+    expect(worst).toBeLessThan(1e-12)
+  })
+
+  test('equals its first-action states valued one by one (B faster: damage to A first)', () => {
+    const { compared, worst, kinds } = check(
+      { species: 'charmander', moves: ['flamethrower', 'scratch', 'ember', 'slash'] },
+      { species: 'jolteon', moves: ['thunderbolt', 'quickattack', 'doublekick', 'pinmissile'] },
+    )
+    expect(compared).toBeGreaterThan(100)
+    expect(kinds.has(DAMAGE_A)).toBe(true)
+    expect(worst).toBeLessThan(1e-12)
+  })
+})
