@@ -5,12 +5,9 @@
  */
 import { createThreadLocal } from './kernels.ts'
 import { type SharedBuffers, viewSharedTraining } from './shared-training.ts'
-import { CLAIM, drainTasks, READY, STOP, type TeamControl } from './team-protocol.ts'
+import { CLAIM, drainTasks, READY, STOP, type TeamControl, waitForNextJob } from './team-protocol.ts'
 
 declare const self: Worker
-
-/** Checks of the claim word before sleeping: jobs follow each other within microseconds. */
-const SPINS = 4000
 
 self.onmessage = (event: MessageEvent<{ buffers: SharedBuffers; team: TeamControl }>) => {
   const { team } = event.data
@@ -21,10 +18,7 @@ self.onmessage = (event: MessageEvent<{ buffers: SharedBuffers; team: TeamContro
   Atomics.add(control, READY, 1)
   Atomics.notify(control, READY)
   for (;;) {
-    let spins = 0
-    while (Atomics.load(control, CLAIM) === seen && Atomics.load(control, STOP) === 0) {
-      if (++spins > SPINS) Atomics.wait(control, CLAIM, seen)
-    }
+    waitForNextJob(control, seen)
     if (Atomics.load(control, STOP) !== 0) break
     seen = drainTasks(team, shared, local)
   }

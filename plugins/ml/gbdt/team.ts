@@ -10,6 +10,8 @@ import {
   MAX_TASKS,
   N_TASKS,
   READY,
+  SPIN_MS,
+  SPINS_PER_CLOCK_READ,
   STOP,
   type TeamControl,
 } from './team-protocol.ts'
@@ -31,8 +33,6 @@ export interface TrainingTeam {
 const START_TIMEOUT_MS = 30_000
 /** A task of one job taking longer than this means a worker died (tasks take milliseconds). */
 const STALL_TIMEOUT_MS = 600_000
-/** Checks of the done counter before sleeping. */
-const SPINS = 4000
 
 /**
  * Starts `threads − 1` workers on the run's shared memory (synchronously: the caller blocks until
@@ -118,13 +118,14 @@ function waitForWorkers(control: Int32Array, expected: number): void {
 }
 
 function waitForJob(control: Int32Array, nTasks: number): void {
+  const sleepAt = performance.now() + SPIN_MS
   let spins = 0
   let lastDone = -1
   let since = 0
   for (;;) {
     const done = Atomics.load(control, DONE)
     if (done >= nTasks) return
-    if (++spins <= SPINS) continue
+    if (++spins % SPINS_PER_CLOCK_READ !== 0 || performance.now() < sleepAt) continue
     if (done !== lastDone) {
       lastDone = done
       since = performance.now()
