@@ -93,12 +93,16 @@ export function exportToOnnx(model: GbdtModel, options: OnnxExportOptions = {}):
     ),
     ints('nodes_missing_value_tracks_true', new Int32Array(nNodes)),
   ]
+  // the leaves' votes: the classifier calls them class_*, the regressor target_* (one output, id 0)
+  const leafAttributes = (prefix: 'class' | 'target'): onnx.IAttributeProto[] => [
+    ints(`${prefix}_treeids`, leafTree),
+    ints(`${prefix}_nodeids`, leafNode),
+    ints(`${prefix}_ids`, new Int32Array(leafTree.length)),
+    floats(`${prefix}_weights`, leafWeight),
+  ]
   const classifierAttributes: onnx.IAttributeProto[] = [
     ...nodeAttributes,
-    ints('class_treeids', leafTree),
-    ints('class_nodeids', leafNode),
-    ints('class_ids', new Int32Array(leafTree.length)),
-    floats('class_weights', leafWeight),
+    ...leafAttributes('class'),
     ints('classlabels_int64s', [0, 1]),
     { name: 'post_transform', type: AttributeType.STRING, s: utf8('LOGISTIC') },
     floats('base_values', [model.baseMargin]),
@@ -106,10 +110,7 @@ export function exportToOnnx(model: GbdtModel, options: OnnxExportOptions = {}):
   // with a per-row prior the trees give a raw margin (regressor) and a few plain ops finish the job
   const regressorAttributes: onnx.IAttributeProto[] = [
     ...nodeAttributes,
-    ints('target_treeids', leafTree),
-    ints('target_nodeids', leafNode),
-    ints('target_ids', new Int32Array(leafTree.length)),
-    floats('target_weights', leafWeight),
+    ...leafAttributes('target'),
     { name: 'n_targets', type: AttributeType.INT, i: 1 },
     { name: 'aggregate_function', type: AttributeType.STRING, s: utf8('SUM') },
     { name: 'post_transform', type: AttributeType.STRING, s: utf8('NONE') },
