@@ -81,6 +81,13 @@ export async function createTestKernel(options: {
       // again (≈ 1 CPU-second), and this process has it loaded. A suite that tests the advice
       // budget needs a worker (predict-advice.test.ts); the pool has its own tests.
       ML_SOLVER_WORKERS: '0',
+      // The same for simulations and sampled pairs, optimal-play solves and threat rankings: each of
+      // their workers loads the battle engine again at its first use (≈ 1 CPU-second, four per API
+      // kernel). Their worker paths keep their own suites: sim-pool.test.ts and predict.test.ts
+      // (simulations), predict-optimal.test.ts (optimal play), threats.test.ts (rankings).
+      ML_SIM_WORKERS: '0',
+      ML_OPTIMAL_WORKER: 'false',
+      ML_MATCHUP_WORKER: 'false',
       // Training on the test thread alone: the test processes already fill the cores, and each
       // training team's worker costs its start and its hand-offs (train.test.ts: 20.4 → 17.8
       // CPU-s). The model is the same for any thread count (plugins/ml/gbdt/threads.test.ts).

@@ -13,10 +13,12 @@ export const mlConfig = z.object({
   simWorkers: z.coerce
     .number()
     .int()
-    .min(1)
+    .min(0)
     .max(8)
     .default(1)
-    .describe('Worker threads for on-demand simulations (POST /api/v1/simulate)'),
+    .describe(
+      'Worker threads for on-demand simulations (POST /api/v1/simulate) and for the engine battles of pairs the exact solver declines; 0 runs them on the calling thread, where no timeout can stop them (test kernels)',
+    ),
   simQueue: z.coerce
     .number()
     .int()
@@ -113,6 +115,16 @@ export const mlConfig = z.object({
     .default(true)
     .describe(
       'Start the threats and exact-solver workers at start, so a first ranking or best move pays no cold start (test kernels turn it off)',
+    ),
+  optimalWorker: envBoolean
+    .default(true)
+    .describe(
+      'Solve optimal-play games in a worker thread, off the request thread; false solves on the calling thread and saves the worker (test kernels turn it off)',
+    ),
+  matchupWorker: envBoolean
+    .default(true)
+    .describe(
+      'Rank threats (every form against one Pokémon) in a worker thread, off the request thread; false ranks on the calling thread and saves the worker (test kernels turn it off)',
     ),
   inferenceWorker: envBoolean
     .default(true)

@@ -78,7 +78,12 @@ export const mlPlugin = definePlugin({
       maxQueue: 5000,
       hardTimeoutMs: 120_000,
     })
-    const samplers = createSimulationPool({ size: 1, queue: 256, timeoutMs: 300_000 })
+    const samplers = createSimulationPool({
+      size: 1,
+      queue: 256,
+      timeoutMs: 300_000,
+      inThread: ctx.config.simWorkers === 0,
+    })
     const advisor = createAdvisor({
       pokedex,
       predictor,
@@ -91,7 +96,13 @@ export const mlPlugin = definePlugin({
       sampledBattles: ctx.config.sampledBattles,
     })
     ctx.services.provide(advisorRef, advisor)
-    const matchups = createMatchupRanker({ pokedex, predictor, advisor, modelsDir })
+    const matchups = createMatchupRanker({
+      pokedex,
+      predictor,
+      advisor,
+      modelsDir,
+      inThread: !ctx.config.matchupWorker,
+    })
     ctx.services.provide(matchupsRef, matchups)
     const optimalLimits = {
       maxStates: ctx.config.optimalMaxStates,
@@ -101,6 +112,7 @@ export const mlPlugin = definePlugin({
     const optimalWorkers = createOptimalWorkers({
       maxQueue: 16,
       hardTimeoutMs: 2 * optimalLimits.timeLimitMs + 5000,
+      inThread: !ctx.config.optimalWorker,
     })
     ctx.services.provide(
       optimalPlayRef,

@@ -44,3 +44,36 @@ test('with one worker and no queue, a second simulation while the first waits fo
   pool.close()
   expect(await pool.run(TASK, 1).catch((error: { code: string }) => error.code)).toBe('ML_SIMULATION_CLOSED')
 }, 300_000)
+
+test('on the calling thread (ML_SIM_WORKERS=0), the same seeded battles give the same result as in a worker', async () => {
+  const inWorker = createSimulationPool({ size: 1, queue: 4, timeoutMs: 60_000 })
+  const inThread = createSimulationPool({ size: 1, queue: 4, timeoutMs: 60_000, inThread: true })
+  close = () => {
+    inWorker.close()
+    inThread.close()
+  }
+  const [there, here] = await Promise.all([inWorker.run(TASK, 5), inThread.run(TASK, 5)])
+  expect(here).toEqual(there)
+  expect(here.wins + here.losses + here.draws + here.caps).toBe(5)
+  // a refusal the battle raises keeps its code on the calling thread too
+  const optimalOverBudget: MatchupTask = {
+    ...TASK,
+    a: {
+      ...TASK.a,
+      moves: ['protect', 'toxic', 'substitute'],
+      moveIds: ['protect', 'toxic', 'substitute'],
+      policy: 'optimal',
+    },
+    b: {
+      ...TASK.b,
+      moves: ['water-gun', 'bite', 'bubble', 'tackle'],
+      moveIds: ['watergun', 'bite', 'bubble', 'tackle'],
+    },
+  }
+  const codes = await Promise.all(
+    [inWorker, inThread].map((pool) =>
+      pool.run(optimalOverBudget, 1).catch((error: { code: string }) => error.code),
+    ),
+  )
+  expect(codes).toEqual(['BATTLE_INVALID_POLICY', 'BATTLE_INVALID_POLICY'])
+}, 300_000)

@@ -1,5 +1,7 @@
 import { isErrorCode } from '../../core/error-catalogue.ts'
 import { KernelError } from '../../core/errors.ts'
+import { callingThread, type ThreadLike } from './calling-thread.ts'
+import { createBattleHandler } from './dataset/battle-handler.ts'
 import type { TaskResult } from './dataset/run-task.ts'
 import type { MatchupTask } from './dataset/tasks.ts'
 
@@ -23,17 +25,22 @@ export function createSimulationPool(options: {
   timeoutMs: number
   /** The battle worker module (tests pass one with a slow start). */
   workerUrl?: URL
+  /**
+   * Battles on the calling thread instead of workers (test kernels, `ML_SIM_WORKERS=0`): no
+   * worker's cold start to pay, but a simulation then holds the thread and no timeout can stop it.
+   */
+  inThread?: boolean
 }) {
   const workerUrl = options.workerUrl ?? new URL('./dataset/worker.ts', import.meta.url)
-  const idle: Worker[] = []
-  const all = new Set<Worker>()
+  const idle: ThreadLike[] = []
+  const all = new Set<ThreadLike>()
   const waiting: Job[] = []
   let starting = 0
   let closed = false
   let nextId = 0
 
   const spawn = () => {
-    const worker = new Worker(workerUrl)
+    const worker: ThreadLike = options.inThread ? callingThread(createBattleHandler()) : new Worker(workerUrl)
     all.add(worker)
     starting++
     worker.onmessage = (event: MessageEvent<Reply>) => {
@@ -51,12 +58,12 @@ export function createSimulationPool(options: {
     }
   }
 
-  const retire = (worker: Worker) => {
+  const retire = (worker: ThreadLike) => {
     worker.terminate()
     all.delete(worker)
   }
 
-  const runOn = (worker: Worker, job: Job) => {
+  const runOn = (worker: ThreadLike, job: Job) => {
     const id = ++nextId
     const timer = setTimeout(() => {
       retire(worker)

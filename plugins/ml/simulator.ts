@@ -4,14 +4,16 @@ import { createSimulationPool } from './sim-pool.ts'
 
 /**
  * The `ml.simulator` service: validated matchups run in a bounded worker pool, off the request
- * thread, so a simulation never stalls other requests.
+ * thread, so a simulation never stalls other requests (with `workers: 0`, on the calling thread:
+ * test kernels).
  */
 export function createSimulator(
   battles: BattleService,
   options: { workers: number; queue: number; timeoutMs: number },
 ) {
   const pool = createSimulationPool({
-    size: options.workers,
+    size: Math.max(1, options.workers),
+    inThread: options.workers === 0,
     queue: options.queue,
     timeoutMs: options.timeoutMs,
   })

@@ -11,6 +11,8 @@ describe('optimal play API', () => {
   beforeAll(async () => {
     api = await createTrainedApiKernel({
       env: {
+        // the optimal-play worker's suite (test kernels solve in-thread)
+        ML_OPTIMAL_WORKER: 'true',
         ML_OPTIMAL_MAX_STATES: '3000',
         ML_OPTIMAL_TIME_LIMIT_MS: '60000',
         API_REQUEST_TIMEOUT_MS: '120000',

@@ -20,6 +20,8 @@ for (const engine of testEngines()) {
         engine,
         // generous limits: the answers must not depend on how busy the machine is
         env: {
+          // the simulation test below is the worker pool's: battles off the request thread
+          ML_SIM_WORKERS: '1',
           ML_SIM_QUEUE: '0',
           ML_SIM_TIMEOUT_MS: '120000',
           ML_ADVICE_BUDGET_MS: '60000',

@@ -8,7 +8,8 @@ import { createTrainedApiKernel, type TrainedApiKernel } from '../../../testing/
 describe('GET /api/v1/pokemon/{idOrSlug}/threats', () => {
   let api: TrainedApiKernel
   beforeAll(async () => {
-    api = await createTrainedApiKernel({ env: { ML_WARM_MATCHUPS: 'true' } })
+    // the matchup worker's suite: warmed at start, as a server does (test kernels rank in-thread)
+    api = await createTrainedApiKernel({ env: { ML_WARM_MATCHUPS: 'true', ML_MATCHUP_WORKER: 'true' } })
   }, 300_000)
   afterAll(() => api.close())
   const get = (path: string, key: string | null = api.key) =>

@@ -1,4 +1,6 @@
 import { KernelError } from '../../../core/errors.ts'
+import { callingThread, type ThreadLike } from '../calling-thread.ts'
+import { createOptimalHandler } from './handler.ts'
 import type { OptimalJob } from './job.ts'
 import type { OptimalJobRunner } from './service.ts'
 
@@ -7,6 +9,11 @@ export interface OptimalWorkersOptions {
   readonly maxQueue: number
   /** A solve running longer (its own time limit failed to stop it) is killed: `OPTIMAL_TIME_LIMIT`. */
   readonly hardTimeoutMs: number
+  /**
+   * Solves on the calling thread instead of a worker (test kernels, `ML_OPTIMAL_WORKER=false`): no
+   * worker's cold start (the battle engine loaded again), but a solve then holds the thread.
+   */
+  readonly inThread?: boolean
 }
 
 export interface OptimalWorkers {
@@ -27,7 +34,7 @@ export function createOptimalWorkers(options: OptimalWorkersOptions): OptimalWor
     reject: (error: Error) => void
   }
   const waiting: Entry[] = []
-  let worker: Worker | undefined
+  let worker: ThreadLike | undefined
   let busy = false
   let closed = false
   let nextId = 0
@@ -36,7 +43,9 @@ export function createOptimalWorkers(options: OptimalWorkersOptions): OptimalWor
     const entry = waiting.shift()
     if (!entry) return
     busy = true
-    worker ??= new Worker(new URL('./worker.ts', import.meta.url))
+    worker ??= options.inThread
+      ? callingThread(createOptimalHandler())
+      : new Worker(new URL('./worker.ts', import.meta.url))
     const current = worker
     const id = ++nextId
     const finish = (settle: () => void) => {

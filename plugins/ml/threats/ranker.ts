@@ -4,7 +4,9 @@ import type { PokedexReader } from '../../../core/contracts/pokedex.ts'
 import type { Predictor } from '../../../core/contracts/predictor.ts'
 import { KernelError, UsageError } from '../../../core/errors.ts'
 import { createLru } from '../advice/lru.ts'
+import { callingThread, type ThreadLike } from '../calling-thread.ts'
 import { indexRoster, type RosterIndex } from '../features/roster-index.ts'
+import { createMatchupHandler } from './handler.ts'
 import { defaultMoves } from './replies.ts'
 import type { OpponentTable } from './tables.ts'
 
@@ -31,6 +33,11 @@ export function createMatchupRanker(deps: {
   predictor: Predictor
   advisor: Advisor
   modelsDir: string
+  /**
+   * Scores on the calling thread instead of the matchup worker (test kernels,
+   * `ML_MATCHUP_WORKER=false`): no worker's cold start, but a ranking then holds the thread.
+   */
+  inThread?: boolean
 }): MatchupRanker & {
   /**
    * Starts the worker and loads the served model ahead of the first request (the engine's data
@@ -46,7 +53,7 @@ export function createMatchupRanker(deps: {
   const finished = createLru<string, MatchupsReport>(RANKINGS)
   const defaults = new Map<string, string[]>()
   const inFlight = new Map<string, Promise<void>>()
-  let worker: Worker | undefined
+  let worker: ThreadLike | undefined
   let ready: Promise<void> | undefined
   let modelDir: string | undefined
   let modelLoading: Promise<void> | undefined
@@ -55,7 +62,9 @@ export function createMatchupRanker(deps: {
 
   function start(): Promise<void> {
     if (ready) return ready
-    worker = new Worker(new URL('./worker.ts', import.meta.url))
+    worker = deps.inThread
+      ? callingThread(createMatchupHandler())
+      : new Worker(new URL('./worker.ts', import.meta.url))
     ready = (async () => {
       const data = await deps.pokedex.roster()
       await new Promise<void>((resolve, reject) => {
