@@ -1,8 +1,12 @@
 /**
  * Speed of optimal play (plugins/ml/optimal): the two-player game, 4 vs 4 from full HP.
  *
- *   bun bench/optimal.ts [--scenarios 100] [--values out.json] [--compare before.json]
+ *   bun bench/optimal.ts [--scenarios 100] [--threads 1|2] [--pair] [--values out.json] [--compare before.json]
  *   (or `bun bench/solver.ts --optimal`)
+ *
+ * `--threads 2` sweeps each game with a second thread (`SweepTeam`); `--pair` solves every
+ * scenario with one thread and with two, alternating which goes first, in one process (both see
+ * the same load: the fair comparison on a shared machine) and checks that the answers are equal.
  *
  * Seeded random scenarios (forms and 4 damaging moves drawn as in `ml:verify-optimal`), one solve
  * each after a warm-up: median and p99 of wall and CPU time (the machine is shared: CPU time is the
@@ -11,12 +15,13 @@
  */
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
-import { createLgpeEngine } from '../plugins/ml/battle/engine.ts'
+import { createLgpeEngine, type LgpeEngine } from '../plugins/ml/battle/engine.ts'
 import { OptimalLimitError } from '../plugins/ml/optimal/errors.ts'
-import { drawScenarios } from '../plugins/ml/optimal/scenarios.ts'
+import { drawScenarios, type Scenario } from '../plugins/ml/optimal/scenarios.ts'
 import { DEFAULT_LIMITS, solveGame } from '../plugins/ml/optimal/solve.ts'
-import { createBattlerFactory } from '../plugins/ml/solver/battler.ts'
-import { createBufferStore } from '../plugins/ml/solver/grid.ts'
+import { createSweepTeam, DEFAULT_TEAM_OPTIONS, type SweepTeam } from '../plugins/ml/optimal/sweep-team.ts'
+import { type BattlerFactory, createBattlerFactory } from '../plugins/ml/solver/battler.ts'
+import { type BufferStore, createBufferStore } from '../plugins/ml/solver/grid.ts'
 import { median } from './median.ts'
 
 const WARM_UP = 3
@@ -39,17 +44,54 @@ export function quantile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!
 }
 
-/**
- * Solves `count` seeded 4-vs-4 scenarios from full HP (after a warm-up that compiles the code) and
- * measures each solve. Refusals over the default budget are counted, not timed: they are answered
- * by a coded 422 without solving.
- */
-export function measureOptimalPlay(count: number, seed = 20_261_202): OptimalPlayFigures {
-  const engine = createLgpeEngine()
-  const factory = createBattlerFactory(engine)
-  const store = createBufferStore()
-  const scenarios = drawScenarios(engine, factory.legal, count + WARM_UP, seed)
-  const figures = {
+/** One timed solve: null when refused over the budget. */
+interface Solve {
+  readonly wallMs: number
+  readonly cpuMs: number
+  readonly states: number
+  readonly cells: number
+  readonly value: number
+  /** The strategies' pure choices, to check that two ways of solving agree to the bit. */
+  readonly fingerprint: string
+}
+
+function timeSolve(
+  tools: { engine: LgpeEngine; factory: BattlerFactory; store: BufferStore },
+  scenario: Scenario,
+  team: SweepTeam | undefined,
+): Solve | null {
+  const started = performance.now()
+  const cpuStart = process.cpuUsage()
+  try {
+    const request = { a: scenario.a, b: scenario.b }
+    const solved = solveGame(tools.engine, tools.factory, tools.store, request, DEFAULT_LIMITS, team)
+    const wallMs = performance.now() - started
+    const used = process.cpuUsage(cpuStart)
+    let cells = 0
+    for (let id = 0; id < solved.graph.nodes.length; id++)
+      cells += solved.reach.hiA[id]! * solved.reach.hiB[id]!
+    let hash = 0
+    for (const table of [...solved.strategies.row, ...solved.strategies.col])
+      for (const x of table ?? []) hash = (Math.imul(hash, 31) + x) | 0
+    const mixed = solved.strategies.mixed.flatMap((cells) =>
+      [...(cells ?? [])].map(([c, p]) => `${c}:${p.join()}`),
+    )
+    return {
+      wallMs,
+      cpuMs: used.user / 1000,
+      states: solved.graph.nodes.length,
+      cells,
+      value: solved.value,
+      fingerprint: `${solved.value}|${hash}|${mixed.sort().join(';')}`,
+    }
+  } catch (error) {
+    if (!(error instanceof OptimalLimitError)) throw error
+    return null
+  }
+}
+
+function emptyFigures() {
+  return {
     solved: 0,
     refused: 0,
     wallMs: [] as number[],
@@ -58,40 +100,99 @@ export function measureOptimalPlay(count: number, seed = 20_261_202): OptimalPla
     cells: [] as number[],
     values: [] as (number | null)[],
   }
-  scenarios.forEach((scenario, i) => {
-    const started = performance.now()
-    const cpuStart = process.cpuUsage()
-    try {
-      const solved = solveGame(engine, factory, store, { a: scenario.a, b: scenario.b }, DEFAULT_LIMITS)
-      if (i < WARM_UP) return
-      figures.wallMs.push(performance.now() - started)
-      figures.cpuMs.push(process.cpuUsage(cpuStart).user / 1000)
-      figures.states.push(solved.graph.nodes.length)
-      let valued = 0
-      for (let id = 0; id < solved.graph.nodes.length; id++)
-        valued += solved.reach.hiA[id]! * solved.reach.hiB[id]!
-      figures.cells.push(valued)
-      figures.values.push(solved.value)
-      figures.solved++
-    } catch (error) {
-      if (!(error instanceof OptimalLimitError)) throw error
-      if (i < WARM_UP) return
-      figures.refused++
-      figures.values.push(null)
-    }
-  })
+}
+
+function record(figures: ReturnType<typeof emptyFigures>, solve: Solve | null): void {
+  if (!solve) {
+    figures.refused++
+    figures.values.push(null)
+    return
+  }
+  figures.solved++
+  figures.wallMs.push(solve.wallMs)
+  figures.cpuMs.push(solve.cpuMs)
+  figures.states.push(solve.states)
+  figures.cells.push(solve.cells)
+  figures.values.push(solve.value)
+}
+
+function benchTools() {
+  const engine = createLgpeEngine()
+  const factory = createBattlerFactory(engine)
+  return { engine, factory, store: createBufferStore() }
+}
+
+/**
+ * Solves `count` seeded 4-vs-4 scenarios from full HP (after a warm-up that compiles the code) and
+ * measures each solve. Refusals over the default budget are counted, not timed: they are answered
+ * by a coded 422 without solving. With `threads` 2 each sweep has a second thread (CPU time is
+ * then the process's: both threads).
+ */
+export function measureOptimalPlay(count: number, seed = 20_261_202, threads = 1): OptimalPlayFigures {
+  const tools = benchTools()
+  const team = threads > 1 ? createSweepTeam(DEFAULT_TEAM_OPTIONS) : undefined
+  const figures = emptyFigures()
+  try {
+    drawScenarios(tools.engine, tools.factory.legal, count + WARM_UP, seed).forEach((scenario, i) => {
+      const solve = timeSolve(tools, scenario, team)
+      if (i >= WARM_UP) record(figures, solve)
+    })
+  } finally {
+    team?.close()
+  }
   return figures
+}
+
+/** One thread and two on the same scenarios (see `measureThreadPair`). */
+export interface ThreadPair {
+  readonly one: OptimalPlayFigures
+  readonly two: OptimalPlayFigures
+  /** Per solved scenario: wall time with one thread / with two. */
+  readonly wallRatios: readonly number[]
+  /** Scenarios whose value or strategies differ between one thread and two (must be 0). */
+  readonly different: number
+  readonly helperShare: number
+}
+
+/**
+ * Every scenario solved with one thread and with two, one after the other in this process
+ * (alternating which goes first), so that both see the same load.
+ */
+export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair {
+  const tools = benchTools()
+  const team = createSweepTeam(DEFAULT_TEAM_OPTIONS)
+  const one = emptyFigures()
+  const two = emptyFigures()
+  const wallRatios: number[] = []
+  let different = 0
+  try {
+    drawScenarios(tools.engine, tools.factory.legal, count + WARM_UP, seed).forEach((scenario, i) => {
+      const first = i % 2 === 0
+      const a = timeSolve(tools, scenario, first ? undefined : team)
+      const b = timeSolve(tools, scenario, first ? team : undefined)
+      const [alone, together] = first ? [a, b] : [b, a]
+      if (i < WARM_UP) return
+      record(one, alone)
+      record(two, together)
+      if (alone?.fingerprint !== together?.fingerprint) different++
+      if (alone && together) wallRatios.push(alone.wallMs / together.wallMs)
+    })
+    const stats = team.stats()
+    return { one, two, wallRatios, different, helperShare: stats.helperChunks / Math.max(1, stats.chunks) }
+  } finally {
+    team.close()
+  }
 }
 
 /**
  * Prints the optimal-play figures (the section `bench/solver.ts --optimal` appends); returns them
  * so that a caller can keep or compare the values.
  */
-export function printOptimalPlay(count: number): OptimalPlayFigures {
-  const f = measureOptimalPlay(count)
+export function printOptimalPlay(count: number, threads = 1): OptimalPlayFigures {
+  const f = measureOptimalPlay(count, undefined, threads)
   const ms = (x: number) => `${x.toFixed(1)} ms`
   console.log(
-    `optimal play, 4 vs 4 from full HP: ${f.solved} solved, ${f.refused} refused over the default budget`,
+    `optimal play, 4 vs 4 from full HP, ${threads} thread${threads > 1 ? 's' : ''}: ${f.solved} solved, ${f.refused} refused over the default budget`,
   )
   console.log(
     `  wall time  median ${ms(median(f.wallMs))}, p99 ${ms(quantile(f.wallMs, 0.99))} — target ≤ 50 ms median`,
@@ -138,6 +239,8 @@ if (import.meta.main) {
       // --values FILE writes each scenario's value; --compare FILE compares them with such a file
       values: { type: 'string' },
       compare: { type: 'string' },
+      threads: { type: 'string', default: '1' },
+      pair: { type: 'boolean', default: false },
     },
   })
   const load = () =>
@@ -145,7 +248,24 @@ if (import.meta.main) {
       .map((x) => x.toFixed(2))
       .join(' ')
   console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; load ${load()}; ${new Date().toISOString()}`)
-  const figures = printOptimalPlay(Number(flags.scenarios))
+  if (flags.pair) {
+    const pair = measureThreadPair(Number(flags.scenarios))
+    const ms = (x: number) => `${x.toFixed(1)} ms`
+    for (const [name, f] of [
+      ['1 thread ', pair.one],
+      ['2 threads', pair.two],
+    ] as const) {
+      console.log(
+        `  ${name}: wall median ${ms(median(f.wallMs))}, p99 ${ms(quantile(f.wallMs, 0.99))}; CPU (process) median ${ms(median(f.cpuMs))}; ${f.solved} solved, ${f.refused} refused`,
+      )
+    }
+    console.log(
+      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the shared chunks; answers differing: ${pair.different}`,
+    )
+    console.log(`load after: ${load()}`)
+    process.exit(pair.different === 0 ? 0 : 1)
+  }
+  const figures = printOptimalPlay(Number(flags.scenarios), Number(flags.threads))
   console.log(`load after: ${load()}`)
   if (flags.values) await Bun.write(flags.values, JSON.stringify(figures.values))
   if (flags.compare) {

@@ -95,6 +95,15 @@ export const mlConfig = z.object({
     .max(100_000)
     .default(256)
     .describe('Optimal-play answers kept in memory'),
+  optimalThreads: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2)
+    .default(1)
+    .describe(
+      'Threads per optimal-play solve: 2 sweeps a large game with a second thread (the same answer; faster when the other core is free, slower when it is busy)',
+    ),
   sampledBattles: z.coerce
     .number()
     .int()

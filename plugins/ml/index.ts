@@ -113,6 +113,7 @@ export const mlPlugin = definePlugin({
       maxQueue: 16,
       hardTimeoutMs: 2 * optimalLimits.timeLimitMs + 5000,
       inThread: !ctx.config.optimalWorker,
+      sweepThreads: ctx.config.optimalThreads,
     })
     ctx.services.provide(
       optimalPlayRef,

@@ -38,10 +38,10 @@ export interface CellEvaluator {
   /** Set when an HP-changing branch came back to the cell (heal at full HP, a failed HP test). */
   returned: boolean
   /**
-   * Sums, for every state of row `a` at once, the branches that only read other rows (damage to A):
-   * called once per row before its cells (the rows they read are final by then).
+   * Before the cells `from … to` of row `a`: for every state of the row at once, sums the branches
+   * that only read other rows (damage to A; the rows they read are final by then).
    */
-  beginRow(a: number): void
+  sumRow(a: number, from: number, to: number): void
   /**
    * `lower[id]` at cell (a, b), then `val[id]` = lower + the `SAME` terms on chance states (their
    * values at this cell come first: later phases are evaluated first); terms on turn states are the
@@ -139,7 +139,7 @@ export function createCellEvaluator(
     retCoef,
     zero,
     returned: false,
-    beginRow: (a) => rows.begin(a),
+    sumRow: (a, from, to) => rows.sum(a, from, to),
     evaluate: (id, a, b) => evaluate(id, a, b),
     evaluateLazy: (id, a, b) => evaluateLazy(id, a, b),
   }

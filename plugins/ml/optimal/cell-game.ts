@@ -49,6 +49,13 @@ export interface CellGame {
    * iterates values as before.
    */
   solve(turns: Int32Array, turnEnd: number, a: number, b: number): boolean
+  /**
+   * Restarts the guess of `turns[0 … turnEnd − 1]` from what they play at cell (a − 1, b) (their
+   * first choices for row 1, or where the cell below is mixed). The sweep does this at the start
+   * of each stretch of a row, so that a stretch's results do not depend on which thread swept the
+   * one before it (see `sweepChunk`).
+   */
+  guessFromBelow(turns: Int32Array, turnEnd: number, a: number, b: number): void
 }
 
 /**
@@ -241,6 +248,20 @@ export function createCellGame(input: CellGameInput): CellGame {
         return true
       }
       return false
+    },
+    guessFromBelow(turns, turnEnd, a, b) {
+      for (let i = 0; i < turnEnd; i++) {
+        const id = turns[i]!
+        const rows = rowsOf[id]!
+        const cols = colsOf[id]!
+        const base = id * STRIDE
+        guess.fill(0, base, base + rows + cols)
+        const cell = (a - 2) * hiB[id]! + b - 1
+        const row = a > 1 ? strategies.row[id]![cell]! : 0
+        const col = a > 1 ? strategies.col[id]![cell]! : 0
+        if (rows > 0) guess[base + Math.max(0, row)] = 1
+        if (cols > 0) guess[base + rows + Math.max(0, col)] = 1
+      }
     },
   }
 }

@@ -43,8 +43,11 @@ export function sameLists(layout: Layout) {
 
 /**
  * Damage to A reads rows below the current one only: for each state with such branches, their sum
- * over a whole row is accumulated row by row of the target (contiguous reads, one multiply-add per
- * value and cell) instead of cell by cell down a column of the table.
+ * over a row is accumulated row by row of the target (contiguous reads, one multiply-add per value
+ * and cell) instead of cell by cell down a column of the table. The sums are made a stretch of
+ * cells at a time (`sum`), just before the cells that read them: a thread sweeping a stretch of a
+ * row needs only that stretch of the rows below done. Each sum adds the same terms in the same
+ * order however the row is cut.
  */
 export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: Uint8Array) {
   const { count, branchStart, branchKind, branchP, branchDist, branchTarget, gridAt } = layout
@@ -67,12 +70,15 @@ export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: 
   return {
     at,
     sums,
-    begin(a: number) {
+    /** The sums of row `a` at cells `from … to` (B's HP) of every state of the row. */
+    sum(a: number, from: number, to: number) {
       for (const id of nodes) {
         if (hiA[id]! < a) continue
         const base = at[id]!
-        const width = hiB[id]!
-        sums.fill(0, base, base + width)
+        const first = from - 1
+        const end = Math.min(to, hiB[id]!)
+        if (end <= first) continue
+        sums.fill(0, base + first, base + end)
         for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
           if (branchKind[br] !== DAMAGE_A) continue
           const d = branchDist[br]!
@@ -83,8 +89,8 @@ export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: 
             const v = distValue[j]!
             if (v >= a) break
             const q = p * distProb[j]!
-            const from = origin + (a - v) * cols
-            for (let b = 0; b < width; b++) sums[base + b] = sums[base + b]! + q * grid[from + b]!
+            const row = origin + (a - v) * cols
+            for (let b = first; b < end; b++) sums[base + b] = sums[base + b]! + q * grid[row + b]!
           }
         }
       }

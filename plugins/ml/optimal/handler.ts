@@ -4,17 +4,20 @@ import { createBattlerFactory } from '../solver/battler.ts'
 import { createBufferStore } from '../solver/grid.ts'
 import { createSolver } from '../solver/index.ts'
 import { type OptimalJob, type OptimalTools, runOptimalJob } from './job.ts'
+import { createSweepTeam, DEFAULT_TEAM_OPTIONS, type SweepTeam } from './sweep-team.ts'
 
 /**
  * What an optimal-play thread does (the worker module, or the calling thread in `callingThread`):
- * one LGPE engine, battler factory and fixed-move solver, built when the thread starts; each
- * `{ id, job }` answered with `{ id, advice }`, `{ id, error: { code, … } }` for a refusal the
- * client can act on, or `{ id, crash }` for a bug.
+ * one LGPE engine, battler factory and fixed-move solver, built when the thread starts (and a
+ * sweep team, the first time a message asks for `sweepThreads` 2); each `{ id, job }` answered
+ * with `{ id, advice }`, `{ id, error: { code, … } }` for a refusal the client can act on, or
+ * `{ id, crash }` for a bug.
  *
  * @example callingThread(createOptimalHandler())
  */
 export function createOptimalHandler(): ThreadHandler {
   let tools: OptimalTools | undefined
+  let team: SweepTeam | undefined
   const toolsNow = (): OptimalTools => {
     if (tools) return tools
     const engine = createLgpeEngine()
@@ -27,9 +30,10 @@ export function createOptimalHandler(): ThreadHandler {
       toolsNow()
     },
     onMessage(message, post) {
-      const { id, job } = message as { id: number; job: OptimalJob }
+      const { id, job, sweepThreads = 1 } = message as { id: number; job: OptimalJob; sweepThreads?: number }
+      if (sweepThreads > 1) team ??= createSweepTeam(DEFAULT_TEAM_OPTIONS)
       try {
-        post({ id, ...runOptimalJob(toolsNow(), job) })
+        post({ id, ...runOptimalJob({ ...toolsNow(), ...(sweepThreads > 1 && team ? { team } : {}) }, job) })
       } catch (error) {
         post({ id, crash: error instanceof Error ? error.message : String(error) })
       }

@@ -10,6 +10,7 @@ import { singleMoveValue } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type OptimalLimits, solveGame } from './solve.ts'
 import { type SideState, StateError } from './start-state.ts'
+import type { SweepTeam } from './sweep-team.ts'
 
 /** One optimal-play solve as a worker receives it: engine ids to solve, Pokédex slugs to answer with. */
 export interface OptimalJob {
@@ -42,6 +43,8 @@ export interface OptimalTools {
   readonly factory: BattlerFactory
   readonly store: BufferStore
   readonly fixed: Solver
+  /** A second thread for the sweep (see `SweepTeam`); none: one thread. */
+  readonly team?: SweepTeam
 }
 
 /**
@@ -68,6 +71,7 @@ export function runOptimalJob(
         ...(state ? { state } : {}),
       },
       job.limits,
+      tools.team,
     )
     const answer = answerOf(solved)
     const fixed = job.state ? null : fixedComparison(tools.fixed, job)

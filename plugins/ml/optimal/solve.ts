@@ -10,7 +10,9 @@ import { createGame, type Game, type GameSideInput } from './setup.ts'
 import { type SideState, startStateOf } from './start-state.ts'
 import { initialState } from './state.ts'
 import type { Strategies } from './strategies.ts'
-import { sweep } from './sweep.ts'
+import { type SweepOptions, type SweepResult, sweep } from './sweep.ts'
+import type { SweepTeam } from './sweep-team.ts'
+import { SweepStopped } from './team-protocol.ts'
 
 /** Budgets of one solve; past any of them the solve is refused with a coded error. */
 export interface OptimalLimits {
@@ -59,6 +61,8 @@ const EPSILON = 1e-12
  * when the optimal play may last that long (more than 1e-12), the solve starts again counting
  * the slots that would run out first (up to four rounds); what is left is reported as `ppRisk`.
  *
+ * @param team a second thread for the sweep (see `SweepTeam`): the same answer, sooner when the
+ *   machine has a free core
  * @throws OptimalLimitError past a budget; BattleError for illegal forms or moves;
  *   UnsupportedMechanic for moves the game does not model; StateError for impossible states.
  * @example const solved = solveGame(engine, factory, store, { a, b }, DEFAULT_LIMITS)
@@ -69,6 +73,7 @@ export function solveGame(
   store: BufferStore,
   request: OptimalRequest,
   limits: OptimalLimits,
+  team?: SweepTeam,
 ): SolvedGame {
   const deadline = performance.now() + limits.timeLimitMs
   const forced = [0, 1].map((side) => (request.state?.[side]?.ppUsed ?? []).map((used) => used > 0)) as [
@@ -76,7 +81,7 @@ export function solveGame(
     boolean[],
   ]
   let tracked: [boolean[], boolean[]] = forced
-  let solved = solveOnce(engine, factory, store, request, limits, tracked, deadline)
+  let solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team)
   for (let round = 0; round < MAX_PP_ROUNDS; round++) {
     // count the PP of the slots that could run out first (the others may then never get there)
     const risks = slotRisks(solved)
@@ -95,7 +100,7 @@ export function solveGame(
       ),
     ) as [boolean[], boolean[]]
     try {
-      solved = solveOnce(engine, factory, store, request, limits, tracked, deadline)
+      solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team)
     } catch (error) {
       // counting PP makes the game too big: keep the answer and its reported PP risk
       if (error instanceof OptimalLimitError) return solved
@@ -105,19 +110,30 @@ export function solveGame(
   return solved
 }
 
-/** Rounds of "count the PP of the slots that could run out first, solve again". */
-const MAX_PP_ROUNDS = 4
+/** A game explored and laid out, ready to sweep (see `prepareGame`). */
+export interface PreparedGame {
+  readonly game: Game
+  /** Where the battle starts (HP of A, HP of B). */
+  readonly hp: readonly [number, number]
+  readonly graph: GameGraph
+  readonly reach: Reach
+  readonly layout: Layout
+}
 
-function solveOnce(
+/**
+ * Everything before the sweep: the rules of both sides, the discrete states explored from the
+ * start, their HP bounds and the tables' layout. Deterministic: a second thread that prepares the
+ * same request gets the same state ids and table offsets (see `sweep-helper.ts`).
+ *
+ * @throws OptimalLimitError past the state or cell budget (before any table is allocated).
+ */
+export function prepareGame(
   engine: LgpeEngine,
   factory: BattlerFactory,
-  store: BufferStore,
   request: OptimalRequest,
   limits: OptimalLimits,
   tracked: readonly [boolean[], boolean[]],
-  deadline: number,
-): SolvedGame {
-  const t0 = performance.now()
+): PreparedGame {
   const game = createGame(engine.dex, factory, request.a, request.b, { tracked })
   const maxA = game.sides[0].battlers[0]!.maxhp
   const maxB = game.sides[1].battlers[0]!.maxhp
@@ -136,23 +152,66 @@ function solveOnce(
     )
   }
   const layout = layoutOf(graph, reach)
-  const t1 = performance.now()
-  // the value tables are only read here: a buffer of the store, given back zeroed
-  const grid = store.take(layout.gridSize)
-  let value = 0
-  let swept: ReturnType<typeof sweep>
+  return { game, hp, graph, reach, layout }
+}
+
+/** Rounds of "count the PP of the slots that could run out first, solve again". */
+const MAX_PP_ROUNDS = 4
+
+function solveOnce(
+  engine: LgpeEngine,
+  factory: BattlerFactory,
+  store: BufferStore,
+  request: OptimalRequest,
+  limits: OptimalLimits,
+  tracked: readonly [boolean[], boolean[]],
+  deadline: number,
+  team: SweepTeam | undefined,
+): SolvedGame {
+  const t0 = performance.now()
+  // the helper prepares the same game meanwhile (see `SweepTeam`)
+  const run = team?.begin({ request, tracked, limits })
+  let prepared: PreparedGame
   try {
-    swept = sweep(graph, reach, layout, grid, {
-      rule: { kind: 'game' },
-      tolerance: TOLERANCE,
-      maxSweeps: 10_000,
-      deadline,
-      timeLimitMs: limits.timeLimitMs,
-    })
-    const root = graph.root
-    value = grid[layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1]!
+    prepared = prepareGame(engine, factory, request, limits, tracked)
+  } catch (error) {
+    run?.end()
+    throw error
+  }
+  const { game, hp, graph, reach, layout } = prepared
+  const t1 = performance.now()
+  const sweepOptions: SweepOptions = {
+    rule: { kind: 'game' },
+    tolerance: TOLERANCE,
+    maxSweeps: 10_000,
+    deadline,
+    timeLimitMs: limits.timeLimitMs,
+  }
+  const root = graph.root
+  const rootCell = layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1
+  let value = 0
+  let swept: SweepResult | undefined
+  try {
+    const together = run?.sweep(graph, reach, layout, sweepOptions)
+    if (together) {
+      swept = together.result
+      value = together.grid[rootCell]!
+    }
+  } catch (error) {
+    // the helper failed: sweep alone (a time limit or a bug of the sweep itself goes up)
+    if (!(error instanceof SweepStopped)) throw error
   } finally {
-    store.give(grid.fill(0, 0, layout.gridSize))
+    run?.end()
+  }
+  if (!swept) {
+    // the value tables are only read here: a buffer of the store, given back zeroed
+    const grid = store.take(layout.gridSize)
+    try {
+      swept = sweep(graph, reach, layout, grid, sweepOptions)
+      value = grid[rootCell]!
+    } finally {
+      store.give(grid.fill(0, 0, layout.gridSize))
+    }
   }
   const t2 = performance.now()
   const watch = [...new Set(game.sides.flatMap((side) => side.maxPp))]

@@ -13,18 +13,36 @@ export interface Strategies {
   readonly mixed: (Map<number, Float64Array> | null)[]
 }
 
-/** Empty tables for the turn nodes of a graph (the others stay null). */
-export function createStrategies(turnIds: readonly number[], reach: Reach, nodeCount: number): Strategies {
+/**
+ * Empty tables for the turn nodes of a graph (the others stay null). With `shared` (at least
+ * `strategyBytes` long), the pure choices live in it, so that threads sweeping other rows of the
+ * same game write into the same tables; each thread keeps its own mixed cells.
+ */
+export function createStrategies(
+  turnIds: readonly number[],
+  reach: Reach,
+  nodeCount: number,
+  shared?: SharedArrayBuffer,
+): Strategies {
   const row: (Int8Array | null)[] = new Array(nodeCount).fill(null)
   const col: (Int8Array | null)[] = new Array(nodeCount).fill(null)
   const mixed: (Map<number, Float64Array> | null)[] = new Array(nodeCount).fill(null)
+  let offset = 0
   for (const id of turnIds) {
     const size = reach.hiA[id]! * reach.hiB[id]!
-    row[id] = new Int8Array(size)
-    col[id] = new Int8Array(size)
+    row[id] = shared ? new Int8Array(shared, offset, size) : new Int8Array(size)
+    col[id] = shared ? new Int8Array(shared, offset + size, size) : new Int8Array(size)
+    offset += 2 * size
     mixed[id] = new Map()
   }
   return { row, col, mixed }
+}
+
+/** Bytes of the pure choices of `createStrategies` for these turn nodes. */
+export function strategyBytes(turnIds: readonly number[], reach: Reach): number {
+  let bytes = 0
+  for (const id of turnIds) bytes += 2 * reach.hiA[id]! * reach.hiB[id]!
+  return bytes
 }
 
 /** Records the solution at a cell: pure when one choice has probability 1 on each side. */

@@ -1,19 +1,8 @@
-import { createCellEvaluator } from './cell-eval.ts'
-import { createCellGame } from './cell-game.ts'
-import { stageGroups } from './cell-tables.ts'
-import { OptimalLimitError } from './errors.ts'
 import type { GameGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
-import { createMatrixGameSolver } from './matrix-game.ts'
-import { pairPrograms } from './pair-programs.ts'
-import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import type { Reach } from './reach.ts'
+import { CHUNK, createRowSweeper, liveTurns } from './row-sweep.ts'
 import { createStrategies, type Strategies } from './strategies.ts'
-import { sameCellTemplates } from './templates.ts'
-import { createTurnSolver } from './turn-solve.ts'
-
-/** A cell whose fixed point has not settled after this many rounds reports its change as residual. */
-const MAX_CELL_ITERATIONS = 100_000
 
 /**
  * What happens at a turn start: both sides optimise (`game`: the value of the matrix game), or one
@@ -61,239 +50,22 @@ export function sweep(
   grid: Float64Array,
   options: SweepOptions,
 ): SweepResult {
-  const { hiA, hiB } = reach
-  const { count, gridAt, branchStart, pairStart, entryStart, entryP, entryNode } = layout
-  const live = (id: number) => hiA[id]! > 0
-  const turnIds = graph.turns.map((t) => t.id).filter(live)
-  const strategies = createStrategies(turnIds, reach, count)
-  const byHiB = (x: number, y: number) => hiB[y]! - hiB[x]!
-  const lazy = lazyStates(graph, layout)
-  const val = new Float64Array(count)
-  const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy)
-  const { zero } = cells
-  const { groups, evaluated, lazyGroup } = stageGroups(graph, reach, lazy, zero)
-  const turns = Int32Array.from([...turnIds].sort(byHiB))
-  const { rowsOf, colsOf } = choiceCounts(graph)
-  const games = createMatrixGameSolver()
-  const payoff = new Float64Array(25)
-  const rule = options.rule
-  const turnSolver = createTurnSolver(rule, games, strategies, payoff)
-  const { termStart, termNode, termCoef, nodeTermStart, nodeTermNode, nodeTermCoef } = sameCellTemplates(
-    graph,
-    layout,
-  )
-  const constQ = new Float64Array(entryStart.length)
-  const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
-  const programs = pairPrograms(layout, lazy, cells.lazyProgram)
-  const { distValue, distProb, distTail } = layout
-  const tables = { distValue, distProb, distTail, grid, val }
-  const pairs = createPairValues(
-    layout,
-    rowsOf,
-    colsOf,
-    lazy,
-    cells.evaluateLazy,
-    val,
-    constQ,
-    programs,
-    tables,
-  )
-  const cellGame = createCellGame({
-    count,
-    rowsOf,
-    colsOf,
-    pairStart,
-    constQ,
-    ensure: pairs.ensure,
-    termStart,
-    termNode,
-    termCoef,
-    val,
-    hiB,
-    games,
-    payoff,
-    strategies,
-    tolerance: options.tolerance,
-  })
-
-  /** Fills `payoff` from the first-action values of every pair. */
-  const payoffFromValues = (id: number) => {
-    const pairs = pairStart[id]!
-    for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
-      let q = 0
-      for (let e = entryStart[pairs + i]!; e < entryStart[pairs + i + 1]!; e++)
-        q += entryP[e]! * val[entryNode[e]!]!
-      payoff[i] = q
-    }
-  }
-
-  /** Fills `payoff` from the cell's constants and the current turn-start values (see templates). */
-  const payoffFromTemplates = (id: number) => {
-    const pairs = pairStart[id]!
-    for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
-      let q = constQ[pairs + i]!
-      for (let t = termStart[pairs + i]!; t < termStart[pairs + i + 1]!; t++)
-        q += termCoef[t]! * val[termNode[t]!]!
-      payoff[i] = q
-    }
-  }
-
-  const solveTurn = (id: number, cell: number): number => turnSolver(id, cell, rowsOf[id]!, colsOf[id]!)
-
-  const rowLists = groups.map((g) => new Int32Array(g.length))
-  const ends = new Int32Array(groups.length)
-  // chance states read at other cells (their values go to the grid), widest B range first
-  const stored = Int32Array.from(
-    graph.chances
-      .filter((n) => gridAt[n.id]! >= 0)
-      .map((n) => n.id)
-      .sort(byHiB),
-  )
-  const rowStored = new Int32Array(stored.length)
-  let storedEnd = 0
-  const rowTurns = new Int32Array(turns.length)
-  const topA = Math.max(0, ...turnIds.map((id) => hiA[id]!))
-  let residual = 0
+  const strategies = createStrategies(liveTurns(graph, reach), reach, layout.count)
+  const rows = createRowSweeper(graph, reach, layout, grid, options, strategies)
   let sweeps = 0
-
-  const cellOf = (id: number, a: number, b: number) => (a - 1) * hiB[id]! + b - 1
-
-  /**
-   * One pass over the cell's chance states, last phase first: value = lower part + same-cell terms
-   * (the static `SAME` branches and the returns found at the cell), all of them: the cell's fixed
-   * point by plain iteration (a branch returned to the cell).
-   */
-  const relaxChance = () => {
-    for (let g = 0; g < groups.length; g++) {
-      const list = rowLists[g]!
-      for (let i = 0; i < ends[g]!; i++) {
-        const id = list[i]!
-        let v = lower[id]!
-        for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) v += sameCoef[s]! * val[sameTarget[s]!]!
-        const first = branchStart[id]!
-        for (let r = 0; r < retCount[id]!; r++) v += retCoef[first + r]! * val[retTarget[first + r]!]!
-        val[id] = v
-      }
-    }
-  }
-
-  /** One round over the cell's turn states; returns the largest change. */
-  const relaxTurns = (turnEnd: number, a: number, b: number, fromTemplates: boolean): number => {
-    let delta = 0
-    for (let i = 0; i < turnEnd; i++) {
-      const id = rowTurns[i]!
-      if (fromTemplates) payoffFromTemplates(id)
-      else payoffFromValues(id)
-      const v = solveTurn(id, cellOf(id, a, b))
-      delta = Math.max(delta, Math.abs(v - val[id]!))
-      val[id] = v
-    }
-    return delta
-  }
-
-  /** Repeats `round` until nothing moves by the tolerance (or gives up, reporting the change). */
-  const untilSettled = (round: () => number) => {
-    for (let iteration = 0; ; iteration++) {
-      const delta = round()
-      if (delta <= options.tolerance) return
-      if (iteration >= MAX_CELL_ITERATIONS) {
-        residual = Math.max(residual, delta)
-        return
-      }
-    }
-  }
-
-  /** The cell's fixed point by plain iteration over every state (some branch returns to the cell per HP). */
-  const iterateValues = (turnEnd: number, a: number, b: number) =>
-    untilSettled(() => {
-      relaxChance()
-      return relaxTurns(turnEnd, a, b, false)
-    })
-
-  /**
-   * The cell's fixed point through the templates: the chance states' constant parts are in `val`
-   * (see `CellEvaluator.evaluate`), then only the turn states iterate; stored chance states get
-   * their value at the end.
-   */
-  const iterateTemplates = (turnEnd: number, a: number, b: number) => {
-    pairs.begin(a, b)
-    if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b)) {
-      pairs.ensureAll(rowTurns, turnEnd)
-      untilSettled(() => relaxTurns(turnEnd, a, b, true))
-    }
-    for (let i = 0; i < storedEnd; i++) {
-      const id = rowStored[i]!
-      let v = zero[id] ? 0 : val[id]!
-      for (let t = nodeTermStart[id]!; t < nodeTermStart[id + 1]!; t++)
-        v += nodeTermCoef[t]! * val[nodeTermNode[t]!]!
-      val[id] = v
-    }
-  }
-
+  let residual = 0
   for (;;) {
     sweeps++
     let change = 0
-    for (let a = 1; a <= topA; a++) {
-      if (performance.now() > options.deadline) {
-        throw new OptimalLimitError(
-          'OPTIMAL_TIME_LIMIT',
-          `the solve took longer than ${options.timeLimitMs} ms`,
-          {
-            limit: options.timeLimitMs,
-          },
-        )
-      }
-      cells.beginRow(a)
-      for (let g = 0; g < groups.length; g++) {
-        let n = 0
-        for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
-        ends[g] = n
-      }
-      storedEnd = 0
-      for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
-      let turnEnd = 0
-      let topB = 0
-      for (const id of turns) {
-        if (hiA[id]! < a) continue
-        rowTurns[turnEnd++] = id
-        topB = Math.max(topB, hiB[id]!)
-      }
-      for (let b = 1; b <= topB; b++) {
-        for (let g = 0; g < groups.length; g++) {
-          const list = rowLists[g]!
-          let end = ends[g]!
-          while (end > 0 && hiB[list[end - 1]!]! < b) end--
-          ends[g] = end
-          if (g >= evaluated && g !== lazyGroup) for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
-        }
-        while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
-        while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
-        for (let i = 0; i < turnEnd; i++) {
-          const id = rowTurns[i]!
-          val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
-        }
-        if (cells.returned) {
-          for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)
-          iterateValues(turnEnd, a, b)
-        } else iterateTemplates(turnEnd, a, b)
-        cells.returned = false
-        for (let i = 0; i < storedEnd; i++) {
-          const id = rowStored[i]!
-          grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
-        }
-        for (let i = 0; i < turnEnd; i++) {
-          const id = rowTurns[i]!
-          const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
-          change = Math.max(change, Math.abs(grid[at]! - val[id]!))
-          grid[at] = val[id]!
-        }
-      }
+    for (let a = 1; a <= rows.topA; a++) {
+      for (let from = 1; from <= rows.topB[a]!; from += CHUNK)
+        change = Math.max(change, rows.sweepCells(a, from, Math.min(rows.topB[a]!, from + CHUNK - 1)))
     }
     if (!graph.upward || change <= options.tolerance) break
     if (sweeps >= options.maxSweeps) {
-      residual = Math.max(residual, change)
+      residual = change
       break
     }
   }
-  return { strategies, sweeps, residual }
+  return { strategies, sweeps, residual: Math.max(residual, rows.residual()) }
 }

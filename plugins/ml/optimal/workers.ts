@@ -14,6 +14,8 @@ export interface OptimalWorkersOptions {
    * worker's cold start (the battle engine loaded again), but a solve then holds the thread.
    */
   readonly inThread?: boolean
+  /** Threads per solve (2: a second thread sweeps beside the worker, see `SweepTeam`); default 1. */
+  readonly sweepThreads?: number
 }
 
 export interface OptimalWorkers {
@@ -85,7 +87,7 @@ export function createOptimalWorkers(options: OptimalWorkersOptions): OptimalWor
         entry.reject(new KernelError('OPTIMAL_FAILED', `optimal-play worker crashed: ${event.message}`)),
       )
     }
-    current.postMessage({ id, job: entry.job })
+    current.postMessage({ id, job: entry.job, sweepThreads: options.sweepThreads ?? 1 })
   }
   return {
     run(job) {

@@ -30,14 +30,21 @@ export interface BufferStore {
   give(buffer: Float64Array): void
 }
 
-/** @example const store = createBufferStore() */
-export function createBufferStore(maxPerClass = 512): BufferStore {
+/**
+ * @param allocate makes a zeroed buffer of a capacity (e.g. over a SharedArrayBuffer, for tables
+ *   that several threads fill)
+ * @example const store = createBufferStore()
+ */
+export function createBufferStore(
+  maxPerClass = 512,
+  allocate: (capacity: number) => Float64Array = (capacity) => new Float64Array(capacity),
+): BufferStore {
   const free = new Map<number, Float64Array[]>()
   return {
     take(size) {
       let capacity = 64
       while (capacity < size) capacity *= 2
-      return free.get(capacity)?.pop() ?? new Float64Array(capacity)
+      return free.get(capacity)?.pop() ?? allocate(capacity)
     },
     give(buffer) {
       const list = free.get(buffer.length) ?? []

@@ -1,0 +1,71 @@
+import { afterAll, describe, expect, test } from 'bun:test'
+import { createLgpeEngine } from '../battle/engine.ts'
+import { createBattlerFactory } from '../solver/battler.ts'
+import { createBufferStore } from '../solver/grid.ts'
+import { OptimalLimitError } from './errors.ts'
+import { drawScenarios } from './scenarios.ts'
+import { DEFAULT_LIMITS, type OptimalRequest, type SolvedGame, solveGame } from './solve.ts'
+import { createSweepTeam } from './sweep-team.ts'
+
+const engine = createLgpeEngine()
+const factory = createBattlerFactory(engine)
+const store = createBufferStore()
+// every game with two threads, however small, so that the tests exercise the shared sweep
+const team = createSweepTeam({ minCells: 0 })
+afterAll(() => team.close())
+
+/** Everything the sweep decides, to the bit: the value, every pure choice and every mixed cell. */
+function fingerprint(solved: SolvedGame): string {
+  const parts: string[] = [String(solved.value), String(solved.residual)]
+  solved.strategies.row.forEach((table, id) => {
+    if (!table) return
+    parts.push(`${id}:${table.join('')}/${solved.strategies.col[id]!.join('')}`)
+    const mixed = [...solved.strategies.mixed[id]!].sort(([x], [y]) => x - y)
+    for (const [cell, probs] of mixed) parts.push(`${cell}=${probs.join(',')}`)
+  })
+  return parts.join('|')
+}
+
+const alone = (request: OptimalRequest) => solveGame(engine, factory, store, request, DEFAULT_LIMITS)
+const together = (request: OptimalRequest) => solveGame(engine, factory, store, request, DEFAULT_LIMITS, team)
+
+describe('optimal play swept by two threads', () => {
+  test('random 4-vs-4 games: the same values and strategies to the bit as one thread', () => {
+    const scenarios = drawScenarios(engine, factory.legal, 4, 7)
+    let compared = 0
+    for (const { a, b } of scenarios) {
+      let one: SolvedGame
+      try {
+        one = alone({ a, b })
+      } catch (error) {
+        if (error instanceof OptimalLimitError) continue
+        throw error
+      }
+      // twice: the first may start before the helper is ready, the second has it warm
+      for (let round = 0; round < 2; round++) expect(fingerprint(together({ a, b }))).toBe(fingerprint(one))
+      compared++
+    }
+    expect(compared).toBeGreaterThan(1)
+    const stats = team.stats()
+    expect(stats.together).toBeGreaterThan(0)
+    expect(stats.helperChunks).toBeGreaterThan(0)
+  }, 120_000)
+
+  test('a game with drain (reads upwards, several sweeps) is swept by one thread, same answer', () => {
+    const request = {
+      a: { species: 'butterfree', moves: ['megadrain', 'confusion'] },
+      b: { species: 'blastoise', moves: ['surf', 'bite'] },
+    }
+    const before = team.stats().alone
+    expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))
+    expect(team.stats().alone).toBe(before + 1)
+  })
+
+  test('a solve stopped by its time limit leaves the team ready for the next one', () => {
+    const [scenario] = drawScenarios(engine, factory.legal, 1, 11)
+    const request = { a: scenario!.a, b: scenario!.b }
+    const hurried = { ...DEFAULT_LIMITS, timeLimitMs: 0 }
+    expect(() => solveGame(engine, factory, store, request, hurried, team)).toThrow(OptimalLimitError)
+    expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))
+  })
+})

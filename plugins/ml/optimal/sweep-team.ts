@@ -1,0 +1,188 @@
+import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads'
+import { createBufferStore } from '../solver/grid.ts'
+import { createSharedChunks, sweepSharedChunks } from './chunk-schedule.ts'
+import { OptimalLimitError } from './errors.ts'
+import type { GameGraph } from './graph.ts'
+import type { Layout } from './layout.ts'
+import type { Reach } from './reach.ts'
+import { createRowSweeper, liveTurns } from './row-sweep.ts'
+import { createStrategies, strategyBytes } from './strategies.ts'
+import type { SweepOptions, SweepResult } from './sweep.ts'
+import type { BuffersMessage, HelperJob, JobMessage, ResultMessage } from './team-protocol.ts'
+import { CONTROL_SLOTS, Slot, SweepStopped, waitUntil } from './team-protocol.ts'
+
+/** Choices of a sweep team. */
+export interface SweepTeamOptions {
+  /** Smallest game (states × HP pairs) swept by two threads: below it, the hand-over costs more. */
+  readonly minCells: number
+}
+
+export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000 }
+
+/**
+ * A second thread for the optimal-play sweep: one worker (`sweep-helper.ts`) kept for the team's
+ * life. Why: the sweep is ≈ 90 % of a solve, and cell (a, b) only reads cells (a', b') with
+ * a' ≤ a and b' ≤ b, so two threads can sweep alternate rows of one game a few cells apart, each
+ * claiming the next row when it is free: a busy second core makes the helper do fewer rows, not
+ * the solve wait. The values are the same to the bit as one thread's (same sums in the same order:
+ * see `RowSync`). Games with healing or drain (several sweeps, reads upwards) and small games are
+ * swept by one thread.
+ */
+export interface SweepTeam {
+  /** A solve begins: the helper prepares the same game meanwhile. Always `end` the run. */
+  begin(job: HelperJob): TeamRun
+  /** Solves swept together or alone so far, and the chunks of the shared ones (the helper's share). */
+  stats(): TeamStats
+  /** Stops the helper thread. */
+  close(): void
+}
+
+export interface TeamStats {
+  readonly together: number
+  readonly alone: number
+  readonly chunks: number
+  readonly helperChunks: number
+}
+
+/** One solve of a team (see `SweepTeam.begin`). */
+export interface TeamRun {
+  /**
+   * Sweeps the game with the helper when it is worth it, into a shared table (`grid`, valid until
+   * `end`); null when the caller should sweep alone (the helper has been told).
+   *
+   * @throws OptimalLimitError past the deadline, like `sweep`.
+   */
+  sweep(
+    graph: GameGraph,
+    reach: Reach,
+    layout: Layout,
+    options: SweepOptions,
+  ): { readonly grid: Float64Array; readonly result: SweepResult } | null
+  /** Ends the solve: the helper is out of the shared tables, the table goes back zeroed. */
+  end(): void
+}
+
+/** How long the leader waits for a helper to leave the tables before it drops them instead. */
+const LEAVE_TIMEOUT_MS = 5_000
+
+/** @example const team = createSweepTeam(DEFAULT_TEAM_OPTIONS); solveGame(…, { team }); team.close() */
+export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
+  const grids = createBufferStore(4, (capacity) => new Float64Array(new SharedArrayBuffer(8 * capacity)))
+  let worker: Worker | undefined
+  let port: MessagePort | undefined
+  let jobs = 0
+  const stats = { together: 0, alone: 0, chunks: 0, helperChunks: 0 }
+  const helper = () => {
+    if (!worker) {
+      const channel = new MessageChannel()
+      worker = new Worker(new URL('./sweep-helper.ts', import.meta.url))
+      worker.postMessage({ kind: 'init', port: channel.port2 }, [channel.port2 as unknown as Transferable])
+      port = channel.port1
+    }
+    return worker
+  }
+  return {
+    begin(job) {
+      const jobId = ++jobs
+      const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS))
+      const message: JobMessage = { kind: 'job', jobId, job, control }
+      helper().postMessage(message)
+      let lent: { grid: Float64Array; size: number } | undefined
+      const decline = () => {
+        if (Atomics.load(control, Slot.ready) === 0) Atomics.store(control, Slot.ready, -1)
+        Atomics.notify(control, Slot.ready)
+      }
+      return {
+        sweep(graph, reach, layout, sweepOptions) {
+          let cells = 0
+          for (let id = 0; id < layout.count; id++) cells += reach.hiA[id]! * reach.hiB[id]!
+          const topA = Math.max(0, ...liveTurns(graph, reach).map((id) => reach.hiA[id]!))
+          if (graph.upward || cells < options.minCells || topA < 2 || sweepOptions.rule.kind !== 'game') {
+            decline()
+            stats.alone++
+            return null
+          }
+          const grid = grids.take(layout.gridSize)
+          lent = { grid, size: layout.gridSize }
+          const turnIds = liveTurns(graph, reach)
+          const shared = new SharedArrayBuffer(Math.max(1, strategyBytes(turnIds, reach)))
+          const strategies = createStrategies(turnIds, reach, layout.count, shared)
+          const chunks = createSharedChunks(topA)
+          const buffers: BuffersMessage = {
+            jobId,
+            grid,
+            strategies: shared,
+            chunks,
+            gridSize: layout.gridSize,
+            count: layout.count,
+            tolerance: sweepOptions.tolerance,
+          }
+          port!.postMessage(buffers)
+          Atomics.store(control, Slot.ready, 1)
+          Atomics.notify(control, Slot.ready)
+          const check = () => {
+            if (performance.now() > sweepOptions.deadline) {
+              throw new OptimalLimitError(
+                'OPTIMAL_TIME_LIMIT',
+                `the solve took longer than ${sweepOptions.timeLimitMs} ms`,
+                { limit: sweepOptions.timeLimitMs },
+              )
+            }
+            if (Atomics.load(control, Slot.helperFailed)) throw new SweepStopped('the sweep helper failed')
+          }
+          const sweeper = createRowSweeper(graph, reach, layout, grid, sweepOptions, strategies)
+          sweepSharedChunks(sweeper, chunks, check, () => {})
+          waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
+          let residual = sweeper.residual()
+          stats.together++
+          stats.chunks += Atomics.load(chunks.progress, 0)
+          stats.helperChunks += Atomics.load(control, Slot.helperChunks)
+          if (Atomics.load(control, Slot.helperChunks) > 0) {
+            const result = takeResult(port!, jobId, check)
+            residual = Math.max(residual, result.residual)
+            for (const [node, cell, probs] of result.mixed) strategies.mixed[node]!.set(cell, probs)
+          }
+          return { grid, result: { strategies, sweeps: 1, residual } }
+        },
+        end() {
+          decline()
+          Atomics.store(control, Slot.abort, 1)
+          const out = waitUntil(
+            control,
+            Slot.helperBusy,
+            () => Atomics.load(control, Slot.helperBusy) === 0,
+            () => {},
+            LEAVE_TIMEOUT_MS,
+          )
+          // a helper that did not leave may still write: its table is dropped, not lent again
+          if (lent && out) grids.give(lent.grid.fill(0, 0, lent.size))
+          lent = undefined
+        },
+      }
+    },
+    stats: () => ({ ...stats }),
+    close() {
+      worker?.terminate()
+      worker = undefined
+      port?.close()
+      port = undefined
+    },
+  }
+}
+
+/** The helper's result for this job (it posted it before leaving the tables). */
+function takeResult(port: MessagePort, jobId: number, check: () => void): ResultMessage {
+  const started = performance.now()
+  for (;;) {
+    const received = receiveMessageOnPort(port)
+    if (received) {
+      const message = received.message as ResultMessage
+      if (message.jobId === jobId) return message
+      continue
+    }
+    check()
+    if (performance.now() - started > LEAVE_TIMEOUT_MS)
+      throw new SweepStopped('no result from the sweep helper')
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0.1)
+  }
+}
