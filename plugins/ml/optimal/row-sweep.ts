@@ -8,20 +8,13 @@ import { createMatrixGameSolver } from './matrix-game.ts'
 import { pairPrograms } from './pair-programs.ts'
 import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import type { Reach } from './reach.ts'
-import type { Strategies } from './strategies.ts'
+import { liveTurns, type Strategies } from './strategies.ts'
 import type { SweepOptions } from './sweep.ts'
 import { sameCellTemplates } from './templates.ts'
 import { createTurnSolver } from './turn-solve.ts'
 
 /** A cell whose fixed point has not settled after this many rounds reports its change as residual. */
 const MAX_CELL_ITERATIONS = 100_000
-
-/**
- * Cells of a row swept together (a chunk): the unit a thread claims when two sweep one game (see
- * `SweepTeam`), and where the cell game's guess restarts from the row below (one thread or two,
- * the same sums in the same order: the same values to the bit).
- */
-export const CHUNK = 32
 
 /** One sweep's cells, a stretch of a row at a time (see `sweep`), by one thread or several. */
 export interface RowSweeper {
@@ -32,16 +25,12 @@ export interface RowSweeper {
   /**
    * Sweeps cells `from … to` of row `a`, once the cells it reads are done: (a', b') for a' < a and
    * b' ≤ to, and (a, b') for b' < from (every row below, when heal or drain reads upwards);
-   * returns the largest change of a stored turn-start value.
+   * returns the largest change of a stored turn-start value. `abandon` is asked before each cell
+   * (a thread that duplicated a stalled chunk stops once the chunk is done, see `chunk-schedule.ts`).
    */
-  sweepCells(a: number, from: number, to: number): number
+  sweepCells(a: number, from: number, to: number, abandon?: () => boolean): number
   /** Largest change left where a cell's fixed point did not settle (0 almost always). */
   residual(): number
-}
-
-/** The turn states with a table (a positive HP range), by id. */
-export function liveTurns(graph: GameGraph, reach: Reach): number[] {
-  return graph.turns.map((t) => t.id).filter((id) => reach.hiA[id]! > 0)
 }
 
 /**
@@ -72,7 +61,7 @@ export function createRowSweeper(
   const games = createMatrixGameSolver()
   const payoff = new Float64Array(25)
   const rule = options.rule
-  const turnSolver = createTurnSolver(rule, games, strategies, payoff)
+  const turnSolver = createTurnSolver(rule, games, strategies, payoff, count)
   const { termStart, termNode, termCoef, nodeTermStart, nodeTermNode, nodeTermCoef } = sameCellTemplates(
     graph,
     layout,
@@ -133,7 +122,7 @@ export function createRowSweeper(
     }
   }
 
-  const solveTurn = (id: number, cell: number): number => turnSolver(id, cell, rowsOf[id]!, colsOf[id]!)
+  const solveTurn = (id: number, cell: number): number => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
 
   const rowLists = groups.map((g) => new Int32Array(g.length))
   const ends = new Int32Array(groups.length)
@@ -185,21 +174,26 @@ export function createRowSweeper(
     return delta
   }
 
-  /** Repeats `round` until nothing moves by the tolerance (or gives up, reporting the change). */
-  const untilSettled = (round: () => number) => {
+  /**
+   * Repeats `round` until nothing moves by the tolerance (or gives up, reporting the change), then
+   * records the turn states' last choices.
+   */
+  const untilSettled = (turnEnd: number, a: number, b: number, round: () => number) => {
     for (let iteration = 0; ; iteration++) {
       const delta = round()
-      if (delta <= options.tolerance) return
-      if (iteration >= MAX_CELL_ITERATIONS) {
-        residual = Math.max(residual, delta)
-        return
+      if (delta > options.tolerance && iteration < MAX_CELL_ITERATIONS) continue
+      if (delta > options.tolerance) residual = Math.max(residual, delta)
+      for (let i = 0; i < turnEnd; i++) {
+        const id = rowTurns[i]!
+        turnSolver.commit(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!)
       }
+      return
     }
   }
 
   /** The cell's fixed point by plain iteration over every state (some branch returns to the cell per HP). */
   const iterateValues = (turnEnd: number, a: number, b: number) =>
-    untilSettled(() => {
+    untilSettled(turnEnd, a, b, () => {
       relaxChance()
       return relaxTurns(turnEnd, a, b, false)
     })
@@ -213,7 +207,7 @@ export function createRowSweeper(
     pairs.begin(a, b)
     if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b)) {
       pairs.ensureAll(rowTurns, turnEnd)
-      untilSettled(() => relaxTurns(turnEnd, a, b, true))
+      untilSettled(turnEnd, a, b, () => relaxTurns(turnEnd, a, b, true))
     }
     for (let i = 0; i < storedEnd; i++) {
       const id = rowStored[i]!
@@ -247,7 +241,10 @@ export function createRowSweeper(
   }
 
   /** Sweeps cells `from … to` of row `a`, in increasing B's HP; returns the largest change of a turn-start value. */
-  const sweepCells = (a: number, from: number, to: number): number => {
+  // one sweep that reads upwards starts each cell from the previous sweep's values; otherwise from
+  // 0 (what a fresh table holds), never from the table: another thread may have written the cell
+  const fromTable = graph.upward
+  const sweepCells = (a: number, from: number, to: number, abandon?: () => boolean): number => {
     if (performance.now() > options.deadline) {
       throw new OptimalLimitError(
         'OPTIMAL_TIME_LIMIT',
@@ -261,6 +258,10 @@ export function createRowSweeper(
     if (listRow !== a || listNext > from) setUpRow(a)
     cells.sumRow(a, from, to)
     for (let b = from; b <= to; b++) {
+      if (abandon?.()) {
+        listNext = b
+        return change
+      }
       for (let g = 0; g < groups.length; g++) {
         const list = rowLists[g]!
         let end = ends[g]!
@@ -273,7 +274,7 @@ export function createRowSweeper(
       if (b === from && rule.kind === 'game') cellGame.guessFromBelow(rowTurns, turnEnd, a, b)
       for (let i = 0; i < turnEnd; i++) {
         const id = rowTurns[i]!
-        val[id] = grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]!
+        val[id] = fromTable ? grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]! : 0
       }
       if (cells.returned) {
         for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)

@@ -1,3 +1,4 @@
+import type { GameGraph } from './graph.ts'
 import type { Reach } from './reach.ts'
 
 /**
@@ -11,6 +12,11 @@ export interface Strategies {
   readonly col: (Int8Array | null)[]
   /** Mixed cells: A's probabilities then B's. */
   readonly mixed: (Map<number, Float64Array> | null)[]
+}
+
+/** The turn states with a table (a positive HP range), by id. */
+export function liveTurns(graph: GameGraph, reach: Reach): number[] {
+  return graph.turns.map((t) => t.id).filter((id) => reach.hiA[id]! > 0)
 }
 
 /**

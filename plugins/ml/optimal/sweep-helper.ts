@@ -9,9 +9,9 @@ import { type MessagePort, receiveMessageOnPort } from 'node:worker_threads'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { sweepSharedChunks } from './chunk-schedule.ts'
-import { createRowSweeper, liveTurns } from './row-sweep.ts'
+import { createRowSweeper } from './row-sweep.ts'
 import { type PreparedGame, prepareGame } from './solve.ts'
-import { createStrategies } from './strategies.ts'
+import { createStrategies, liveTurns } from './strategies.ts'
 import {
   type BuffersMessage,
   type JobMessage,

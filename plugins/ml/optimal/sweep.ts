@@ -1,8 +1,9 @@
+import { CHUNK } from './chunk-schedule.ts'
 import type { GameGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import type { Reach } from './reach.ts'
-import { CHUNK, createRowSweeper, liveTurns } from './row-sweep.ts'
-import { createStrategies, type Strategies } from './strategies.ts'
+import { createRowSweeper } from './row-sweep.ts'
+import { createStrategies, liveTurns, type Strategies } from './strategies.ts'
 
 /**
  * What happens at a turn start: both sides optimise (`game`: the value of the matrix game), or one

@@ -2,26 +2,39 @@ import type { MatrixGameSolver } from './matrix-game.ts'
 import { recordStrategy, type Strategies, strategyAt } from './strategies.ts'
 import type { TurnRule } from './sweep.ts'
 
+/** Largest strategy kept per turn state until it is recorded: A's rows then B's columns. */
+const STRIDE = 10
+
+/** Values turn states from their payoff matrices and records their choices (see `createTurnSolver`). */
+export interface TurnSolver {
+  /** The value of turn state `id` at its table's cell `cell` from `payoff[r · cols + c]`. */
+  solve(id: number, cell: number, rows: number, cols: number): number
+  /**
+   * Records the last choice `solve` found for `id` at `cell` (`game`: once the cell's values have
+   * settled, so that the strategy tables never hold an intermediate round's choice, which another
+   * thread may read; `respond` records as it solves).
+   */
+  commit(id: number, cell: number, rows: number, cols: number): void
+}
+
 /**
- * The value of a turn state at one cell from its payoff matrix (`payoff[r · cols + c]`), recording
- * the choice: the matrix game's value and both strategies (`game`), or the answering side's best
+ * The value of a turn state at one cell from its payoff matrix (`payoff[r · cols + c]`), and the
+ * choice: the matrix game's value and both strategies (`game`), or the answering side's best
  * reply to the fixed side's strategy at that cell (`respond`: the best-response check).
  *
- * @example const solveTurn = createTurnSolver({ kind: 'game' }, games, strategies, payoff)
+ * @example const turnSolver = createTurnSolver({ kind: 'game' }, games, strategies, payoff, count)
  */
 export function createTurnSolver(
   rule: TurnRule,
   games: MatrixGameSolver,
   strategies: Strategies,
   payoff: Float64Array,
-): (id: number, cell: number, rows: number, cols: number) => number {
+  count: number,
+): TurnSolver {
   const fixedProbs = new Float64Array(5)
-  return (id, cell, rows, cols) => {
-    if (rule.kind === 'game') {
-      const solution = games.solve(payoff, rows, cols)
-      recordStrategy(strategies, id, cell, solution.row, rows, solution.col, cols)
-      return solution.value
-    }
+  const pending = new Float64Array(rule.kind === 'game' ? count * STRIDE : 0)
+  const respond = (id: number, cell: number, rows: number, cols: number): number => {
+    if (rule.kind === 'game') throw new Error('respond needs a fixed side')
     const fixedA = rule.fixedSide === 0
     const fixed = strategyAt(rule.strategies, id, cell, rule.fixedSide, rows, cols, fixedProbs)
     let best = fixedA ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
@@ -38,5 +51,27 @@ export function createTurnSolver(
     }
     ;(fixedA ? strategies.col : strategies.row)[id]![cell] = bestIndex
     return best
+  }
+  return {
+    solve(id, cell, rows, cols) {
+      if (rule.kind !== 'game') return respond(id, cell, rows, cols)
+      const solution = games.solve(payoff, rows, cols)
+      pending.set(solution.row.subarray(0, rows), id * STRIDE)
+      pending.set(solution.col.subarray(0, cols), id * STRIDE + rows)
+      return solution.value
+    },
+    commit(id, cell, rows, cols) {
+      if (rule.kind !== 'game') return
+      const base = id * STRIDE
+      recordStrategy(
+        strategies,
+        id,
+        cell,
+        pending.subarray(base, base + rows),
+        rows,
+        pending.subarray(base + rows, base + rows + cols),
+        cols,
+      )
+    },
   }
 }
