@@ -152,6 +152,9 @@ export interface ThreadPair {
   /** Scenarios whose value or strategies differ between one thread and two (must be 0). */
   readonly different: number
   readonly helperShare: number
+  /** Solves the team sent alone because the shared sweep before found the other core busy. */
+  readonly resting: number
+  readonly together: number
 }
 
 /**
@@ -178,7 +181,8 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
       if (alone && together) wallRatios.push(alone.wallMs / together.wallMs)
     })
     const stats = team.stats()
-    return { one, two, wallRatios, different, helperShare: stats.helperChunks / Math.max(1, stats.chunks) }
+    const helperShare = stats.helperChunks / Math.max(1, stats.chunks)
+    return { one, two, wallRatios, different, helperShare, resting: stats.resting, together: stats.together }
   } finally {
     team.close()
   }
@@ -260,7 +264,7 @@ if (import.meta.main) {
       )
     }
     console.log(
-      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the shared chunks; answers differing: ${pair.different}`,
+      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps, ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different}`,
     )
     console.log(`load after: ${load()}`)
     process.exit(pair.different === 0 ? 0 : 1)

@@ -80,7 +80,13 @@ function help({ jobId, job, control }: JobMessage): void {
   const rows = createRowSweeper(graph, reach, layout, buffers.grid, options, strategies)
   Atomics.store(control, Slot.helperBusy, 1)
   check()
-  sweepSharedChunks(rows, buffers.chunks, check, () => Atomics.add(control, Slot.helperChunks, 1))
+  const cpu = process.threadCpuUsage()
+  try {
+    sweepSharedChunks(rows, buffers.chunks, check, () => Atomics.add(control, Slot.helperChunks, 1))
+  } finally {
+    const used = process.threadCpuUsage(cpu)
+    Atomics.store(control, Slot.helperCpuUs, Math.round(used.user + used.system))
+  }
   if (Atomics.load(control, Slot.helperChunks) === 0) return
   const mixed: [number, number, Float64Array][] = []
   strategies.mixed.forEach((cells, node) => {

@@ -11,7 +11,7 @@ const engine = createLgpeEngine()
 const factory = createBattlerFactory(engine)
 const store = createBufferStore()
 // every game with two threads, however small, so that the tests exercise the shared sweep
-const team = createSweepTeam({ minCells: 0 })
+const team = createSweepTeam({ minCells: 0, minCores: 0, restSolves: 0 })
 afterAll(() => team.close())
 
 /** Everything the sweep decides, to the bit: the value, every pure choice and every mixed cell. */
@@ -24,6 +24,12 @@ function fingerprint(solved: SolvedGame): string {
     for (const [cell, probs] of mixed) parts.push(`${cell}=${probs.join(',')}`)
   })
   return parts.join('|')
+}
+
+/** No healing or drain: swept by two threads. */
+const PLAIN = {
+  a: { species: 'pikachu', moves: ['thunderbolt', 'quickattack', 'irontail', 'thunder'] },
+  b: { species: 'charmander', moves: ['flamethrower', 'scratch', 'ember', 'slash'] },
 }
 
 const alone = (request: OptimalRequest) => solveGame(engine, factory, store, request, DEFAULT_LIMITS)
@@ -61,11 +67,25 @@ describe('optimal play swept by two threads', () => {
     expect(team.stats().alone).toBe(before + 1)
   })
 
+  test('a shared sweep that found the other core busy sends the next solves alone', () => {
+    // no sweep can have had infinitely many cores: after the first shared one, two solves rest
+    const wary = createSweepTeam({ minCells: 0, minCores: Number.POSITIVE_INFINITY, restSolves: 2 })
+    try {
+      const expected = fingerprint(alone(PLAIN))
+      for (let i = 0; i < 4; i++) {
+        expect(fingerprint(solveGame(engine, factory, store, PLAIN, DEFAULT_LIMITS, wary))).toBe(expected)
+      }
+      expect(wary.stats()).toMatchObject({ together: 2, resting: 2 })
+    } finally {
+      wary.close()
+    }
+  })
+
   test('a solve stopped by its time limit leaves the team ready for the next one', () => {
-    const [scenario] = drawScenarios(engine, factory.legal, 1, 11)
-    const request = { a: scenario!.a, b: scenario!.b }
     const hurried = { ...DEFAULT_LIMITS, timeLimitMs: 0 }
-    expect(() => solveGame(engine, factory, store, request, hurried, team)).toThrow(OptimalLimitError)
-    expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))
+    const before = team.stats().together
+    expect(() => solveGame(engine, factory, store, PLAIN, hurried, team)).toThrow(OptimalLimitError)
+    expect(fingerprint(together(PLAIN))).toBe(fingerprint(alone(PLAIN)))
+    expect(team.stats().together).toBe(before + 1)
   })
 })

@@ -15,9 +15,15 @@ import { CONTROL_SLOTS, Slot, SweepStopped, waitUntil } from './team-protocol.ts
 export interface SweepTeamOptions {
   /** Smallest game (states × HP pairs) swept by two threads: below it, the hand-over costs more. */
   readonly minCells: number
+  /**
+   * Cores the two threads must have had together during a shared sweep (their CPU time over its
+   * wall time); below it the other core is busy, and the next `restSolves` solves go alone.
+   */
+  readonly minCores: number
+  readonly restSolves: number
 }
 
-export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000 }
+export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000, minCores: 1.3, restSolves: 8 }
 
 /**
  * A second thread for the optimal-play sweep: one worker (`sweep-helper.ts`) kept for the team's
@@ -31,7 +37,10 @@ export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000 }
 export interface SweepTeam {
   /** A solve begins: the helper prepares the same game meanwhile. Always `end` the run. */
   begin(job: HelperJob): TeamRun
-  /** Solves swept together or alone so far, and the chunks of the shared ones (the helper's share). */
+  /**
+   * Solves swept together or alone so far (`resting`: alone because the last shared sweep found
+   * the other core busy), and the chunks of the shared ones (the helper's share).
+   */
   stats(): TeamStats
   /** Stops the helper thread. */
   close(): void
@@ -40,6 +49,7 @@ export interface SweepTeam {
 export interface TeamStats {
   readonly together: number
   readonly alone: number
+  readonly resting: number
   readonly chunks: number
   readonly helperChunks: number
 }
@@ -71,7 +81,8 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
   let worker: Worker | undefined
   let port: MessagePort | undefined
   let jobs = 0
-  const stats = { together: 0, alone: 0, chunks: 0, helperChunks: 0 }
+  const stats = { together: 0, alone: 0, resting: 0, chunks: 0, helperChunks: 0 }
+  let rest = 0
   const helper = () => {
     if (!worker) {
       const channel = new MessageChannel()
@@ -83,6 +94,11 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
   }
   return {
     begin(job) {
+      if (rest > 0) {
+        rest--
+        stats.resting++
+        return { sweep: () => null, end() {} }
+      }
       const jobId = ++jobs
       const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS))
       const message: JobMessage = { kind: 'job', jobId, job, control }
@@ -130,9 +146,15 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             }
             if (Atomics.load(control, Slot.helperFailed)) throw new SweepStopped('the sweep helper failed')
           }
+          const started = performance.now()
+          const cpu = process.threadCpuUsage()
           const sweeper = createRowSweeper(graph, reach, layout, grid, sweepOptions, strategies)
           sweepSharedChunks(sweeper, chunks, check, () => {})
+          const used = process.threadCpuUsage(cpu)
+          const wallUs = 1000 * (performance.now() - started)
           waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
+          const cores = (used.user + used.system + Atomics.load(control, Slot.helperCpuUs)) / wallUs
+          if (cores < options.minCores) rest = options.restSolves
           let residual = sweeper.residual()
           stats.together++
           stats.chunks += Atomics.load(chunks.progress, 0)

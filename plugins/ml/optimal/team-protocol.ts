@@ -17,6 +17,8 @@ export const Slot = {
   abort: 3,
   /** The helper failed (its chunk may be unfinished): the leader sweeps alone again. */
   helperFailed: 4,
+  /** CPU time (µs) the helper spent sweeping chunks, to judge whether it had a core. */
+  helperCpuUs: 5,
 } as const
 export const CONTROL_SLOTS = 8
 
