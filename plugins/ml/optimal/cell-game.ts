@@ -1,3 +1,4 @@
+import { contractingStates } from './cell-stall.ts'
 import type { MatrixGameSolver } from './matrix-game.ts'
 import { recordStrategy, type Strategies } from './strategies.ts'
 
@@ -5,14 +6,6 @@ import { recordStrategy, type Strategies } from './strategies.ts'
 const MAX_ROUNDS = 6
 /** Passes of the linear evaluation when turn states of one cell lead to each other (PP chains). */
 const MAX_PASSES = 10_000
-/**
- * A state from which the battle may stay at the same HP for more than this many turns on average
- * (whatever both sides play) gets no shortcut: a check passed to the tolerance then bounds the
- * error by tolerance × this (1e-10), and a battle that can stall forever needs the least fixed point.
- */
-const MAX_STALL = 100
-/** Passes of the stall bound before giving up (cycles through several states that never leave). */
-const MAX_STALL_PASSES = 1000
 /** Largest strategy stored per turn state: A's rows then B's columns (≤ 5 each). */
 const STRIDE = 10
 /** The linear evaluation stops when no value moves by more than this (far below the tolerance). */
@@ -53,7 +46,7 @@ export interface CellGame {
    * Restarts the guess of `turns[0 … turnEnd − 1]` from what they play at cell (a − 1, b) (their
    * first choices for row 1, or where the cell below is mixed). The sweep does this at the start
    * of each stretch of a row, so that a stretch's results do not depend on which thread swept the
-   * one before it (see `sweepChunk`).
+   * one before it (see `RowSweeper.sweepCells`).
    */
   guessFromBelow(turns: Int32Array, turnEnd: number, a: number, b: number): void
 }
@@ -65,8 +58,10 @@ export interface CellGame {
  * (a linear equation per state: `V = c + k · V` for a pure pair), then the best-response condition
  * checks them (neither side's best reply beats the value: one row and one column of the matrix for
  * pure strategies, the pairs being valued on demand through `ensure`); only where it fails is the
- * whole matrix read and its game solved, and the new strategies valued and checked again. Exact because the same-cell part is a contraction (every pair leaves
- * the cell with probability ≥ 1e-6): its fixed point is unique, so a checked one is the one.
+ * whole matrix read and its game solved, and the new strategies valued and checked again (only
+ * those and the states that read other states: the rest cannot have moved). Exact because the
+ * same-cell part is a contraction (every pair leaves the cell with probability ≥ 1e-6): its fixed
+ * point is unique, so a checked one is the one.
  *
  * @example const cellGame = createCellGame(input); if (!cellGame.solve(turns, n, a, b)) iterate()
  */
@@ -86,6 +81,17 @@ export function createCellGame(input: CellGameInput): CellGame {
     }
   }
   const contracting = contractingStates(input, pairSelf)
+  // per turn state: 1 when one of its pairs reads another turn state of the cell
+  const coupledState = new Uint8Array(count)
+  for (let id = 0; id < count; id++) {
+    for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++)
+      if (pairOthers[k]) coupledState[id] = 1
+  }
+  // the states a round re-values and re-checks after the first: those a failed check changed
+  // (marked with the round's stamp) and the coupled ones (they may read a changed state)
+  const changedStamp = new Int32Array(count)
+  let stamp = 0
+  let again = new Int32Array(64)
   // the strategy each turn state played at the last cell solved: the guess for the next one
   const guess = new Float64Array(count * STRIDE)
   for (let id = 0; id < count; id++) {
@@ -219,6 +225,7 @@ export function createCellGame(input: CellGameInput): CellGame {
       }
       const rows = rowsOf[id]!
       const cols = colsOf[id]!
+      changedStamp[id] = stamp
       for (let k = 0; k < rows * cols; k++) payoffAt(id, k)
       const solution = games.solve(payoff, rows, cols)
       const base = id * STRIDE
@@ -233,9 +240,22 @@ export function createCellGame(input: CellGameInput): CellGame {
   return {
     solve(turns, turnEnd, a, b) {
       for (let i = 0; i < turnEnd; i++) if (!contracting[turns[i]!]) return false
+      if (again.length < turnEnd) again = new Int32Array(2 * turnEnd)
+      let list = turns
+      let end = turnEnd
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        evaluatePolicy(turns, turnEnd)
-        if (checkRound(turns, turnEnd) > tolerance) continue
+        evaluatePolicy(list, end)
+        stamp++
+        if (checkRound(list, end) > tolerance) {
+          // the others' values and checks cannot have moved: they read no changed state
+          end = 0
+          for (let i = 0; i < turnEnd; i++) {
+            const id = turns[i]!
+            if (changedStamp[id] === stamp || coupledState[id]) again[end++] = id
+          }
+          list = again
+          continue
+        }
         for (let i = 0; i < turnEnd; i++) {
           const id = turns[i]!
           const rows = rowsOf[id]!
@@ -264,38 +284,4 @@ export function createCellGame(input: CellGameInput): CellGame {
       }
     },
   }
-}
-
-/**
- * Per turn state: 1 when the same-cell part is a contraction from it, i.e. the longest expected
- * stay at the cell over every choice of both sides, `u = 1 + max over pairs of Σ coef · u`, is at
- * most `MAX_STALL` (a pair that comes back to its own state with probability k stays 1 / (1 − k)
- * turns; the templates' coefficients do not depend on the cell, so this is computed once).
- */
-function contractingStates(input: CellGameInput, pairSelf: Float64Array): Uint8Array {
-  const { count, rowsOf, colsOf, pairStart, termStart, termNode, termCoef } = input
-  const stall = new Float64Array(count).fill(1)
-  let settled = false
-  for (let pass = 0; pass < MAX_STALL_PASSES && !settled; pass++) {
-    settled = true
-    for (let id = 0; id < count; id++) {
-      let worst = 1
-      for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++) {
-        const self = pairSelf[k]!
-        if (self >= 1 - 1e-9) {
-          worst = Number.POSITIVE_INFINITY
-          break
-        }
-        let others = 0
-        for (let t = termStart[k]!; t < termStart[k + 1]!; t++)
-          if (termNode[t] !== id) others += termCoef[t]! * stall[termNode[t]!]!
-        worst = Math.max(worst, (1 + others) / (1 - self))
-      }
-      if (worst !== stall[id]! && !(worst - stall[id]! <= 1e-9)) settled = false
-      stall[id] = worst
-    }
-  }
-  const contracting = new Uint8Array(count)
-  if (settled) for (let id = 0; id < count; id++) contracting[id] = stall[id]! <= MAX_STALL ? 1 : 0
-  return contracting
 }
