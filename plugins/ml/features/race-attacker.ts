@@ -17,15 +17,7 @@ const NO_DAMAGE: UseDamage = { kind: 'none' }
 export function attackerAction(d: Duel, t: number): void {
   const { x, y, xFirst, aux, chain } = d
   const phase = phaseAt(x, t)
-  const yPhase = phaseAt(y, t)
-  const hiddenY =
-    y.mech.semiInvulnerable && !x.reachesHidden && (yPhase === 'charge' || yPhase === 'move')
-      ? (yPhase === 'charge') === !xFirst
-        ? 1
-        : 0
-      : 0
-  const shielded = d.xTargets ? 1 - (1 - d.protect[t]!) * (1 - hiddenY) : 0
-  const act = (1 - d.onX.block[t]!) * (1 - shielded)
+  const act = (1 - d.onX.block[t]!) * (1 - d.xShielded[t]!)
   if (phase === 'move' && !x.mech.damaging) {
     inflictStatus(d, t, act)
     return
@@ -48,10 +40,11 @@ export function attackerAction(d: Duel, t: number): void {
       // Dream Eater needs a sleeping target; Struggle, once its PP is gone, does not
       const hittable =
         use.kind !== 'none' && !(x.mech.needsSleepingFoe && !struggle && (d.target !== 'rest' || r === 0))
-      const behindSub = d.target === 'sub' && r === 1
+      const behindSub = d.target === 'sub' && r >= 1
       const toHere: AuxMove =
         d.shieldedFromStatus(r) || (behindSub && aux.kind === 'trap') ? [a, 1, 0, 0] : to
-      const breaks = behindSub && hittable ? breakChance(use, d.subHp) : 0
+      const breaks = behindSub && hittable ? d.dollBreaks(use, r - 1) : 0
+      const held = Math.min(d.restAux - 1, r + 1)
       for (let h = 1; h <= hp; h++) {
         const m = cur[from + h]!
         if (m === 0) continue
@@ -67,30 +60,16 @@ export function attackerAction(d: Duel, t: number): void {
         nxt[from + h]! += m - hitMass
         if (hitMass === 0) continue
         if (behindSub) {
-          // the doll takes the hit: the target's HP is spared; the doll breaks or holds
+          // the doll takes the hit: the target's HP is spared; the doll breaks or holds one more
           const a2 = aux.kind === 'drops' || aux.kind === 'recharge' ? toHere[0] : a
           nxt[idx(a2, 0) + h]! += hitMass * breaks
-          nxt[idx(a2, 1) + h]! += hitMass * (1 - breaks)
+          nxt[idx(a2, held) + h]! += hitMass * (1 - breaks)
         } else fainted += spreadHit(chain, use, h, hitMass, toHere, r)
       }
     }
   }
   faint(chain, 3 * t + d.xSlot, fainted)
   swap(chain)
-}
-
-/**
- * P(one hit breaks the Substitute), memoryless: a hit at or above the doll's HP breaks it, a
- * smaller one breaks it with chance damage / doll HP, so the expected hits to break it are right.
- */
-function breakChance(use: UseDamage, subHp: number): number {
-  if (use.kind !== 'dist') return 1
-  let p = 0
-  for (let i = 0; i < use.dist.probs.length; i++) {
-    const d = use.dist.min + i
-    p += use.dist.probs[i]! * Math.min(1, d / Math.max(1, subHp))
-  }
-  return p
 }
 
 /** Spreads the mass of one cell hit by `use` into the next distribution; returns the mass that fainted. */

@@ -23,7 +23,7 @@ export function targetAction(d: Duel, t: number): void {
   const key = 3 * t + d.ySlot
   nxt.fill(0)
   let changed = false
-  const events = selfEvents(d, phase, act)
+  const events = selfEvents(d, phase, act, d.yShielded[t]!)
   const selfHit = onY.selfHit[t]!
   const restNow = d.target === 'rest' && phase === 'move'
   const subNow = d.target === 'sub' && phase === 'move'
@@ -74,7 +74,7 @@ export function targetAction(d: Duel, t: number): void {
 }
 
 /** What y's move does to y's own HP when it acts (Rest and Substitute are cell moves, not here). */
-function selfEvents(d: Duel, phase: ReturnType<typeof phaseAt>, act: number): HpEvent[] {
+function selfEvents(d: Duel, phase: ReturnType<typeof phaseAt>, act: number, shielded: number): HpEvent[] {
   const { y, yMean } = d
   const hp = d.chain.hp
   const events: HpEvent[] = []
@@ -83,14 +83,14 @@ function selfEvents(d: Duel, phase: ReturnType<typeof phaseAt>, act: number): Hp
     events.push({ p: act, delta: (h) => Math.min(hp, h + amount) })
   }
   if (phase === 'move' && y.mech.damaging && yMean > 0) {
-    const yHit = act * y.mech.accuracy
+    const yHit = act * (1 - shielded) * y.mech.accuracy
     if (y.mech.drain > 0)
       events.push({ p: yHit, delta: (h) => Math.min(hp, h + Math.floor(yMean * y.mech.drain)) })
     if (y.mech.recoil > 0)
       events.push({ p: yHit, delta: (h) => h - Math.max(1, Math.round(yMean * y.mech.recoil)) })
-    if (y.mech.crash) events.push({ p: act * (1 - y.mech.accuracy), delta: (h) => h - Math.floor(hp / 2) })
+    if (y.mech.crash) events.push({ p: act * (1 - (1 - shielded) * y.mech.accuracy), delta: (h) => h - Math.floor(hp / 2) })
   }
-  if (phase === 'struggle') events.push({ p: act, delta: (h) => h - Math.max(1, Math.round(hp / 4)) })
+  if (phase === 'struggle') events.push({ p: act * (1 - shielded), delta: (h) => h - Math.max(1, Math.round(hp / 4)) })
   return events
 }
 
