@@ -1,4 +1,5 @@
 import { foeControl } from './control.ts'
+import { STATUS_KINDS, type StatusKind } from './move-mechanics.ts'
 import { NEUTRAL } from './exact-damage.ts'
 import { attackerAction } from './race-attacker.ts'
 import { endOfTurn } from './race-aux.ts'
@@ -49,16 +50,16 @@ function raceWithin(
   let b = racer(fb, phasesB, turns)
   if (a.mech.selfDestruct || b.mech.selfDestruct)
     return { result: selfDestructs(a, b, aFirst), finished: true }
-  let onA = foeControl(inflicter(b, a, !first), a.immune, turns)
-  let onB = foeControl(inflicter(a, b, first), b.immune, turns)
+  let onA = foeControl(inflicter(b, a, !first), statusImmunity(a, b), turns)
+  let onB = foeControl(inflicter(a, b, first), statusImmunity(b, a), turns)
   if (onA.block.some((p) => p > 0) || onB.block.some((p) => p > 0)) {
     // a side that loses turns keeps its PP: plan again with the blocked turns, then the control
     // the new plan gives (one refinement: the second plan changes little)
     ;[phasesA, phasesB] = planPhases(fa.mech, fb.mech, first, turns, [onA.block, onB.block])
     a = racer(fa, phasesA, turns)
     b = racer(fb, phasesB, turns)
-    onA = foeControl(inflicter(b, a, !first), a.immune, turns)
-    onB = foeControl(inflicter(a, b, first), b.immune, turns)
+    onA = foeControl(inflicter(b, a, !first), statusImmunity(a, b), turns)
+    onB = foeControl(inflicter(a, b, first), statusImmunity(b, a), turns)
   }
   const reflectA = reflects(a, b)
   const reflectB = reflects(b, a)
@@ -130,6 +131,18 @@ function koTimes(d: ReturnType<typeof duel>, turns: number) {
     /** Wins of the foe by returning damage (Counter & co.), when the foe reflects this side's hits. */
     reflect: chain.reflect,
   }
+}
+
+const EVERY_STATUS: ReadonlySet<StatusKind> = new Set(STATUS_KINDS)
+
+/**
+ * The major statuses x's move can give y. A Rest user that x's hits keep in its cycle is asleep
+ * whenever they land — a faster foe hits before it wakes in its own turn, a slower one after it
+ * went back to sleep — so no paralysis, freeze or burn from x's hits ever sticks (Rest cures what
+ * came before): without this the race let Ice Punch freeze a Resting Machoke out of its Rests.
+ */
+function statusImmunity(y: Racer, x: Racer): ReadonlySet<StatusKind> {
+  return y.mech.rest && y.mech.turnsPerPp > 1 && x.mech.damaging ? EVERY_STATUS : y.immune
 }
 
 /** Counter / Mirror Coat / Bide that can return the foe's hits (`RaceFighter.reflectsFoe`). */
