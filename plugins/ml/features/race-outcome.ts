@@ -45,7 +45,8 @@ export function mergeActionSlots(ko: Float64Array): Float64Array {
 
 /**
  * Who wins, from the times at which each side faints (by key 3t + slot): the first KO wins, a
- * same-slot KO goes to the side acting in that slot (`tieShareA`; `aFirst`: 1, 0, or 0.5 shared). The two directions are independent, except when one side returns
+ * same-slot KO goes to the side that fainted last (`tieShareA`; `aFirst`: 1, 0, or 0.5 shared;
+ * `aFaster` orders the end-of-turn chip). The two directions are independent, except when one side returns
  * damage (`joint`): then both series are slices of one distribution and simply add up.
  * `cap` is the turn cap: mass still in play then counts as a battle of `cap` turns.
  *
@@ -59,6 +60,7 @@ export function raceOutcome(
   joint: boolean,
   cap: number,
   aFirst = 0.5,
+  aFaster = aFirst,
 ): Omit<RaceResult, 'struggleTurnA' | 'struggleTurnB'> {
   let winA = 0
   let winB = 0
@@ -73,7 +75,7 @@ export function raceOutcome(
       winA += pa
       winB += pb
     } else {
-      const share = tieShareA(k, aFirst)
+      const share = tieShareA(k, aFirst, aFaster)
       winA += pa * (1 - cumB - (1 - share) * pb)
       winB += pb * (1 - cumA - share * pa)
     }
@@ -96,13 +98,15 @@ export function raceOutcome(
 }
 
 /**
- * A's share of a same-slot double KO at time key k. In an action slot the actor hit and fell to its
- * own recoil (Struggle, Double-Edge…): from Gen 5 on the side that fainted last — the actor — wins.
- * At the end of the turn, or when a speed tie folded both actions into one slot, it is even.
+ * A's share of a same-slot double KO at time key k: from Gen 5 on the side that fainted last wins.
+ * In an action slot the actor hit and fell to its own recoil (Struggle, Double-Edge…): the actor.
+ * At the end of the turn the chip comes in Speed order, so the faster side faints first and the
+ * slower one wins (Toxic against Toxic: 0.909 for the slower, not even). A speed tie shares it.
  */
-function tieShareA(k: number, aFirst: number): number {
+function tieShareA(k: number, aFirst: number, aFaster: number): number {
   const slot = k % 3
-  if (slot === 2 || aFirst === 0.5) return 0.5
+  if (slot === 2) return aFaster === 0.5 ? 0.5 : aFaster > 0.5 ? 0 : 1
+  if (aFirst === 0.5) return 0.5
   return (slot === 0) === aFirst >= 0.5 ? 1 : 0
 }
 

@@ -22,17 +22,26 @@ export type { RaceFighter } from './race-plan.ts'
 const EPS = 1e-10
 
 /**
+ * `aFirst`: A acts first in a turn (1, 0, or 0.5 on a tie); `aFaster`: A is the faster by Speed,
+ * which orders the end-of-turn chip (poison, burn, Leech Seed…) whatever the moves' priorities.
+ *
  * @example
  * race(pikachuThunderbolt, squirtleTackle, 1).winA // ≈ 1
  */
-export function race(fa: RaceFighter, fb: RaceFighter, aFirst: number, turns = TURN_CAP): RaceResult {
+export function race(
+  fa: RaceFighter,
+  fb: RaceFighter,
+  aFirst: number,
+  aFaster = aFirst,
+  turns = TURN_CAP,
+): RaceResult {
   // most battles are settled in a few turns: plan and follow a short horizon first, and the whole
   // turn cap only when some probability is still in play at its end (same answer, less work)
   if (turns > SHORT_HORIZON) {
-    const short = raceWithin(fa, fb, aFirst, SHORT_HORIZON, turns)
+    const short = raceWithin(fa, fb, aFirst, aFaster, SHORT_HORIZON, turns)
     if (short.finished) return short.result
   }
-  return raceWithin(fa, fb, aFirst, turns, turns).result
+  return raceWithin(fa, fb, aFirst, aFaster, turns, turns).result
 }
 
 const SHORT_HORIZON = 40
@@ -41,6 +50,7 @@ function raceWithin(
   fa: RaceFighter,
   fb: RaceFighter,
   aFirst: number,
+  aFaster: number,
   turns: number,
   cap: number,
 ): { result: RaceResult; finished: boolean } {
@@ -90,7 +100,7 @@ function raceWithin(
   }
 
   return {
-    result: { ...raceOutcome(slots(da.ko), slots(db.ko), false, cap, aFirst), ...struggles },
+    result: { ...raceOutcome(slots(da.ko), slots(db.ko), false, cap, aFirst, aFaster), ...struggles },
     finished,
   }
 }

@@ -119,7 +119,8 @@ export function createFeatureSpace(index: RosterIndex, dex: ModdedDex): FeatureS
               atkB.attacker.stats.spe,
             )
           : first
-      const r = race(fighterA, fighterB, raceFirst)
+      const faster = firstMover(0, 0, atkA.attacker.stats.spe, atkB.attacker.stats.spe)
+      const r = race(fighterA, fighterB, raceFirst, faster)
       put(atkA.attacker.stats.spe - atkB.attacker.stats.spe)
       put(first)
       put(outB.turnsToKo - outA.turnsToKo)
