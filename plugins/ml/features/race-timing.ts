@@ -1,5 +1,6 @@
 import { hitChance } from '../solver/damage.ts'
 import type { Control } from './control.ts'
+import { mix } from '../solver/dist.ts'
 import { NEUTRAL, type UseDamage } from './exact-damage.ts'
 import { type Phase, type RaceFighter, stageAfter } from './race-plan.ts'
 
@@ -51,13 +52,27 @@ export function accuracyAt(x: Racer, y: Racer, xFirst: boolean, t: number): numb
   return hitChance(Math.round(x.mech.accuracy * 100), drop - evasion)
 }
 
+const step = (p: number) => Math.round(p * 16) / 16
+
+/**
+ * A mixture of uses: of their damage distributions when every part with weight is one, else the
+ * heaviest part (a one-hit KO or Super Fang is not mixed with damage).
+ */
+function blend(parts: readonly (readonly [UseDamage, number])[]): UseDamage {
+  const weighted = parts.filter(([, w]) => w > 0)
+  if (weighted.length === 1) return weighted[0]![0]
+  const dists = weighted.flatMap(([use, w]) => (use.kind === 'dist' ? [[use.dist, w] as const] : []))
+  if (dists.length === weighted.length) return { kind: 'dist', dist: mix(dists) }
+  return weighted.reduce((best, part) => (part[1] > best[1] ? part : best))[0]
+}
+
 /** x's damage per use at turn t, in `phase`, with `drops` self-inflicted attack drops so far. */
 export type DamageAt = (t: number, phase: Phase, drops: number) => UseDamage
 
 /**
  * x's damage per use at turn t with the attack and defence stages both moves have set by then
- * (Growl, Swords Dance, Harden…), Reflect / Light Screen once y has used it, and burn when x is
- * more likely burned than not. Memoised per combination: the stages settle after a few turns and
+ * (Growl, Swords Dance, Harden…), Reflect / Light Screen once y has used it, and burn (Facade:
+ * any status) as a mixture by the chance x carries it. Memoised per combination: the stages settle after a few turns and
  * a damage distribution is the costly part of a race.
  */
 export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): DamageAt {
@@ -91,20 +106,29 @@ export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): Dam
       ? 0
       : stageAfter(yOwn, yUses, y.mech.mist ? 0 : x.mech.foeBoosts[def], xUses, x.mech.accuracy)
     const screened = y.mech.screen === (physical ? 'physical' : 'special') && yUses >= 1
-    const burned = onX.burned[t]! >= 0.5
-    // Facade's doubled power once x is more likely statused than not (only Facade reads it)
-    const statused = x.mech.id === 'facade' && onX.statused[t]! >= 0.5
-    const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${burned}|${statused}`
+    // burn (halved physical hits) and Facade's doubled power enter as a mixture of the damage
+    // with and without them, weighted by the chance x carries them at t (in steps of 1/16: the
+    // mixtures are memoised like the rest): a persistent status taken as a per-turn chance
+    const pBurned = physical ? step(onX.burned[t]!) : 0
+    const pStatused = x.mech.id === 'facade' ? Math.max(pBurned, step(onX.statused[t]!)) : pBurned
+    const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${pBurned}|${pStatused}`
     let use = cache.get(key)
     if (!use) {
-      const stages = {
-        attackBoost: Math.min(6, Math.max(-6, attackBoost)),
-        defenseBoost,
-        screened,
-        burned,
-        statused,
+      const at = (burned: boolean, statused: boolean) => {
+        const stages = {
+          attackBoost: Math.min(6, Math.max(-6, attackBoost)),
+          defenseBoost,
+          screened,
+          burned,
+          statused,
+        }
+        return struggle ? x.struggle(stages) : x.hit(stages)
       }
-      use = struggle ? x.struggle(stages) : x.hit(stages)
+      use = blend([
+        [at(false, false), 1 - pStatused],
+        [at(false, true), pStatused - pBurned],
+        [at(true, true), pBurned],
+      ])
       cache.set(key, use)
     }
     return use
