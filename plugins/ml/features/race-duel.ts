@@ -1,8 +1,8 @@
 import type { Control } from './control.ts'
 import { NEUTRAL, type UseDamage } from './exact-damage.ts'
 import { type Aux, auxOf } from './race-aux.ts'
-import { type HpChain, hpChain } from './race-hp-chain.ts'
 import { dollHazardCache, SUB_STATES } from './race-doll.ts'
+import { type HpChain, hpChain } from './race-hp-chain.ts'
 import { protectSchedule, targetsFoe } from './race-plan.ts'
 import { type DamageAt, damageAt, phaseAt, type Racer } from './race-timing.ts'
 

@@ -88,9 +88,11 @@ function selfEvents(d: Duel, phase: ReturnType<typeof phaseAt>, act: number, shi
       events.push({ p: yHit, delta: (h) => Math.min(hp, h + Math.floor(yMean * y.mech.drain)) })
     if (y.mech.recoil > 0)
       events.push({ p: yHit, delta: (h) => h - Math.max(1, Math.round(yMean * y.mech.recoil)) })
-    if (y.mech.crash) events.push({ p: act * (1 - (1 - shielded) * y.mech.accuracy), delta: (h) => h - Math.floor(hp / 2) })
+    if (y.mech.crash)
+      events.push({ p: act * (1 - (1 - shielded) * y.mech.accuracy), delta: (h) => h - Math.floor(hp / 2) })
   }
-  if (phase === 'struggle') events.push({ p: act * (1 - shielded), delta: (h) => h - Math.max(1, Math.round(hp / 4)) })
+  if (phase === 'struggle')
+    events.push({ p: act * (1 - shielded), delta: (h) => h - Math.max(1, Math.round(hp / 4)) })
   return events
 }
 

@@ -1,8 +1,8 @@
 import { hitChance } from '../solver/damage.ts'
 import type { Control } from './control.ts'
-import { mix } from '../solver/dist.ts'
 import { NEUTRAL, type UseDamage } from './exact-damage.ts'
-import { type Phase, type RaceFighter, stageAfter } from './race-plan.ts'
+import type { Phase, RaceFighter } from './race-plan.ts'
+import { blend, type StagePart, stageParts } from './race-stages.ts'
 
 /** A fighter in one race: what it does each turn, and the uses of its move in its first t turns. */
 export interface Racer extends RaceFighter {
@@ -41,30 +41,25 @@ export function accuracyAt(x: Racer, y: Racer, xFirst: boolean, t: number): numb
   const yUses = uses(y, t - 1 + (xFirst ? 0 : 1))
   const xUses = uses(x, t - 1)
   if (x.mech.resetsStages || y.mech.resetsStages) return x.mech.accuracy
-  const drop = x.mech.mist ? 0 : stageAfter(0, 0, y.mech.foeBoosts.accuracy, yUses, y.mech.accuracy)
-  const evasion = stageAfter(
+  // a secondary accuracy drop (Octazooka, 50 %) is binomial over the hits, like `damageAt`'s stages
+  const drops = x.mech.mist
+    ? [[0, 1] as const]
+    : stageParts(0, 0, y.mech.foeBoosts.accuracy, yUses, y.mech.accuracy)
+  const evasions = stageParts(
     y.mech.selfBoosts.evasion,
     yUses,
     x.mech.foeBoosts.evasion,
     xUses,
     x.mech.accuracy,
   )
-  return hitChance(Math.round(x.mech.accuracy * 100), drop - evasion)
+  let chance = 0
+  for (const [drop, pd] of drops)
+    for (const [evasion, pe] of evasions)
+      chance += pd * pe * hitChance(Math.round(x.mech.accuracy * 100), drop - evasion)
+  return chance
 }
 
 const step = (p: number) => Math.round(p * 16) / 16
-
-/**
- * A mixture of uses: of their damage distributions when every part with weight is one, else the
- * heaviest part (a one-hit KO or Super Fang is not mixed with damage).
- */
-function blend(parts: readonly (readonly [UseDamage, number])[]): UseDamage {
-  const weighted = parts.filter(([, w]) => w > 0)
-  if (weighted.length === 1) return weighted[0]![0]
-  const dists = weighted.flatMap(([use, w]) => (use.kind === 'dist' ? [[use.dist, w] as const] : []))
-  if (dists.length === weighted.length) return { kind: 'dist', dist: mix(dists) }
-  return weighted.reduce((best, part) => (part[1] > best[1] ? part : best))[0]
-}
 
 /** x's damage per use at turn t, in `phase`, with `drops` self-inflicted attack drops so far. */
 export type DamageAt = (t: number, phase: Phase, drops: number) => UseDamage
@@ -77,6 +72,7 @@ export type DamageAt = (t: number, phase: Phase, drops: number) => UseDamage
  */
 export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): DamageAt {
   const cache = new Map<string, UseDamage>()
+  const hits = new Map<string, UseDamage>()
   // Rage: +1 Attack each time the foe's hit lands after x's first Rage (the engine's `rage`
   // volatile lasts while x keeps using it), so a Rage user outlasting chip grows into a threat
   const foeHitsX = x.mech.id === 'rage' && y.mech.damaging && y.hit(NEUTRAL).kind !== 'none'
@@ -94,41 +90,46 @@ export function damageAt(x: Racer, y: Racer, xFirst: boolean, onX: Control): Dam
     const xUses = uses(x, t - 1)
     const reset = x.mech.resetsStages || y.mech.resetsStages
     const ownBoost = x.mech.damaging ? 0 : x.mech.selfBoosts[atk]
-    const attackBoost = reset
-      ? 0
-      : stageAfter(ownBoost, xUses, x.mech.mist ? 0 : y.mech.foeBoosts[atk], yUses, y.mech.accuracy) -
-        drops +
-        rageBoost(t)
+    const attack: StagePart[] = reset
+      ? [[0, 1]]
+      : stageParts(ownBoost, xUses, x.mech.mist ? 0 : y.mech.foeBoosts[atk], yUses, y.mech.accuracy).map(
+          ([stage, p]) => [Math.min(6, Math.max(-6, stage - drops + rageBoost(t))), p],
+        )
     // y's own changes to the defence x hits: a status move's (Harden) and a damaging move's
     // self-drop (Superpower's −1 Defence a use: its user takes more from physical hits)
     const yOwn = y.mech.selfBoosts[def]
-    const defenseBoost = reset
-      ? 0
-      : stageAfter(yOwn, yUses, y.mech.mist ? 0 : x.mech.foeBoosts[def], xUses, x.mech.accuracy)
+    const defense: StagePart[] = reset
+      ? [[0, 1]]
+      : stageParts(yOwn, yUses, y.mech.mist ? 0 : x.mech.foeBoosts[def], xUses, x.mech.accuracy)
     const screened = y.mech.screen === (physical ? 'physical' : 'special') && yUses >= 1
     // burn (halved physical hits) and Facade's doubled power enter as a mixture of the damage
     // with and without them, weighted by the chance x carries them at t (in steps of 1/16: the
     // mixtures are memoised like the rest): a persistent status taken as a per-turn chance
     const pBurned = physical ? step(onX.burned[t]!) : 0
     const pStatused = x.mech.id === 'facade' ? Math.max(pBurned, step(onX.statused[t]!)) : pBurned
-    const key = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${pBurned}|${pStatused}`
+    const key = `${struggle}|${attack.join(';')}|${defense.join(';')}|${screened}|${pBurned}|${pStatused}`
     let use = cache.get(key)
     if (!use) {
-      const at = (burned: boolean, statused: boolean) => {
-        const stages = {
-          attackBoost: Math.min(6, Math.max(-6, attackBoost)),
-          defenseBoost,
-          screened,
-          burned,
-          statused,
+      const parts: [UseDamage, number][] = []
+      for (const [attackBoost, pa] of attack)
+        for (const [defenseBoost, pd] of defense) {
+          const at = (burned: boolean, statused: boolean) => {
+            const stages = { attackBoost, defenseBoost, screened, burned, statused }
+            const hitKey = `${struggle}|${attackBoost}|${defenseBoost}|${screened}|${burned}|${statused}`
+            let hit = hits.get(hitKey)
+            if (!hit) {
+              hit = struggle ? x.struggle(stages) : x.hit(stages)
+              hits.set(hitKey, hit)
+            }
+            return hit
+          }
+          parts.push(
+            [at(false, false), pa * pd * (1 - pStatused)],
+            [at(false, true), pa * pd * (pStatused - pBurned)],
+            [at(true, true), pa * pd * pBurned],
+          )
         }
-        return struggle ? x.struggle(stages) : x.hit(stages)
-      }
-      use = blend([
-        [at(false, false), 1 - pStatused],
-        [at(false, true), pStatused - pBurned],
-        [at(true, true), pBurned],
-      ])
+      use = blend(parts)
       cache.set(key, use)
     }
     return use

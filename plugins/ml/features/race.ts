@@ -1,6 +1,6 @@
 import { foeControl } from './control.ts'
-import { STATUS_KINDS, type StatusKind } from './move-mechanics.ts'
 import { NEUTRAL } from './exact-damage.ts'
+import { STATUS_KINDS, type StatusKind } from './move-mechanics.ts'
 import { attackerAction } from './race-attacker.ts'
 import { endOfTurn } from './race-aux.ts'
 import { duel } from './race-duel.ts'
