@@ -52,7 +52,10 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
   const attacks = new Map<string, Attack>()
   const mechanics = new Map<string, MoveMechanics>()
   const types = createTypeOracle(dex)
-  const bodies = new Map<string, { confusionDist: Dist; immune: ReadonlySet<StatusKind> }>()
+  const bodies = new Map<
+    string,
+    { confusion: (attackBoost: number, defenseBoost: number) => Dist; immune: ReadonlySet<StatusKind> }
+  >()
   const struggle = dex.moves.get('struggle')
 
   function form(slug: string): FormStats {
@@ -132,14 +135,14 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
     let body = bodies.get(self.species)
     if (!body) {
       body = {
-        confusionDist: uniformOf(confusionRolls(self.level, self.stats.atk, 0, self.stats.def, 0)),
+        confusion: confusionByStages(self.level, self.stats.atk, self.stats.def),
         immune: new Set<StatusKind>(
           STATUS_KINDS.filter((kind) => !dex.getImmunity(kind === 'tox' ? 'psn' : kind, [...self.types])),
         ),
       }
       bodies.set(self.species, body)
     }
-    const { confusionDist: selfHit, immune } = body
+    const { confusion, immune } = body
     const hiding = foe.move.id
     // a Rest that never needs to heal fails every turn, and pays PP every turn; a rampage that
     // cannot touch the foe never locks in, and pays PP every turn too
@@ -151,7 +154,7 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
       maxhp: self.maxhp,
       hit: own.hit,
       struggle: own.struggle,
-      confusionDist: selfHit,
+      confusion,
       immune,
       unseedable: self.types.includes('Grass'),
       reachesHidden:
@@ -163,6 +166,20 @@ export function createArsenal(index: RosterIndex, dex: ModdedDex): Arsenal {
   }
 
   return { form, attack, fighter }
+}
+
+/** Confusion self-hit damage under the user's own Attack and Defence stages, memoised per pair. */
+function confusionByStages(level: number, atk: number, def: number): (a: number, d: number) => Dist {
+  const byStages = new Map<number, Dist>()
+  return (a, d) => {
+    const key = a * 16 + d
+    let dist = byStages.get(key)
+    if (!dist) {
+      dist = uniformOf(confusionRolls(level, atk, a, def, d))
+      byStages.set(key, dist)
+    }
+    return dist
+  }
 }
 
 /**

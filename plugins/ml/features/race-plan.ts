@@ -13,8 +13,11 @@ export interface RaceFighter {
   hit(stages: HitStages): UseDamage
   /** Struggle on the foe (after its PP ran out). */
   struggle(stages: HitStages): UseDamage
-  /** Hitting itself in confusion (40 BP typeless on itself). */
-  readonly confusionDist: Dist
+  /**
+   * Hitting itself in confusion (40 BP typeless on itself) under its own Attack and Defence
+   * stages: a Defense Curl user's self-hits shrink as it curls, a Swords Dance user's grow.
+   */
+  confusion(attackBoost: number, defenseBoost: number): Dist
   /** Major statuses its types make it immune to. */
   readonly immune: ReadonlySet<StatusKind>
   /** Leech Seed cannot take (Grass). */

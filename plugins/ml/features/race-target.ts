@@ -1,7 +1,8 @@
 import type { Dist } from '../solver/dist.ts'
 import type { Duel } from './race-duel.ts'
 import { faint, type HpChain, swap } from './race-hp-chain.ts'
-import { phaseAt } from './race-timing.ts'
+import { stageAfter } from './race-plan.ts'
+import { phaseAt, uses } from './race-timing.ts'
 
 /** A change of y's HP that happens with chance p when y acts. */
 interface HpEvent {
@@ -25,6 +26,7 @@ export function targetAction(d: Duel, t: number): void {
   let changed = false
   const events = selfEvents(d, phase, act, d.yShielded[t]!)
   const selfHit = onY.selfHit[t]!
+  const selfHitDist = selfHit > 0 ? confusionAt(d, t) : undefined
   const restNow = d.target === 'rest' && phase === 'move'
   const subNow = d.target === 'sub' && phase === 'move'
   if (events.length === 0 && selfHit === 0 && !restNow && !subNow && !d.yReflects) return
@@ -63,7 +65,7 @@ export function targetAction(d: Duel, t: number): void {
         if (selfHit > 0) {
           const moved = m * selfHit
           rest -= moved
-          spreadSelf(chain, y.confusionDist, from, h, moved, key)
+          spreadSelf(chain, selfHitDist!, from, h, moved, key)
         }
         nxt[from + h]! += rest
       }
@@ -94,6 +96,20 @@ function selfEvents(d: Duel, phase: ReturnType<typeof phaseAt>, act: number, shi
   if (phase === 'struggle')
     events.push({ p: act * (1 - shielded), delta: (h) => h - Math.max(1, Math.round(hp / 4)) })
   return events
+}
+
+/** y's confusion self-hit at t: its own Attack and Defence stages by then (its move's and x's). */
+function confusionAt(d: Duel, t: number): Dist {
+  const { x, y } = d
+  const yUses = uses(y, t - 1)
+  const xUses = uses(x, t - 1 + (d.xSlot === 0 ? 1 : 0))
+  if (x.mech.resetsStages || y.mech.resetsStages) return y.confusion(0, 0)
+  const stage = (stat: 'atk' | 'def') =>
+    Math.max(
+      -6,
+      Math.min(6, stageAfter(y.mech.selfBoosts[stat], yUses, x.mech.foeBoosts[stat], xUses, x.mech.accuracy)),
+    )
+  return y.confusion(stage('atk'), stage('def'))
 }
 
 /** A confusion self-hit of `mass` at HP h: spread over its damage roll. */
