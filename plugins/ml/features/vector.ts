@@ -27,7 +27,11 @@ export type { SideOutlook } from './side-features.ts'
  */
 // v4: the race counts Rage's Attack gains, a damaging self-drop's lost Defence (Superpower), and
 // no secondary effect from a move that cannot touch the foe's type (Thunderbolt on a Ground type)
-export const FEATURE_SPEC_VERSION = 4
+// v5: a Substitute doll counts the hits it absorbed; recoil and Struggle's recoil need a hit that
+// lands (Protect, Dig / Fly); a cycling Rest user keeps no status from hits; an end-of-turn double
+// KO goes to the slower side; burn, Facade and secondary stat changes as mixtures, not switches;
+// confusion self-hits under the confused side's own stages
+export const FEATURE_SPEC_VERSION = 5
 
 export const FEATURE_NAMES: readonly string[] = [
   ...sideNames('a'),
