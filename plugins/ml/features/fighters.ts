@@ -187,10 +187,11 @@ function confusionByStages(level: number, atk: number, def: number): (a: number,
  * Dragon Tail's −6 after Counter's −5), or — when the foe's own move deals no damage — the
  * Struggle it is left with once its PP is gone (physical: Bide and Counter return it), unless the
  * move chips HP away (poison, burn, Leech Seed, confusion: not returned). Counter
- * cannot touch a Ghost, Mirror Coat a Dark; Bide ignores immunities.
+ * cannot touch a Ghost, Mirror Coat a Dark, and Bide's release neither: the engine releases it as a
+ * plain Normal hit (`tryMoveHit`), immunity included, though its storing turns ignore immunity.
  */
 function reflectsFoe(own: Attack, foe: Attack, kind: 'physical' | 'special' | 'any'): boolean {
-  if (!own.move.ignoreImmunity && own.effectiveness === 0) return false
+  if (own.effectiveness === 0) return false
   const f = foe.mech
   if (f.reflects !== null) return false
   // the HP lost stands for what is returned: only when the foe's move adds no chip of its own
@@ -200,8 +201,10 @@ function reflectsFoe(own: Attack, foe: Attack, kind: 'physical' | 'special' | 'a
   // full paralysis, and a poison or burn chip is not stored: against a move that often inflicts
   // them (Lick, Poison Sting: 30 %) it returns too little
   if (f.trapping) return false
-  if (kind === 'any') return f.status.par + f.status.psn + f.status.tox + f.status.brn < 0.3
-  return (kind === 'physical') === f.physical && f.priority >= own.mech.priority
+  // (a burn's 1/16 a turn overstates little: Scald's 30 % still lets Bide return it)
+  const poisons = f.status.psn + f.status.tox >= 0.3
+  if (kind === 'any') return f.status.par < 0.3 && !poisons && f.status.brn <= 0.3
+  return !poisons && (kind === 'physical') === f.physical && f.priority >= own.mech.priority
 }
 
 /**

@@ -93,7 +93,9 @@ describe('Counter, Mirror Coat and Bide in the race', () => {
     expect(applies('electrode mirror-coat grimer-alola flamethrower')).toBe(0) // Dark vs Mirror Coat
     expect(applies('nidoqueen counter charizard dragon-tail')).toBe(0) // −6 comes after Counter
     expect(applies('machamp counter pikachu thunderbolt')).toBe(0) // special hit
-    expect(applies('geodude bide gastly shadow-ball')).toBe(1) // Bide ignores immunities
+    // Bide stores through immunities but releases a plain Normal hit: never on a Ghost
+    expect(applies('geodude bide gastly shadow-ball')).toBe(0)
+    expect(applies('machamp bide tentacruel scald')).toBe(1) // a burn's chip overstates little
     expect(applies('geodude bide gastly lick')).toBe(0) // 30 % paralysis breaks its storing
   })
 
@@ -123,5 +125,33 @@ describe('stat changes and immunities the race once missed (spec v4)', () => {
     const input = pair('onix double-edge marowak-alola thunderbolt') // and Normal cannot touch a Ghost
     expect(features(input)('race_struggle_turn_a')).toBe(25) // 15 PP with PP Ups: 24 uses
     expectRaceNearExact('onix double-edge marowak-alola thunderbolt', 0.05) // exact 0.000 (was 1.000)
+  })
+})
+
+describe('the long battles the race once got wrong (spec v5)', () => {
+  test('a Substitute holds the hits it can take: the side whose doll holds out wins the Struggle war', () => {
+    expectRaceNearExact('butterfree substitute persian substitute', 0.02) // exact 0.918 (was 0.159)
+    expectRaceNearExact('growlithe substitute goldeen protect', 0.02) // exact 0.921 (was 0.143)
+  })
+
+  test('Struggle into Protect costs no recoil, a jump kick into it crashes', () => {
+    expectRaceNearExact('seaking protect doduo jump-kick', 0.05) // exact 1.000 (was 0.075)
+  })
+
+  test('a Resting side is asleep whenever the hits land: Ice Punch never freezes it out of Rest', () => {
+    expectRaceNearExact('machoke rest electabuzz ice-punch', 0.05) // exact 0.955 (was 0.460)
+  })
+
+  test('chip at the end of the turn comes in Speed order: the slower side outlasts a double KO', () => {
+    expectRaceNearExact('blastoise toxic vulpix toxic', 0.01) // exact 0.091 (was 0.500)
+  })
+
+  test('burn and confusion self-hits follow the chances and the stages they come with', () => {
+    expectRaceNearExact('starmie scald kangaskhan-mega headbutt', 0.05) // exact 0.510 (was 0.923)
+    expectRaceNearExact('graveler defense-curl mewtwo-mega-x confuse-ray', 0.05) // exact 0.965 (was 0.404)
+  })
+
+  test('Counter does not return a poison that chips more than the hits it answers', () => {
+    expectRaceNearExact('weedle poison-sting rhydon counter', 0.05) // exact 1.000 (was 0.000)
   })
 })
