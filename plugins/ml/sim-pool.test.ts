@@ -56,24 +56,9 @@ test('on the calling thread (ML_SIM_WORKERS=0), the same seeded battles give the
   expect(here).toEqual(there)
   expect(here.wins + here.losses + here.draws + here.caps).toBe(5)
   // a refusal the battle raises keeps its code on the calling thread too
-  const optimalOverBudget: MatchupTask = {
-    ...TASK,
-    a: {
-      ...TASK.a,
-      moves: ['protect', 'toxic', 'substitute'],
-      moveIds: ['protect', 'toxic', 'substitute'],
-      policy: 'optimal',
-    },
-    b: {
-      ...TASK.b,
-      moves: ['water-gun', 'bite', 'bubble', 'tackle'],
-      moveIds: ['watergun', 'bite', 'bubble', 'tackle'],
-    },
-  }
+  const illegal: MatchupTask = { ...TASK, a: { ...TASK.a, moves: ['surf'], moveIds: ['surf'] } }
   const codes = await Promise.all(
-    [inWorker, inThread].map((pool) =>
-      pool.run(optimalOverBudget, 1).catch((error: { code: string }) => error.code),
-    ),
+    [inWorker, inThread].map((pool) => pool.run(illegal, 1).catch((error: { code: string }) => error.code)),
   )
-  expect(codes).toEqual(['BATTLE_INVALID_POLICY', 'BATTLE_INVALID_POLICY'])
+  expect(codes).toEqual(['BATTLE_ILLEGAL_MOVE', 'BATTLE_ILLEGAL_MOVE'])
 }, 300_000)
