@@ -33,6 +33,8 @@ export function createTurnSolver(
 ): TurnSolver {
   const fixedProbs = new Float64Array(5)
   const pending = new Float64Array(rule.kind === 'game' ? count * STRIDE : 0)
+  const rowProbs = new Float64Array(STRIDE)
+  const colProbs = new Float64Array(STRIDE)
   const respond = (id: number, cell: number, rows: number, cols: number): number => {
     if (rule.kind === 'game') throw new Error('respond needs a fixed side')
     const fixedA = rule.fixedSide === 0
@@ -56,22 +58,17 @@ export function createTurnSolver(
     solve(id, cell, rows, cols) {
       if (rule.kind !== 'game') return respond(id, cell, rows, cols)
       const solution = games.solve(payoff, rows, cols)
-      pending.set(solution.row.subarray(0, rows), id * STRIDE)
-      pending.set(solution.col.subarray(0, cols), id * STRIDE + rows)
+      const base = id * STRIDE
+      for (let r = 0; r < rows; r++) pending[base + r] = solution.row[r]!
+      for (let c = 0; c < cols; c++) pending[base + rows + c] = solution.col[c]!
       return solution.value
     },
     commit(id, cell, rows, cols) {
       if (rule.kind !== 'game') return
       const base = id * STRIDE
-      recordStrategy(
-        strategies,
-        id,
-        cell,
-        pending.subarray(base, base + rows),
-        rows,
-        pending.subarray(base + rows, base + rows + cols),
-        cols,
-      )
+      for (let r = 0; r < rows; r++) rowProbs[r] = pending[base + r]!
+      for (let c = 0; c < cols; c++) colProbs[c] = pending[base + rows + c]!
+      recordStrategy(strategies, id, cell, rowProbs, rows, colProbs, cols)
     },
   }
 }
