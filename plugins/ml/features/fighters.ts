@@ -201,8 +201,10 @@ function reflectsFoe(own: Attack, foe: Attack, kind: 'physical' | 'special' | 'a
   // full paralysis, and a poison or burn chip is not stored: against a move that often inflicts
   // them (Lick, Poison Sting: 30 %) it returns too little
   if (f.trapping) return false
-  // (a burn's 1/16 a turn overstates little: Scald's 30 % still lets Bide return it)
-  const poisons = f.status.psn + f.status.tox >= 0.3
+  // — when its hits are weak: the chip (1/8 a turn) then outweighs them (Weedle's Poison Sting on
+  // Rhydon's Counter); strong hits are returned long before the chip adds up (Sludge Bomb on a
+  // Mirror Coat: two turns). A burn's 1/16 a turn overstates little (Scald still lets Bide return)
+  const poisons = f.status.psn + f.status.tox >= 0.3 && foe.facts.meanShare < 1 / 8
   if (kind === 'any') return f.status.par < 0.3 && !poisons && f.status.brn <= 0.3
   return !poisons && (kind === 'physical') === f.physical && f.priority >= own.mech.priority
 }

@@ -155,3 +155,16 @@ describe('the long battles the race once got wrong (spec v5)', () => {
     expectRaceNearExact('weedle poison-sting rhydon counter', 0.05) // exact 1.000 (was 0.000)
   })
 })
+
+describe('Counter & co. against poison and Bide over several cycles (spec v6)', () => {
+  test("a strong poisoning hit is returned before its chip adds up; a weak one's chip decides", () => {
+    const applies = (text: string) => features(pair(text))('b_move_reflect_applies')
+    expect(applies('ivysaur sludge-bomb articuno mirror-coat')).toBe(1) // exact: Articuno wins 1.000
+    expect(applies('weedle poison-sting rhydon counter')).toBe(0)
+    expectRaceNearExact('ivysaur sludge-bomb articuno mirror-coat', 0.05)
+  })
+
+  test('Bide returns two turns of hits of every three', () => {
+    expectRaceNearExact('graveler bide mew pound', 0.2) // exact 0.523 (race 1.000 when it returned all three)
+  })
+})

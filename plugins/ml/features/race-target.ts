@@ -135,7 +135,10 @@ function reflectCheck(d: Duel, t: number) {
   const { chain } = d
   const { cur, hp, width } = chain
   // Counter and Mirror Coat give back the last hit of a multi-hit move only
-  const need = Math.ceil((d.x.maxhp / 2) * d.y.reflectPerHits)
+  // Bide stores two turns of hits of every three: the hit that lands after a release (the foe
+  // moving later in the release turn) is never returned, so after k releases 2k of 3k − 1 turns
+  const stored = d.y.mech.reflects === 'any' && d.ySlot === 0 ? (2 * t) / 3 / (t - 1) : 1
+  const need = Math.ceil(((d.x.maxhp / 2) * d.y.reflectPerHits) / stored)
   const threshold = hp - need
   for (let c = 0; c < chain.cells; c++) {
     const from = c * width

@@ -31,7 +31,9 @@ export type { SideOutlook } from './side-features.ts'
 // lands (Protect, Dig / Fly); a cycling Rest user keeps no status from hits; an end-of-turn double
 // KO goes to the slower side; burn, Facade and secondary stat changes as mixtures, not switches;
 // confusion self-hits under the confused side's own stages
-export const FEATURE_SPEC_VERSION = 5
+// v6: Bide returns only the two stored turns of every three; a poison blocks Counter & co. only
+// when its chip outweighs the foe's hits
+export const FEATURE_SPEC_VERSION = 6
 
 export const FEATURE_NAMES: readonly string[] = [
   ...sideNames('a'),
