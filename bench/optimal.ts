@@ -155,6 +155,8 @@ export interface ThreadPair {
   /** Solves the team sent alone because the shared sweep before found the other core busy. */
   readonly resting: number
   readonly together: number
+  /** Per shared sweep: CPU time of both threads over its wall time (see `TeamStats.cores`). */
+  readonly cores: readonly number[]
 }
 
 /**
@@ -182,7 +184,16 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
     })
     const stats = team.stats()
     const helperShare = stats.helperChunks / Math.max(1, stats.chunks)
-    return { one, two, wallRatios, different, helperShare, resting: stats.resting, together: stats.together }
+    return {
+      one,
+      two,
+      wallRatios,
+      different,
+      helperShare,
+      resting: stats.resting,
+      together: stats.together,
+      cores: stats.cores,
+    }
   } finally {
     team.close()
   }
@@ -264,7 +275,7 @@ if (import.meta.main) {
       )
     }
     console.log(
-      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps, ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different}`,
+      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps (cores used: median ${median(pair.cores).toFixed(2)}), ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different}`,
     )
     console.log(`load after: ${load()}`)
     process.exit(pair.different === 0 ? 0 : 1)

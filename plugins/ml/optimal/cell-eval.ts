@@ -1,6 +1,6 @@
 import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branch-eval.ts'
 import { lazyPrograms, rowSums, sameLists, zeroStates } from './cell-tables.ts'
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
 import type { LazyProgram } from './pair-programs.ts'
 import type { Reach } from './reach.ts'
@@ -56,7 +56,7 @@ export interface CellEvaluator {
  * @example const cells = createCellEvaluator(graph, reach, layout, layout.grid, val, lazy)
  */
 export function createCellEvaluator(
-  graph: GameGraph,
+  graph: SweepGraph,
   reach: Reach,
   layout: Layout,
   grid: Float64Array,
@@ -66,8 +66,7 @@ export function createCellEvaluator(
   const { hiA, hiB } = reach
   const { count, gridAt, branchStart, branchKind, branchP, branchTarget, branchDist, branchOps } = layout
   const { distStart, distValue, distProb, distTail, branchDeltaAt, branchDelta } = layout
-  const maxA = graph.game.sides[0].battlers[0]!.maxhp
-  const maxB = graph.game.sides[1].battlers[0]!.maxhp
+  const [maxA, maxB] = graph.maxHp
   const { zero, noLower } = zeroStates(graph, layout, lazy)
   const lower = new Float64Array(count)
   const retCount = new Int32Array(count)

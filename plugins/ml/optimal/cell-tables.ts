@@ -1,4 +1,4 @@
-import type { ChanceNode, GameGraph } from './graph.ts'
+import type { ChanceNode, SweepGraph } from './graph.ts'
 import { DAMAGE_A, type Layout, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
 
@@ -7,7 +7,7 @@ import type { Reach } from './reach.ts'
  * other such states; `noLower`: those and the turn states (their part that is not a same-cell
  * turn value is 0). Later phases first: `SAME` branches lead to later phases or to turn states.
  */
-export function zeroStates(graph: GameGraph, layout: Layout, lazy: Uint8Array) {
+export function zeroStates(graph: SweepGraph, layout: Layout, lazy: Uint8Array) {
   const { count, branchStart, branchKind, branchTarget } = layout
   const zero = new Uint8Array(count)
   const noLower = new Uint8Array(count)
@@ -104,7 +104,7 @@ export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: 
  * phases), first the `zero` states (never evaluated, only iterated when a cell comes back to
  * itself), from `evaluated` on the evaluated ones, last the states valued on demand.
  */
-export function stageGroups(graph: GameGraph, reach: Reach, lazy: Uint8Array, zero: Uint8Array) {
+export function stageGroups(graph: SweepGraph, reach: Reach, lazy: Uint8Array, zero: Uint8Array) {
   const { hiA, hiB } = reach
   const stages = [...new Set(graph.chances.map((n) => n.stage))].sort((x, y) => y - x)
   const groupOf = (n: ChanceNode) =>

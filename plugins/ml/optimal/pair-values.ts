@@ -1,4 +1,4 @@
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
 import { createPairConstant, type PairPrograms, type PairTables } from './pair-programs.ts'
 
@@ -26,7 +26,7 @@ export interface PairValues {
  * chance state leads to, whose value no other cell reads (not stored) and whose branches only
  * damage (no HP test or healing that could come back to the cell: those stay in the eager pass).
  */
-export function lazyStates(graph: GameGraph, layout: Layout): Uint8Array {
+export function lazyStates(graph: SweepGraph, layout: Layout): Uint8Array {
   const { count, gridAt, branchStart, branchKind, branchTarget, pairStart, entryStart, entryNode } = layout
   const lazy = new Uint8Array(count)
   for (let k = 0; k < pairStart[count]!; k++) {
@@ -107,7 +107,7 @@ export function createPairValues(
 }
 
 /** Per node: how many choices A (rows) and B (columns) have at a turn state (0 elsewhere). */
-export function choiceCounts(graph: GameGraph) {
+export function choiceCounts(graph: SweepGraph) {
   const rowsOf = new Int32Array(graph.nodes.length)
   const colsOf = new Int32Array(graph.nodes.length)
   for (const turn of graph.turns) {

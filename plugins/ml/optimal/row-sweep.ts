@@ -2,7 +2,7 @@ import { createCellEvaluator } from './cell-eval.ts'
 import { createCellGame } from './cell-game.ts'
 import { stageGroups } from './cell-tables.ts'
 import { OptimalLimitError } from './errors.ts'
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { createMatrixGameSolver } from './matrix-game.ts'
 import { pairPrograms } from './pair-programs.ts'
@@ -40,7 +40,7 @@ export interface RowSweeper {
  * @example const rows = createRowSweeper(graph, reach, layout, grid, options, strategies)
  */
 export function createRowSweeper(
-  graph: GameGraph,
+  graph: SweepGraph,
   reach: Reach,
   layout: Layout,
   grid: Float64Array,

@@ -122,8 +122,8 @@ export interface PreparedGame {
 
 /**
  * Everything before the sweep: the rules of both sides, the discrete states explored from the
- * start, their HP bounds and the tables' layout. Deterministic: a second thread that prepares the
- * same request gets the same state ids and table offsets (see `sweep-helper.ts`).
+ * start, their HP bounds and the tables' layout (a sweep helper receives them as plain data, see
+ * `sweep-helper.ts`).
  *
  * @throws OptimalLimitError past the state or cell budget (before any table is allocated).
  */
@@ -169,8 +169,8 @@ function solveOnce(
   team: SweepTeam | undefined,
 ): SolvedGame {
   const t0 = performance.now()
-  // the helper prepares the same game meanwhile (see `SweepTeam`)
-  const run = team?.begin({ request, tracked, limits })
+  // a second thread, if the game turns out worth sharing (see `SweepTeam`)
+  const run = team?.begin()
   let prepared: PreparedGame
   try {
     prepared = prepareGame(engine, factory, request, limits, tracked)

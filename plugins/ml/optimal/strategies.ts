@@ -1,4 +1,4 @@
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import type { Reach } from './reach.ts'
 
 /**
@@ -15,7 +15,7 @@ export interface Strategies {
 }
 
 /** The turn states with a table (a positive HP range), by id. */
-export function liveTurns(graph: GameGraph, reach: Reach): number[] {
+export function liveTurns(graph: SweepGraph, reach: Reach): number[] {
   return graph.turns.map((t) => t.id).filter((id) => reach.hiA[id]! > 0)
 }
 

@@ -2,13 +2,13 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:wor
 import { createBufferStore } from '../solver/grid.ts'
 import { createSharedChunks, sweepSharedChunks } from './chunk-schedule.ts'
 import { OptimalLimitError } from './errors.ts'
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import type { Reach } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns, strategyBytes } from './strategies.ts'
 import type { SweepOptions, SweepResult } from './sweep.ts'
-import type { BuffersMessage, HelperJob, JobMessage, ResultMessage } from './team-protocol.ts'
+import type { JobMessage, ResultMessage } from './team-protocol.ts'
 import { CONTROL_SLOTS, Slot, SweepStopped, waitUntil } from './team-protocol.ts'
 
 /** Choices of a sweep team. */
@@ -35,8 +35,8 @@ export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000, minCo
  * swept by one thread.
  */
 export interface SweepTeam {
-  /** A solve begins: the helper prepares the same game meanwhile. Always `end` the run. */
-  begin(job: HelperJob): TeamRun
+  /** A solve begins (the leader then explores the game). Always `end` the run. */
+  begin(): TeamRun
   /**
    * Solves swept together or alone so far (`resting`: alone because the last shared sweep found
    * the other core busy), and the chunks of the shared ones (the helper's share).
@@ -52,6 +52,8 @@ export interface TeamStats {
   readonly resting: number
   readonly chunks: number
   readonly helperChunks: number
+  /** Per shared sweep: the CPU time both threads got over its wall time (2 when both had a core). */
+  readonly cores: readonly number[]
 }
 
 /** One solve of a team (see `SweepTeam.begin`). */
@@ -63,7 +65,7 @@ export interface TeamRun {
    * @throws OptimalLimitError past the deadline, like `sweep`.
    */
   sweep(
-    graph: GameGraph,
+    graph: SweepGraph,
     reach: Reach,
     layout: Layout,
     options: SweepOptions,
@@ -81,7 +83,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
   let worker: Worker | undefined
   let port: MessagePort | undefined
   let jobs = 0
-  const stats = { together: 0, alone: 0, resting: 0, chunks: 0, helperChunks: 0 }
+  const stats = { together: 0, alone: 0, resting: 0, chunks: 0, helperChunks: 0, cores: [] as number[] }
   let rest = 0
   const helper = () => {
     if (!worker) {
@@ -93,28 +95,22 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
     return worker
   }
   return {
-    begin(job) {
+    begin() {
       if (rest > 0) {
         rest--
         stats.resting++
         return { sweep: () => null, end() {} }
       }
+      helper() // started early: its first job then finds it ready
       const jobId = ++jobs
       const control = new Int32Array(new SharedArrayBuffer(4 * CONTROL_SLOTS))
-      const message: JobMessage = { kind: 'job', jobId, job, control }
-      helper().postMessage(message)
       let lent: { grid: Float64Array; size: number } | undefined
-      const decline = () => {
-        if (Atomics.load(control, Slot.ready) === 0) Atomics.store(control, Slot.ready, -1)
-        Atomics.notify(control, Slot.ready)
-      }
       return {
         sweep(graph, reach, layout, sweepOptions) {
           let cells = 0
           for (let id = 0; id < layout.count; id++) cells += reach.hiA[id]! * reach.hiB[id]!
           const topA = Math.max(0, ...liveTurns(graph, reach).map((id) => reach.hiA[id]!))
           if (graph.upward || cells < options.minCells || topA < 2 || sweepOptions.rule.kind !== 'game') {
-            decline()
             stats.alone++
             return null
           }
@@ -124,18 +120,30 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           const shared = new SharedArrayBuffer(Math.max(1, strategyBytes(turnIds, reach)))
           const strategies = createStrategies(turnIds, reach, layout.count, shared)
           const chunks = createSharedChunks(topA)
-          const buffers: BuffersMessage = {
+          // the game as plain data: the helper sweeps it without exploring it again
+          const view: SweepGraph = {
+            nodes: graph.nodes,
+            turns: graph.turns,
+            chances: graph.chances,
+            upward: graph.upward,
+            maxHp: graph.maxHp,
+          }
+          const message: JobMessage = {
+            kind: 'job',
             jobId,
+            control,
+            graph: view,
+            reach,
+            layout,
             grid,
             strategies: shared,
             chunks,
-            gridSize: layout.gridSize,
-            count: layout.count,
             tolerance: sweepOptions.tolerance,
+            timeLimitMs: sweepOptions.timeLimitMs,
           }
-          port!.postMessage(buffers)
-          Atomics.store(control, Slot.ready, 1)
-          Atomics.notify(control, Slot.ready)
+          const started = performance.now()
+          const cpu = process.threadCpuUsage()
+          helper().postMessage(message)
           const check = () => {
             if (performance.now() > sweepOptions.deadline) {
               throw new OptimalLimitError(
@@ -146,14 +154,13 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             }
             if (Atomics.load(control, Slot.helperFailed)) throw new SweepStopped('the sweep helper failed')
           }
-          const started = performance.now()
-          const cpu = process.threadCpuUsage()
           const sweeper = createRowSweeper(graph, reach, layout, grid, sweepOptions, strategies)
           sweepSharedChunks(sweeper, chunks, check, () => {})
           const used = process.threadCpuUsage(cpu)
           const wallUs = 1000 * (performance.now() - started)
           waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
           const cores = (used.user + used.system + Atomics.load(control, Slot.helperCpuUs)) / wallUs
+          stats.cores.push(cores)
           if (cores < options.minCores) rest = options.restSolves
           let residual = sweeper.residual()
           stats.together++
@@ -167,7 +174,6 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           return { grid, result: { strategies, sweeps: 1, residual } }
         },
         end() {
-          decline()
           Atomics.store(control, Slot.abort, 1)
           const out = waitUntil(
             control,
@@ -182,7 +188,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
         },
       }
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, cores: [...stats.cores] }),
     close() {
       worker?.terminate()
       worker = undefined

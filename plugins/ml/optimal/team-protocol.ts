@@ -1,5 +1,7 @@
 import type { SharedChunks } from './chunk-schedule.ts'
-import type { OptimalLimits, OptimalRequest } from './solve.ts'
+import type { SweepGraph } from './graph.ts'
+import type { Layout } from './layout.ts'
+import type { Reach } from './reach.ts'
 
 /**
  * What the two threads of a shared sweep agree on (see `sweep-team.ts`, `sweep-helper.ts`): the
@@ -7,45 +9,36 @@ import type { OptimalLimits, OptimalRequest } from './solve.ts'
  * messages.
  */
 export const Slot = {
-  /** 0 until the leader has laid the game out: 1 sweep together (buffers posted), −1 do not. */
-  ready: 0,
   /** 1 while the helper may claim or sweep chunks of this solve. */
-  helperBusy: 1,
+  helperBusy: 0,
   /** Chunks the helper swept (its mixed cells then come in a message). */
-  helperChunks: 2,
+  helperChunks: 1,
   /** The leader stopped (error, time limit) or is done: the helper leaves at once. */
-  abort: 3,
+  abort: 2,
   /** The helper failed (its chunk may be unfinished): the leader sweeps alone again. */
-  helperFailed: 4,
-  /** CPU time (µs) the helper spent sweeping chunks, to judge whether it had a core. */
-  helperCpuUs: 5,
+  helperFailed: 3,
+  /** CPU time (µs) the helper spent on the job (its set-up and chunks), to judge whether it had a core. */
+  helperCpuUs: 4,
 } as const
 export const CONTROL_SLOTS = 8
 
-/** The leader's job for the helper: the same request, so the helper explores the same game. */
-export interface HelperJob {
-  readonly request: OptimalRequest
-  readonly tracked: readonly [boolean[], boolean[]]
-  readonly limits: OptimalLimits
-}
-
-/** Leader → helper (worker message): a solve begins. */
+/**
+ * Leader → helper (worker message), once the leader has explored and laid out the game and chose
+ * to sweep it together: the game as plain data (the helper does not explore it again), the
+ * shared tables, and the control array of this solve.
+ */
 export interface JobMessage {
   readonly kind: 'job'
   readonly jobId: number
-  readonly job: HelperJob
   readonly control: Int32Array
-}
-
-/** Leader → helper (port), before `ready` = 1: the shared tables and the layout's fingerprint. */
-export interface BuffersMessage {
-  readonly jobId: number
+  readonly graph: SweepGraph
+  readonly reach: Reach
+  readonly layout: Layout
   readonly grid: Float64Array
   readonly strategies: SharedArrayBuffer
   readonly chunks: SharedChunks
-  readonly gridSize: number
-  readonly count: number
   readonly tolerance: number
+  readonly timeLimitMs: number
 }
 
 /** Helper → leader (port), when it swept rows: its mixed cells and what did not settle. */

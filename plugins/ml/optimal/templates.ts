@@ -1,4 +1,4 @@
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import { type Layout, SAME } from './layout.ts'
 
 /**
@@ -22,7 +22,7 @@ export interface SameCellTemplates {
 }
 
 /** @example const templates = sameCellTemplates(graph, layout) */
-export function sameCellTemplates(graph: GameGraph, layout: Layout): SameCellTemplates {
+export function sameCellTemplates(graph: SweepGraph, layout: Layout): SameCellTemplates {
   const { count, branchStart, branchKind, branchP, branchTarget } = layout
   const isTurn = new Uint8Array(count)
   for (const turn of graph.turns) isTurn[turn.id] = 1
