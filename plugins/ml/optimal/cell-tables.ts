@@ -1,4 +1,4 @@
-import type { ChanceNode, SweepGraph } from './graph.ts'
+import type { SweepChance, SweepGraph } from './graph.ts'
 import { DAMAGE_A, type Layout, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
 
@@ -107,7 +107,7 @@ export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: 
 export function stageGroups(graph: SweepGraph, reach: Reach, lazy: Uint8Array, zero: Uint8Array) {
   const { hiA, hiB } = reach
   const stages = [...new Set(graph.chances.map((n) => n.stage))].sort((x, y) => y - x)
-  const groupOf = (n: ChanceNode) =>
+  const groupOf = (n: SweepChance) =>
     lazy[n.id] ? 2 * stages.length : stages.indexOf(n.stage) + (zero[n.id] ? 0 : stages.length)
   const groups = Array.from({ length: 2 * stages.length + 1 }, (_, g) =>
     Int32Array.from(

@@ -44,17 +44,45 @@ export type GameNode = ChanceNode | TurnNode
  * exploring the same game again (≈ 10 % of a solve's CPU, spent on the other core).
  */
 export interface SweepGraph {
-  readonly nodes: readonly GameNode[]
-  readonly turns: readonly TurnNode[]
-  readonly chances: readonly ChanceNode[]
+  readonly nodes: readonly SweepNode[]
+  readonly turns: readonly SweepTurn[]
+  readonly chances: readonly SweepChance[]
   /** Some op can raise HP (healing, drain, Leech Seed, Rest): values need repeated sweeps. */
   readonly upward: boolean
   /** Max HP of A and of B (where healing stops). */
   readonly maxHp: readonly [number, number]
 }
 
+/** What the sweeps read of a turn state (its choices and first-action states). */
+export type SweepTurn = Pick<TurnNode, 'kind' | 'id' | 'rows' | 'cols' | 'entries'>
+/** What the sweeps read of a chance state (its branches are in the `Layout`). */
+export type SweepChance = Pick<ChanceNode, 'kind' | 'id' | 'stage'>
+export type SweepNode = SweepTurn | SweepChance
+
+/**
+ * The sweep's part of a graph, without the discrete states themselves (the rules' modes) nor the
+ * branches' HP ops (the layout has them): what a sweep helper receives, cheap to copy.
+ */
+export function sweepView(graph: SweepGraph): SweepGraph {
+  const nodes: SweepNode[] = graph.nodes.map((node) =>
+    node.kind === 'turn'
+      ? { kind: node.kind, id: node.id, rows: node.rows, cols: node.cols, entries: node.entries }
+      : { kind: node.kind, id: node.id, stage: node.stage },
+  )
+  return {
+    nodes,
+    turns: graph.turns.map((turn) => nodes[turn.id] as SweepTurn),
+    chances: graph.chances.map((chance) => nodes[chance.id] as SweepChance),
+    upward: graph.upward,
+    maxHp: graph.maxHp,
+  }
+}
+
 /** Every discrete state reachable from the start, whatever both sides choose. */
 export interface GameGraph extends SweepGraph {
+  readonly nodes: readonly GameNode[]
+  readonly turns: readonly TurnNode[]
+  readonly chances: readonly ChanceNode[]
   readonly game: Game
   readonly root: number
   /** The turn state equal to `state`, if the exploration met it. */

@@ -3,8 +3,10 @@ import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { createBufferStore } from '../solver/grid.ts'
 import { OptimalLimitError } from './errors.ts'
+import { sweepView } from './graph.ts'
 import { drawScenarios } from './scenarios.ts'
-import { DEFAULT_LIMITS, type OptimalRequest, type SolvedGame, solveGame } from './solve.ts'
+import { DEFAULT_LIMITS, type OptimalRequest, prepareGame, type SolvedGame, solveGame } from './solve.ts'
+import { sweep } from './sweep.ts'
 import { createSweepTeam } from './sweep-team.ts'
 
 const engine = createLgpeEngine()
@@ -56,6 +58,29 @@ describe('optimal play swept by two threads', () => {
     expect(stats.together).toBeGreaterThan(0)
     expect(stats.helperChunks).toBeGreaterThan(0)
   }, 120_000)
+
+  test('the game as posted to the helper (its sweep view, copied between threads) sweeps to the same values', () => {
+    const untracked = [false, false, false, false]
+    const { graph, reach, layout } = prepareGame(engine, factory, PLAIN, DEFAULT_LIMITS, [
+      untracked,
+      untracked,
+    ])
+    const copy = structuredClone({ graph: sweepView(graph), reach, layout })
+    expect(copy.graph.nodes.every((node) => !('state' in node) && !('branches' in node))).toBe(true)
+    const options = {
+      rule: { kind: 'game' },
+      tolerance: 1e-12,
+      maxSweeps: 10,
+      deadline: Infinity,
+      timeLimitMs: 1e9,
+    } as const
+    const original = new Float64Array(layout.gridSize)
+    const copied = new Float64Array(layout.gridSize)
+    sweep(graph, reach, layout, original, options)
+    sweep(copy.graph, copy.reach, copy.layout, copied, options)
+    expect(copied).toEqual(original)
+    expect(original.some((v) => v > 0 && v < 1)).toBe(true)
+  })
 
   test('a game with drain (reads upwards, several sweeps) is swept by one thread, same answer', () => {
     const request = {

@@ -2,7 +2,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:wor
 import { createBufferStore } from '../solver/grid.ts'
 import { createSharedChunks, sweepSharedChunks } from './chunk-schedule.ts'
 import { OptimalLimitError } from './errors.ts'
-import type { SweepGraph } from './graph.ts'
+import { type SweepGraph, sweepView } from './graph.ts'
 import type { Layout } from './layout.ts'
 import type { Reach } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
@@ -120,19 +120,12 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           const shared = new SharedArrayBuffer(Math.max(1, strategyBytes(turnIds, reach)))
           const strategies = createStrategies(turnIds, reach, layout.count, shared)
           const chunks = createSharedChunks(topA)
-          // the game as plain data: the helper sweeps it without exploring it again
-          const view: SweepGraph = {
-            nodes: graph.nodes,
-            turns: graph.turns,
-            chances: graph.chances,
-            upward: graph.upward,
-            maxHp: graph.maxHp,
-          }
           const message: JobMessage = {
             kind: 'job',
             jobId,
             control,
-            graph: view,
+            // the game as plain data: the helper sweeps it without exploring it again
+            graph: sweepView(graph),
             reach,
             layout,
             grid,

@@ -1,5 +1,5 @@
 import { CHUNK } from './chunk-schedule.ts'
-import type { GameGraph } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import type { Reach } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
@@ -45,7 +45,7 @@ export interface SweepResult {
  * @example const { strategies } = sweep(graph, reach, layout, grid, { rule: { kind: 'game' }, … })
  */
 export function sweep(
-  graph: GameGraph,
+  graph: SweepGraph,
   reach: Reach,
   layout: Layout,
   grid: Float64Array,
