@@ -1,4 +1,5 @@
 import type { RowStore } from './row-store.ts'
+import type { HistogramKernel } from './wasm-histogram.ts'
 
 /**
  * A node's records: `nSegments` runs, run k = records `[segments[base + 2k], segments[base + 2k + 1])`
@@ -35,6 +36,8 @@ export function gradSlot(feature: number, bin: number, binStride: number): numbe
  * node's records in segment order, so the sums — and the model's bytes — do not depend on how many
  * threads share the work. The scan is sequential (records are contiguous per segment); with 1-byte
  * bins it reads four bin codes per 32-bit load (the JIT neither unrolls nor merges loads for us).
+ * With `kernel` (the store and `hist` in the kernel's wasm memory) that case runs the same loop in
+ * WebAssembly SIMD, with the same sums (wasm-histogram.ts).
  *
  * @example
  * buildHistogram(hist, store, { segments, base: 0, nSegments: 31 }, 256, null, 0, 60)
@@ -47,6 +50,7 @@ export function buildHistogram(
   columns: Int32Array | null,
   from: number,
   to: number,
+  kernel: HistogramKernel | null = null,
 ): void {
   if (columns !== null) {
     for (let k = from; k < to; k++) {
@@ -62,6 +66,7 @@ export function buildHistogram(
     if (start >= end) continue
     if (columns !== null) addSelected(hist, store, start, end, binStride, columns, from, to)
     else if (!byWords) addRange(hist, store, start, end, binStride, from, to)
+    else if (kernel !== null) addWordsInWasm(kernel, hist, store, start, end, from, to)
     else addWords(hist, store, start, end, binStride, from, to)
   }
 }
@@ -120,6 +125,38 @@ function addWords(
       hist[d + 1]! += h
     }
   }
+}
+
+/** `addWords` by the wasm kernel: same ranges, byte addresses in the kernel's memory. */
+function addWordsInWasm(
+  kernel: HistogramKernel,
+  hist: Float64Array,
+  store: RowStore,
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+): void {
+  const { recordWords, binWords } = store.layout
+  const recordBytes = recordWords * 4
+  const wordFrom = Math.ceil(from / 4)
+  const wordTo = Math.max(wordFrom, Math.floor(to / 4))
+  const headEnd = Math.min(to, 4 * wordFrom)
+  const tailStart = Math.max(headEnd, 4 * wordTo)
+  const base = store.words.byteOffset
+  kernel(
+    base + start * recordBytes,
+    base + end * recordBytes,
+    recordBytes,
+    from,
+    headEnd,
+    tailStart,
+    to,
+    wordFrom,
+    wordTo,
+    hist.byteOffset,
+    binWords * 4,
+  )
 }
 
 /** Features `from..to`, one bin code at a time (2-byte bins). */

@@ -53,15 +53,25 @@ export function createRowStore(layout: RecordLayout, nRecords: number): RowStore
 }
 
 /**
- * Views of a store over existing memory — a `SharedArrayBuffer` when training threads share it.
+ * Views of a store over existing memory from byte `byteOffset` (a multiple of 4) — a
+ * `SharedArrayBuffer` when training threads share it, the wasm memory of the histogram kernel.
  *
  * @example
  * const store = storeOnBuffer(layout, nRows, new SharedArrayBuffer(nRows * layout.recordWords * 4))
  */
-export function storeOnBuffer(layout: RecordLayout, nRecords: number, buffer: ArrayBufferLike): RowStore {
-  const words = new Uint32Array(buffer, 0, nRecords * layout.recordWords)
-  const bins = layout.bytesPerBin === 1 ? new Uint8Array(buffer) : new Uint16Array(buffer)
-  return { words, bins, gradHess: new Float32Array(buffer), nRecords, layout }
+export function storeOnBuffer(
+  layout: RecordLayout,
+  nRecords: number,
+  buffer: ArrayBufferLike,
+  byteOffset = 0,
+): RowStore {
+  const nWords = nRecords * layout.recordWords
+  const words = new Uint32Array(buffer, byteOffset, nWords)
+  const bins =
+    layout.bytesPerBin === 1
+      ? new Uint8Array(buffer, byteOffset, nWords * 4)
+      : new Uint16Array(buffer, byteOffset, nWords * 2)
+  return { words, bins, gradHess: new Float32Array(buffer, byteOffset, nWords), nRecords, layout }
 }
 
 /** Row id of record `i`. */

@@ -1,5 +1,7 @@
+import { type RecordArena, recordArena } from './record-arena.ts'
 import { type RecordLayout, type RowStore, storeOnBuffer } from './row-store.ts'
 import { CANDIDATE_FLOATS } from './split.ts'
+import { createHistogramKernel, type HistogramKernel } from './wasm-histogram.ts'
 
 /**
  * Rows per segment. A node's records are one contiguous run per segment (see `partitionSegment`),
@@ -30,16 +32,18 @@ export interface TrainingShape {
   maxPieces: number
 }
 
-/** The shared memory of one training run: what a worker needs to run any task. */
-export interface SharedBuffers {
+/**
+ * The shared memory of one training run: what a worker needs to run any task. The records —
+ * allRows (row order, gradients written here) and work (partitioned) — and the histograms are in
+ * a `RecordArena`: one shared wasm memory that the histogram kernel reads (wasm-histogram.ts).
+ */
+export interface SharedBuffers extends RecordArena {
   shape: TrainingShape
   /** The raw feature matrix (row-major float32); null when no other thread needs it. */
   values: SharedArrayBuffer | null
   /** Cuts of feature f at `[f × binStride, …)`, `cutCounts[f]` of them (quantisation output). */
   cutValues: SharedArrayBuffer
   cutCounts: SharedArrayBuffer
-  /** allRows (row order, gradients written here) and work (partitioned) record words. */
-  stores: [SharedArrayBuffer, SharedArrayBuffer]
   margin: SharedArrayBuffer
   label: SharedArrayBuffer
   weight: SharedArrayBuffer
@@ -48,7 +52,6 @@ export interface SharedBuffers {
   nodeInts: SharedArrayBuffer
   nodeFloats: SharedArrayBuffer
   taskInts: SharedArrayBuffer
-  histograms: SharedArrayBuffer
   segments: SharedArrayBuffer
   features: SharedArrayBuffer
   intArgs: SharedArrayBuffer
@@ -83,6 +86,8 @@ export interface SharedTraining {
   taskInts: Int32Array
   histograms: Float64Array
   histogramLength: number
+  /** This thread's instance of the wasm histogram kernel over `buffers.memory`, or null. */
+  histogramKernel: HistogramKernel | null
   segments: Int32Array
   features: Int32Array
   intArgs: Int32Array
@@ -157,7 +162,7 @@ export function allocateSharedTraining(
     values: sharedValues,
     cutValues: new SharedArrayBuffer(layout.nFeatures * binStride * 4),
     cutCounts: new SharedArrayBuffer(layout.nFeatures * 4),
-    stores: [new SharedArrayBuffer(storeBytes), new SharedArrayBuffer(storeBytes)],
+    ...recordArena(storeBytes, shape.histogramSlots * histogramLength * 8),
     margin: new SharedArrayBuffer(nRows * 8),
     label: new SharedArrayBuffer(nRows * 8),
     weight: new SharedArrayBuffer(nRows * 8),
@@ -166,7 +171,6 @@ export function allocateSharedTraining(
     nodeInts: new SharedArrayBuffer(maxBatch * NODE_INTS * 4),
     nodeFloats: new SharedArrayBuffer(maxBatch * NODE_FLOATS * 8),
     taskInts: new SharedArrayBuffer((MAX_NODE_TASKS + 1 + maxPieces * PIECE_INTS) * 4),
-    histograms: new SharedArrayBuffer(shape.histogramSlots * histogramLength * 8),
     segments: new SharedArrayBuffer(shape.segmentSlots * shape.nSegments * 2 * 4),
     features: new SharedArrayBuffer(layout.nFeatures * 4),
     intArgs: new SharedArrayBuffer(INT_ARGS * 4),
@@ -183,14 +187,17 @@ export function allocateSharedTraining(
  */
 export function viewSharedTraining(buffers: SharedBuffers, values?: Float32Array): SharedTraining {
   const { shape } = buffers
-  const store = (buffer: SharedArrayBuffer) => storeOnBuffer(shape.layout, shape.nRows, buffer)
+  const { memory, storeOffsets, histogramOffset } = buffers
+  const [allRows, work] = memory === null ? buffers.stores : [memory.buffer, memory.buffer]
+  const store = (buffer: ArrayBufferLike, at: number) => storeOnBuffer(shape.layout, shape.nRows, buffer, at)
+  const histogramLength = 2 * shape.layout.nFeatures * shape.binStride
   return {
     shape,
     buffers,
     values: buffers.values === null ? (values ?? new Float32Array(0)) : new Float32Array(buffers.values),
     cutValues: new Float32Array(buffers.cutValues),
     cutCounts: new Int32Array(buffers.cutCounts),
-    stores: [store(buffers.stores[0]), store(buffers.stores[1])],
+    stores: [store(allRows, storeOffsets[0]), store(work, storeOffsets[1])],
     margin: new Float64Array(buffers.margin),
     label: new Float64Array(buffers.label),
     weight: new Float64Array(buffers.weight),
@@ -199,8 +206,13 @@ export function viewSharedTraining(buffers: SharedBuffers, values?: Float32Array
     nodeInts: new Int32Array(buffers.nodeInts),
     nodeFloats: new Float64Array(buffers.nodeFloats),
     taskInts: new Int32Array(buffers.taskInts),
-    histograms: new Float64Array(buffers.histograms),
-    histogramLength: 2 * shape.layout.nFeatures * shape.binStride,
+    histograms: new Float64Array(
+      memory === null ? buffers.stores[1] : memory.buffer,
+      histogramOffset,
+      shape.histogramSlots * histogramLength,
+    ),
+    histogramLength,
+    histogramKernel: memory === null ? null : createHistogramKernel(memory, shape.binStride),
     segments: new Int32Array(buffers.segments),
     features: new Int32Array(buffers.features),
     intArgs: new Int32Array(buffers.intArgs),

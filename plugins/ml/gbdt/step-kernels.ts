@@ -105,7 +105,8 @@ function nodePiece(shared: SharedTraining, piece: number): void {
   const mode = ints[i + 4]!
   if ((mode & NODE_BUILD) !== 0 && from < to) {
     const store = shared.stores[ints[i]!]!
-    buildHistogram(built, store, nodeSegments(shared, ints[i + 1]!), binStride, columns, from, to)
+    const segments = nodeSegments(shared, ints[i + 1]!)
+    buildHistogram(built, store, segments, binStride, columns, from, to, shared.histogramKernel)
     if (sibling !== null) {
       for (let k = from; k < to; k++) {
         const start = 2 * (columns === null ? k : columns[k]!) * binStride
