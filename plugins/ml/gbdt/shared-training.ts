@@ -2,6 +2,7 @@ import { type RecordArena, recordArena } from './record-arena.ts'
 import { type RecordLayout, type RowStore, storeOnBuffer } from './row-store.ts'
 import { CANDIDATE_FLOATS } from './split.ts'
 import { createHistogramKernel, type HistogramKernel } from './wasm-histogram.ts'
+import { createPartitionKernel, type PartitionKernel } from './wasm-partition.ts'
 
 /**
  * Rows per segment. A node's records are one contiguous run per segment (see `partitionSegment`),
@@ -86,8 +87,9 @@ export interface SharedTraining {
   taskInts: Int32Array
   histograms: Float64Array
   histogramLength: number
-  /** This thread's instance of the wasm histogram kernel over `buffers.memory`, or null. */
+  /** This thread's instances of the wasm kernels over `buffers.memory`, or null. */
   histogramKernel: HistogramKernel | null
+  partitionKernel: PartitionKernel | null
   segments: Int32Array
   features: Int32Array
   intArgs: Int32Array
@@ -213,6 +215,10 @@ export function viewSharedTraining(buffers: SharedBuffers, values?: Float32Array
     ),
     histogramLength,
     histogramKernel: memory === null ? null : createHistogramKernel(memory, shape.binStride),
+    partitionKernel:
+      memory === null
+        ? null
+        : createPartitionKernel(memory, shape.layout.recordWords * 4, shape.layout.bytesPerBin),
     segments: new Int32Array(buffers.segments),
     features: new Int32Array(buffers.features),
     intArgs: new Int32Array(buffers.intArgs),

@@ -60,7 +60,7 @@ export function segmentsTask(shared: SharedTraining, k: number): void {
       addSplitToMargins(store, start, end, nodeInts[i + 5]!, nodeInts[i + 6]!, value, right, margin)
     } else {
       if (store !== work) copyRecords(store, work, start, end)
-      const mid = partitionInPlace(work, start, end, nodeInts[i + 5]!, nodeInts[i + 6]!)
+      const mid = partitionRun(shared, n, start, end)
       const left = nodeInts[i + 3]! * stride + 2 * k
       const right = nodeInts[i + 4]! * stride + 2 * k
       segments[left] = start
@@ -69,6 +69,28 @@ export function segmentsTask(shared: SharedTraining, k: number): void {
       segments[right + 1] = end
     }
   }
+}
+
+/**
+ * Partitions records `start..end` of the work store by the split of step node `n` (feature and bin
+ * in its nodeInts): by the wasm kernel when there is one, else `partitionInPlace` (same swaps, same
+ * order).
+ */
+function partitionRun(shared: SharedTraining, n: number, start: number, end: number): number {
+  const store = shared.stores[STORE_WORK]
+  const feature = shared.nodeInts[n * NODE_INTS + 5]!
+  const bin = shared.nodeInts[n * NODE_INTS + 6]!
+  const kernel = shared.partitionKernel
+  if (kernel === null) return partitionInPlace(store, start, end, feature, bin)
+  const recordBytes = store.layout.recordWords * 4
+  const base = store.words.byteOffset
+  const at = kernel(
+    base + start * recordBytes,
+    base + end * recordBytes,
+    feature * store.layout.bytesPerBin,
+    bin,
+  )
+  return (at - base) / recordBytes
 }
 
 /** The segment list held in `slot`. */
