@@ -83,19 +83,17 @@ export function boost(
     })
 
   for (let round = 0; round < params.nEstimators; round++) {
-    const lossBefore = computeGradients(shared, team, targets.totalTrials)
+    const lossBefore = computeGradients(shared, team, targets.totalTrials, params.subsample >= 1)
     if (round > 0) {
       trainLogLoss.push(lossBefore)
       report(round - 1)
     }
     const nOut = params.subsample < 1 ? sampleRows(sampled, outOfSample, params.subsample, random) : 0
     const columns = nColumns === nFeatures ? allColumns : sampleSortedIndices(nFeatures, nColumns, random)
-    let root = STORE_ALL_ROWS
-    if (params.subsample < 1) {
-      gatherRows(allRows, sampled, nRows - nOut, shared.stores[STORE_WORK])
-      root = STORE_WORK
-    }
-    const tree = growTree(ctx, root, nRows - nOut, columns, nColumns < nFeatures)
+    // Every tree grows in the work store: the sampled rows gathered there, or all rows copied there
+    // by the gradient job.
+    if (params.subsample < 1) gatherRows(allRows, sampled, nRows - nOut, shared.stores[STORE_WORK])
+    const tree = growTree(ctx, STORE_WORK, nRows - nOut, columns, nColumns < nFeatures)
     if (nOut > 0) addTreeToBinnedRows(tree, allRows, outOfSample, nOut, margin)
     trees.push(tree)
     bestIteration = round
@@ -173,10 +171,17 @@ function addTreeToRows(tree: GrownTree, values: Float32Array, nFeatures: number,
 /**
  * Writes every row's (g, h) into its record (one job, a task per block of rows) and returns the
  * mean log-loss of the current margins; block sums are added in block order whatever the threads.
+ * `copyToWork`: each block is also copied to the work store, where the next tree grows.
  */
-function computeGradients(shared: SharedTraining, team: TrainingTeam, totalWeight: number): number {
+function computeGradients(
+  shared: SharedTraining,
+  team: TrainingTeam,
+  totalWeight: number,
+  copyToWork: boolean,
+): number {
   shared.intArgs[0] = OP_GRADIENTS
   shared.intArgs[1] = shared.shape.nRows
+  shared.intArgs[2] = copyToWork ? 1 : 0
   team.run(shared.shape.gradientBlocks)
   let loss = 0
   for (let b = 0; b < shared.shape.gradientBlocks; b++) loss += shared.lossParts[b]!

@@ -1,7 +1,8 @@
 import { createQuantiseWork, QUANTISE_BLOCK, type QuantiseWork, quantiseBlock } from './binning.ts'
 import { logisticGradients } from './loss.ts'
-import { GRADIENT_BLOCK_ROWS, type SharedTraining } from './shared-training.ts'
-import { nodesTask, segmentsTask } from './step-kernels.ts'
+import { copyRecords } from './row-store.ts'
+import { GRADIENT_BLOCK_ROWS, type SharedTraining, STORE_WORK } from './shared-training.ts'
+import { nodesTask, rootHalfTask, segmentsTask } from './step-kernels.ts'
 
 /**
  * The operations training threads share. A job is one operation split into independent tasks;
@@ -9,9 +10,11 @@ import { nodesTask, segmentsTask } from './step-kernels.ts'
  * the result never depends on which thread ran what (the basis of byte-identical models).
  *
  * Arguments live in `intArgs` / `floatArgs` (index 0 = the operation):
- * - GRADIENTS: [1] rows. Task t: rows of block t → g, h in all-rows records, `lossParts[t]`.
+ * - GRADIENTS: [1] rows, [2] 1 = also copy the block to the work store. Task t: rows of block t →
+ *   g, h in all-rows records, `lossParts[t]`.
  * - NODES: a feature range of one node of a step per task; SEGMENTS: one segment of every node of
  *   a step per task (partitions and margin updates). Both in step-kernels.ts.
+ * - ROOT_HALVES: the root's histogram, a task per half of its segments (step-kernels.ts).
  * - QUANTISE: [1] 1 = weighted by `weight`, 0 = uniform. Task t: features of block t → cuts in
  *   `cutValues`/`cutCounts`, bin codes in all-rows records.
  */
@@ -19,6 +22,7 @@ export const OP_GRADIENTS = 1
 export const OP_NODES = 2
 export const OP_SEGMENTS = 3
 export const OP_QUANTISE = 4
+export const OP_ROOT_HALVES = 5
 
 /** What a thread keeps for itself between tasks (scratch that would be wasteful to share). */
 export interface ThreadLocal {
@@ -47,6 +51,9 @@ export function runTask(shared: SharedTraining, task: number, local: ThreadLocal
       break
     case OP_SEGMENTS:
       segmentsTask(shared, task)
+      break
+    case OP_ROOT_HALVES:
+      rootHalfTask(shared, task)
       break
     case OP_QUANTISE:
       quantiseTask(shared, task, local)
@@ -84,4 +91,7 @@ function gradientTask(shared: SharedTraining, block: number, nRows: number): voi
     start,
     end,
   )
+  // The block was just written: copying it to the work store now reads it from cache, where the
+  // root's partition would read it back from memory.
+  if (shared.intArgs[2] === 1) copyRecords(store, shared.stores[STORE_WORK], start, end)
 }

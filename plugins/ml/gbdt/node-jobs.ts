@@ -27,6 +27,8 @@ export interface BuildNode {
   /** The parent's histogram, turned into the sibling's; −1 = none (the root). */
   sibling: number
   records: number
+  /** With NODE_MERGE: the histogram added into `histogram` before the scan. */
+  merge?: number
   /** Σg, Σh of the built node, then of the sibling. */
   totals: number[]
 }
@@ -73,7 +75,8 @@ export function runNodes(
     shared.taskInts.set(piece, MAX_NODE_TASKS + 1 + p * PIECE_INTS)
   })
   nodes.forEach((node, i) => {
-    writeNode(shared, i, [node.store, node.segments, node.histogram, node.sibling, mode], node.totals)
+    const ints = [node.store, node.segments, node.histogram, node.sibling, mode, node.merge ?? -1]
+    writeNode(shared, i, ints, node.totals)
   })
   setArgs(shared, [OP_NODES, nTasks, scope.nSelected], [rules.regLambda, minimumHessian(rules)])
   ctx.team.run(nTasks, alone)

@@ -1,6 +1,6 @@
 import type { BinCuts } from './binning.ts'
 import { gradSlot } from './histogram.ts'
-import { OP_SEGMENTS } from './kernels.ts'
+import { OP_ROOT_HALVES, OP_SEGMENTS } from './kernels.ts'
 import {
   ALONE_BELOW_RECORDS,
   type BuildNode,
@@ -18,7 +18,14 @@ import {
   writeRootSegments,
 } from './shared-training.ts'
 import { leafValue, type SplitChoice, type SplitRules } from './split.ts'
-import { NODE_BUILD, NODE_SCAN, STEP_LEAF, STEP_PARTITION, STEP_SPLIT_LEAVES } from './step-kernels.ts'
+import {
+  NODE_BUILD,
+  NODE_MERGE,
+  NODE_SCAN,
+  STEP_LEAF,
+  STEP_PARTITION,
+  STEP_SPLIT_LEAVES,
+} from './step-kernels.ts'
 import type { TrainingTeam } from './team.ts'
 
 /** Buffers and settings shared by every tree of one training run (allocated once, reused). */
@@ -106,10 +113,19 @@ export function growTree(
     records: nSample,
     totals: [0, 0, 0, 0],
   }
-  runNodes(ctx, scope, [root], NODE_BUILD)
-  // The totals come from the finished histogram (one feature's bins), so the root's scan is a job of its own.
-  const [grad, hess] = histogramTotals(histogramAt(shared, histogram), features[0]!, cuts)
-  const split = runNodes(ctx, scope, [{ ...root, totals: [grad, hess, 0, 0] }], NODE_SCAN)[0]![0]
+  // Two halves of the root's records (ROOT_HALVES), merged by the scan, which needs the totals: a job of its own.
+  const half = histogramSlots.acquire()
+  setArgs(shared, [OP_ROOT_HALVES, rootStore, segments, histogram, half, scope.nSelected])
+  ctx.team.run(2, nSample < ALONE_BELOW_RECORDS)
+  const [grad, hess] = histogramTotals(
+    histogramAt(shared, histogram),
+    histogramAt(shared, half),
+    features[0]!,
+    cuts,
+  )
+  const scan = { ...root, totals: [grad, hess, 0, 0], merge: half }
+  const split = runNodes(ctx, scope, [scan], NODE_SCAN | NODE_MERGE)[0]![0]
+  histogramSlots.release(half)
   const stack: PendingNode[] = [
     { id: 0, depth: 0, records: nSample, grad, hess, histogram, segments, split: split! },
   ]
@@ -227,12 +243,18 @@ function step(
   return nNodes
 }
 
-function histogramTotals(hist: Float64Array, feature: number, cuts: BinCuts): [number, number] {
+/** Σg, Σh of one feature's bins of the merged halves (each cell as NODE_MERGE adds it: first + second). */
+function histogramTotals(
+  first: Float64Array,
+  second: Float64Array,
+  feature: number,
+  cuts: BinCuts,
+): [number, number] {
   let grad = 0
   let hess = 0
   for (let b = 0, slot = gradSlot(feature, 0, cuts.binStride); b < cuts.nBins[feature]!; b++, slot += 2) {
-    grad += hist[slot]!
-    hess += hist[slot + 1]!
+    grad += first[slot]! + second[slot]!
+    hess += first[slot + 1]! + second[slot + 1]!
   }
   return [grad, hess]
 }
