@@ -39,7 +39,10 @@ const together = (request: OptimalRequest) => solveGame(engine, factory, store, 
 
 describe('optimal play swept by two threads', () => {
   test('random 4-vs-4 games: the same values and strategies to the bit as one thread', () => {
-    const scenarios = drawScenarios(engine, factory.legal, 4, 7)
+    // Seed 3: four games of 130–670 states, every one swept by both threads (≈ 2,200 chunks for
+    // the helper over the eight shared sweeps); seed 7's four cost 2.3× the CPU for fewer (one has
+    // drain and is swept alone), which the drain test below covers already.
+    const scenarios = drawScenarios(engine, factory.legal, 4, 3)
     let compared = 0
     for (const { a, b } of scenarios) {
       let one: SolvedGame
