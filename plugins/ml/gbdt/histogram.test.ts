@@ -5,6 +5,8 @@ import { createRowStore, partitionInPlace, type RowStore, recordLayout, recordRo
 import { CANDIDATE_FLOATS, findBestSplit, pickCandidate, scanSplits } from './split.ts'
 
 const BIN_STRIDE = 16
+/** Every feature's last bin (its cut count) when its codes span the whole stride. */
+const ALL_BINS = new Int32Array(16).fill(BIN_STRIDE - 1)
 
 /** A store of `nRecords` random records: bins in 0..15 (few bins, so cells collect many rows). */
 function randomStore(nFeatures: number, bytesPerBin: 1 | 2, nRecords: number, seed: number): RowStore {
@@ -52,7 +54,7 @@ describe('buildHistogram', () => {
         [3, 9],
         [9, 11],
       ] as const) {
-        buildHistogram(hist, store, oneSegment(20, 480), BIN_STRIDE, null, from, to)
+        buildHistogram(hist, store, oneSegment(20, 480), BIN_STRIDE, ALL_BINS, null, from, to)
       }
       expect(Array.from(hist)).toEqual(Array.from(expected))
     }
@@ -62,11 +64,32 @@ describe('buildHistogram', () => {
     const store = randomStore(7, 1, 300, 5)
     const expected = naiveHistogram(store, 7, 0, 300)
     const hist = new Float64Array(expected.length).fill(-1)
-    buildHistogram(hist, store, oneSegment(0, 300), BIN_STRIDE, Int32Array.of(1, 4, 6), 0, 3)
+    buildHistogram(hist, store, oneSegment(0, 300), BIN_STRIDE, ALL_BINS, Int32Array.of(1, 4, 6), 0, 3)
     for (let f = 0; f < 7; f++) {
       const block = Array.from(hist.subarray(2 * f * BIN_STRIDE, 2 * (f + 1) * BIN_STRIDE))
       const want = Array.from(expected.subarray(2 * f * BIN_STRIDE, 2 * (f + 1) * BIN_STRIDE))
       expect(block).toEqual([1, 4, 6].includes(f) ? want : want.map(() => -1))
+    }
+  })
+  test('only bins up to each feature’s last bin are cleared and summed; the rest of its block is untouched', () => {
+    const lastBin = Int32Array.of(0, 3, 15, 7, 1)
+    const store = randomStore(5, 1, 400, 9)
+    for (let i = 0; i < 400; i++) {
+      for (let f = 0; f < 5; f++) store.bins[i * store.layout.binsPerRecord + f]! %= lastBin[f]! + 1
+    }
+    const expected = naiveHistogram(store, 5, 10, 390)
+    for (const columns of [null, Int32Array.of(0, 1, 2, 3, 4)]) {
+      const hist = new Float64Array(expected.length).fill(Number.NaN)
+      buildHistogram(hist, store, oneSegment(10, 390), BIN_STRIDE, lastBin, columns, 0, 5)
+      for (let f = 0; f < 5; f++) {
+        for (let b = 0; b < BIN_STRIDE; b++) {
+          const slot = gradSlot(f, b, BIN_STRIDE)
+          const cell = [hist[slot], hist[slot + 1]]
+          expect(cell).toEqual(
+            b <= lastBin[f]! ? [expected[slot], expected[slot + 1]] : [Number.NaN, Number.NaN],
+          )
+        }
+      }
     }
   })
 })

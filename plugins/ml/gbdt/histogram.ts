@@ -39,25 +39,31 @@ export function gradSlot(feature: number, bin: number, binStride: number): numbe
  * With `kernel` (the store and `hist` in the kernel's wasm memory) that case runs the same loop in
  * WebAssembly SIMD, with the same sums (wasm-histogram.ts).
  *
+ * Only feature f's bins `0..lastBin[f]` (its cut count: the codes the quantiser can write) are
+ * cleared and summed; the rest of its block is never read (the split scan and the totals stop at
+ * the last bin). Why: on small data most features have a few cuts, and clearing every feature's
+ * whole block of `binStride` bins at every node was most of a small training's time (a
+ * 300-row dataset uses ≈ 5 % of its 215 × 256 bins).
+ *
  * @example
- * buildHistogram(hist, store, { segments, base: 0, nSegments: 31 }, 256, null, 0, 60)
+ * buildHistogram(hist, store, { segments, base: 0, nSegments: 31 }, 256, cutCounts, null, 0, 60)
  */
 export function buildHistogram(
   hist: Float64Array,
   store: RowStore,
   node: NodeSegments,
   binStride: number,
+  lastBin: Int32Array,
   columns: Int32Array | null,
   from: number,
   to: number,
   kernel: HistogramKernel | null = null,
 ): void {
-  if (columns !== null) {
-    for (let k = from; k < to; k++) {
-      const slot = 2 * columns[k]! * binStride
-      hist.fill(0, slot, slot + 2 * binStride)
-    }
-  } else hist.fill(0, 2 * from * binStride, 2 * to * binStride)
+  for (let k = from; k < to; k++) {
+    const f = columns === null ? k : columns[k]!
+    const slot = 2 * f * binStride
+    hist.fill(0, slot, slot + 2 * (lastBin[f]! + 1))
+  }
   const { segments, base, nSegments } = node
   const byWords = columns === null && store.layout.bytesPerBin === 1
   for (let k = 0; k < nSegments; k++) {

@@ -62,7 +62,18 @@ export function rootHalfTask(shared: SharedTraining, half: number): void {
   const width = columns === null ? shared.shape.layout.nFeatures : a[5]!
   const hist = histogramAt(shared, a[3 + half]!)
   const kernel = shared.histogramKernel
-  buildHistogram(hist, shared.stores[a[1]!]!, segments, shared.shape.binStride, columns, 0, width, kernel)
+  const { binStride } = shared.shape
+  buildHistogram(
+    hist,
+    shared.stores[a[1]!]!,
+    segments,
+    binStride,
+    shared.cutCounts,
+    columns,
+    0,
+    width,
+    kernel,
+  )
 }
 
 /** Segment k of every node of the step (see above). */
@@ -125,19 +136,24 @@ export function nodeSegments(shared: SharedTraining, slot: number): NodeSegments
   return { segments: shared.segments, base: slot * nSegments * 2, nSegments }
 }
 
-/** `target += sign × other` over the cells of columns `from..to` (sign ±1: exact, a − b = a + (−b)). */
+/**
+ * `target += sign × other` over the used cells of columns `from..to`: feature f's bins
+ * `0..lastBin[f]`, the only ones built and read (histogram.ts). Sign ±1: exact, a − b = a + (−b).
+ */
 function addColumns(
   target: Float64Array,
   other: Float64Array,
   sign: 1 | -1,
+  lastBin: Int32Array,
   columns: Int32Array | null,
   from: number,
   to: number,
   binStride: number,
 ): void {
   for (let k = from; k < to; k++) {
-    const start = 2 * (columns === null ? k : columns[k]!) * binStride
-    for (let s = start, end = start + 2 * binStride; s < end; s++) target[s]! += sign * other[s]!
+    const f = columns === null ? k : columns[k]!
+    const start = 2 * f * binStride
+    for (let s = start, end = start + 2 * (lastBin[f]! + 1); s < end; s++) target[s]! += sign * other[s]!
   }
 }
 
@@ -164,23 +180,23 @@ function nodePiece(shared: SharedTraining, piece: number): void {
   const i = n * NODE_INTS
   const columns = a[2]! < 0 ? null : shared.features
   const { binStride } = shared.shape
+  const { cutCounts } = shared
   const built = histogramAt(shared, ints[i + 2]!)
   const sibling = ints[i + 3]! < 0 ? null : histogramAt(shared, ints[i + 3]!)
   const mode = ints[i + 4]!
   if ((mode & NODE_MERGE) !== 0)
-    addColumns(built, histogramAt(shared, ints[i + 5]!), 1, columns, from, to, binStride)
+    addColumns(built, histogramAt(shared, ints[i + 5]!), 1, cutCounts, columns, from, to, binStride)
   if ((mode & NODE_BUILD) !== 0 && from < to) {
     const store = shared.stores[ints[i]!]!
     const segments = nodeSegments(shared, ints[i + 1]!)
-    buildHistogram(built, store, segments, binStride, columns, from, to, shared.histogramKernel)
-    if (sibling !== null) addColumns(sibling, built, -1, columns, from, to, binStride)
+    buildHistogram(built, store, segments, binStride, cutCounts, columns, from, to, shared.histogramKernel)
+    if (sibling !== null) addColumns(sibling, built, -1, cutCounts, columns, from, to, binStride)
   }
   if ((mode & NODE_SCAN) === 0) return
   const totals = shared.nodeFloats
   const t = n * NODE_FLOATS
   const out = shared.splitParts
   const first = 2 * piece * CANDIDATE_FLOATS
-  const { cutCounts } = shared
   scanSplits(
     built,
     columns,

@@ -7,6 +7,8 @@ import { createHistogramKernel, histogramModuleBytes } from './wasm-histogram.ts
 
 const BIN_STRIDE = 256
 const N_FEATURES = 13
+/** Every feature's last bin when its codes span all 256 bins. */
+const ALL_BINS = new Int32Array(N_FEATURES).fill(BIN_STRIDE - 1)
 
 /** Random records in the work store of a wasm arena: every byte value 0..255 occurs as a bin code. */
 function wasmStore(nRecords: number, seed: number) {
@@ -69,7 +71,7 @@ describe('wasm histogram kernel', () => {
       [8, 8],
     ] as const) {
       hist.fill(Number.NaN)
-      buildHistogram(hist, store, node, BIN_STRIDE, null, from, to, kernel)
+      buildHistogram(hist, store, node, BIN_STRIDE, ALL_BINS, null, from, to, kernel)
       const expected = naiveHistogram(store, runs, from, to)
       const cells = (h: Float64Array) => Array.from(h.subarray(2 * from * BIN_STRIDE, 2 * to * BIN_STRIDE))
       expect(cells(hist)).toEqual(cells(expected))
