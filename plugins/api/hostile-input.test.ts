@@ -46,7 +46,7 @@ const EXPENSIVE_RUNS: Record<string, number> = {
 const KERNEL_ENV = {
   API_RATE_LIMIT_PER_MINUTE: '1000000',
   API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000',
-  ML_SAMPLED_BATTLES: '500',
+  ML_SAMPLED_BATTLES: '100',
 }
 
 let api: TrainedApiKernel

@@ -33,7 +33,7 @@ beforeAll(async () => {
     env: {
       API_RATE_LIMIT_PER_MINUTE: '1000000',
       API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000',
-      ML_SAMPLED_BATTLES: '500',
+      ML_SAMPLED_BATTLES: '100',
     },
   })
   doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
