@@ -11,16 +11,17 @@ import type { MessagePort } from 'node:worker_threads'
 import { sweepSharedChunks } from './chunk-schedule.ts'
 import { createRowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns } from './strategies.ts'
-import { type JobMessage, type ResultMessage, Slot, SweepStopped } from './team-protocol.ts'
+import { type InitMessage, type JobMessage, type ResultMessage, Slot, SweepStopped } from './team-protocol.ts'
 
 declare const self: Worker
 
 let port: MessagePort | undefined
 
-self.onmessage = (event: MessageEvent<{ kind: 'init'; port: MessagePort } | JobMessage>) => {
+self.onmessage = (event: MessageEvent<InitMessage | JobMessage>) => {
   const data = event.data
   if (data.kind === 'init') {
     port = data.port
+    Atomics.store(data.started, 0, 1)
     return
   }
   const { control } = data

@@ -8,7 +8,7 @@ import type { Reach } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns, strategyBytes } from './strategies.ts'
 import type { SweepOptions, SweepResult } from './sweep.ts'
-import type { JobMessage, ResultMessage } from './team-protocol.ts'
+import type { InitMessage, JobMessage, ResultMessage } from './team-protocol.ts'
 import { CONTROL_SLOTS, Slot, SweepStopped, waitUntil } from './team-protocol.ts'
 
 /** Choices of a sweep team. */
@@ -17,7 +17,8 @@ export interface SweepTeamOptions {
   readonly minCells: number
   /**
    * Cores the two threads must have had together during a shared sweep (their CPU time over its
-   * wall time); below it the other core is busy, and the next `restSolves` solves go alone.
+   * wall time); below it the other core is busy, and the next `restSolves` solves go alone. Not
+   * judged while the helper thread is still starting (it then joins late whatever the load).
    */
   readonly minCores: number
   readonly restSolves: number
@@ -85,11 +86,14 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
   let jobs = 0
   const stats = { together: 0, alone: 0, resting: 0, chunks: 0, helperChunks: 0, cores: [] as number[] }
   let rest = 0
+  // [0] = 1 once the helper thread has started (loaded its code and read its first message)
+  const started = new Int32Array(new SharedArrayBuffer(4))
   const helper = () => {
     if (!worker) {
       const channel = new MessageChannel()
       worker = new Worker(new URL('./sweep-helper.ts', import.meta.url))
-      worker.postMessage({ kind: 'init', port: channel.port2 }, [channel.port2 as unknown as Transferable])
+      const init: InitMessage = { kind: 'init', port: channel.port2, started }
+      worker.postMessage(init, [channel.port2 as unknown as Transferable])
       port = channel.port1
     }
     return worker
@@ -134,7 +138,9 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             tolerance: sweepOptions.tolerance,
             timeLimitMs: sweepOptions.timeLimitMs,
           }
-          const started = performance.now()
+          // a helper still starting (loading its code) joins late: that says nothing of the other core
+          const judge = Atomics.load(started, 0) === 1
+          const sweepStart = performance.now()
           const cpu = process.threadCpuUsage()
           helper().postMessage(message)
           const check = () => {
@@ -150,11 +156,11 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           const sweeper = createRowSweeper(graph, reach, layout, grid, sweepOptions, strategies)
           sweepSharedChunks(sweeper, chunks, check, () => {})
           const used = process.threadCpuUsage(cpu)
-          const wallUs = 1000 * (performance.now() - started)
+          const wallUs = 1000 * (performance.now() - sweepStart)
           waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
           const cores = (used.user + used.system + Atomics.load(control, Slot.helperCpuUs)) / wallUs
           stats.cores.push(cores)
-          if (cores < options.minCores) rest = options.restSolves
+          if (judge && cores < options.minCores) rest = options.restSolves
           let residual = sweeper.residual()
           stats.together++
           stats.chunks += Atomics.load(chunks.progress, 0)
@@ -185,6 +191,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
     close() {
       worker?.terminate()
       worker = undefined
+      Atomics.store(started, 0, 0)
       port?.close()
       port = undefined
     },

@@ -1,3 +1,4 @@
+import type { MessagePort } from 'node:worker_threads'
 import type { SharedChunks } from './chunk-schedule.ts'
 import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
@@ -21,6 +22,14 @@ export const Slot = {
   helperCpuUs: 4,
 } as const
 export const CONTROL_SLOTS = 8
+
+/** Leader → helper (worker message), first: the port for results, and the flag it sets once started. */
+export interface InitMessage {
+  readonly kind: 'init'
+  readonly port: MessagePort
+  /** [0]: the helper sets 1 when it reads this message (its code is loaded). */
+  readonly started: Int32Array
+}
 
 /**
  * Leader → helper (worker message), once the leader has explored and laid out the game and chose
