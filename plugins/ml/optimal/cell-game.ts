@@ -1,3 +1,4 @@
+import { CHOICE_STRIDE } from './cell-certain.ts'
 import { contractingStates } from './cell-stall.ts'
 import type { MatrixGameSolver } from './matrix-game.ts'
 import { recordStrategy, type Strategies } from './strategies.ts'
@@ -7,8 +8,7 @@ const MAX_ROUNDS = 6
 /** Passes of the linear evaluation when turn states of one cell lead to each other (PP chains). */
 const MAX_PASSES = 10_000
 /** Largest strategy stored per turn state: A's rows then B's columns (≤ 5 each). */
-const STRIDE = 10
-/** The linear evaluation stops when no value moves by more than this (far below the tolerance). */
+const STRIDE = CHOICE_STRIDE/** The linear evaluation stops when no value moves by more than this (far below the tolerance). */
 const EXACT = 1e-16
 
 /** What the cell's turn-state fixed point reads: the sweep's arrays (see `sweep.ts`, `templates.ts`). */
@@ -31,6 +31,8 @@ export interface CellGameInput {
   readonly payoff: Float64Array
   readonly strategies: Strategies
   readonly tolerance: number
+  /** Knock-outs certain whatever the other side plays (see `certainKnockOuts`): checks skipped. */
+  readonly certain?: { readonly zeroUpTo: Int32Array; readonly oneUpTo: Int32Array }
 }
 
 /** The turn states' values at one cell, by strategy iteration (see `createCellGame`). */
@@ -209,15 +211,26 @@ export function createCellGame(input: CellGameInput): CellGame {
     return -1
   }
 
+  /** The guess of `id` knocks out first for sure at (a, b): its check could find only a rounding error. */
+  const certainAt = (id: number, a: number, b: number): boolean => {
+    if (!input.certain) return false
+    const base = id * STRIDE
+    const col = pureOf(base + rowsOf[id]!, colsOf[id]!)
+    if (col >= 0 && a <= input.certain.zeroUpTo[base + col]!) return true
+    const row = pureOf(base, rowsOf[id]!)
+    return row >= 0 && b <= input.certain.oneUpTo[base + row]!
+  }
+
   /**
    * One round of checks at the guessed values: a guess within the tolerance of an equilibrium
    * stays; otherwise the whole matrix is read and its game solved, whose strategies become the
    * guess. Returns the largest change of a value (bounded by the gap for a guess that stays).
    */
-  const checkRound = (turns: Int32Array, turnEnd: number): number => {
+  const checkRound = (turns: Int32Array, turnEnd: number, a: number, b: number): number => {
     let delta = 0
     for (let i = 0; i < turnEnd; i++) {
       const id = turns[i]!
+      if (certainAt(id, a, b)) continue
       const gap = guessGap(id)
       if (gap <= tolerance) {
         delta = Math.max(delta, gap)
@@ -246,7 +259,7 @@ export function createCellGame(input: CellGameInput): CellGame {
       for (let round = 0; round < MAX_ROUNDS; round++) {
         evaluatePolicy(list, end)
         stamp++
-        if (checkRound(list, end) > tolerance) {
+        if (checkRound(list, end, a, b) > tolerance) {
           // the others' values and checks cannot have moved: they read no changed state
           end = 0
           for (let i = 0; i < turnEnd; i++) {

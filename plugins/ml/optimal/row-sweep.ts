@@ -1,3 +1,4 @@
+import { certainKnockOuts } from './cell-certain.ts'
 import { createCellEvaluator } from './cell-eval.ts'
 import { createCellGame } from './cell-game.ts'
 import { stageGroups } from './cell-tables.ts'
@@ -98,6 +99,7 @@ export function createRowSweeper(
     payoff,
     strategies,
     tolerance: options.tolerance,
+    certain: certainKnockOuts(layout, rowsOf, colsOf),
   })
 
   /** Fills `payoff` from the first-action values of every pair. */
@@ -123,7 +125,6 @@ export function createRowSweeper(
   }
 
   const solveTurn = (id: number, cell: number): number => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
-
   const rowLists = groups.map((g) => new Int32Array(g.length))
   const ends = new Int32Array(groups.length)
   // chance states read at other cells (their values go to the grid), widest B range first
