@@ -4,7 +4,7 @@ import { createBattlerFactory } from '../solver/battler.ts'
 import { CHOICE_STRIDE, certainKnockOuts } from './cell-certain.ts'
 import { choiceCounts } from './pair-values.ts'
 import { DEFAULT_LIMITS, prepareGame } from './solve.ts'
-import { sweep } from './sweep.ts'
+import { gameSweepOptions, sweep } from './sweep.ts'
 
 const engine = createLgpeEngine()
 const factory = createBattlerFactory(engine)
@@ -37,13 +37,7 @@ describe('knock-outs certain whatever the other side plays', () => {
     // Charmander never knocks Mewtwo out for sure in one action
     for (let r = 0; r < rowsOf[root]!; r++) expect(oneUpTo[root * CHOICE_STRIDE + r]!).toBe(0)
     const grid = new Float64Array(layout.gridSize)
-    const options = {
-      rule: { kind: 'game' },
-      tolerance: 1e-12,
-      maxSweeps: 10,
-      deadline: Infinity,
-      timeLimitMs: 1e9,
-    } as const
+    const options = gameSweepOptions(Number.POSITIVE_INFINITY, DEFAULT_LIMITS.timeLimitMs)
     sweep(graph, reach, layout, grid, options)
     const cols = reach.hiB[root]!
     for (let a = 1; a <= Math.min(upTo, reach.hiA[root]!); a++)

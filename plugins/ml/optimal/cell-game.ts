@@ -8,7 +8,8 @@ const MAX_ROUNDS = 6
 /** Passes of the linear evaluation when turn states of one cell lead to each other (PP chains). */
 const MAX_PASSES = 10_000
 /** Largest strategy stored per turn state: A's rows then B's columns (≤ 5 each). */
-const STRIDE = CHOICE_STRIDE/** The linear evaluation stops when no value moves by more than this (far below the tolerance). */
+const STRIDE =
+  CHOICE_STRIDE /** The linear evaluation stops when no value moves by more than this (far below the tolerance). */
 const EXACT = 1e-16
 
 /** What the cell's turn-state fixed point reads: the sweep's arrays (see `sweep.ts`, `templates.ts`). */

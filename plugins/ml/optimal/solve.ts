@@ -10,7 +10,7 @@ import { createGame, type Game, type GameSideInput } from './setup.ts'
 import { type SideState, startStateOf } from './start-state.ts'
 import { initialState } from './state.ts'
 import type { Strategies } from './strategies.ts'
-import { type SweepOptions, type SweepResult, sweep } from './sweep.ts'
+import { gameSweepOptions, type SweepOptions, type SweepResult, sweep } from './sweep.ts'
 import type { SweepTeam } from './sweep-team.ts'
 import { SweepStopped } from './team-protocol.ts'
 
@@ -51,7 +51,6 @@ export interface SolvedGame {
   readonly timings: { readonly exploreMs: number; readonly sweepMs: number; readonly forwardMs: number }
 }
 
-const TOLERANCE = 1e-12
 const EPSILON = 1e-12
 
 /**
@@ -180,13 +179,7 @@ function solveOnce(
   }
   const { game, hp, graph, reach, layout } = prepared
   const t1 = performance.now()
-  const sweepOptions: SweepOptions = {
-    rule: { kind: 'game' },
-    tolerance: TOLERANCE,
-    maxSweeps: 10_000,
-    deadline,
-    timeLimitMs: limits.timeLimitMs,
-  }
+  const sweepOptions: SweepOptions = gameSweepOptions(deadline, limits.timeLimitMs)
   const root = graph.root
   const rootCell = layout.gridAt[root]! + (hp[0] - 1) * reach.hiB[root]! + hp[1] - 1
   let value = 0

@@ -6,7 +6,7 @@ import { OptimalLimitError } from './errors.ts'
 import { sweepView } from './graph.ts'
 import { drawScenarios } from './scenarios.ts'
 import { DEFAULT_LIMITS, type OptimalRequest, prepareGame, type SolvedGame, solveGame } from './solve.ts'
-import { sweep } from './sweep.ts'
+import { gameSweepOptions, sweep } from './sweep.ts'
 import { createSweepTeam } from './sweep-team.ts'
 
 const engine = createLgpeEngine()
@@ -70,13 +70,7 @@ describe('optimal play swept by two threads', () => {
     ])
     const copy = structuredClone({ graph: sweepView(graph), reach, layout })
     expect(copy.graph.nodes.every((node) => !('state' in node) && !('branches' in node))).toBe(true)
-    const options = {
-      rule: { kind: 'game' },
-      tolerance: 1e-12,
-      maxSweeps: 10,
-      deadline: Infinity,
-      timeLimitMs: 1e9,
-    } as const
+    const options = gameSweepOptions(Number.POSITIVE_INFINITY, DEFAULT_LIMITS.timeLimitMs)
     const original = new Float64Array(layout.gridSize)
     const copied = new Float64Array(layout.gridSize)
     sweep(graph, reach, layout, original, options)

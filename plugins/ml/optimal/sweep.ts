@@ -24,6 +24,14 @@ export interface SweepOptions {
   readonly timeLimitMs: number
 }
 
+/**
+ * The options of the game's own sweep (both sides optimise): values to 1e-12, healing or drain
+ * swept again up to 10,000 times, refused past `deadline`.
+ */
+export function gameSweepOptions(deadline: number, timeLimitMs: number): SweepOptions {
+  return { rule: { kind: 'game' }, tolerance: 1e-12, maxSweeps: 10_000, deadline, timeLimitMs }
+}
+
 export interface SweepResult {
   /** The strategies found (`game`); for `respond`, the answering side's choice per cell. */
   readonly strategies: Strategies
