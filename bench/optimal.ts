@@ -1,10 +1,11 @@
 /**
  * Speed of optimal play (plugins/ml/optimal): the two-player game, 4 vs 4 from full HP.
  *
- *   bun bench/optimal.ts [--scenarios 100] [--threads 1|2] [--pair] [--values out.json] [--compare before.json]
+ *   bun bench/optimal.ts [--scenarios 100] [--threads 2|1] [--pair] [--values out.json] [--compare before.json]
  *   (or `bun bench/solver.ts --optimal`)
  *
- * `--threads 2` sweeps each game with a second thread (`SweepTeam`); `--pair` solves every
+ * `--threads 2` (the default, as served: `ML_OPTIMAL_THREADS`) sweeps each large game with a
+ * second thread (`SweepTeam`), `--threads 1` keeps every solve on one core; `--pair` solves every
  * scenario with one thread and with two, alternating which goes first, in one process (both see
  * the same load: the fair comparison on a shared machine) and checks that the answers are equal.
  *
@@ -203,7 +204,7 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
  * Prints the optimal-play figures (the section `bench/solver.ts --optimal` appends); returns them
  * so that a caller can keep or compare the values.
  */
-export function printOptimalPlay(count: number, threads = 1): OptimalPlayFigures {
+export function printOptimalPlay(count: number, threads = 2): OptimalPlayFigures {
   const f = measureOptimalPlay(count, undefined, threads)
   const ms = (x: number) => `${x.toFixed(1)} ms`
   console.log(
@@ -254,7 +255,8 @@ if (import.meta.main) {
       // --values FILE writes each scenario's value; --compare FILE compares them with such a file
       values: { type: 'string' },
       compare: { type: 'string' },
-      threads: { type: 'string', default: '1' },
+      // the served default (`ML_OPTIMAL_THREADS`); 1 measures one core alone
+      threads: { type: 'string', default: '2' },
       pair: { type: 'boolean', default: false },
     },
   })

@@ -87,6 +87,9 @@ export async function createTestKernel(options: {
       // (simulations), predict-optimal.test.ts (optimal play), threats.test.ts (rankings).
       ML_SIM_WORKERS: '0',
       ML_OPTIMAL_WORKER: 'false',
+      // one sweep thread: the test processes fill the cores already, and the team has its own
+      // suite (sweep-team.test.ts); predict-optimal.test.ts serves with the default (2)
+      ML_OPTIMAL_THREADS: '1',
       ML_MATCHUP_WORKER: 'false',
       // Training on the test thread alone: the test processes already fill the cores, and each
       // training team's worker costs its start and its hand-offs (train.test.ts: 20.4 → 17.8

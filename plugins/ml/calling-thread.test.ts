@@ -33,3 +33,11 @@ test('the calling thread answers like a worker: in order, with copies, errors as
   await Bun.sleep(10)
   expect(received).toHaveLength(3)
 })
+
+test('terminating the calling thread stops what its handler started, once', () => {
+  let stops = 0
+  const thread = callingThread({ onMessage() {}, onStop: () => stops++ })
+  thread.terminate()
+  thread.terminate()
+  expect(stops).toBe(1)
+})

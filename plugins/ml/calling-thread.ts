@@ -16,6 +16,11 @@ export interface ThreadLike {
 export interface ThreadHandler {
   onStart?(post: (reply: unknown) => void): void
   onMessage(message: unknown, post: (reply: unknown) => void): void | Promise<void>
+  /**
+   * The thread is terminated: release what the handler started (threads of its own). A worker's
+   * own threads end with it; on the calling thread they would outlive the pool.
+   */
+  onStop?(): void
 }
 
 /**
@@ -60,7 +65,9 @@ export function callingThread(handler: ThreadHandler): ThreadLike {
       )
     },
     terminate() {
+      if (stopped) return
       stopped = true
+      handler.onStop?.()
     },
   }
   if (handler.onStart) setTimeout(() => handler.onStart!(post), 0)

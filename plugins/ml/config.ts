@@ -100,9 +100,9 @@ export const mlConfig = z.object({
     .int()
     .min(1)
     .max(2)
-    .default(1)
+    .default(2)
     .describe(
-      'Threads per optimal-play solve: 2 sweeps a large game with a second thread (the same answer; faster when the other core is free, slower when it is busy)',
+      'Threads per optimal-play solve: 2 sweeps a large game with a second thread (the same answer; sent alone for a while when the other core turns out busy); 1 keeps every solve on one core',
     ),
   sampledBattles: z.coerce
     .number()

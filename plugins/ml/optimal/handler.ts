@@ -29,6 +29,10 @@ export function createOptimalHandler(): ThreadHandler {
     onStart() {
       toolsNow()
     },
+    onStop() {
+      team?.close()
+      team = undefined
+    },
     onMessage(message, post) {
       const { id, job, sweepThreads = 1 } = message as { id: number; job: OptimalJob; sweepThreads?: number }
       if (sweepThreads > 1) team ??= createSweepTeam(DEFAULT_TEAM_OPTIONS)
