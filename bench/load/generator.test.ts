@@ -1,12 +1,16 @@
 import { afterAll, describe, expect, test } from 'bun:test'
 import { assertLoopback, runLoad } from './generator.ts'
 
-// A loopback server in this process: enough to check counting, not speed.
+// A loopback server in this process: enough to check counting, not speed. It counts the
+// requests it answered per path, so a test can compare the generator's counts with the truth
+// whatever the machine's load (how many requests fit in a time window is never asserted).
+const served = new Map<string, number>()
 const server = Bun.serve({
   hostname: '127.0.0.1',
   port: 0,
   async fetch(request) {
     const path = new URL(request.url).pathname
+    served.set(path, (served.get(path) ?? 0) + 1)
     if (path === '/teapot') return new Response('short and stout', { status: 418 })
     if (path === '/echo') {
       const seen = `${request.method} ${request.headers.get('x-k')} ${await request.text()}`
@@ -20,21 +24,45 @@ afterAll(() => server.stop(true))
 
 describe('runLoad', () => {
   test('counts every response and records one latency each', async () => {
-    const run = await runLoad({ url: `${base}/` }, { connections: 4, durationMs: 200, maxRequests: 100_000 })
-    expect(run.responses).toBeGreaterThan(10)
+    // Bounded by maxRequests only (the deadline is a hang guard), so the count is exact at any load.
+    const run = await runLoad(
+      { url: `${base}/count` },
+      { connections: 4, durationMs: 300_000, maxRequests: 64 },
+    )
+    expect(run.responses).toBe(64)
+    expect(served.get('/count')).toBe(64)
     expect(run.non2xx).toBe(0)
     expect(run.errors).toBe(0)
     expect(run.firstProblem).toBeUndefined()
-    const recorded = run.latenciesMs.subarray(0, run.responses)
-    expect(recorded.every((ms) => ms > 0 && ms < 5_000)).toBe(true)
-    expect(run.seconds).toBeGreaterThanOrEqual(0.2)
+    expect(run.latenciesMs.length).toBe(64)
+    expect(run.latenciesMs.every((ms) => Number.isFinite(ms) && ms > 0)).toBe(true)
+    expect(run.seconds).toBeGreaterThan(0)
     expect(run.clientCpuSeconds).toBeGreaterThan(0)
   })
 
+  test('stops at the deadline, having counted what the server answered', async () => {
+    // However few requests fit in 50 ms on a loaded machine, the counts agree with the server's,
+    // one latency each and none past them, and the run lasted at least its duration.
+    const run = await runLoad(
+      { url: `${base}/deadline` },
+      { connections: 2, durationMs: 50, maxRequests: 1_000_000 },
+    )
+    expect(run.responses).toBeLessThan(1_000_000)
+    expect(run.responses).toBe(served.get('/deadline') ?? 0)
+    expect(run.errors).toBe(0)
+    expect(run.seconds).toBeGreaterThanOrEqual(0.049) // 50 ms, less float rounding
+    expect(run.latenciesMs.subarray(0, run.responses).every((ms) => ms > 0)).toBe(true)
+    expect(run.latenciesMs.subarray(run.responses).every((ms) => ms === 0)).toBe(true)
+  })
+
   test('stops at maxRequests even before the deadline', async () => {
-    const run = await runLoad({ url: `${base}/` }, { connections: 8, durationMs: 10_000, maxRequests: 50 })
+    const run = await runLoad(
+      { url: `${base}/capped` },
+      { connections: 8, durationMs: 300_000, maxRequests: 50 },
+    )
     expect(run.responses).toBe(50)
-    expect(run.seconds).toBeLessThan(5)
+    // Eight loops share the cap: none sends a request past it.
+    expect(served.get('/capped')).toBe(50)
   })
 
   test('sends the method, headers and body it is given', async () => {
