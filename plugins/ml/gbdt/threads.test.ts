@@ -24,6 +24,14 @@ describe('training on several threads', () => {
     expect(serializeModel(trainGbdt(data, params, { threads: 2 }))).toBe(one)
   })
 
+  test('a run on the memory another run used (shelved, reused) gives the bytes of the first', () => {
+    const params = { nEstimators: 6, maxDepth: 5, seed: 3 }
+    const other = makeSyntheticBattles({ nRows: data.features.nRows, nFeatures: 9, seed: 8, maxTrials: 5 })
+    const first = serializeModel(trainGbdt(data, params, { threads: 2 }))
+    trainGbdt(other, { ...params, seed: 5 }, { threads: 2 })
+    expect(serializeModel(trainGbdt(data, params, { threads: 2 }))).toBe(first)
+  })
+
   test('a thread count outside 1..64 is refused with GBDT_INVALID_PARAMS', () => {
     for (const threads of [0, 1.5, 65]) {
       expect(() => trainGbdt(data, { nEstimators: 1 }, { threads })).toThrow(

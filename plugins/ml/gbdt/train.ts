@@ -6,6 +6,7 @@ import { logit } from './loss.ts'
 import { GbdtModel, type GbdtTrees } from './model.ts'
 import { canonicalParams, type GbdtParamsInput, parseGbdtParams } from './params.ts'
 import { addPriorMargins, marginPrior } from './prior.ts'
+import { shelveArena } from './record-arena.ts'
 import { allocateSharedTraining, createSlotPool } from './shared-training.ts'
 import { createTrainingTeam } from './team.ts'
 import type { GrowContext, GrownTree } from './tree-builder.ts'
@@ -120,7 +121,7 @@ export function trainGbdt(
     team.close()
   }
   const { trees, history } = result
-  return new GbdtModel({
+  const model = new GbdtModel({
     nFeatures,
     featureNames: featureNames === undefined ? null : [...featureNames],
     baseScore,
@@ -129,6 +130,9 @@ export function trainGbdt(
     trees: flattenTrees(trees.slice(0, history.bestIteration + 1)),
     history,
   })
+  // The workers are stopped and the trees copied out: the next run of this thread may reuse it.
+  shelveArena(shared.buffers)
+  return model
 }
 
 function uniformWeights(targets: Targets): boolean {
