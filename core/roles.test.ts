@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { allMigrations, pluginsForRole } from './catalogue.ts'
 import { createKernel } from './kernel.ts'
 import { createMemoryLogger } from './log.ts'
-import { ROLE_NAMES, ROLE_PLUGINS } from './roles.ts'
+import { ROLE_NAMES, ROLE_PLUGINS, smallestRoleHolding } from './roles.ts'
 
 test('every role boots: its plugins exist and every service they require is provided in the role', async () => {
   for (const role of ROLE_NAMES) {
@@ -20,4 +20,12 @@ test('every role boots: its plugins exist and every service they require is prov
     expect([...kernel.plugins].sort()).toEqual([...ROLE_PLUGINS[role]].sort())
     await kernel.stop()
   }
+})
+
+test('the smallest role holding a plugin: its own role, the trainer for ml, none for an unknown plugin', () => {
+  expect(smallestRoleHolding('etl')).toBe('etl')
+  expect(smallestRoleHolding('ml')).toBe('trainer')
+  expect(smallestRoleHolding('api')).toBe('api')
+  expect(smallestRoleHolding('ui')).toBe('ui')
+  expect(smallestRoleHolding('nope')).toBeUndefined()
 })

@@ -25,3 +25,19 @@ export const ROLE_PLUGINS: Readonly<Record<RoleName, readonly string[]>> = Objec
 export function isRoleName(value: string): value is RoleName {
   return (ROLE_NAMES as readonly string[]).includes(value)
 }
+
+/**
+ * The role with the fewest plugins that holds `plugin` (its requirements come with it: a role
+ * boots whole), or undefined when no role does.
+ *
+ * Why: a stage command needs only its own plugin and what that plugin requires; booting every
+ * plugin cost `etl:verify` 2.4 CPU-s instead of 1.0 (the `all` role also starts the ml plugin,
+ * which loads the champion model).
+ *
+ * @example
+ * smallestRoleHolding('ml') // 'trainer'
+ */
+export function smallestRoleHolding(plugin: string): RoleName | undefined {
+  const holding = ROLE_NAMES.filter((role) => ROLE_PLUGINS[role].includes(plugin))
+  return holding.sort((a, b) => ROLE_PLUGINS[a].length - ROLE_PLUGINS[b].length)[0]
+}

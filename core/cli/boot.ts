@@ -4,11 +4,14 @@ import { createKernel, type Kernel } from '../kernel.ts'
 import { isRoleName, ROLE_NAMES, type RoleName } from '../roles.ts'
 import { type KernelServer, serveKernel } from '../server.ts'
 
-/** Reads `--role X` (or `--role=X`) from argv, removing it; falls back to `KERNEL_ROLE`, then `fallback`. */
+/**
+ * Reads `--role X` (or `--role=X`) from argv, removing it; falls back to `KERNEL_ROLE`, then
+ * `fallback` (a role, or a function of the arguments left once `--role` is removed).
+ */
 export function takeRole(
   args: string[],
   env: Record<string, string | undefined>,
-  fallback: RoleName,
+  fallback: RoleName | ((rest: readonly string[]) => RoleName),
 ): RoleName {
   let role: string | undefined
   const at = args.findIndex((a) => a === '--role' || a.startsWith('--role='))
@@ -17,7 +20,7 @@ export function takeRole(
     role = arg.includes('=') ? arg.slice('--role='.length) : args[at + 1]
     args.splice(at, arg.includes('=') ? 1 : 2)
   }
-  role ??= env.KERNEL_ROLE ?? fallback
+  role ??= env.KERNEL_ROLE ?? (typeof fallback === 'function' ? fallback(args) : fallback)
   if (!isRoleName(role)) {
     throw new UsageError('ROLE_UNKNOWN', `unknown role "${role}"; roles: ${ROLE_NAMES.join(', ')}`)
   }

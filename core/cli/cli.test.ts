@@ -44,6 +44,8 @@ test('an unknown stage is a usage error (exit 2) that lists the stages', async (
   expect(code).toBe(2)
   expect(stderr).toContain('unknown stage "etl:lod"')
   expect(stderr).toContain('etl:load')
+  // Without a role given, a stage command boots the smallest role holding its plugin: etl alone.
+  expect(stderr).not.toContain('ml:train')
 })
 
 test('bad flags and bad environment are usage errors (exit 2) naming what is wrong', async () => {

@@ -5,17 +5,29 @@
  */
 import { UsageError } from '../errors.ts'
 import { EXIT, runMain } from '../main.ts'
+import { type RoleName, smallestRoleHolding } from '../roles.ts'
 import { describeStage, parseStageInput } from '../stages.ts'
 import { bootRole, takeRole } from './boot.ts'
 
 const HELP = `usage: bun run stage --list
        bun run stage <plugin>              run every stage of a plugin, in order
        bun run stage <plugin:verb> [-- --flag value …]
-options: --role <etl|trainer|api|ui|all>  (default: KERNEL_ROLE or all)`
+options: --role <etl|trainer|api|ui|all>  (default: KERNEL_ROLE, else the smallest role holding
+         the plugin named, else all)`
+
+/**
+ * Without a role given, the smallest role that holds the named stage's plugin: the command boots
+ * only what the stage needs (every plugin for `--list` or an unknown plugin).
+ */
+function defaultRole(rest: readonly string[]): RoleName {
+  const selector = rest.find((a) => !a.startsWith('-'))
+  const plugin = selector?.split(':')[0]
+  return (plugin === undefined ? undefined : smallestRoleHolding(plugin)) ?? 'all'
+}
 
 await runMain(async (track) => {
   const args = process.argv.slice(2).filter((a) => a !== '--')
-  const role = takeRole(args, process.env, 'all')
+  const role = takeRole(args, process.env, defaultRole)
   const wantsList = args.includes('--list')
   const wantsHelp = args.includes('--help') || args.includes('-h')
   const selector = args.find((a) => !a.startsWith('-'))
