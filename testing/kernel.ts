@@ -104,3 +104,15 @@ export async function createTestKernel(options: {
   })
   return Object.assign(kernel, { logs: logger.lines })
 }
+
+/**
+ * The plugin with some of its parsed settings replaced, for a test that wants a value below what
+ * production allows (the property suites' 100 sampled battles; `ML_SAMPLED_BATTLES` keeps its
+ * production minimum). The rest of its configuration is parsed from the environment as usual.
+ *
+ * @example
+ * createTestKernel({ plugins: [etlPlugin, withConfig(mlPlugin, { sampledBattles: 100 })] })
+ */
+export function withConfig<C>(plugin: PluginDefinition<C>, overrides: Partial<C>): PluginDefinition<C> {
+  return { ...plugin, setup: (ctx) => plugin.setup({ ...ctx, config: { ...ctx.config, ...overrides } }) }
+}

@@ -37,17 +37,18 @@ const EXPENSIVE_RUNS: Record<string, number> = {
   'POST /api/v1/simulate': 100,
   'GET /api/v1/pokemon/{idOrSlug}/threats': 60,
 }
-/**
- * Rate limits high enough that the properties never trip them (openapi.test.ts checks the 429).
- * Pairs the exact solver declines (Transform, Pika Papow, …) are answered by the fewest engine
- * battles the setting allows: what the property checks is the answer's status and form, not how
- * precise the estimate is, and those battles were most of the legal requests' cost.
- */
+/** Rate limits high enough that the properties never trip them (openapi.test.ts checks the 429). */
 const KERNEL_ENV = {
   API_RATE_LIMIT_PER_MINUTE: '1000000',
   API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000',
-  ML_SAMPLED_BATTLES: '100',
 }
+/**
+ * Pairs the exact solver declines (Transform, Pika Papow, …) are answered by 100 engine battles,
+ * below production's least (`ML_SAMPLED_BATTLES` ≥ 500): what the property checks is the answer's
+ * status and form, not how precise the estimate is, and those battles were most of the legal
+ * requests' cost.
+ */
+const ML_SETTINGS = { sampledBattles: 100 }
 
 let api: TrainedApiKernel
 let doc: OpenApiDocument
@@ -55,7 +56,7 @@ let operations: OperationEntry[]
 let validateProblem: (body: unknown) => string[]
 
 beforeAll(async () => {
-  api = await createTrainedApiKernel({ env: KERNEL_ENV })
+  api = await createTrainedApiKernel({ env: KERNEL_ENV, mlSettings: ML_SETTINGS })
   doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
   operations = listOperations(doc)
   const check = createSchemaChecker(doc)

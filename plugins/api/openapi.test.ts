@@ -28,13 +28,14 @@ let check: (schema: JsonSchema, value: unknown) => string[]
 
 beforeAll(async () => {
   // Limits out of the way: the agreement property sends hundreds of predictions. Pairs the exact
-  // solver declines get the fewest engine battles allowed: the agreement is about validation.
+  // solver declines get 100 engine battles (below production's least): the agreement is about
+  // validation.
   api = await createTrainedApiKernel({
     env: {
       API_RATE_LIMIT_PER_MINUTE: '1000000',
       API_PREDICT_RATE_LIMIT_PER_MINUTE: '1000000',
-      ML_SAMPLED_BATTLES: '100',
     },
+    mlSettings: { sampledBattles: 100 },
   })
   doc = (await (await api.kernel.app.request('/openapi.json')).json()) as OpenApiDocument
   operations = listOperations(doc)

@@ -107,7 +107,7 @@ export const mlConfig = z.object({
   sampledBattles: z.coerce
     .number()
     .int()
-    .min(100)
+    .min(500)
     .max(100_000)
     .default(1000)
     .describe('Engine battles for a pair the exact solver does not model'),

@@ -3,8 +3,9 @@ import type { Kernel } from '../../core/kernel.ts'
 import { apiPlugin } from '../../plugins/api/index.ts'
 import { generateApiKey } from '../../plugins/api/security/index.ts'
 import { etlPlugin } from '../../plugins/etl/index.ts'
+import type { MlConfig } from '../../plugins/ml/config.ts'
 import { mlPlugin } from '../../plugins/ml/index.ts'
-import { createTestKernel, type Engine, freshDatabaseUrl } from '../kernel.ts'
+import { createTestKernel, type Engine, freshDatabaseUrl, withConfig } from '../kernel.ts'
 import { loadedPokedexFile } from '../pokedex-db.ts'
 
 /** The champion a fresh clone ships (read only: serving never writes to MODELS_DIR). */
@@ -45,14 +46,19 @@ export interface TrainedApiKernel {
  * await api.close()
  */
 export async function createTrainedApiKernel(
-  options: { engine?: Engine; env?: Record<string, string> } = {},
+  options: {
+    engine?: Engine
+    env?: Record<string, string>
+    /** ml settings below production's bounds (see `withConfig`), e.g. `{ sampledBattles: 100 }`. */
+    mlSettings?: Partial<MlConfig>
+  } = {},
 ): Promise<TrainedApiKernel> {
   const { key, hash } = generateApiKey()
   const engine = options.engine ?? 'sqlite'
   const databaseUrl =
     engine === 'sqlite' ? `sqlite:${await loadedPokedexFile()}` : await freshDatabaseUrl('postgres')
   const kernel = await createTestKernel({
-    plugins: [etlPlugin, mlPlugin, apiPlugin],
+    plugins: [etlPlugin, options.mlSettings ? withConfig(mlPlugin, options.mlSettings) : mlPlugin, apiPlugin],
     engine,
     env: {
       DATABASE_URL: databaseUrl,
