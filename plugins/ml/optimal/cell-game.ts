@@ -1,7 +1,8 @@
 import { CHOICE_STRIDE } from './cell-certain.ts'
+import { createGuessCheck, createGuesses } from './cell-check.ts'
 import { contractingStates } from './cell-stall.ts'
 import type { MatrixGameSolver } from './matrix-game.ts'
-import { recordStrategy, type Strategies } from './strategies.ts'
+import { recordPure, recordStrategy, type Strategies } from './strategies.ts'
 
 /** Most rounds of "value the strategies, check them with the matrix games" before giving up. */
 const MAX_ROUNDS = 6
@@ -22,6 +23,8 @@ export interface CellGameInput {
   readonly constQ: Float64Array
   /** Makes `constQ[k]` valid at the cell (pairs are valued on demand, see `pair-values.ts`). */
   readonly ensure: (k: number) => void
+  /** `ensure` for a read not repeated at the next cells (defaults to `ensure`). */
+  readonly ensureHere?: (k: number) => void
   readonly termStart: Int32Array
   readonly termNode: Int32Array
   readonly termCoef: Float64Array
@@ -96,11 +99,9 @@ export function createCellGame(input: CellGameInput): CellGame {
   let stamp = 0
   let again = new Int32Array(64)
   // the strategy each turn state played at the last cell solved: the guess for the next one
-  const guess = new Float64Array(count * STRIDE)
-  for (let id = 0; id < count; id++) {
-    if (rowsOf[id]! > 0) guess[id * STRIDE] = 1
-    if (colsOf[id]! > 0) guess[id * STRIDE + rowsOf[id]!] = 1
-  }
+  const guesses = createGuesses(count, rowsOf, colsOf)
+  const { probs: guess, row: pureRows, col: pureCols } = guesses
+  const check = createGuessCheck(input, guesses)
 
   const rowProbs = new Float64Array(STRIDE)
   const colProbs = new Float64Array(STRIDE)
@@ -111,6 +112,9 @@ export function createCellGame(input: CellGameInput): CellGame {
   const policyValue = (id: number): number => {
     const rows = rowsOf[id]!
     const cols = colsOf[id]!
+    const pureRow = pureRows[id]!
+    const pureCol = pureCols[id]!
+    if (pureRow >= 0 && pureCol >= 0) return pairValue(id, pairStart[id]! + pureRow * cols + pureCol)
     const base = id * STRIDE
     let c = 0
     let self = 0
@@ -121,19 +125,27 @@ export function createCellGame(input: CellGameInput): CellGame {
         const w = x * guess[base + rows + col]!
         if (w === 0) continue
         const k = pairStart[id]! + r * cols + col
-        ensure(k)
-        let q = constQ[k]!
-        if (pairOthers[k]) {
-          coupled = true
-          for (let t = termStart[k]!; t < termStart[k + 1]!; t++)
-            if (termNode[t] !== id) q += termCoef[t]! * val[termNode[t]!]!
-        }
-        c += w * q
+        c += w * othersPart(id, k)
         self += w * pairSelf[k]!
       }
     }
     return c / (1 - self)
   }
+
+  /** Pair `k` of state `id` without its terms on `id` itself (those are `pairSelf[k]`). */
+  const othersPart = (id: number, k: number): number => {
+    ensure(k)
+    let q = constQ[k]!
+    if (pairOthers[k]) {
+      coupled = true
+      for (let t = termStart[k]!; t < termStart[k + 1]!; t++)
+        if (termNode[t] !== id) q += termCoef[t]! * val[termNode[t]!]!
+    }
+    return q
+  }
+
+  /** The value of state `id` when both sides play pair `k` (what `policyValue` sums for a pure guess). */
+  const pairValue = (id: number, k: number): number => othersPart(id, k) / (1 - pairSelf[k]!)
 
   /** Values every state under the guessed strategies (Gauss–Seidel over the cell's states). */
   const evaluatePolicy = (turns: Int32Array, turnEnd: number) => {
@@ -150,78 +162,6 @@ export function createCellGame(input: CellGameInput): CellGame {
     }
   }
 
-  /** Pair `k` (index in the state's matrix) of state `id` at the current values, into `payoff`. */
-  const payoffAt = (id: number, k: number): number => {
-    const g = pairStart[id]! + k
-    ensure(g)
-    let q = constQ[g]!
-    for (let t = termStart[g]!; t < termStart[g + 1]!; t++) q += termCoef[t]! * val[termNode[t]!]!
-    payoff[k] = q
-    return q
-  }
-
-  /**
-   * How far the guessed strategies of state `id` are from an equilibrium at the current values:
-   * A's best reply to B's guess minus B's best reply to A's guess (≥ 0; the game's value lies in
-   * between). Reads only the pairs a reply meets: a row and a column when the guess is pure.
-   */
-  const guessGap = (id: number): number => {
-    const rows = rowsOf[id]!
-    const cols = colsOf[id]!
-    const base = id * STRIDE
-    const pureRow = pureOf(base, rows)
-    const pureCol = pureOf(base + rows, cols)
-    if (pureRow >= 0 && pureCol >= 0) {
-      // the usual case: A's replies to B's move (a column), B's replies to A's move (a row)
-      let rowBest = Number.NEGATIVE_INFINITY
-      for (let r = 0; r < rows; r++) rowBest = Math.max(rowBest, payoffAt(id, r * cols + pureCol))
-      let colWorst = Number.POSITIVE_INFINITY
-      for (let c = 0; c < cols; c++) {
-        const k = pureRow * cols + c
-        colWorst = Math.min(colWorst, c === pureCol ? payoff[k]! : payoffAt(id, k))
-      }
-      return rowBest - colWorst
-    }
-    for (let k = 0; k < rows * cols; k++) payoff[k] = Number.NaN
-    let rowBest = Number.NEGATIVE_INFINITY
-    for (let r = 0; r < rows; r++) {
-      let s = 0
-      for (let c = 0; c < cols; c++) {
-        const y = guess[base + rows + c]!
-        if (y !== 0) s += y * payoffAt(id, r * cols + c)
-      }
-      rowBest = Math.max(rowBest, s)
-    }
-    let colWorst = Number.POSITIVE_INFINITY
-    for (let c = 0; c < cols; c++) {
-      let s = 0
-      for (let r = 0; r < rows; r++) {
-        const x = guess[base + r]!
-        if (x === 0) continue
-        const q = payoff[r * cols + c]!
-        s += x * (Number.isNaN(q) ? payoffAt(id, r * cols + c) : q)
-      }
-      colWorst = Math.min(colWorst, s)
-    }
-    return rowBest - colWorst
-  }
-
-  /** The index played with probability exactly 1 among `count` guessed probabilities from `at`, or −1. */
-  const pureOf = (at: number, count: number): number => {
-    for (let i = 0; i < count; i++) if (guess[at + i] === 1) return i
-    return -1
-  }
-
-  /** The guess of `id` knocks out first for sure at (a, b): its check could find only a rounding error. */
-  const certainAt = (id: number, a: number, b: number): boolean => {
-    if (!input.certain) return false
-    const base = id * STRIDE
-    const col = pureOf(base + rowsOf[id]!, colsOf[id]!)
-    if (col >= 0 && a <= input.certain.zeroUpTo[base + col]!) return true
-    const row = pureOf(base, rowsOf[id]!)
-    return row >= 0 && b <= input.certain.oneUpTo[base + row]!
-  }
-
   /**
    * One round of checks at the guessed values: a guess within the tolerance of an equilibrium
    * stays; otherwise the whole matrix is read and its game solved, whose strategies become the
@@ -231,8 +171,8 @@ export function createCellGame(input: CellGameInput): CellGame {
     let delta = 0
     for (let i = 0; i < turnEnd; i++) {
       const id = turns[i]!
-      if (certainAt(id, a, b)) continue
-      const gap = guessGap(id)
+      if (check.certainAt(id, a, b)) continue
+      const gap = check.gap(id)
       if (gap <= tolerance) {
         delta = Math.max(delta, gap)
         continue
@@ -240,11 +180,9 @@ export function createCellGame(input: CellGameInput): CellGame {
       const rows = rowsOf[id]!
       const cols = colsOf[id]!
       changedStamp[id] = stamp
-      for (let k = 0; k < rows * cols; k++) payoffAt(id, k)
+      for (let k = 0; k < rows * cols; k++) check.matrixAt(id, k)
       const solution = games.solve(payoff, rows, cols)
-      const base = id * STRIDE
-      for (let r = 0; r < rows; r++) guess[base + r] = solution.row[r]!
-      for (let c = 0; c < cols; c++) guess[base + rows + c] = solution.col[c]!
+      guesses.setMixed(id, rows, cols, solution.row, solution.col)
       delta = Math.max(delta, Math.abs(solution.value - val[id]!))
       val[id] = solution.value
     }
@@ -272,12 +210,17 @@ export function createCellGame(input: CellGameInput): CellGame {
         }
         for (let i = 0; i < turnEnd; i++) {
           const id = turns[i]!
+          const cell = (a - 1) * hiB[id]! + b - 1
+          if (pureRows[id]! >= 0 && pureCols[id]! >= 0) {
+            recordPure(strategies, id, cell, pureRows[id]!, pureCols[id]!)
+            continue
+          }
           const rows = rowsOf[id]!
           const cols = colsOf[id]!
           const base = id * STRIDE
           for (let r = 0; r < rows; r++) rowProbs[r] = guess[base + r]!
           for (let c = 0; c < cols; c++) colProbs[c] = guess[base + rows + c]!
-          recordStrategy(strategies, id, (a - 1) * hiB[id]! + b - 1, rowProbs, rows, colProbs, cols)
+          recordStrategy(strategies, id, cell, rowProbs, rows, colProbs, cols)
         }
         return true
       }
@@ -286,15 +229,10 @@ export function createCellGame(input: CellGameInput): CellGame {
     guessFromBelow(turns, turnEnd, a, b) {
       for (let i = 0; i < turnEnd; i++) {
         const id = turns[i]!
-        const rows = rowsOf[id]!
-        const cols = colsOf[id]!
-        const base = id * STRIDE
-        guess.fill(0, base, base + rows + cols)
         const cell = (a - 2) * hiB[id]! + b - 1
         const row = a > 1 ? strategies.row[id]![cell]! : 0
         const col = a > 1 ? strategies.col[id]![cell]! : 0
-        if (rows > 0) guess[base + Math.max(0, row)] = 1
-        if (cols > 0) guess[base + rows + Math.max(0, col)] = 1
+        guesses.setPure(id, rowsOf[id]!, colsOf[id]!, Math.max(0, row), Math.max(0, col))
       }
     },
   }

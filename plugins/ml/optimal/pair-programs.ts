@@ -29,6 +29,11 @@ export interface PairPrograms {
   readonly termStart: Int32Array
   readonly termNode: Int32Array
   readonly termWeight: Float64Array
+  /**
+   * How many cells of a row pair k's sums can be valued from the first one reached: the least
+   * damage its sums deal to B (they read the row that far back); unbounded (2^30) without any.
+   */
+  readonly ahead: Int32Array
 }
 
 /** What a state valued on demand does at a cell (see `lazyPrograms` in `cell-tables.ts`). */
@@ -43,6 +48,8 @@ export interface LazyProgram {
   readonly sameCoef: Float64Array
 }
 
+const UNBOUNDED = 1 << 30
+
 /** @example const programs = pairPrograms(layout, lazy, program) */
 export function pairPrograms(layout: Layout, lazy: Uint8Array, program: LazyProgram): PairPrograms {
   const { count, pairStart, entryStart, entryP, entryNode, branchP, branchDist, distStart } = layout
@@ -50,6 +57,7 @@ export function pairPrograms(layout: Layout, lazy: Uint8Array, program: LazyProg
   const flat = new Uint8Array(pairs)
   const sumStart = new Int32Array(pairs + 1)
   const termStart = new Int32Array(pairs + 1)
+  const ahead = new Int32Array(pairs).fill(UNBOUNDED)
   const kind: number[] = []
   const weight: number[] = []
   const from: number[] = []
@@ -82,6 +90,7 @@ export function pairPrograms(layout: Layout, lazy: Uint8Array, program: LazyProg
         const br = program.branch[i]!
         const d = branchDist[br]!
         kind.push(program.kind[i]!)
+        if (program.kind[i] === DAMAGE_B) ahead[k] = Math.min(ahead[k]!, layout.distValue[distStart[d]!]!)
         weight.push(p * branchP[br]!)
         from.push(distStart[d]!)
         to.push(distStart[d + 1]!)
@@ -108,6 +117,7 @@ export function pairPrograms(layout: Layout, lazy: Uint8Array, program: LazyProg
     termStart,
     termNode: Int32Array.from(termNode),
     termWeight: Float64Array.from(termWeight),
+    ahead,
   }
 }
 
@@ -121,42 +131,72 @@ export interface PairTables {
 }
 
 /**
- * Pair k's constant part at cell (a, b) from its list: the hottest loop of a solve (the arrays are
- * taken out of `programs` and `tables` once, not at every call).
- * @example const pairConstant = createPairConstant(programs, tables); const q = pairConstant(k, a, b)
+ * Pair k's damage sums at cells `lo … hi` of row a, each weighted and added in the list's order,
+ * into `out[at + b − lo]`: the hottest loop of a solve. The same-cell terms are left out (see
+ * `pairTerms`): they read the cell's own values, known only when the cell is reached.
+ *
+ * Why a stretch of cells at once: a pair read at a cell is read again at the next ones (the
+ * guess's row and column stay), and the call, the list's set-up and each sum's set-up then cost
+ * once per stretch instead of once per cell. The stretch must read only finished cells: damage to
+ * B at cell b reads the row at b − v, so at most `ahead[k]` cells (the least damage to B) are
+ * valued before the first of them is reached (see `PairValues`). Each cell adds the same terms in
+ * the same order as one cell at a time: the same values to the bit.
+ *
+ * @example const sums = createPairSums(programs, tables); sums(k, a, b, b, out, 0)
  */
-export function createPairConstant(
+export function createPairSums(
   programs: PairPrograms,
   tables: PairTables,
-): (k: number, a: number, b: number) => number {
-  const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride, termStart, termNode, termWeight } =
-    programs
-  const { distValue, distProb, distTail, grid, val } = tables
-  return (k, a, b) => {
-    let q = 0
+): (k: number, a: number, lo: number, hi: number, out: Float64Array, at: number) => void {
+  const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride } = programs
+  const { distValue, distProb, distTail, grid } = tables
+  // one sum's value per cell of the stretch, its terms added value by value (j outer: the cells'
+  // sums are independent, so the inner loop has no chain of additions; each cell still adds its
+  // terms in the list's order)
+  let part = new Float64Array(64)
+  return (k, a, lo, hi, out, at) => {
+    const shift = at - lo
+    if (part.length <= hi) part = new Float64Array(2 * hi)
+    for (let b = lo; b <= hi; b++) out[shift + b] = 0
     for (let i = sumStart[k]!; i < sumStart[k + 1]!; i++) {
+      const first = sumFrom[i]!
       const end = sumTo[i]!
-      let sum = 0
-      let j = sumFrom[i]!
+      const stride = sumStride[i]!
+      const row = sumAt[i]! + (a - 1) * stride - 1
+      for (let b = lo; b <= hi; b++) part[b] = 0
       if (sumKind[i] === DAMAGE_B) {
-        const at = sumAt[i]! + (a - 1) * sumStride[i]! + b - 1
-        for (; j < end; j++) {
+        for (let j = first; j < end; j++) {
           const v = distValue[j]!
-          if (v >= b) break
-          sum += distProb[j]! * grid[at - v]!
+          if (v >= hi) break
+          const p = distProb[j]!
+          const cells = row - v
+          for (let b = Math.max(lo, v + 1); b <= hi; b++) part[b] = part[b]! + p * grid[cells + b]!
         }
-        if (j < end) sum += distTail[j]!
+        // a knock-out: every value from the first that reaches b on, one read of the tail
+        let j = first
+        for (let b = lo; b <= hi; b++) {
+          while (j < end && distValue[j]! < b) j++
+          if (j < end) part[b] = part[b]! + distTail[j]!
+        }
       } else {
-        const stride = sumStride[i]!
-        const at = sumAt[i]! + (a - 1) * stride + b - 1
-        for (; j < end; j++) {
+        for (let j = first; j < end; j++) {
           const v = distValue[j]!
           if (v >= a) break
-          sum += distProb[j]! * grid[at - v * stride]!
+          const p = distProb[j]!
+          const cells = row - v * stride
+          for (let b = lo; b <= hi; b++) part[b] = part[b]! + p * grid[cells + b]!
         }
       }
-      q += sumWeight[i]! * sum
+      const weight = sumWeight[i]!
+      for (let b = lo; b <= hi; b++) out[shift + b] = out[shift + b]! + weight * part[b]!
     }
+  }
+}
+
+/** Pair k's same-cell terms added to `q` (after its sums, in the list's order). */
+export function pairTerms(programs: PairPrograms, val: Float64Array): (k: number, q: number) => number {
+  const { termStart, termNode, termWeight } = programs
+  return (k, q) => {
     for (let t = termStart[k]!; t < termStart[k + 1]!; t++) q += termWeight[t]! * val[termNode[t]!]!
     return q
   }

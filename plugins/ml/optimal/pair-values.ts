@@ -1,6 +1,6 @@
 import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
-import { createPairConstant, type PairPrograms, type PairTables } from './pair-programs.ts'
+import { createPairSums, type PairPrograms, type PairTables, pairTerms } from './pair-programs.ts'
 
 /**
  * The part of each pair's payoff at one cell that does not depend on the cell's turn-start values
@@ -13,10 +13,20 @@ import { createPairConstant, type PairPrograms, type PairTables } from './pair-p
  * are evaluated on demand: `lazyStates` picks them, `ensure` values a pair at the current cell.
  */
 export interface PairValues {
-  /** Starts a cell: every pair's value is stale. */
+  /**
+   * Starts a stretch of cells `from … to` of row `a` (see `RowSweeper.sweepCells`): a pair's sums
+   * are valued ahead for the next cells of the stretch (see `createPairSums`), never past it.
+   */
+  stretch(a: number, from: number, to: number): void
+  /** Starts a cell of the stretch: every pair's value is stale. */
   begin(a: number, b: number): void
-  /** Makes `constQ[k]` (global pair index) valid at the current cell. */
+  /**
+   * Makes `constQ[k]` (global pair index) valid at the current cell, valuing its sums ahead for
+   * the next cells of the stretch (a pair read is usually read again at the next cells).
+   */
   ensure(k: number): void
+  /** `ensure` without valuing ahead: for a read that will not be repeated (a failed check's matrix). */
+  ensureHere(k: number): void
   /** Every pair of the turn states `turns[0 … turnEnd − 1]` (value iteration, best responses). */
   ensureAll(turns: Int32Array, turnEnd: number): void
 }
@@ -64,19 +74,48 @@ export function createPairValues(
   tables: PairTables,
 ): PairValues {
   const { count, pairStart, entryStart, entryP, entryNode } = layout
-  const { flat } = programs
-  const pairConstant = createPairConstant(programs, tables)
+  const { flat, ahead } = programs
+  const pairSums = createPairSums(programs, tables)
+  const addTerms = pairTerms(programs, val)
   // a pair (node) is valid at the current cell when its stamp is the cell's
   const pairStamp = new Int32Array(pairStart[count]!)
   const nodeStamp = new Int32Array(count)
   let stamp = 0
   let cellA = 0
   let cellB = 0
-  const ensure = (k: number) => {
+  // the sums valued ahead: pair k's for cells up to `aheadTo[k]` of the stretch numbered
+  // `aheadStretch[k]`, at `sums[aheadSlot[k] · width + b − from]`
+  const aheadStretch = new Int32Array(pairStart[count]!)
+  const aheadTo = new Int32Array(pairStart[count]!)
+  const aheadSlot = new Int32Array(pairStart[count]!)
+  let stretchId = 0
+  let from = 0
+  let to = 0
+  let width = 1
+  let slots = 0
+  let sums = new Float64Array(64)
+  /** `ensure`, valuing pair k's sums ahead (`span` cells at most) when it has none for the cell. */
+  const valueAt = (k: number, span: number) => {
     if (pairStamp[k] === stamp) return
     pairStamp[k] = stamp
     if (flat[k]) {
-      constQ[k] = pairConstant(k, cellA, cellB)
+      if (aheadStretch[k] !== stretchId) {
+        aheadStretch[k] = stretchId
+        aheadSlot[k] = slots++
+        if (slots * width > sums.length) {
+          const grown = new Float64Array(2 * slots * width)
+          grown.set(sums)
+          sums = grown
+        }
+        aheadTo[k] = 0
+      }
+      const at = aheadSlot[k]! * width - from
+      if (cellB > aheadTo[k]!) {
+        const last = Math.min(to, cellB + span - 1)
+        pairSums(k, cellA, cellB, last, sums, at + cellB)
+        aheadTo[k] = last
+      }
+      constQ[k] = addTerms(k, sums[at + cellB]!)
       return
     }
     let q = 0
@@ -91,16 +130,26 @@ export function createPairValues(
     constQ[k] = q
   }
   return {
+    ensure: (k) => valueAt(k, ahead[k]!),
+    ensureHere: (k) => valueAt(k, 1),
+    stretch(a, first, last) {
+      stretchId++
+      slots = 0
+      from = first
+      to = last
+      width = last - first + 1
+      cellA = a
+    },
     begin(a, b) {
       stamp++
       cellA = a
       cellB = b
     },
-    ensure,
     ensureAll(turns, turnEnd) {
       for (let i = 0; i < turnEnd; i++) {
         const id = turns[i]!
-        for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++) ensure(k)
+        for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++)
+          valueAt(k, ahead[k]!)
       }
     },
   }

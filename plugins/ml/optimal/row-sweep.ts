@@ -11,7 +11,7 @@ import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import type { Reach } from './reach.ts'
 import { liveTurns, type Strategies } from './strategies.ts'
 import type { SweepOptions } from './sweep.ts'
-import { sameCellTemplates } from './templates.ts'
+import { payoffFillers, sameCellTemplates } from './templates.ts'
 import { createTurnSolver } from './turn-solve.ts'
 
 /** A cell whose fixed point has not settled after this many rounds reports its change as residual. */
@@ -49,7 +49,7 @@ export function createRowSweeper(
   strategies: Strategies,
 ): RowSweeper {
   const { hiA, hiB } = reach
-  const { count, gridAt, branchStart, pairStart, entryStart, entryP, entryNode } = layout
+  const { count, gridAt, branchStart, pairStart, entryStart } = layout
   const turnIds = liveTurns(graph, reach)
   const byHiB = (x: number, y: number) => hiB[y]! - hiB[x]!
   const lazy = lazyStates(graph, layout)
@@ -63,10 +63,8 @@ export function createRowSweeper(
   const payoff = new Float64Array(25)
   const rule = options.rule
   const turnSolver = createTurnSolver(rule, games, strategies, payoff, count)
-  const { termStart, termNode, termCoef, nodeTermStart, nodeTermNode, nodeTermCoef } = sameCellTemplates(
-    graph,
-    layout,
-  )
+  const templates = sameCellTemplates(graph, layout)
+  const { termStart, termNode, termCoef, nodeTermStart, nodeTermNode, nodeTermCoef } = templates
   const constQ = new Float64Array(entryStart.length)
   const { lower, sameStart, sameTarget, sameCoef, retCount, retTarget, retCoef } = cells
   const programs = pairPrograms(layout, lazy, cells.lazyProgram)
@@ -90,6 +88,7 @@ export function createRowSweeper(
     pairStart,
     constQ,
     ensure: pairs.ensure,
+    ensureHere: pairs.ensureHere,
     termStart,
     termNode,
     termCoef,
@@ -102,27 +101,15 @@ export function createRowSweeper(
     certain: certainKnockOuts(layout, rowsOf, colsOf),
   })
 
-  /** Fills `payoff` from the first-action values of every pair. */
-  const payoffFromValues = (id: number) => {
-    const pairs = pairStart[id]!
-    for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
-      let q = 0
-      for (let e = entryStart[pairs + i]!; e < entryStart[pairs + i + 1]!; e++)
-        q += entryP[e]! * val[entryNode[e]!]!
-      payoff[i] = q
-    }
-  }
-
-  /** Fills `payoff` from the cell's constants and the current turn-start values (see templates). */
-  const payoffFromTemplates = (id: number) => {
-    const pairs = pairStart[id]!
-    for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
-      let q = constQ[pairs + i]!
-      for (let t = termStart[pairs + i]!; t < termStart[pairs + i + 1]!; t++)
-        q += termCoef[t]! * val[termNode[t]!]!
-      payoff[i] = q
-    }
-  }
+  const { payoffFromValues, payoffFromTemplates } = payoffFillers(
+    layout,
+    rowsOf,
+    colsOf,
+    templates,
+    constQ,
+    val,
+    payoff,
+  )
 
   const solveTurn = (id: number, cell: number): number => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
   const rowLists = groups.map((g) => new Int32Array(g.length))
@@ -258,6 +245,7 @@ export function createRowSweeper(
     let change = 0
     if (listRow !== a || listNext > from) setUpRow(a)
     cells.sumRow(a, from, to)
+    pairs.stretch(a, from, to)
     for (let b = from; b <= to; b++) {
       if (abandon?.()) {
         listNext = b

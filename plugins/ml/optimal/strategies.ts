@@ -78,6 +78,20 @@ export function recordStrategy(
   mixed.set(cell, probs)
 }
 
+/** Records a pure choice of both sides at a cell (what `recordStrategy` does for pure probabilities). */
+export function recordPure(
+  strategies: Strategies,
+  node: number,
+  cell: number,
+  row: number,
+  col: number,
+): void {
+  const rows = strategies.row[node]!
+  if (rows[cell] === -1) strategies.mixed[node]!.delete(cell)
+  rows[cell] = row
+  strategies.col[node]![cell] = col
+}
+
 function pureIndex(probs: Float64Array, count: number): number {
   for (let i = 0; i < count; i++) if (probs[i]! >= 1 - 1e-12) return i
   return -1

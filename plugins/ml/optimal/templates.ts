@@ -82,3 +82,43 @@ export function sameCellTemplates(graph: SweepGraph, layout: Layout): SameCellTe
     nodeTermCoef: Float64Array.from(nodeTermCoef),
   }
 }
+
+/**
+ * The value iteration's payoff matrices (`payoff[r · cols + c]` of a turn state at the cell): from
+ * the first-action states' values (a cell that comes back to itself through an HP change), or from
+ * the pairs' constants and the current turn-start values (see `SameCellTemplates`).
+ *
+ * @example const { payoffFromTemplates } = payoffFillers(layout, rowsOf, colsOf, templates, constQ, val, payoff)
+ */
+export function payoffFillers(
+  layout: Layout,
+  rowsOf: Int32Array,
+  colsOf: Int32Array,
+  templates: SameCellTemplates,
+  constQ: Float64Array,
+  val: Float64Array,
+  payoff: Float64Array,
+) {
+  const { pairStart, entryStart, entryP, entryNode } = layout
+  const { termStart, termNode, termCoef } = templates
+  return {
+    payoffFromValues(id: number) {
+      const pairs = pairStart[id]!
+      for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
+        let q = 0
+        for (let e = entryStart[pairs + i]!; e < entryStart[pairs + i + 1]!; e++)
+          q += entryP[e]! * val[entryNode[e]!]!
+        payoff[i] = q
+      }
+    },
+    payoffFromTemplates(id: number) {
+      const pairs = pairStart[id]!
+      for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
+        let q = constQ[pairs + i]!
+        for (let t = termStart[pairs + i]!; t < termStart[pairs + i + 1]!; t++)
+          q += termCoef[t]! * val[termNode[t]!]!
+        payoff[i] = q
+      }
+    },
+  }
+}
