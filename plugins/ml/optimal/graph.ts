@@ -1,8 +1,9 @@
-import type { Dist } from '../solver/dist.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import type { Leaf } from '../solver/leaf.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
 import { OptimalLimitError } from './errors.ts'
+import { createMixTable, type MixTarget, sameOps } from './graph-keys.ts'
+import type { OutcomeCache } from './outcome-cache.ts'
 import type { Game } from './setup.ts'
 import { choicesOf } from './state.ts'
 import { actionOutcomes, residualOutcomes, startStates } from './turn.ts'
@@ -100,17 +101,18 @@ export interface GraphLimits {
  * choices, the turn's start, both actions and the residual, each outcome merged by what it does to
  * HP. Discrete only: a state's branches do not depend on HP (HP tests are `guard` ops).
  *
+ * @param cache outcomes already computed for states equal but for their PP counts (see
+ *   `OutcomeCache`): the same graph, sooner
  * @throws OptimalLimitError `OPTIMAL_STATE_LIMIT` past `limits.maxStates`.
  * @example const graph = exploreGame(game, initialState(game), { maxStates: 20000 })
  */
-export function exploreGame(game: Game, start: Mode, limits: GraphLimits): GameGraph {
+export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?: OutcomeCache): GameGraph {
   const table = createModeTable()
   const nodes: GameNode[] = []
   const turnIds = new Map<Mode, number>()
   const chanceIds = new Map<Mode, number>()
-  const mixIds = new Map<string, number>()
+  const mixIds = createMixTable<number>()
   const pending: number[] = []
-  const keys = createOpsKeys()
   let upward = false
   const add = (node: GameNode) => {
     if (nodes.length >= limits.maxStates) {
@@ -143,35 +145,40 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits): GameG
     chanceIds.set(key, id)
     return id
   }
-  const mixNode = (stage: number, targets: { p: number; node: number }[]): number => {
-    const key = `${stage}|${targets.map((t) => `${t.node}:${t.p}`).join(',')}`
-    const known = mixIds.get(key)
-    if (known !== undefined) return known
-    const branches = targets.map((t) => ({ p: t.p, ops: [], node: t.node }))
-    const id = nodes.length
-    nodes.push({ kind: 'chance', id, stage: stage + 0.5, state: null, branches })
-    mixIds.set(key, id)
-    return id
-  }
+  const mixNode = (stage: number, targets: MixTarget[]): number =>
+    mixIds.get(stage, targets, () => {
+      const branches = targets.map((t) => ({ p: t.p, ops: [], node: t.node }))
+      const id = nodes.length
+      nodes.push({ kind: 'chance', id, stage: stage + 0.5, state: null, branches })
+      return id
+    })
   const branchesOf = (stage: number, leaves: Leaf[], next: (m: Mode) => number): Branch[] => {
-    const byOps = new Map<string, { p: number; ops: HpOp[]; targets: Map<number, number> }>()
+    // leaves merged by what they do to HP, in order of first appearance
+    const merged: { p: number; ops: HpOp[]; targets: Map<number, number> }[] = []
     for (const leaf of leaves) {
       if (leaf.p === 0) continue
-      const key = keys.of(leaf.ops)
-      let merged = byOps.get(key)
-      if (!merged) {
-        merged = { p: 0, ops: leaf.ops, targets: new Map() }
-        byOps.set(key, merged)
+      let group: (typeof merged)[number] | undefined
+      for (const known of merged) {
+        if (sameOps(known.ops, leaf.ops)) {
+          group = known
+          break
+        }
+      }
+      if (!group) {
+        group = { p: 0, ops: leaf.ops, targets: new Map() }
+        merged.push(group)
         for (const op of leaf.ops)
           if (op.kind === 'heal' || op.kind === 'drain' || op.kind === 'leech') upward = true
       }
-      merged.p += leaf.p
+      group.p += leaf.p
       const target = next(leaf.m)
-      merged.targets.set(target, (merged.targets.get(target) ?? 0) + leaf.p)
+      group.targets.set(target, (group.targets.get(target) ?? 0) + leaf.p)
     }
-    return [...byOps.values()].map(({ p, ops, targets }) => {
-      const list = [...targets].map(([node, q]) => ({ p: q / p, node }))
-      return { p, ops, node: list.length === 1 ? list[0]!.node : mixNode(stage, list) }
+    return merged.map(({ p, ops, targets }) => {
+      if (targets.size === 1) for (const node of targets.keys()) return { p, ops, node }
+      const list: MixTarget[] = []
+      for (const [node, q] of targets) list.push({ p: q / p, node })
+      return { p, ops, node: mixNode(stage, list) }
     })
   }
   const root = turnNode(start)
@@ -189,7 +196,11 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits): GameG
       continue
     }
     if (!node.state) continue
-    const leaves = node.stage === 3 ? residualOutcomes(game, node.state) : actionOutcomes(game, node.state)
+    const leaves = cache
+      ? cache.outcomes(game, node.state, node.stage === 3)
+      : node.stage === 3
+        ? residualOutcomes(game, node.state)
+        : actionOutcomes(game, node.state)
     const next = node.stage === 3 ? turnNode : chanceNode
     node.branches.push(...branchesOf(node.stage, leaves, next))
   }
@@ -206,35 +217,6 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits): GameG
     findTurn(state) {
       const id = turnIds.get(table.intern(state.slice()))
       return id === undefined ? undefined : (nodes[id] as TurnNode)
-    },
-  }
-}
-
-/** Keys that identify a list of HP ops (distributions by identity). */
-function createOpsKeys() {
-  const distIds = new WeakMap<Dist, number>()
-  let nextId = 0
-  const distId = (dist: Dist) => {
-    let id = distIds.get(dist)
-    if (id === undefined) {
-      id = nextId++
-      distIds.set(dist, id)
-    }
-    return id
-  }
-  return {
-    of(ops: readonly HpOp[]): string {
-      let key = ''
-      for (const op of ops) {
-        if (op.kind === 'damage')
-          key += `d${op.side}:${op.dist.min === op.dist.max ? `c${op.dist.min}` : distId(op.dist)};`
-        else if (op.kind === 'recoil' || op.kind === 'drain')
-          key += `${op.kind}${op.side}:${op.num}/${op.den};`
-        else if (op.kind === 'heal' || op.kind === 'leech') key += `${op.kind}${op.side}:${op.amount};`
-        else if (op.kind === 'guard') key += `g${op.side}:${op.test};`
-        else key += `${op.kind}${op.side};`
-      }
-      return key
     },
   }
 }

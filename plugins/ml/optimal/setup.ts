@@ -17,6 +17,12 @@ export interface GameSideInput {
 export interface GameOptions {
   /** Per side, per slot: count this slot's PP (default: none; see `GameSide.tracked`). */
   readonly tracked?: readonly [readonly boolean[] | undefined, readonly boolean[] | undefined]
+  /**
+   * A game of the same two sides (same forms, same moves) whose rules to share: its battlers and
+   * rule contexts, so that both make the very same damage distributions (outcomes cached for one
+   * stay valid for the other, see `OutcomeCache`), and nothing is built twice.
+   */
+  readonly sameRulesAs?: Game
 }
 
 /** What the game needs of one side, per move slot. */
@@ -76,6 +82,13 @@ export function createGame(
   b: GameSideInput,
   options: GameOptions = {},
 ): Game {
+  const trackedOf = (side: number, slots: number) =>
+    Array.from({ length: slots }, (_, slot) => options.tracked?.[side]?.[slot] ?? false)
+  const base = options.sameRulesAs
+  if (base) {
+    const sides = base.sides.map((side, s) => ({ ...side, tracked: trackedOf(s, side.moves.length) }))
+    return { dex, sides: sides as unknown as [GameSide, GameSide], context: base.context }
+  }
   const struggle = dex.moves.get('struggle')
   const ids = [a.moves, b.moves].map((moves) => moves.map((m) => dex.moves.get(m).id as string))
   const sides = [0, 1].map((side) => {
@@ -99,7 +112,7 @@ export function createGame(
       struggler: { ...battlers[0]!, move: standIn(struggle, { id: 'optimalstruggle' }), maxPp: 1 },
       moves,
       maxPp: battlers.map((battler) => battler.maxPp),
-      tracked: battlers.map((_, slot) => options.tracked?.[side]?.[slot] ?? false),
+      tracked: trackedOf(side, battlers.length),
       keepLast: foe.includes('disable'),
       fakeOut: own.includes('fakeout'),
     } satisfies GameSide

@@ -5,6 +5,7 @@ import { OptimalLimitError } from './errors.ts'
 import { type ForwardPlay, playForward } from './forward.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
 import { type Layout, layoutOf } from './layout.ts'
+import { createOutcomeCache, type OutcomeCache } from './outcome-cache.ts'
 import { type Reach, reachOf } from './reach.ts'
 import { createGame, type Game, type GameSideInput } from './setup.ts'
 import { type SideState, startStateOf } from './start-state.ts'
@@ -80,7 +81,9 @@ export function solveGame(
     boolean[],
   ]
   let tracked: [boolean[], boolean[]] = forced
-  let solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team)
+  // every round explores mostly the states of the round before, with one more PP count
+  const reuse = createReuse()
+  let solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team, reuse)
   for (let round = 0; round < MAX_PP_ROUNDS; round++) {
     // count the PP of the slots that could run out first (the others may then never get there)
     const risks = slotRisks(solved)
@@ -99,7 +102,7 @@ export function solveGame(
       ),
     ) as [boolean[], boolean[]]
     try {
-      solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team)
+      solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team, reuse)
     } catch (error) {
       // counting PP makes the game too big: keep the answer and its reported PP risk
       if (error instanceof OptimalLimitError) return solved
@@ -120,10 +123,26 @@ export interface PreparedGame {
 }
 
 /**
+ * What the explorations of one request share (see `solveGame`'s PP rounds): the rules of the first
+ * game, and the outcomes of the chance states met so far.
+ */
+export interface Reuse {
+  /** The first game prepared for the request (set by `prepareGame`). */
+  rules: Game | undefined
+  readonly outcomes: OutcomeCache
+}
+
+/** Nothing shared yet: for the explorations of one request only. */
+export function createReuse(): Reuse {
+  return { rules: undefined, outcomes: createOutcomeCache() }
+}
+
+/**
  * Everything before the sweep: the rules of both sides, the discrete states explored from the
  * start, their HP bounds and the tables' layout (a sweep helper receives them as plain data, see
  * `sweep-helper.ts`).
  *
+ * @param reuse what an earlier preparation of the same request computed (the same answer)
  * @throws OptimalLimitError past the state or cell budget (before any table is allocated).
  */
 export function prepareGame(
@@ -132,14 +151,23 @@ export function prepareGame(
   request: OptimalRequest,
   limits: OptimalLimits,
   tracked: readonly [boolean[], boolean[]],
+  reuse: Reuse = createReuse(),
 ): PreparedGame {
-  const game = createGame(engine.dex, factory, request.a, request.b, { tracked })
+  const game = createGame(engine.dex, factory, request.a, request.b, { tracked, sameRulesAs: reuse.rules })
+  reuse.rules ??= game
   const maxA = game.sides[0].battlers[0]!.maxhp
   const maxB = game.sides[1].battlers[0]!.maxhp
   const { state, hp } = request.state
     ? startStateOf(game, request.state)
     : { state: initialState(game), hp: [maxA, maxB] as [number, number] }
-  const graph = exploreGame(game, state, { maxStates: limits.maxStates })
+  // without a PP count every chance state is met once: caching its outcomes would not pay
+  const counting = tracked.some((slots) => slots.some(Boolean))
+  const graph = exploreGame(
+    game,
+    state,
+    { maxStates: limits.maxStates },
+    counting ? reuse.outcomes : undefined,
+  )
   const reach = reachOf(graph, hp[0], hp[1], maxA, maxB)
   let cells = 0
   for (let id = 0; id < graph.nodes.length; id++) cells += reach.hiA[id]! * reach.hiB[id]!
@@ -166,13 +194,14 @@ function solveOnce(
   tracked: readonly [boolean[], boolean[]],
   deadline: number,
   team: SweepTeam | undefined,
+  reuse: Reuse,
 ): SolvedGame {
   const t0 = performance.now()
   // a second thread, if the game turns out worth sharing (see `SweepTeam`)
   const run = team?.begin()
   let prepared: PreparedGame
   try {
-    prepared = prepareGame(engine, factory, request, limits, tracked)
+    prepared = prepareGame(engine, factory, request, limits, tracked, reuse)
   } catch (error) {
     run?.end()
     throw error

@@ -1,7 +1,7 @@
 import type { Side } from '../solver/kernel.ts'
 import type { Leaf } from '../solver/leaf.ts'
 import { F, type Mode, SIDE_SIZE, T_ORDER } from '../solver/mode.ts'
-import { actionLeaves } from '../solver/phases.ts'
+import { actionLeavesFrom } from '../solver/phases.ts'
 import { residual } from '../solver/residual.ts'
 import { turnStart } from '../solver/turn-start.ts'
 import { type Game, STRUGGLE } from './setup.ts'
@@ -34,7 +34,7 @@ export function startStates(
   curB: number,
 ): { p: number; next: Mode }[] {
   const projected = project(state, curA, curB)
-  const branches = turnStart(game.context(curA, curB), projected)
+  const branches = turnStart(game.context(curA, curB), projected, true)
   for (const { next } of branches) {
     if (curA === STRUGGLE) setField(next, 0, F.choice, 1)
     if (curB === STRUGGLE) setField(next, 1, F.choice, 1)
@@ -57,6 +57,21 @@ export function actorOf(state: Mode): Side {
  * use another move, so that the rules do not stop it).
  */
 export function actionOutcomes(game: Game, state: Mode): Leaf[] {
+  return actionCore(game, state, game.sides[actorOf(state)].tracked).leaves
+}
+
+/** An action's outcomes with, per leaf, the slot (0–3) whose PP the action paid, or −1. */
+export interface ActionOutcomes {
+  readonly leaves: Leaf[]
+  readonly paid: Int8Array
+}
+
+/**
+ * `actionOutcomes` counting PP only for the slots in `counted` (per slot of the actor), and
+ * telling which slot each leaf paid: what lets `OutcomeCache` compute an action once for every
+ * state that differs only in its PP counts, and count them afterwards.
+ */
+export function actionCore(game: Game, state: Mode, counted: readonly boolean[]): ActionOutcomes {
   const actor = actorOf(state)
   const foe = (1 - actor) as Side
   const cur = xget(state, actor, X.cur)
@@ -66,21 +81,35 @@ export function actionOutcomes(game: Game, state: Mode): Leaf[] {
   setField(work, actor, F.lastMove, 0)
   const ctx = game.context(xget(state, 0, X.cur), xget(state, 1, X.cur))
   const foeDisabledBefore = field(state, foe, F.disable)
-  const leaves = actionLeaves(ctx, work, actor)
-  for (const m of new Set(leaves.map((leaf) => leaf.m))) {
+  const leaves = actionLeavesFrom(ctx, { p: 1, m: work, ops: [], done: false }, actor)
+  const paid = new Int8Array(leaves.length).fill(-1)
+  const pays = !lockedBefore && cur >= 1 && cur <= 4
+  const settled = new Map<Mode, number>()
+  for (let i = 0; i < leaves.length; i++) {
+    const m = leaves[i]!.m
+    // leaves may share a state: settle it once
+    const known = settled.get(m)
+    if (known !== undefined) {
+      paid[i] = known
+      continue
+    }
+    let slot = -1
     const used = field(m, actor, F.lastMove)
     if (used === 0) setField(m, actor, F.lastMove, lastMoveBefore)
     else if (used === 2) xset(m, actor, X.last, STRUGGLE)
     else {
       xset(m, actor, X.last, cur)
-      if (!lockedBefore && cur >= 1 && cur <= 4 && game.sides[actor].tracked[cur - 1]) {
-        xset(m, actor, X.pp + cur - 1, xget(m, actor, X.pp + cur - 1) + 1)
+      if (pays) {
+        slot = cur - 1
+        if (counted[slot]) xset(m, actor, X.pp + slot, xget(m, actor, X.pp + slot) + 1)
       }
     }
     if (foeDisabledBefore === 0 && field(m, foe, F.disable) > 0) pinDisable(game, m, foe)
     settleActor(game.sides[actor], m, actor)
+    settled.set(m, slot)
+    paid[i] = slot
   }
-  return leaves
+  return { leaves, paid }
 }
 
 /** A Disable just landed on `foe` (the rules set `F.disable`): which slot, or undo it. */

@@ -3,7 +3,7 @@ import { foeOf, get, type SolveContext, set } from './context.ts'
 import { confusionRolls } from './damage.ts'
 import { constantDist, uniformOf } from './dist.ts'
 import type { Side } from './kernel.ts'
-import { damage, fork, type Leaf, stage } from './leaf.ts'
+import { damage, fork, type Leaf, split, stage } from './leaf.ts'
 import { F, FRZ, NONE, SLP } from './mode.ts'
 
 /** What a side is doing when its action comes: recharging, or using a move. */
@@ -42,7 +42,7 @@ export function beforeMove(ctx: SolveContext, leaf: Leaf, side: Side, action: Ac
   leaves = stage(leaves, (l) => blocked(l, side, action))
   leaves = stage(leaves, (l) => confusion(ctx, l, side))
   leaves = stage(leaves, (l) =>
-    get(l.m, side, F.status) === 1 ? fork(l, [[0.25, (c) => abort(c, side)], [0.75]]) : undefined,
+    get(l.m, side, F.status) === 1 ? split(l, [[0.25, (c) => abort(c, side)], [0.75]]) : undefined,
   )
   leaves = stage(leaves, (l) => bideRelease(ctx, l, side))
   leaves = stage(leaves, (l) => {
@@ -68,7 +68,7 @@ function sleepOrFreeze(leaf: Leaf, side: Side, move: Move): Leaf[] | undefined {
   }
   if (status !== FRZ || move.flags.defrost) return undefined
   const thaw = (child: Leaf) => set(child.m, side, F.status, NONE)
-  return fork(leaf, [
+  return split(leaf, [
     [0.2, thaw],
     [0.8, (child) => abort(child, side)],
   ])
@@ -97,10 +97,11 @@ function confusion(ctx: SolveContext, leaf: Leaf, side: Side): Leaf[] | undefine
     self.stats.def,
     get(m, side, F.def),
   )
-  const [hurt, fine] = fork(leaf, [[0.33], [0.67]])
+  const storing = get(m, side, F.bide) > 0
+  const [hurt, fine] = split(leaf, [[0.33], [0.67]])
   const out: Leaf[] = fine ? [fine] : []
   if (!hurt) return out
-  if (get(m, side, F.bide) === 0) {
+  if (!storing) {
     damage(hurt, side, uniformOf(rolls))
     abort(hurt, side)
     return [hurt, ...out]

@@ -4,7 +4,7 @@ import { constantDist, type Dist, entries, sum } from './dist.ts'
 import { boost, clearAllBoosts, confuse, seed, trap, tryStatus } from './effects.ts'
 import { type HitEffect, hitEffect } from './hit.ts'
 import type { Side } from './kernel.ts'
-import { fork, type Leaf } from './leaf.ts'
+import { fork, type Leaf, split } from './leaf.ts'
 import { BRN, F, FRZ, NONE, PAR, PSN, SLP, TOX } from './mode.ts'
 import { hitCounts } from './multihit.ts'
 import { UnsupportedMechanic } from './unsupported.ts'
@@ -24,8 +24,11 @@ interface Hitting {
  */
 export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
   const out: Leaf[] = []
-  for (const [hits, p] of hitCounts(move)) {
-    for (const child of fork(leaf, [[p]])) {
+  const counts = hitCounts(move)
+  for (let k = 0; k < counts.length; k++) {
+    const [hits, p] = counts[k]!
+    // the last count takes the leaf itself (the caller drops it)
+    for (const child of (k === counts.length - 1 ? split : fork)(leaf, [[p]])) {
       let states: Hitting[] = [{ leaf: child, pending: null }]
       for (let i = 0; i < hits; i++) states = states.flatMap((state) => oneHit(ctx, state, side, move))
       for (const state of states) out.push(...finish(ctx, flush(state, foeOf(side)), side, move))
@@ -155,7 +158,7 @@ function secondaries(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Lea
   for (const secondary of move.secondaries ?? []) {
     const chance = (secondary.chance ?? 100) / 100
     leaves = leaves.flatMap((current) => {
-      const [yes, no] = fork(current, [[chance], [1 - chance]])
+      const [yes, no] = split(current, [[chance], [1 - chance]])
       const out = no ? [no] : []
       if (!yes) return out
       if (secondary.status) return [...tryStatus(ctx, yes, foe, STATUS_CODES[secondary.status]!), ...out]

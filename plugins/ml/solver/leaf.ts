@@ -37,6 +37,32 @@ export function fork(leaf: Leaf, children: readonly (readonly [number, ((child: 
   return out
 }
 
+/**
+ * `fork` for a leaf its caller drops once split: the last child (with a non-zero probability)
+ * takes the leaf's own state and ops, the others get copies. Copying the state was most of the
+ * cost of enumerating a turn's outcomes (the optimal-play exploration runs the rules for every
+ * discrete state); only for a leaf that nothing reads or changes afterwards.
+ */
+export function split(
+  leaf: Leaf,
+  children: readonly (readonly [number, ((child: Leaf) => void)?])[],
+): Leaf[] {
+  let last = children.length - 1
+  while (last >= 0 && children[last]![0] <= 0) last--
+  const out: Leaf[] = []
+  for (let i = 0; i <= last; i++) {
+    const [p, edit] = children[i]!
+    if (p <= 0) continue
+    const child: Leaf =
+      i === last
+        ? { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
+        : { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
+    edit?.(child)
+    out.push(child)
+  }
+  return out
+}
+
 /** Runs `stage` on every leaf still acting; finished leaves pass through unchanged. */
 export function stage(leaves: Leaf[], run: (leaf: Leaf) => Leaf[] | undefined): Leaf[] {
   const out: Leaf[] = []

@@ -180,7 +180,11 @@ function forgetWhatNoLongerMatters(ctx: SolveContext): (leaf: Leaf) => Leaf {
 
 /** Every outcome of one side's action in `mode`: `runMove` checks, then the move. */
 export function actionLeaves(ctx: SolveContext, mode: Mode, side: Side): Leaf[] {
-  const leaf = startLeaf(mode)
+  return actionLeavesFrom(ctx, startLeaf(mode), side)
+}
+
+/** `actionLeaves` from a fresh leaf whose state the caller gives up (no copy of it is made). */
+export function actionLeavesFrom(ctx: SolveContext, leaf: Leaf, side: Side): Leaf[] {
   const action = actionOf(ctx, leaf, side)
   const leaves = beforeMove(ctx, leaf, side, action)
   if (action === 'recharge') return leaves

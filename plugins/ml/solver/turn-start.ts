@@ -29,23 +29,26 @@ function choosesStruggle(ctx: SolveContext, mode: Mode, side: Side, own: Move): 
  * (a tie is a fair coin, the engine's shuffle). Returns one or two branches (state with `T_ORDER`
  * = the side that acts first).
  *
+ * @param owned the caller gives `mode` up: the first branch's state is `mode` itself
  * @example
  * turnStart(ctx, mode) // [{ p: 1, next }] or two halves on a speed tie
  */
-export function turnStart(ctx: SolveContext, mode: Mode): { p: number; next: Mode }[] {
-  const base = mode.slice()
+export function turnStart(ctx: SolveContext, mode: Mode, owned = false): { p: number; next: Mode }[] {
+  // every read of `mode` comes first: a caller that gives `mode` up (`owned`) saves a copy
+  const planned = [plannedMove(ctx, mode, 0), plannedMove(ctx, mode, 1)] as const
+  const outOfPp = [ppLeft(ctx, mode, 0) <= 0, ppLeft(ctx, mode, 1) <= 0]
+  const speeds = [actionSpeed(ctx, mode, 0), actionSpeed(ctx, mode, 1)]
+  const base = owned ? mode : mode.slice()
   const priorities: number[] = []
-  const speeds: number[] = []
   for (const side of [0, 1] as const) {
-    const planned = plannedMove(ctx, mode, side)
-    const struggling = planned !== 'recharge' && planned.id === 'struggle'
+    const move = planned[side]
+    const struggling = move !== 'recharge' && move.id === 'struggle'
     set(base, side, F.choice, struggling ? 1 : 0)
-    if (ppLeft(ctx, mode, side) <= 0) set(base, side, F.ppOut, 1)
+    if (outOfPp[side]) set(base, side, F.ppOut, 1)
     set(base, side, F.moved, 0)
-    const beforeTurn = planned !== 'recharge' && (planned.id === 'counter' || planned.id === 'mirrorcoat')
+    const beforeTurn = move !== 'recharge' && (move.id === 'counter' || move.id === 'mirrorcoat')
     set(base, side, F.counter, beforeTurn ? 1 : 0)
-    priorities.push(planned === 'recharge' ? 0 : planned.priority)
-    speeds.push(actionSpeed(ctx, mode, side))
+    priorities.push(move === 'recharge' ? 0 : move.priority)
   }
   const aFirst = priorities[0]! - priorities[1]! || speeds[0]! - speeds[1]!
   if (aFirst !== 0) {

@@ -6,7 +6,7 @@ import { boost, confuse, foeWillMove } from './effects.ts'
 import { reachesHidden } from './hit.ts'
 import { hitLoop } from './hit-loop.ts'
 import type { Side } from './kernel.ts'
-import { fork, type Leaf } from './leaf.ts'
+import { type Leaf, split } from './leaf.ts'
 import { F, FRZ, NONE, SLP } from './mode.ts'
 import { moveOnFoe, moveOnSelfOrField } from './status-move.ts'
 import { UnsupportedMechanic } from './unsupported.ts'
@@ -103,7 +103,7 @@ function aimAtFoe(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[]
   if (!immunityPasses(ctx, leaf, side, move)) return [failed(ctx, leaf, side, move)]
   const chance = accuracyOf(ctx, leaf, side, move, poisonToxic)
   if (chance === 0) return [failed(ctx, leaf, side, move)]
-  const [hit, miss] = fork(leaf, [[chance], [1 - chance]])
+  const [hit, miss] = split(leaf, [[chance], [1 - chance]])
   const out: Leaf[] = []
   if (miss) out.push(failed(ctx, miss, side, move))
   if (hit) {

@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'bun:test'
+import { createLgpeEngine } from '../battle/engine.ts'
+import { createBattlerFactory } from '../solver/battler.ts'
+import type { HpOp } from '../solver/kernel.ts'
+import { exploreGame, type GameGraph } from './graph.ts'
+import { createOutcomeCache } from './outcome-cache.ts'
+import { createGame, type GameSideInput } from './setup.ts'
+import { initialState } from './state.ts'
+
+const engine = createLgpeEngine()
+const factory = createBattlerFactory(engine)
+const LIMITS = { maxStates: 30_000 }
+
+// Thunder's 16 PP counted; Drowzee's Disable can hit it once it is out of PP (the Disable fails then)
+const PIKACHU: GameSideInput = { species: 'pikachu', moves: ['thunder', 'quickattack'] }
+const DROWZEE: GameSideInput = { species: 'drowzee', moves: ['disable', 'pound'] }
+const THUNDER_COUNTED: [boolean[], boolean[]] = [
+  [true, false],
+  [false, false],
+]
+
+function opText(op: HpOp): string {
+  if (op.kind === 'damage') return `d${op.side}[${op.dist.min},${op.dist.max}:${op.dist.probs.join(',')}]`
+  if (op.kind === 'recoil' || op.kind === 'drain') return `${op.kind}${op.side}:${op.num}/${op.den}`
+  if (op.kind === 'heal' || op.kind === 'leech') return `${op.kind}${op.side}:${op.amount}`
+  if (op.kind === 'guard') return `g${op.side}:${op.test}`
+  return `${op.kind}${op.side}`
+}
+
+/** Every node of a graph as text: states, choices, entries, branches (ops by content). */
+function describeGraph(graph: GameGraph): string[] {
+  return graph.nodes.map((node) => {
+    if (node.kind === 'turn') {
+      const entries = node.entries.map((entry) => entry.map((e) => `${e.p}>${e.node}`).join(' '))
+      return `turn ${node.state.join(',')} ${node.rows}/${node.cols} ${entries.join('|')}`
+    }
+    const branches = node.branches.map((b) => `${b.p}>${b.node} ${b.ops.map(opText).join(';')}`)
+    return `chance ${node.stage} ${node.state?.join(',') ?? '-'} ${branches.join('|')}`
+  })
+}
+
+describe('OutcomeCache: outcomes shared by states that differ only in PP counts', () => {
+  test('gives the same graph as the rules run for every state (counted PP, Disable on a slot out of PP)', () => {
+    const game = createGame(engine.dex, factory, PIKACHU, DROWZEE, { tracked: THUNDER_COUNTED })
+    const fresh = exploreGame(game, initialState(game), LIMITS)
+    const cached = exploreGame(game, initialState(game), LIMITS, createOutcomeCache())
+    // the count makes the game much bigger than the states the rules had to run on
+    expect(fresh.nodes.length).toBeGreaterThan(2000)
+    expect(cached.upward).toBe(fresh.upward)
+    expect(describeGraph(cached)).toEqual(describeGraph(fresh))
+  })
+
+  test('serves a later exploration that counts one more slot (a PP round) with the same graph', () => {
+    const first = createGame(engine.dex, factory, PIKACHU, DROWZEE)
+    const cache = createOutcomeCache()
+    const uncounted = exploreGame(first, initialState(first), LIMITS, cache)
+    const again = createGame(engine.dex, factory, PIKACHU, DROWZEE, {
+      tracked: THUNDER_COUNTED,
+      sameRulesAs: first,
+    })
+    expect(again.sides[0].tracked).toEqual([true, false])
+    expect(again.context(1, 2)).toBe(first.context(1, 2))
+    const counted = exploreGame(again, initialState(again), LIMITS, cache)
+    const alone = createGame(engine.dex, factory, PIKACHU, DROWZEE, { tracked: THUNDER_COUNTED })
+    const fresh = exploreGame(alone, initialState(alone), LIMITS)
+    expect(counted.nodes.length).toBeGreaterThan(uncounted.nodes.length)
+    expect(describeGraph(counted)).toEqual(describeGraph(fresh))
+  })
+})
