@@ -1,12 +1,11 @@
 import type { HpOp } from '../solver/kernel.ts'
-import type { Leaf } from '../solver/leaf.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
 import { OptimalLimitError } from './errors.ts'
 import { createMixTable, type MixTarget, sameOps } from './graph-keys.ts'
 import type { OutcomeCache } from './outcome-cache.ts'
 import type { Game } from './setup.ts'
 import { choicesOf } from './state.ts'
-import { actionOutcomes, residualOutcomes, startStates } from './turn.ts'
+import { actionCore, actorOf, type Outcomes, residualOutcomes, startStates } from './turn.ts'
 
 /** A random step: with probability `p`, the HP ops run and the battle goes on in `node`. */
 export interface Branch {
@@ -86,6 +85,12 @@ export interface GameGraph extends SweepGraph {
   readonly chances: readonly ChanceNode[]
   readonly game: Game
   readonly root: number
+  /**
+   * Per chance state with a state (else undefined): its leaves as (next state, PP paid) pairs, flat —
+   * the next state, then side · 4 + slot of the PP the action paid (−1: none). The PP rounds read
+   * them to bound the states of the game counting one more slot without exploring it (`pp-bound.ts`).
+   */
+  readonly leafEdges: readonly (Int32Array | undefined)[]
   /** The turn state equal to `state`, if the exploration met it. */
   findTurn(state: Mode): TurnNode | undefined
 }
@@ -113,6 +118,7 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
   const chanceIds = new Map<Mode, number>()
   const mixIds = createMixTable<number>()
   const pending: number[] = []
+  const leafEdges: (Int32Array | undefined)[] = []
   let upward = false
   const add = (node: GameNode) => {
     if (nodes.length >= limits.maxStates) {
@@ -152,10 +158,18 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
       nodes.push({ kind: 'chance', id, stage: stage + 0.5, state: null, branches })
       return id
     })
-  const branchesOf = (stage: number, leaves: Leaf[], next: (m: Mode) => number): Branch[] => {
+  const branchesOf = (
+    stage: number,
+    outcomes: Outcomes,
+    next: (m: Mode) => number,
+    edges: number[],
+    actor: number,
+  ) => {
+    const { leaves, paid } = outcomes
     // leaves merged by what they do to HP, in order of first appearance
     const merged: { p: number; ops: HpOp[]; targets: Map<number, number> }[] = []
-    for (const leaf of leaves) {
+    for (let i = 0; i < leaves.length; i++) {
+      const leaf = leaves[i]!
       if (leaf.p === 0) continue
       let group: (typeof merged)[number] | undefined
       for (const known of merged) {
@@ -173,8 +187,10 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
       group.p += leaf.p
       const target = next(leaf.m)
       group.targets.set(target, (group.targets.get(target) ?? 0) + leaf.p)
+      const slot = paid ? paid[i]! : -1
+      edges.push(target, slot < 0 ? -1 : actor * 4 + slot)
     }
-    return merged.map(({ p, ops, targets }) => {
+    return merged.map(({ p, ops, targets }): Branch => {
       if (targets.size === 1) for (const node of targets.keys()) return { p, ops, node }
       const list: MixTarget[] = []
       for (const [node, q] of targets) list.push({ p: q / p, node })
@@ -196,13 +212,16 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
       continue
     }
     if (!node.state) continue
-    const leaves = cache
-      ? cache.outcomes(game, node.state, node.stage === 3)
-      : node.stage === 3
-        ? residualOutcomes(game, node.state)
-        : actionOutcomes(game, node.state)
-    const next = node.stage === 3 ? turnNode : chanceNode
-    node.branches.push(...branchesOf(node.stage, leaves, next))
+    const residual = node.stage === 3
+    const outcomes = cache
+      ? cache.outcomes(game, node.state, residual)
+      : residual
+        ? { leaves: residualOutcomes(game, node.state), paid: null }
+        : actionCore(game, node.state, game.sides[actorOf(node.state)].tracked)
+    const edges: number[] = []
+    const actor = residual ? 0 : actorOf(node.state)
+    node.branches.push(...branchesOf(node.stage, outcomes, residual ? turnNode : chanceNode, edges, actor))
+    leafEdges[node.id] = Int32Array.from(edges)
   }
   const turns = nodes.filter((n): n is TurnNode => n.kind === 'turn')
   const chances = nodes.filter((n): n is ChanceNode => n.kind === 'chance')
@@ -212,6 +231,7 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     turns,
     chances,
     root,
+    leafEdges,
     upward,
     maxHp: [game.sides[0].battlers[0]!.maxhp, game.sides[1].battlers[0]!.maxhp],
     findTurn(state) {

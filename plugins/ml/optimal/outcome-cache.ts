@@ -1,8 +1,7 @@
-import type { Leaf } from '../solver/leaf.ts'
 import { createModeTable, MODE_SIZE, type Mode } from '../solver/mode.ts'
 import type { Game } from './setup.ts'
 import { EXT_SIDE, STATE_SIZE, X } from './state.ts'
-import { actionCore, actorOf, residualOutcomes } from './turn.ts'
+import { actionCore, actorOf, type Outcomes, residualOutcomes } from './turn.ts'
 
 /**
  * The outcomes of chance states (an action, the residual), shared by every state that differs
@@ -22,14 +21,11 @@ import { actionCore, actorOf, residualOutcomes } from './turn.ts'
  * Returned leaves and their states are shared with the cache: read them, never change them.
  */
 export interface OutcomeCache {
-  /** `residualOutcomes(game, state)` when `residual`, else `actionOutcomes(game, state)`. */
-  outcomes(game: Game, state: Mode, residual: boolean): Leaf[]
-}
-
-interface Entry {
-  readonly leaves: Leaf[]
-  /** Per leaf: the slot whose PP the action paid, or −1 (always −1 for the residual). */
-  readonly paid: Int8Array | null
+  /**
+   * `residualOutcomes(game, state)` when `residual`, else `actionOutcomes(game, state)`; with the
+   * slot each leaf paid (as `actionCore` tells).
+   */
+  outcomes(game: Game, state: Mode, residual: boolean): Outcomes
 }
 
 const NOTHING_COUNTED: readonly boolean[] = [false, false, false, false]
@@ -43,9 +39,9 @@ const PP_FIELDS = [0, 1, 2, 3] as const
  */
 export function createOutcomeCache(): OutcomeCache {
   const table = createModeTable()
-  const known = new Map<Mode, Entry>()
+  const known = new Map<Mode, Outcomes>()
   const scratch = new Int32Array(STATE_SIZE)
-  const entryOf = (game: Game, key: Mode, residual: boolean): Entry => {
+  const entryOf = (game: Game, key: Mode, residual: boolean): Outcomes => {
     let entry = known.get(key)
     if (!entry) {
       entry = residual
@@ -63,7 +59,7 @@ export function createOutcomeCache(): OutcomeCache {
       const paid = entry.paid
       const counted = residual ? NOTHING_COUNTED : game.sides[actorOf(state)].tracked
       const actor = residual ? 0 : actorOf(state)
-      return entry.leaves.map((leaf, i) => {
+      const leaves = entry.leaves.map((leaf, i) => {
         const slot = paid ? paid[i]! : -1
         const pays = slot >= 0 && Boolean(counted[slot])
         if (!counting && !pays) return leaf
@@ -72,6 +68,7 @@ export function createOutcomeCache(): OutcomeCache {
         if (pays) m[countAt(actor, slot)] = m[countAt(actor, slot)]! + 1
         return { p: leaf.p, m, ops: leaf.ops, done: leaf.done }
       })
+      return { leaves, paid }
     },
   }
 }

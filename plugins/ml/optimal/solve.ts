@@ -6,6 +6,7 @@ import { type ForwardPlay, playForward } from './forward.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
 import { type Layout, layoutOf } from './layout.ts'
 import { createOutcomeCache, type OutcomeCache } from './outcome-cache.ts'
+import { type CountedSlot, exceedsStatesCounting } from './pp-bound.ts'
 import { type Reach, reachOf } from './reach.ts'
 import { createGame, type Game, type GameSideInput } from './setup.ts'
 import { type SideState, startStateOf } from './start-state.ts'
@@ -101,6 +102,8 @@ export function solveGame(
           (risks[s]![slot]! > EPSILON && solved.game.sides[s]!.maxPp[slot] === first),
       ),
     ) as [boolean[], boolean[]]
+    // past the state budget that game is refused: told from this graph, without exploring it
+    if (exceedsStatesCounting(solved.graph, addedSlots(solved.game, tracked), limits.maxStates)) return solved
     try {
       solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team, reuse)
     } catch (error) {
@@ -259,6 +262,18 @@ function solveOnce(
     timings: { exploreMs: t1 - t0, sweepMs: t2 - t1, forwardMs: t3 - t2 },
   }
   return { ...solved, ppRisk: Math.max(0, ...slotRisks(solved).flat()) }
+}
+
+/** The slots `tracked` counts that `game` does not. */
+function addedSlots(game: Game, tracked: readonly [boolean[], boolean[]]): CountedSlot[] {
+  const added: CountedSlot[] = []
+  for (const side of [0, 1] as const) {
+    game.sides[side].moves.forEach((_, slot) => {
+      if (tracked[side][slot] && !game.sides[side].tracked[slot])
+        added.push({ side, slot, maxPp: game.sides[side].maxPp[slot]! })
+    })
+  }
+  return added
 }
 
 /** Per side and slot: P(the optimal play is still on when that uncounted slot could run out). */

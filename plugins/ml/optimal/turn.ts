@@ -60,10 +60,11 @@ export function actionOutcomes(game: Game, state: Mode): Leaf[] {
   return actionCore(game, state, game.sides[actorOf(state)].tracked).leaves
 }
 
-/** An action's outcomes with, per leaf, the slot (0–3) whose PP the action paid, or −1. */
-export interface ActionOutcomes {
+/** A chance state's outcomes with, per leaf, the slot (0–3) whose PP the action paid, or −1. */
+export interface Outcomes {
   readonly leaves: Leaf[]
-  readonly paid: Int8Array
+  /** null: no leaf paid PP (the residual). */
+  readonly paid: Int8Array | null
 }
 
 /**
@@ -71,7 +72,7 @@ export interface ActionOutcomes {
  * telling which slot each leaf paid: what lets `OutcomeCache` compute an action once for every
  * state that differs only in its PP counts, and count them afterwards.
  */
-export function actionCore(game: Game, state: Mode, counted: readonly boolean[]): ActionOutcomes {
+export function actionCore(game: Game, state: Mode, counted: readonly boolean[]): Outcomes {
   const actor = actorOf(state)
   const foe = (1 - actor) as Side
   const cur = xget(state, actor, X.cur)
