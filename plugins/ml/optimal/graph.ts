@@ -86,9 +86,10 @@ export interface GameGraph extends SweepGraph {
   readonly game: Game
   readonly root: number
   /**
-   * Per chance state with a state (else undefined): its leaves as (next state, PP paid) pairs, flat —
-   * the next state, then side · 4 + slot of the PP the action paid (−1: none). The PP rounds read
-   * them to bound the states of the game counting one more slot without exploring it (`pp-bound.ts`).
+   * Per chance state with a state (else undefined): its leaves as (next state, PP paid, branch)
+   * triples, flat — the next state, side · 4 + slot of the PP the action paid (−1: none), the index
+   * of the leaf's branch. The PP rounds read them to bound the states and cells of the game
+   * counting one more slot without exploring it (`pp-bound.ts`).
    */
   readonly leafEdges: readonly (Int32Array | undefined)[]
   /** The turn state equal to `state`, if the exploration met it. */
@@ -171,13 +172,9 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves[i]!
       if (leaf.p === 0) continue
-      let group: (typeof merged)[number] | undefined
-      for (const known of merged) {
-        if (sameOps(known.ops, leaf.ops)) {
-          group = known
-          break
-        }
-      }
+      let index = 0
+      while (index < merged.length && !sameOps(merged[index]!.ops, leaf.ops)) index++
+      let group = merged[index]
       if (!group) {
         group = { p: 0, ops: leaf.ops, targets: new Map() }
         merged.push(group)
@@ -188,7 +185,7 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
       const target = next(leaf.m)
       group.targets.set(target, (group.targets.get(target) ?? 0) + leaf.p)
       const slot = paid ? paid[i]! : -1
-      edges.push(target, slot < 0 ? -1 : actor * 4 + slot)
+      edges.push(target, slot < 0 ? -1 : actor * 4 + slot, index)
     }
     return merged.map(({ p, ops, targets }): Branch => {
       if (targets.size === 1) for (const node of targets.keys()) return { p, ops, node }

@@ -6,7 +6,7 @@ import { type ForwardPlay, playForward } from './forward.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
 import { type Layout, layoutOf } from './layout.ts'
 import { createOutcomeCache, type OutcomeCache } from './outcome-cache.ts'
-import { type CountedSlot, exceedsStatesCounting } from './pp-bound.ts'
+import { type CountedSlot, refusedCounting } from './pp-bound.ts'
 import { type Reach, reachOf } from './reach.ts'
 import { createGame, type Game, type GameSideInput } from './setup.ts'
 import { type SideState, startStateOf } from './start-state.ts'
@@ -102,8 +102,8 @@ export function solveGame(
           (risks[s]![slot]! > EPSILON && solved.game.sides[s]!.maxPp[slot] === first),
       ),
     ) as [boolean[], boolean[]]
-    // past the state budget that game is refused: told from this graph, without exploring it
-    if (exceedsStatesCounting(solved.graph, addedSlots(solved.game, tracked), limits.maxStates)) return solved
+    // past a budget that game is refused: told from this graph, without exploring it
+    if (refusedCounting(solved.graph, solved.start, addedSlots(solved.game, tracked), limits)) return solved
     try {
       solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team, reuse)
     } catch (error) {
