@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'bun:test'
+import { afterAll, afterEach, describe, expect, test } from 'bun:test'
 import { createSolverPool, type SolverPool } from './solver-pool.ts'
 
 // The pool on real solver workers (one thread, so the order of the queue is the order of answers).
@@ -14,9 +14,20 @@ const job = (a: string, moveA: string, b: string, moveB: string) => ({
 let pool: SolverPool | undefined
 afterEach(() => pool?.close())
 
+/**
+ * One pool of one worker for the tests that need no special size or queue: each test ends with an
+ * empty backlog, and a worker's cold start (it loads the battle engine) is ≈ 0.8 CPU-s.
+ */
+let oneWorker: SolverPool | undefined
+const sharedPool = () => {
+  oneWorker ??= createSolverPool({ size: 1, maxQueue: 10, hardTimeoutMs: 120_000 })
+  return oneWorker
+}
+afterAll(() => oneWorker?.close())
+
 describe('solver pool', () => {
   test('a deferred solve waits behind the solves clients wait for, and promote brings it back', async () => {
-    pool = createSolverPool({ size: 1, maxQueue: 10, hardTimeoutMs: 120_000 })
+    const pool = sharedPool()
     const order: string[] = []
     const track = (name: string, p: Promise<unknown>) => p.then(() => order.push(name))
     const first = track('first', pool.solve(job('pikachu', 'thunderbolt', 'squirtle', 'tackle'), 'first'))
@@ -37,7 +48,7 @@ describe('solver pool', () => {
   })
 
   test('the same key shares one solve; a deferred one rejoins the live queue when asked again', async () => {
-    pool = createSolverPool({ size: 1, maxQueue: 10, hardTimeoutMs: 120_000 })
+    const pool = sharedPool()
     const order: string[] = []
     const first = pool
       .solve(job('pikachu', 'thunderbolt', 'squirtle', 'tackle'), 'first')
@@ -66,14 +77,13 @@ describe('solver pool', () => {
   })
 
   test('size 0 solves on the calling thread: the answers of a worker, the same queue order, no worker', async () => {
-    const inWorker = createSolverPool({ size: 1, maxQueue: 10, hardTimeoutMs: 120_000 })
+    const inWorker = sharedPool()
     const pairs = [
       job('pikachu', 'thunderbolt', 'squirtle', 'tackle'),
       job('gengar', 'shadowball', 'snorlax', 'bodyslam'),
       job('ditto', 'transform', 'pikachu', 'thunderbolt'),
     ]
     const expected = await Promise.all(pairs.map((p, i) => inWorker.solve(p, `pair ${i}`)))
-    inWorker.close()
     pool = createSolverPool({ size: 0, maxQueue: 10, hardTimeoutMs: 120_000 })
     expect(await pool.warm()).toBe(0)
     const order: string[] = []
