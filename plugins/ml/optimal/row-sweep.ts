@@ -124,6 +124,9 @@ export function createRowSweeper(
   const rowStored = new Int32Array(stored.length)
   let storedEnd = 0
   const rowTurns = new Int32Array(turns.length)
+  // where cell (a, 0) of the row's stored states and turn states would be in the grid: b added
+  const storedRowAt = new Int32Array(stored.length)
+  const turnRowAt = new Int32Array(turns.length)
   const topA = Math.max(0, ...turnIds.map((id) => hiA[id]!))
   let residual = 0
 
@@ -203,6 +206,7 @@ export function createRowSweeper(
       for (let t = nodeTermStart[id]!; t < nodeTermStart[id + 1]!; t++)
         v += nodeTermCoef[t]! * val[nodeTermNode[t]!]!
       val[id] = v
+      grid[storedRowAt[i]! + b] = v
     }
   }
 
@@ -221,9 +225,17 @@ export function createRowSweeper(
       ends[g] = n
     }
     storedEnd = 0
-    for (const id of stored) if (hiA[id]! >= a) rowStored[storedEnd++] = id
+    for (const id of stored) {
+      if (hiA[id]! < a) continue
+      storedRowAt[storedEnd] = gridAt[id]! + (a - 1) * hiB[id]! - 1
+      rowStored[storedEnd++] = id
+    }
     turnEnd = 0
-    for (const id of turns) if (hiA[id]! >= a) rowTurns[turnEnd++] = id
+    for (const id of turns) {
+      if (hiA[id]! < a) continue
+      turnRowAt[turnEnd] = gridAt[id]! + (a - 1) * hiB[id]! - 1
+      rowTurns[turnEnd++] = id
+    }
     listRow = a
     listNext = 1
   }
@@ -261,24 +273,18 @@ export function createRowSweeper(
       while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
       while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
       if (b === from && rule.kind === 'game') cellGame.guessFromBelow(rowTurns, turnEnd, a, b)
-      for (let i = 0; i < turnEnd; i++) {
-        const id = rowTurns[i]!
-        val[id] = fromTable ? grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1]! : 0
-      }
+      for (let i = 0; i < turnEnd; i++) val[rowTurns[i]!] = fromTable ? grid[turnRowAt[i]! + b]! : 0
       if (cells.returned) {
         for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)
         iterateValues(turnEnd, a, b)
+        for (let i = 0; i < storedEnd; i++) grid[storedRowAt[i]! + b] = val[rowStored[i]!]!
       } else iterateTemplates(turnEnd, a, b)
       cells.returned = false
-      for (let i = 0; i < storedEnd; i++) {
-        const id = rowStored[i]!
-        grid[gridAt[id]! + (a - 1) * hiB[id]! + b - 1] = val[id]!
-      }
       for (let i = 0; i < turnEnd; i++) {
-        const id = rowTurns[i]!
-        const at = gridAt[id]! + (a - 1) * hiB[id]! + b - 1
-        change = Math.max(change, Math.abs(grid[at]! - val[id]!))
-        grid[at] = val[id]!
+        const at = turnRowAt[i]! + b
+        const v = val[rowTurns[i]!]!
+        change = Math.max(change, Math.abs(grid[at]! - v))
+        grid[at] = v
       }
     }
     listNext = to + 1
