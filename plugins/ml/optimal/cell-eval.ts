@@ -48,6 +48,8 @@ export interface CellEvaluator {
    * templates' business.
    */
   evaluate(id: number, a: number, b: number): void
+  /** `evaluate` of `list[0 … end − 1]` (a stage group of the row: they do not read each other). */
+  evaluateList(list: Int32Array, end: number, a: number, b: number): void
 }
 
 /**
@@ -140,6 +142,9 @@ export function createCellEvaluator(
     returned: false,
     sumRow: (a, from, to) => rows.sum(a, from, to),
     evaluate: (id, a, b) => evaluate(id, a, b),
+    evaluateList: (list, end, a, b) => {
+      for (let i = 0; i < end; i++) evaluate(list[i]!, a, b)
+    },
     evaluateLazy: (id, a, b) => evaluateLazy(id, a, b),
   }
   const { start: lzStart, kind: lzKind, branch: lzBranch, at: lzAt, stride: lzStride } = program

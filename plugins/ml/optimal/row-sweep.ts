@@ -268,7 +268,7 @@ export function createRowSweeper(
         let end = ends[g]!
         while (end > 0 && hiB[list[end - 1]!]! < b) end--
         ends[g] = end
-        if (g >= evaluated && g !== lazyGroup) for (let i = 0; i < end; i++) cells.evaluate(list[i]!, a, b)
+        if (g >= evaluated && g !== lazyGroup) cells.evaluateList(list, end, a, b)
       }
       while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
       while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
