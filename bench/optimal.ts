@@ -56,11 +56,18 @@ interface Solve {
   readonly fingerprint: string
 }
 
+/** A solve refused over a budget, with the limit's code. */
+interface Refused {
+  readonly refused: string
+}
+
+const isRefused = (s: Solve | Refused): s is Refused => 'refused' in s
+
 function timeSolve(
   tools: { engine: LgpeEngine; factory: BattlerFactory; store: BufferStore },
   scenario: Scenario,
   team: SweepTeam | undefined,
-): Solve | null {
+): Solve | Refused {
   const started = performance.now()
   const cpuStart = process.cpuUsage()
   try {
@@ -87,7 +94,7 @@ function timeSolve(
     }
   } catch (error) {
     if (!(error instanceof OptimalLimitError)) throw error
-    return null
+    return { refused: error.code }
   }
 }
 
@@ -103,8 +110,8 @@ function emptyFigures() {
   }
 }
 
-function record(figures: ReturnType<typeof emptyFigures>, solve: Solve | null): void {
-  if (!solve) {
+function record(figures: ReturnType<typeof emptyFigures>, solve: Solve | Refused): void {
+  if (isRefused(solve)) {
     figures.refused++
     figures.values.push(null)
     return
@@ -150,8 +157,13 @@ export interface ThreadPair {
   readonly two: OptimalPlayFigures
   /** Per solved scenario: wall time with one thread / with two. */
   readonly wallRatios: readonly number[]
-  /** Scenarios whose value or strategies differ between one thread and two (must be 0). */
+  /** Scenarios whose value, strategies or refusal differ between one thread and two (must be 0). */
   readonly different: number
+  /**
+   * Scenarios one run solved and the other refused at the time limit: a solve close to the limit
+   * ends on either side of it with the machine's speed, which says nothing about the answers.
+   */
+  readonly timeLimited: number
   readonly helperShare: number
   /** Solves the team sent alone because the shared sweep before found the other core busy. */
   readonly resting: number
@@ -171,6 +183,8 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
   const two = emptyFigures()
   const wallRatios: number[] = []
   let different = 0
+  let timeLimited = 0
+  const outcome = (s: Solve | Refused) => (isRefused(s) ? s.refused : s.fingerprint)
   try {
     drawScenarios(tools.engine, tools.factory.legal, count + WARM_UP, seed).forEach((scenario, i) => {
       const first = i % 2 === 0
@@ -180,8 +194,11 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
       if (i < WARM_UP) return
       record(one, alone)
       record(two, together)
-      if (alone?.fingerprint !== together?.fingerprint) different++
-      if (alone && together) wallRatios.push(alone.wallMs / together.wallMs)
+      if (outcome(alone) !== outcome(together)) {
+        if ([alone, together].some((s) => isRefused(s) && s.refused === 'OPTIMAL_TIME_LIMIT')) timeLimited++
+        else different++
+      }
+      if (!isRefused(alone) && !isRefused(together)) wallRatios.push(alone.wallMs / together.wallMs)
     })
     const stats = team.stats()
     const helperShare = stats.helperChunks / Math.max(1, stats.chunks)
@@ -190,6 +207,7 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
       two,
       wallRatios,
       different,
+      timeLimited,
       helperShare,
       resting: stats.resting,
       together: stats.together,
@@ -277,7 +295,7 @@ if (import.meta.main) {
       )
     }
     console.log(
-      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps (cores used: median ${median(pair.cores).toFixed(2)}), ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different}`,
+      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps (cores used: median ${median(pair.cores).toFixed(2)}), ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different} (one run only at the time limit: ${pair.timeLimited})`,
     )
     console.log(`load after: ${load()}`)
     process.exit(pair.different === 0 ? 0 : 1)

@@ -22,7 +22,10 @@ test('a corrupt champion is refused under traffic; the previous one keeps servin
   const client = async (id: number) => {
     for (let i = 0; !done; i++) {
       const status = await fetch(predictionRequest(base, api.key, id + i)).then(
-        async (res) => (await res.arrayBuffer(), res.status),
+        async (res) => {
+          await res.arrayBuffer() // read the body whole: a reset mid-body must count as a failure
+          return res.status
+        },
         () => 'network error',
       )
       statuses.set(status, (statuses.get(status) ?? 0) + 1)

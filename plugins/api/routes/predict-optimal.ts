@@ -5,12 +5,7 @@ import type {
   OptimalSideState,
   PolicyGrid,
 } from '../../../core/contracts/optimal.ts'
-import type {
-  MoveEntry,
-  PokedexCatalogue,
-  PokedexReader,
-  PokemonEntry,
-} from '../../../core/contracts/pokedex.ts'
+import type { PokedexReader, PokemonEntry } from '../../../core/contracts/pokedex.ts'
 import { type ErrorCode, isErrorCode } from '../../../core/error-catalogue.ts'
 import { hasCode } from '../../../core/errors.ts'
 import { HttpProblem } from '../../../core/problem.ts'
