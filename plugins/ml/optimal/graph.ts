@@ -1,3 +1,4 @@
+import { foldFixedHits } from '../solver/fold-hits.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
 import { OptimalLimitError } from './errors.ts'
@@ -172,13 +173,14 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves[i]!
       if (leaf.p === 0) continue
+      const ops = foldFixedHits(leaf.ops)
       let index = 0
-      while (index < merged.length && !sameOps(merged[index]!.ops, leaf.ops)) index++
+      while (index < merged.length && !sameOps(merged[index]!.ops, ops)) index++
       let group = merged[index]
       if (!group) {
-        group = { p: 0, ops: leaf.ops, targets: new Map() }
+        group = { p: 0, ops, targets: new Map() }
         merged.push(group)
-        for (const op of leaf.ops)
+        for (const op of ops)
           if (op.kind === 'heal' || op.kind === 'drain' || op.kind === 'leech') upward = true
       }
       group.p += leaf.p

@@ -1,6 +1,7 @@
 import { actionOf, beforeMove } from './before-move.ts'
 import { ppLeft, type SolveContext } from './context.ts'
 import type { Dist } from './dist.ts'
+import { foldFixedHits } from './fold-hits.ts'
 import type { Branch, HpOp, Side } from './kernel.ts'
 import { type Leaf, stage, startLeaf } from './leaf.ts'
 import { at, createModeTable, F, MODE_SIZE, type Mode, type ModeTable, T_ORDER } from './mode.ts'
@@ -29,6 +30,8 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
     ops
       .map((op) => {
         if (op.kind === 'damage') {
+          // a fixed amount by value: the folded hits of a multi-hit move are new objects
+          if (op.dist.min === op.dist.max) return `d${op.side}:c${op.dist.min}`
           let id = distIds.get(op.dist)
           if (id === undefined) {
             id = nextId++
@@ -47,10 +50,11 @@ export function createPhaseKernels(ctx: SolveContext, table: ModeTable): PhaseKe
     for (const leaf of leaves) {
       if (leaf.p === 0) continue
       const next = into.intern(leaf.m)
-      const key = opsKey(leaf.ops)
+      const ops = foldFixedHits(leaf.ops)
+      const key = opsKey(ops)
       let branch = byOps.get(key)
       if (!branch) {
-        branch = { p: 0, ops: leaf.ops, targets: new Map() }
+        branch = { p: 0, ops, targets: new Map() }
         byOps.set(key, branch)
       }
       branch.p += leaf.p
