@@ -3,7 +3,7 @@ import { buildHistogram, gradSlot } from './histogram.ts'
 import { createRandom } from './prng.ts'
 import { recordArena } from './record-arena.ts'
 import { type RowStore, recordLayout, storeOnBuffer } from './row-store.ts'
-import { createHistogramKernel, histogramModuleBytes } from './wasm-histogram.ts'
+import { createHistogramKernel, histogramModuleBytes, simdKernelsAvailable } from './wasm-histogram.ts'
 
 const BIN_STRIDE = 256
 const N_FEATURES = 13
@@ -77,4 +77,8 @@ describe('wasm histogram kernel', () => {
       expect(cells(hist)).toEqual(cells(expected))
     }
   })
+})
+
+test('the pinned runtime runs the SIMD kernels: training here never takes the JavaScript loops', () => {
+  expect(simdKernelsAvailable()).toBe(true)
 })

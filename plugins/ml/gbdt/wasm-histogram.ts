@@ -112,3 +112,12 @@ export function histogramModuleBytes(binStride: number): Uint8Array<ArrayBuffer>
 export function createHistogramKernel(memory: WebAssembly.Memory, binStride: number): HistogramKernel | null {
   return instantiateKernel(`histogram/${binStride}`, () => histogramModuleBytes(binStride), memory)
 }
+
+/**
+ * Whether this runtime can run the training's WebAssembly kernels (128-bit SIMD over a shared
+ * memory). Without them training falls back to the JavaScript loops: the same model, several times
+ * slower — a fallback the training says once in its log (`ml:train`) rather than leave unexplained.
+ */
+export function simdKernelsAvailable(): boolean {
+  return WebAssembly.validate(histogramModuleBytes(256))
+}

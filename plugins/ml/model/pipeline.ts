@@ -9,6 +9,7 @@ import { FEATURE_NAMES, FEATURE_SPEC_VERSION, type FeatureSpace } from '../featu
 import type { GbdtModel } from '../gbdt/model.ts'
 import { serializeModel } from '../gbdt/serialize.ts'
 import { trainGbdt } from '../gbdt/train.ts'
+import { simdKernelsAvailable } from '../gbdt/wasm-histogram.ts'
 import { buildReference } from '../monitoring/psi.ts'
 import { exportToOnnx } from '../onnx/export-onnx.ts'
 import { finishTrackedRun, recordArtifacts, startTrackedRun } from '../registry.repo.ts'
@@ -70,6 +71,14 @@ export async function trainAndRegister(options: {
   }) => Promise<void>
 }): Promise<TrainResult> {
   const { db, space, log } = options
+  if (!simdKernelsAvailable()) {
+    log.warn(
+      'this runtime has no WebAssembly SIMD: training runs its JavaScript loops (the same model, slower)',
+      {
+        code: 'GBDT_NO_WASM_SIMD',
+      },
+    )
+  }
   const manifest: Manifest = JSON.parse(await readFile(join(options.datasetDir, 'manifest.json'), 'utf8'))
   const rows = parseRows(await readFile(join(options.datasetDir, 'rows.csv'), 'utf8'))
   const part = (key: 'split_pair' | 'split_species', value: string) => rows.filter((r) => r[key] === value)
