@@ -18,6 +18,7 @@ import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
 import { createLgpeEngine, type LgpeEngine } from '../plugins/ml/battle/engine.ts'
 import { OptimalLimitError } from '../plugins/ml/optimal/errors.ts'
+import { reachableCells } from '../plugins/ml/optimal/reach.ts'
 import { drawScenarios, type Scenario } from '../plugins/ml/optimal/scenarios.ts'
 import { DEFAULT_LIMITS, solveGame } from '../plugins/ml/optimal/solve.ts'
 import { createSweepTeam, DEFAULT_TEAM_OPTIONS, type SweepTeam } from '../plugins/ml/optimal/sweep-team.ts'
@@ -75,9 +76,7 @@ function timeSolve(
     const solved = solveGame(tools.engine, tools.factory, tools.store, request, DEFAULT_LIMITS, team)
     const wallMs = performance.now() - started
     const used = process.cpuUsage(cpuStart)
-    let cells = 0
-    for (let id = 0; id < solved.graph.nodes.length; id++)
-      cells += solved.reach.hiA[id]! * solved.reach.hiB[id]!
+    const cells = reachableCells(solved.reach)
     let hash = 0
     for (const table of [...solved.strategies.row, ...solved.strategies.col])
       for (const x of table ?? []) hash = (Math.imul(hash, 31) + x) | 0
@@ -236,7 +235,7 @@ export function printOptimalPlay(count: number, threads = 2): OptimalPlayFigures
     `  states     median ${median(f.states).toFixed(0)}, p99 ${quantile(f.states, 0.99)}, max ${Math.max(...f.states)}`,
   )
   console.log(
-    `  cells      median ${median(f.cells).toFixed(0)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs valued)`,
+    `  cells      median ${median(f.cells).toFixed(0)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs a battle can reach: the ones valued)`,
   )
   return f
 }

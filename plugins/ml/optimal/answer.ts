@@ -1,5 +1,6 @@
 import { F, MODE_SIZE, SIDE_SIZE } from '../solver/mode.ts'
 import type { TurnNode } from './graph.ts'
+import { reachableCells, rowTopOf } from './reach.ts'
 import { STRUGGLE } from './setup.ts'
 import type { SolvedGame } from './solve.ts'
 import { strategyAt } from './strategies.ts'
@@ -14,9 +15,14 @@ export interface ChoiceProbability {
 /**
  * A side's optimal choice over the (HP of A, HP of B) grid in the battle's plain state (no status
  * or stat change beyond the start's), row by row: `runs[a − 1]` lists `[firstHpB, choice, …]` where
- * choice is the move slot (0-based), 4 for Struggle, −1 where the optimal play mixes. Rows cover
- * A's HP 1…`hiA`, columns B's HP 1…`hiB` (HP above were not reachable from the start).
+ * choice is the move slot (0-based), 4 for Struggle, −1 where the optimal play mixes, and
+ * `UNREACHABLE` (−2) where no battle from the start gets (e.g. just below full HP: the foe's
+ * weakest hit takes more). Rows cover A's HP 1…`hiA`, columns B's HP 1…`hiB` (HP above were not
+ * reachable from the start either).
  */
+/** A cell of a `ChoiceGrid` that no battle from the start reaches (the sweep does not value it). */
+export const UNREACHABLE = -2
+
 export interface ChoiceGrid {
   readonly hiA: number
   readonly hiB: number
@@ -40,7 +46,7 @@ export interface OptimalAnswer {
   readonly expectedTurns: number
   /** lengthDistribution[t − 1] = P(the battle ends at turn t) under optimal play. */
   readonly lengthDistribution: readonly number[]
-  /** Work done: discrete states, of which turn starts, and (state, HP) cells valued. */
+  /** Work done: discrete states, of which turn starts, and (state, HP) cells valued (the reachable ones). */
   readonly states: { readonly total: number; readonly turnStarts: number; readonly cells: number }
   readonly timings: SolvedGame['timings']
 }
@@ -63,8 +69,7 @@ export function answerOf(solved: SolvedGame): OptimalAnswer {
   const [byA, byB] = play.winsByTurn
   const length = byA.map((p, i) => p + byB[i]!)
   const winB = byB.reduce((x, y) => x + y, 0)
-  let cells = 0
-  for (let id = 0; id < graph.nodes.length; id++) cells += reach.hiA[id]! * reach.hiB[id]!
+  const cells = reachableCells(reach)
   const plain = plainTurn(solved)
   return {
     winA: solved.value,
@@ -124,10 +129,11 @@ function choiceGrid(solved: SolvedGame, node: TurnNode, side: 0 | 1): ChoiceGrid
   for (let a = 1; a <= hiA; a++) {
     const row: number[] = []
     let previous = Number.NaN
+    const top = rowTopOf(solved.reach, node.id, a)
     for (let b = 1; b <= hiB; b++) {
       const index = table[(a - 1) * hiB + b - 1]!
       const cur = index < 0 ? -1 : list[index]!
-      const choice = cur < 0 ? -1 : cur === STRUGGLE ? 4 : Math.max(0, cur - 1)
+      const choice = b > top ? UNREACHABLE : cur < 0 ? -1 : cur === STRUGGLE ? 4 : Math.max(0, cur - 1)
       if (choice !== previous) row.push(b, choice)
       previous = choice
     }

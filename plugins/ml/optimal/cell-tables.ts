@@ -52,7 +52,7 @@ export function sameLists(layout: Layout) {
 export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: Uint8Array) {
   const { count, branchStart, branchKind, branchP, branchDist, branchTarget, gridAt } = layout
   const { distStart, distValue, distProb } = layout
-  const { hiA, hiB } = reach
+  const { hiA, hiB, rowAt, rowTop } = reach
   const at = new Int32Array(count).fill(-1)
   const nodes: number[] = []
   let size = 0
@@ -76,7 +76,8 @@ export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: 
         if (hiA[id]! < a) continue
         const base = at[id]!
         const first = from - 1
-        const end = Math.min(to, hiB[id]!)
+        // the cells of the row this state reaches (see `reachRows`)
+        const end = Math.min(to, rowTop[rowAt[id]! + a - 1]!)
         if (end <= first) continue
         sums.fill(0, base + first, base + end)
         for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {

@@ -60,6 +60,8 @@ export function lazyStates(graph: SweepGraph, layout: Layout): Uint8Array {
 /**
  * @param evaluate the cell evaluator's `evaluateLazy` (sets `val[id]` at cell (a, b)), for the pairs
  *   that `programs` does not list flat.
+ * @param rowTop the highest B's HP a turn state reaches in a row (see `Reach.rowTop`): sums are
+ *   not valued ahead past it (those cells are not swept).
  * @example const pairs = createPairValues(layout, rowsOf, colsOf, lazy, cells.evaluateLazy, val, constQ, programs, tables)
  */
 export function createPairValues(
@@ -72,8 +74,12 @@ export function createPairValues(
   constQ: Float64Array,
   programs: PairPrograms,
   tables: PairTables,
+  rowTop: (id: number, a: number) => number = () => Number.POSITIVE_INFINITY,
 ): PairValues {
   const { count, pairStart, entryStart, entryP, entryNode } = layout
+  // per pair: its turn state (whose reachable part of a row bounds the sums valued ahead)
+  const pairTurn = new Int32Array(pairStart[count]!)
+  for (let id = 0; id < count; id++) pairTurn.fill(id, pairStart[id]!, pairStart[id + 1]!)
   const { flat, ahead } = programs
   const pairSums = createPairSums(programs, tables)
   const addTerms = pairTerms(programs, val)
@@ -111,7 +117,7 @@ export function createPairValues(
       }
       const at = aheadSlot[k]! * width - from
       if (cellB > aheadTo[k]!) {
-        const last = Math.min(to, cellB + span - 1)
+        const last = Math.min(to, cellB + span - 1, rowTop(pairTurn[k]!, cellA))
         pairSums(k, cellA, cellB, last, sums, at + cellB)
         aheadTo[k] = last
       }

@@ -6,6 +6,7 @@ import type { MovePolicy } from '../battle/policies.ts'
 import { type BattlerFactory, createBattlerFactory } from '../solver/battler.ts'
 import { type BufferStore, createBufferStore } from '../solver/grid.ts'
 import { stateFromEngine } from './engine-state.ts'
+import { rowTopOf } from './reach.ts'
 import type { GameSideInput } from './setup.ts'
 import { DEFAULT_LIMITS, type OptimalLimits, type SolvedGame, solveGame } from './solve.ts'
 import { strategyAt } from './strategies.ts'
@@ -65,9 +66,9 @@ export function createOptimalPolicy(engine: LgpeEngine, options: OptimalPolicyOp
       return (pokemon, opponent) => {
         const { state, hp } = stateFromEngine(dex, solved.game, pokemon, opponent)
         const node = solved.graph.findTurn(state)
-        const hiA = node ? solved.reach.hiA[node.id]! : 0
         const hiB = node ? solved.reach.hiB[node.id]! : 0
-        if (!node || hp[0] > hiA || hp[1] > hiB) {
+        // a cell out of reach was never valued: the game and the engine disagree (a bug)
+        if (!node || hp[1] > rowTopOf(solved.reach, node.id, hp[0])) {
           throw new BattleError(
             'BATTLE_INVALID_POLICY',
             `optimal play never met this state of ${pokemon.species.name} vs ${opponent.species.name} (HP ${hp[0]}/${hp[1]})`,

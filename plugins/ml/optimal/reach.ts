@@ -1,5 +1,6 @@
 import type { HpOp } from '../solver/kernel.ts'
 import type { GameGraph } from './graph.ts'
+import { reachRows } from './reach-rows.ts'
 
 /**
  * The highest HP each side can have in each state, over every way of reaching it from the start
@@ -11,6 +12,25 @@ export interface Reach {
   /** hiA[node], hiB[node]: bounds (0 = unreachable). */
   readonly hiA: Int32Array
   readonly hiB: Int32Array
+  /**
+   * Within those bounds, per state and row (A's HP): the highest B's HP reachable in that row
+   * (0: none), at `rowTop[rowAt[node] + a − 1]` for a = 1 … hiA[node] (see `reachRows`). The
+   * sweep values only these cells.
+   */
+  readonly rowAt: Int32Array
+  readonly rowTop: Int32Array
+}
+
+/** The highest B's HP reachable in row `a` (A's HP) of state `id`: 0 when none is. */
+export function rowTopOf(reach: Reach, id: number, a: number): number {
+  return a >= 1 && a <= reach.hiA[id]! ? reach.rowTop[reach.rowAt[id]! + a - 1]! : 0
+}
+
+/** Cells (state, A's HP, B's HP) the sweep values: every row's reachable part, over every state. */
+export function reachableCells(reach: Reach): number {
+  let cells = 0
+  for (const top of reach.rowTop) cells += top
+  return cells
 }
 
 /**
@@ -52,7 +72,7 @@ export function reachOf(graph: GameGraph, startA: number, startB: number, maxA: 
       if (boundAfter(branch.ops, a, b, maxA, maxB, out)) raise(branch.node, out[0], out[1])
     }
   }
-  return { hiA, hiB }
+  return { hiA, hiB, ...reachRows(graph, hiA, hiB, startA, startB, maxA, maxB) }
 }
 
 /** Writes into `out` the HP bounds after `ops` from bounds (a, b); false when no cell survives. */

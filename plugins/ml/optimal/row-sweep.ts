@@ -8,7 +8,8 @@ import type { Layout } from './layout.ts'
 import { createMatrixGameSolver } from './matrix-game.ts'
 import { pairPrograms } from './pair-programs.ts'
 import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
-import type { Reach } from './reach.ts'
+import { type Reach, rowTopOf } from './reach.ts'
+import { rowOrder } from './row-order.ts'
 import { liveTurns, type Strategies } from './strategies.ts'
 import type { SweepOptions } from './sweep.ts'
 import { payoffFillers, sameCellTemplates } from './templates.ts'
@@ -80,6 +81,7 @@ export function createRowSweeper(
     constQ,
     programs,
     tables,
+    (id, a) => rowTopOf(reach, id, a),
   )
   const cellGame = createCellGame({
     count,
@@ -214,27 +216,30 @@ export function createRowSweeper(
   let listRow = 0
   let listNext = 0
   let turnEnd = 0
-  const topBOf = new Int32Array(topA + 1)
-  for (const id of turns) for (let a = 1; a <= hiA[id]!; a++) topBOf[a] = Math.max(topBOf[a]!, hiB[id]!)
+  const topOf = (id: number, a: number) => rowTopOf(reach, id, a)
+  // per row: the highest B's HP of any state at that row or above (the stretches a row is cut in
+  // must not grow with A's HP: chunk k of row a reads chunk k of row a − 1)
+  const topBOf = new Int32Array(topA + 2)
+  for (let id = 0; id < count; id++)
+    for (let a = 1; a <= Math.min(topA, hiA[id]!); a++) topBOf[a] = Math.max(topBOf[a]!, topOf(id, a))
+  for (let a = topA - 1; a >= 1; a--) topBOf[a] = Math.max(topBOf[a]!, topBOf[a + 1]!)
+  const order = rowOrder(graph.maxHp[1])
+  const groupTops = groups.map((g) => new Int32Array(g.length))
+  const storedTops = new Int32Array(stored.length)
+  const turnTops = new Int32Array(turns.length)
 
-  /** The states of row `a`, widest first (each list is trimmed as b grows). */
+  /** The states of row `a` that reach it, highest top first (each list is trimmed as b grows). */
   const setUpRow = (a: number) => {
-    for (let g = 0; g < groups.length; g++) {
-      let n = 0
-      for (const id of groups[g]!) if (hiA[id]! >= a) rowLists[g]![n++] = id
-      ends[g] = n
+    for (let g = 0; g < groups.length; g++) ends[g] = order(groups[g]!, a, topOf, rowLists[g]!, groupTops[g]!)
+    storedEnd = order(stored, a, topOf, rowStored, storedTops)
+    for (let i = 0; i < storedEnd; i++) {
+      const id = rowStored[i]!
+      storedRowAt[i] = gridAt[id]! + (a - 1) * hiB[id]! - 1
     }
-    storedEnd = 0
-    for (const id of stored) {
-      if (hiA[id]! < a) continue
-      storedRowAt[storedEnd] = gridAt[id]! + (a - 1) * hiB[id]! - 1
-      rowStored[storedEnd++] = id
-    }
-    turnEnd = 0
-    for (const id of turns) {
-      if (hiA[id]! < a) continue
-      turnRowAt[turnEnd] = gridAt[id]! + (a - 1) * hiB[id]! - 1
-      rowTurns[turnEnd++] = id
+    turnEnd = order(turns, a, topOf, rowTurns, turnTops)
+    for (let i = 0; i < turnEnd; i++) {
+      const id = rowTurns[i]!
+      turnRowAt[i] = gridAt[id]! + (a - 1) * hiB[id]! - 1
     }
     listRow = a
     listNext = 1
@@ -266,12 +271,13 @@ export function createRowSweeper(
       for (let g = 0; g < groups.length; g++) {
         const list = rowLists[g]!
         let end = ends[g]!
-        while (end > 0 && hiB[list[end - 1]!]! < b) end--
+        const tops = groupTops[g]!
+        while (end > 0 && tops[end - 1]! < b) end--
         ends[g] = end
         if (g >= evaluated && g !== lazyGroup) cells.evaluateList(list, end, a, b)
       }
-      while (turnEnd > 0 && hiB[rowTurns[turnEnd - 1]!]! < b) turnEnd--
-      while (storedEnd > 0 && hiB[rowStored[storedEnd - 1]!]! < b) storedEnd--
+      while (turnEnd > 0 && turnTops[turnEnd - 1]! < b) turnEnd--
+      while (storedEnd > 0 && storedTops[storedEnd - 1]! < b) storedEnd--
       if (b === from && rule.kind === 'game') cellGame.guessFromBelow(rowTurns, turnEnd, a, b)
       for (let i = 0; i < turnEnd; i++) val[rowTurns[i]!] = fromTable ? grid[turnRowAt[i]! + b]! : 0
       if (cells.returned) {

@@ -4,7 +4,7 @@ import { createBattlerFactory } from '../solver/battler.ts'
 import { createBufferStore } from '../solver/grid.ts'
 import { createSolver } from '../solver/index.ts'
 import { UnsupportedMechanic } from '../solver/unsupported.ts'
-import { answerOf } from './answer.ts'
+import { answerOf, UNREACHABLE } from './answer.ts'
 import { bestResponse, singleMoveValue } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { DEFAULT_LIMITS, type OptimalRequest, solveGame } from './solve.ts'
@@ -127,6 +127,19 @@ describe('optimal play: 4 moves each', () => {
     }
     expect(PIKACHU.moves).toContain(answer.strategyA[0]!.move)
     expect(answer.policyA.runs).toHaveLength(answer.policyA.hiA)
+  })
+
+  test('the chart marks the HP no battle from full HP reaches, and only those', () => {
+    const { policyA, policyB } = answer
+    for (const grid of [policyA, policyB]) {
+      // the top row is the start: B's full HP is reached there, so is every HP a first hit leaves
+      const top = grid.runs[grid.hiA - 1]!
+      expect(top[top.length - 1]).not.toBe(UNREACHABLE)
+      // just below A's full HP: the foe's weakest hit takes more than 1 HP
+      expect(grid.runs[grid.hiA - 2]).toEqual([1, UNREACHABLE])
+      // low HP is reached whatever B's HP
+      expect(grid.runs[0]!.slice(0, 2)).not.toContain(UNREACHABLE)
+    }
   })
 })
 

@@ -1,6 +1,9 @@
 import type { SweepGraph } from './graph.ts'
 import type { Reach } from './reach.ts'
 
+/** The states' HP bounds: what the tables are sized by. */
+type Bounds = Pick<Reach, 'hiA' | 'hiB'>
+
 /**
  * What each side plays in every turn-start state at every HP cell. Most cells have a pure optimal
  * choice (stored as one byte per side); mixed cells keep their probabilities apart.
@@ -15,7 +18,7 @@ export interface Strategies {
 }
 
 /** The turn states with a table (a positive HP range), by id. */
-export function liveTurns(graph: SweepGraph, reach: Reach): number[] {
+export function liveTurns(graph: SweepGraph, reach: Bounds): number[] {
   return graph.turns.map((t) => t.id).filter((id) => reach.hiA[id]! > 0)
 }
 
@@ -26,7 +29,7 @@ export function liveTurns(graph: SweepGraph, reach: Reach): number[] {
  */
 export function createStrategies(
   turnIds: readonly number[],
-  reach: Reach,
+  reach: Bounds,
   nodeCount: number,
   shared?: SharedArrayBuffer,
 ): Strategies {
@@ -45,7 +48,7 @@ export function createStrategies(
 }
 
 /** Bytes of the pure choices of `createStrategies` for these turn nodes. */
-export function strategyBytes(turnIds: readonly number[], reach: Reach): number {
+export function strategyBytes(turnIds: readonly number[], reach: Bounds): number {
   let bytes = 0
   for (const id of turnIds) bytes += 2 * reach.hiA[id]! * reach.hiB[id]!
   return bytes

@@ -4,7 +4,7 @@ import { createSharedChunks, sweepSharedChunks } from './chunk-schedule.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type SweepGraph, sweepView } from './graph.ts'
 import type { Layout } from './layout.ts'
-import type { Reach } from './reach.ts'
+import { type Reach, reachableCells } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns, strategyBytes } from './strategies.ts'
 import type { SweepOptions, SweepResult } from './sweep.ts'
@@ -111,8 +111,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
       let lent: { grid: Float64Array; size: number } | undefined
       return {
         sweep(graph, reach, layout, sweepOptions) {
-          let cells = 0
-          for (let id = 0; id < layout.count; id++) cells += reach.hiA[id]! * reach.hiB[id]!
+          const cells = reachableCells(reach)
           const topA = Math.max(0, ...liveTurns(graph, reach).map((id) => reach.hiA[id]!))
           if (graph.upward || cells < options.minCells || topA < 2 || sweepOptions.rule.kind !== 'game') {
             stats.alone++

@@ -32,6 +32,9 @@ describe('optimal play', () => {
     expect(await page.locator('#optimal .policy-chart rect[class^="choice-"]').count()).toBeGreaterThan(0)
     expect(await page.locator('#optimal .policy-legend li').count()).toBeGreaterThan(0)
     expect(await text('#optimal .policy-legend')).toMatch(/Tonnerre|Vive-Attaque/)
+    // from full HP, the HP just below full are out of reach: greyed, and the legend says why
+    expect(await page.locator('#optimal .policy-chart rect.choice-unreachable').count()).toBeGreaterThan(0)
+    expect(await text('#optimal .policy-legend')).toMatch(/impossible dans ce combat/)
     await page.screenshot({ path: join(SCREENSHOTS, 'optimal-1366.png'), fullPage: true })
     expect(await duplicateIds(page)).toEqual([])
     expect(h.takeProblems()).toEqual([])

@@ -15,10 +15,11 @@ export const enOptimal: typeof frOptimal = {
   noGain: (move) => `As good as the best single move (${move} every turn): switching does not help here.`,
   chartTitle: (a, b) => `Move to use by the HP of ${a} and of ${b}`,
   chartDesc:
-    'Each cell is a pair (your HP, the opponent’s HP), coloured by the move to use; the dot marks the current situation.',
+    'Each cell is a pair (your HP, the opponent’s HP), coloured by the move to use (grey: cannot happen in this battle); the dot marks the current situation.',
   axisTheirs: (name) => `${name}’s HP →`,
   axisMine: (name) => `${name}’s HP ↑`,
   legendMixed: 'mixed choice',
+  legendUnreachable: 'cannot happen in this battle from full HP (the mid-battle form answers any HP)',
   struggle: 'Struggle',
   recharge: 'recharge',
   share: (pct) => `${pct} of situations`,

@@ -15,10 +15,12 @@ export const frOptimal = {
     `Autant que la meilleure capacité unique (${move} à chaque tour) : changer n’aide pas ici.`,
   chartTitle: (a: string, b: string) => `Capacité à utiliser selon les PV de ${a} et de ${b}`,
   chartDesc:
-    'Chaque case est une paire (vos PV, PV adverses), colorée selon la capacité à utiliser ; le point marque la situation actuelle.',
+    'Chaque case est une paire (vos PV, PV adverses), colorée selon la capacité à utiliser (gris : impossible dans ce combat) ; le point marque la situation actuelle.',
   axisTheirs: (name: string) => `PV de ${name} →`,
   axisMine: (name: string) => `PV de ${name} ↑`,
   legendMixed: 'choix mixte',
+  legendUnreachable:
+    'impossible dans ce combat depuis les PV pleins (le formulaire en cours de combat répond pour tous les PV)',
   struggle: 'Lutte',
   recharge: 'recharge',
   share: (pct: string) => `${pct} des situations`,

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'bun:test'
-import { choiceShares, policyBlocks } from './policy-chart.tsx'
+import {
+  choiceClass,
+  choiceShares,
+  hasUnreachable,
+  policyBlocks,
+  UNREACHABLE_CHOICE,
+} from './policy-chart.tsx'
 
 describe('policy chart', () => {
   test('rows with the same runs merge into one block per run', () => {
@@ -32,5 +38,29 @@ describe('policy chart', () => {
     })
     expect(shares.get(1)).toBeCloseTo(7 / 8, 12)
     expect(shares.get(3)).toBeCloseTo(1 / 8, 12)
+  })
+
+  test('cells no battle reaches are greyed and left out of the shares', () => {
+    const grid = {
+      hiA: 2,
+      hiB: 4,
+      runs: [
+        [1, 1, 4, 3],
+        [1, UNREACHABLE_CHOICE],
+      ],
+    }
+    const shares = choiceShares(grid)
+    expect(shares.get(1)).toBeCloseTo(3 / 4, 12)
+    expect(shares.get(3)).toBeCloseTo(1 / 4, 12)
+    expect(shares.has(UNREACHABLE_CHOICE)).toBe(false)
+    expect(hasUnreachable(grid)).toBe(true)
+    // an HP of 2 is not the choice −2: only choices are looked at
+    expect(hasUnreachable({ hiA: 1, hiB: 4, runs: [[1, 0, 2, -1]] })).toBe(false)
+    expect([0, 4, -1, UNREACHABLE_CHOICE].map(choiceClass)).toEqual([
+      'choice-0',
+      'choice-4',
+      'choice-mixed',
+      'choice-unreachable',
+    ])
   })
 })

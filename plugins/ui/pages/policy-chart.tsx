@@ -1,6 +1,9 @@
 import type { PolicyGrid } from '../../../core/contracts/optimal.ts'
 
-/** One coloured block of the chart: B's HP from..to, A's HP from..to, the choice (slot, 4 Struggle, −1 mixed). */
+/**
+ * One coloured block of the chart: B's HP from..to, A's HP from..to, the choice (slot, 4 Struggle,
+ * −1 mixed, −2 not reachable from the start).
+ */
 export interface PolicyBlock {
   readonly b0: number
   readonly b1: number
@@ -39,19 +42,37 @@ export function policyBlocks(grid: PolicyGrid): PolicyBlock[] {
   return blocks
 }
 
-/** Share of the grid's cells per choice. */
+/** A cell no battle from the start reaches (see `ChoiceGrid` in the optimal-play answer). */
+export const UNREACHABLE_CHOICE = -2
+
+/** The CSS class of a choice's colour. */
+export function choiceClass(choice: number): string {
+  if (choice === UNREACHABLE_CHOICE) return 'choice-unreachable'
+  return choice < 0 ? 'choice-mixed' : `choice-${choice}`
+}
+
+/** Share of the reachable cells per choice (cells no battle reaches are left out). */
 export function choiceShares(grid: PolicyGrid): Map<number, number> {
   const shares = new Map<number, number>()
+  let reachable = 0
   for (const block of policyBlocks(grid)) {
+    if (block.choice === UNREACHABLE_CHOICE) continue
     const cells = (block.b1 - block.b0 + 1) * (block.a1 - block.a0 + 1)
-    shares.set(block.choice, (shares.get(block.choice) ?? 0) + cells / (grid.hiA * grid.hiB))
+    reachable += cells
+    shares.set(block.choice, (shares.get(block.choice) ?? 0) + cells)
   }
+  for (const [choice, cells] of shares) shares.set(choice, cells / reachable)
   return shares
+}
+
+/** Whether some cells of the grid are out of reach from the start (the legend then says so). */
+export function hasUnreachable(grid: PolicyGrid): boolean {
+  return grid.runs.some((row) => row.some((value, i) => i % 2 === 1 && value === UNREACHABLE_CHOICE))
 }
 
 /**
  * The move to use over the (opponent's HP, your HP) grid, one colour per move (CSS classes
- * `choice-0` … `choice-4`, `choice-mixed`: a strict CSP forbids inline styles), with the current
+ * `choice-0` … `choice-4`, `choice-mixed`, `choice-unreachable`: a strict CSP forbids inline styles), with the current
  * situation marked. Server-rendered SVG, like the other charts; the text next to it says the same.
  */
 export function PolicyChart(props: {
@@ -83,7 +104,7 @@ export function PolicyChart(props: {
       <g shape-rendering="crispEdges">
         {policyBlocks(grid).map((block) => (
           <rect
-            class={block.choice < 0 ? 'choice-mixed' : `choice-${block.choice}`}
+            class={choiceClass(block.choice)}
             x={fmt(x(block.b0))}
             y={fmt(y(block.a1))}
             width={fmt(((block.b1 - block.b0 + 1) / grid.hiB) * plotW)}

@@ -12,7 +12,13 @@ import { hasCode } from '../../../core/errors.ts'
 import { type Locale, localeOf } from '../i18n/locale.ts'
 import { respond } from '../layout.tsx'
 import { Bar } from './bars.tsx'
-import { choiceShares, PolicyChart } from './policy-chart.tsx'
+import {
+  choiceClass,
+  choiceShares,
+  hasUnreachable,
+  PolicyChart,
+  UNREACHABLE_CHOICE,
+} from './policy-chart.tsx'
 import { readPredictForm } from './predict-input.ts'
 
 /** The predictor's query, to carry it into the optimal-play requests. */
@@ -131,11 +137,19 @@ export function OptimalSection(props: {
             {shares.map(([choice, share]) => (
               <li>
                 <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
-                  <rect class={choice < 0 ? 'choice-mixed' : `choice-${choice}`} width="10" height="10" />
+                  <rect class={choiceClass(choice)} width="10" height="10" />
                 </svg>{' '}
                 {choiceName(choice)} — {t.share(l.percent(share, 0))}
               </li>
             ))}
+            {hasUnreachable(advice.policyA) ? (
+              <li>
+                <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                  <rect class={choiceClass(UNREACHABLE_CHOICE)} width="10" height="10" />
+                </svg>{' '}
+                {t.legendUnreachable}
+              </li>
+            ) : null}
           </ul>
         </figcaption>
       </figure>
