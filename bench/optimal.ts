@@ -169,6 +169,8 @@ export interface ThreadPair {
   readonly together: number
   /** Per shared sweep: CPU time of both threads over its wall time (see `TeamStats.cores`). */
   readonly cores: readonly number[]
+  /** Per shared sweep: the smaller share of its working time a thread had a core (`TeamStats.shares`). */
+  readonly shares: readonly number[]
 }
 
 /**
@@ -211,6 +213,7 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
       resting: stats.resting,
       together: stats.together,
       cores: stats.cores,
+      shares: stats.shares,
     }
   } finally {
     team.close()
@@ -294,7 +297,7 @@ if (import.meta.main) {
       )
     }
     console.log(
-      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps (cores used: median ${median(pair.cores).toFixed(2)}), ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different} (one run only at the time limit: ${pair.timeLimited})`,
+      `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps (cores used: median ${median(pair.cores).toFixed(2)}; a thread's share of a core: median ${median(pair.shares).toFixed(2)}, least ${Math.min(...pair.shares).toFixed(2)}), ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different} (one run only at the time limit: ${pair.timeLimited})`,
     )
     console.log(`load after: ${load()}`)
     process.exit(pair.different === 0 ? 0 : 1)

@@ -42,12 +42,15 @@ const SLEEP_MS = 1
  *
  * @param check called while waiting; throws to stop (the other thread failed, the deadline passed)
  * @param onChunk called after each chunk this thread finished first
+ * @param idle adds the milliseconds this thread slept waiting for the other (its CPU time over the
+ *   rest of its time then says whether it had a core to itself: see `SweepTeam`)
  */
 export function sweepSharedChunks(
   rows: RowSweeper,
   chunks: SharedChunks,
   check: () => void,
   onChunk: () => void,
+  idle: { ms: number } = { ms: 0 },
 ): number {
   const { done, claimed, progress } = chunks
   const { topA, topB } = rows
@@ -104,7 +107,9 @@ export function sweepSharedChunks(
       if (now - idleSince < SPIN_MS) continue
       check()
       if (!findHeld()) {
+        const asleep = performance.now()
         Atomics.wait(progress, 0, seen, SLEEP_MS)
+        idle.ms += performance.now() - asleep
         continue
       }
     }

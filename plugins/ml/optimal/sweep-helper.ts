@@ -47,6 +47,8 @@ function help(job: JobMessage): void {
   }
   check()
   const cpu = process.threadCpuUsage()
+  const started = performance.now()
+  const idle = { ms: 0 }
   let rows: ReturnType<typeof createRowSweeper>
   let strategies: ReturnType<typeof createStrategies>
   try {
@@ -60,10 +62,11 @@ function help(job: JobMessage): void {
     }
     rows = createRowSweeper(graph, reach, layout, job.grid, options, strategies)
     check()
-    sweepSharedChunks(rows, job.chunks, check, () => Atomics.add(control, Slot.helperChunks, 1))
+    sweepSharedChunks(rows, job.chunks, check, () => Atomics.add(control, Slot.helperChunks, 1), idle)
   } finally {
     const used = process.threadCpuUsage(cpu)
     Atomics.store(control, Slot.helperCpuUs, Math.round(used.user + used.system))
+    Atomics.store(control, Slot.helperActiveUs, Math.round(1000 * (performance.now() - started - idle.ms)))
   }
   if (Atomics.load(control, Slot.helperChunks) === 0) return
   const mixed: [number, number, Float64Array][] = []

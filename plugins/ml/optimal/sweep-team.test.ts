@@ -7,13 +7,13 @@ import { sweepView } from './graph.ts'
 import { drawScenarios } from './scenarios.ts'
 import { DEFAULT_LIMITS, type OptimalRequest, prepareGame, type SolvedGame, solveGame } from './solve.ts'
 import { gameSweepOptions, sweep } from './sweep.ts'
-import { createSweepTeam } from './sweep-team.ts'
+import { createSweepTeam, threadShares } from './sweep-team.ts'
 
 const engine = createLgpeEngine()
 const factory = createBattlerFactory(engine)
 const store = createBufferStore()
 // every game with two threads, however small, so that the tests exercise the shared sweep
-const team = createSweepTeam({ minCells: 0, minCores: 0, restSolves: 0 })
+const team = createSweepTeam({ minCells: 0, minShare: 0, restSolves: 0 })
 afterAll(() => team.close())
 
 /** Everything the sweep decides, to the bit: the value, every pure choice and every mixed cell. */
@@ -90,8 +90,8 @@ describe('optimal play swept by two threads', () => {
   })
 
   test('a shared sweep that found the other core busy sends the next solves alone', () => {
-    // no sweep can have had infinitely many cores: after the first shared one, two solves rest
-    const wary = createSweepTeam({ minCells: 0, minCores: Number.POSITIVE_INFINITY, restSolves: 2 })
+    // no thread can have had a core more than all of its time: after the first shared one, two solves rest
+    const wary = createSweepTeam({ minCells: 0, minShare: Number.POSITIVE_INFINITY, restSolves: 2 })
     try {
       const expected = fingerprint(alone(PLAIN))
       for (let i = 0; i < 4; i++) {
@@ -109,5 +109,18 @@ describe('optimal play swept by two threads', () => {
     expect(() => solveGame(engine, factory, store, PLAIN, hurried, team)).toThrow(OptimalLimitError)
     expect(fingerprint(together(PLAIN))).toBe(fingerprint(alone(PLAIN)))
     expect(team.stats().together).toBe(before + 1)
+  })
+})
+
+describe('whether the other core was free during a shared sweep', () => {
+  test("each thread's CPU over its working time: sleeps waiting for the other thread do not count", () => {
+    // a quiet machine: the helper worked 30 ms of a 100 ms sweep, on a core all that time
+    expect(threadShares(100_000, 100_000, 29_000, 30_000)).toBeCloseTo(29 / 30, 12)
+    // another process on the other core: both threads had half a core
+    expect(threadShares(50_000, 100_000, 48_000, 96_000)).toBe(0.5)
+    // the helper never got to its job in a long sweep: no core for it
+    expect(threadShares(100_000, 100_000, 0, 0)).toBe(0)
+    // a short sweep may end before a healthy helper starts: nothing to judge
+    expect(threadShares(5_000, 5_000, 0, 0)).toBe(1)
   })
 })

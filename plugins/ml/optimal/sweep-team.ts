@@ -16,15 +16,21 @@ export interface SweepTeamOptions {
   /** Smallest game (states × HP pairs) swept by two threads: below it, the hand-over costs more. */
   readonly minCells: number
   /**
-   * Cores the two threads must have had together during a shared sweep (their CPU time over its
-   * wall time); below it the other core is busy, and the next `restSolves` solves go alone. Not
-   * judged while the helper thread is still starting (it then joins late whatever the load).
+   * The share of its working time each thread of a shared sweep must have had a core (its CPU time
+   * over its wall time, sleeps waiting for the other thread left out); below it the machine's
+   * other core is busy, and the next `restSolves` solves go alone. Not judged while the helper
+   * thread is still starting (it then joins late whatever the load).
+   *
+   * Why per thread: the two threads' CPU over the sweep's wall time also drops when the helper
+   * waits for the leader's chunks (a small game, its last rows) — on a quiet machine that sent a
+   * third of the solves alone. A thread that runs but gets a core only part of the time is what
+   * a busy core looks like.
    */
-  readonly minCores: number
+  readonly minShare: number
   readonly restSolves: number
 }
 
-export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000, minCores: 1.3, restSolves: 8 }
+export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000, minShare: 0.75, restSolves: 8 }
 
 /**
  * A second thread for the optimal-play sweep: one worker (`sweep-helper.ts`) kept for the team's
@@ -55,7 +61,28 @@ export interface TeamStats {
   readonly helperChunks: number
   /** Per shared sweep: the CPU time both threads got over its wall time (2 when both had a core). */
   readonly cores: readonly number[]
+  /** Per shared sweep: the smaller share of its working time a thread had a core (see `minShare`). */
+  readonly shares: readonly number[]
 }
+
+/**
+ * The smaller of the two threads' CPU time over their working time (µs). A helper that never got
+ * to work (its thread had no core for the whole sweep) counts as 0 when there was time for it to.
+ */
+export function threadShares(
+  leaderCpu: number,
+  leaderActive: number,
+  helperCpu: number,
+  helperActive: number,
+) {
+  const leader = leaderActive > 0 ? Math.min(1, leaderCpu / leaderActive) : 1
+  const helper =
+    helperActive > 0 ? Math.min(1, helperCpu / helperActive) : leaderActive > HELPER_GRACE_US ? 0 : 1
+  return Math.min(leader, helper)
+}
+
+/** A sweep shorter than this may end before a healthy helper starts its job (µs). */
+const HELPER_GRACE_US = 20_000
 
 /** One solve of a team (see `SweepTeam.begin`). */
 export interface TeamRun {
@@ -84,7 +111,15 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
   let worker: Worker | undefined
   let port: MessagePort | undefined
   let jobs = 0
-  const stats = { together: 0, alone: 0, resting: 0, chunks: 0, helperChunks: 0, cores: [] as number[] }
+  const stats = {
+    together: 0,
+    alone: 0,
+    resting: 0,
+    chunks: 0,
+    helperChunks: 0,
+    cores: [] as number[],
+    shares: [] as number[],
+  }
   let rest = 0
   // [0] = 1 once the helper thread has started (loaded its code and read its first message)
   const started = new Int32Array(new SharedArrayBuffer(4))
@@ -153,13 +188,21 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             if (Atomics.load(control, Slot.helperFailed)) throw new SweepStopped('the sweep helper failed')
           }
           const sweeper = createRowSweeper(graph, reach, layout, grid, sweepOptions, strategies)
-          sweepSharedChunks(sweeper, chunks, check, () => {})
+          const idle = { ms: 0 }
+          sweepSharedChunks(sweeper, chunks, check, () => {}, idle)
           const used = process.threadCpuUsage(cpu)
           const wallUs = 1000 * (performance.now() - sweepStart)
           waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
-          const cores = (used.user + used.system + Atomics.load(control, Slot.helperCpuUs)) / wallUs
-          stats.cores.push(cores)
-          if (judge && cores < options.minCores) rest = options.restSolves
+          const helperCpuUs = Atomics.load(control, Slot.helperCpuUs)
+          stats.cores.push((used.user + used.system + helperCpuUs) / wallUs)
+          const share = threadShares(
+            used.user + used.system,
+            wallUs - 1000 * idle.ms,
+            helperCpuUs,
+            Atomics.load(control, Slot.helperActiveUs),
+          )
+          stats.shares.push(share)
+          if (judge && share < options.minShare) rest = options.restSolves
           let residual = sweeper.residual()
           stats.together++
           stats.chunks += Atomics.load(chunks.progress, 0)
@@ -186,7 +229,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
         },
       }
     },
-    stats: () => ({ ...stats, cores: [...stats.cores] }),
+    stats: () => ({ ...stats, cores: [...stats.cores], shares: [...stats.shares] }),
     close() {
       worker?.terminate()
       worker = undefined

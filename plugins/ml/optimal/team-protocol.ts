@@ -20,6 +20,8 @@ export const Slot = {
   helperFailed: 3,
   /** CPU time (µs) the helper spent on the job (its set-up and chunks), to judge whether it had a core. */
   helperCpuUs: 4,
+  /** Wall time (µs) the helper spent on the job, but for its sleeps waiting for the leader's chunks. */
+  helperActiveUs: 5,
 } as const
 export const CONTROL_SLOTS = 8
 
