@@ -3,10 +3,10 @@ import type { HpOp } from '../solver/kernel.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
 import { OptimalLimitError } from './errors.ts'
 import { createMixTable, type MixTarget, sameOps } from './graph-keys.ts'
-import type { OutcomeCache } from './outcome-cache.ts'
+import { createOutcomeCache, type OutcomeCache, patchInto, type SharedOutcomes } from './outcome-cache.ts'
 import type { Game } from './setup.ts'
-import { choicesOf } from './state.ts'
-import { actionCore, actorOf, type Outcomes, residualOutcomes, startStates } from './turn.ts'
+import { choicesOf, STATE_SIZE } from './state.ts'
+import { actorOf, startStates } from './turn.ts'
 
 /** A random step: with probability `p`, the HP ops run and the battle goes on in `node`. */
 export interface Branch {
@@ -108,13 +108,19 @@ export interface GraphLimits {
  * choices, the turn's start, both actions and the residual, each outcome merged by what it does to
  * HP. Discrete only: a state's branches do not depend on HP (HP tests are `guard` ops).
  *
- * @param cache outcomes already computed for states equal but for their PP counts (see
- *   `OutcomeCache`): the same graph, sooner
+ * @param cache outcomes already computed for states equal but for their PP counts or the foe's
+ *   choice (see `OutcomeCache`; default: one for this exploration): the same graph, sooner
  * @throws OptimalLimitError `OPTIMAL_STATE_LIMIT` past `limits.maxStates`.
  * @example const graph = exploreGame(game, initialState(game), { maxStates: 20000 })
  */
-export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?: OutcomeCache): GameGraph {
+export function exploreGame(
+  game: Game,
+  start: Mode,
+  limits: GraphLimits,
+  cache: OutcomeCache = createOutcomeCache(false),
+): GameGraph {
   const table = createModeTable()
+  const scratch = new Int32Array(STATE_SIZE)
   const nodes: GameNode[] = []
   const turnIds = new Map<Mode, number>()
   const chanceIds = new Map<Mode, number>()
@@ -134,8 +140,8 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     pending.push(node.id)
     return node.id
   }
-  const turnNode = (state: Mode): number => {
-    const key = table.intern(state)
+  const turnNode = (state: Mode, copy = false): number => {
+    const key = copy ? table.internCopy(state) : table.intern(state)
     const known = turnIds.get(key)
     if (known !== undefined) return known
     const rows = choicesOf(game, key, 0)
@@ -144,8 +150,8 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     turnIds.set(key, id)
     return id
   }
-  const chanceNode = (state: Mode): number => {
-    const key = table.intern(state)
+  const chanceNode = (state: Mode, copy = false): number => {
+    const key = copy ? table.internCopy(state) : table.intern(state)
     const known = chanceIds.get(key)
     if (known !== undefined) return known
     const moved = key[F.moved]! + key[SIDE_SIZE + F.moved]!
@@ -162,12 +168,12 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     })
   const branchesOf = (
     stage: number,
-    outcomes: Outcomes,
-    next: (m: Mode) => number,
+    outcomes: SharedOutcomes,
+    next: (m: Mode, copy: boolean) => number,
     edges: number[],
     actor: number,
   ) => {
-    const { leaves, paid } = outcomes
+    const { leaves, paid, patch } = outcomes
     // leaves merged by what they do to HP, in order of first appearance
     const merged: { p: number; ops: HpOp[]; targets: Map<number, number> }[] = []
     for (let i = 0; i < leaves.length; i++) {
@@ -184,9 +190,10 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
           if (op.kind === 'heal' || op.kind === 'drain' || op.kind === 'leech') upward = true
       }
       group.p += leaf.p
-      const target = next(leaf.m)
-      group.targets.set(target, (group.targets.get(target) ?? 0) + leaf.p)
       const slot = paid ? paid[i]! : -1
+      if (patch) patchInto(scratch, leaf.m, slot, patch)
+      const target = patch ? next(scratch, true) : next(leaf.m, false)
+      group.targets.set(target, (group.targets.get(target) ?? 0) + leaf.p)
       edges.push(target, slot < 0 ? -1 : actor * 4 + slot, index)
     }
     return merged.map(({ p, ops, targets }): Branch => {
@@ -212,11 +219,7 @@ export function exploreGame(game: Game, start: Mode, limits: GraphLimits, cache?
     }
     if (!node.state) continue
     const residual = node.stage === 3
-    const outcomes = cache
-      ? cache.outcomes(game, node.state, residual)
-      : residual
-        ? { leaves: residualOutcomes(game, node.state), paid: null }
-        : actionCore(game, node.state, game.sides[actorOf(node.state)].tracked)
+    const outcomes = cache.outcomes(game, node.state, residual)
     const edges: number[] = []
     const actor = residual ? 0 : actorOf(node.state)
     node.branches.push(...branchesOf(node.stage, outcomes, residual ? turnNode : chanceNode, edges, actor))

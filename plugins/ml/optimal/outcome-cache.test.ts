@@ -3,7 +3,7 @@ import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
-import { createOutcomeCache } from './outcome-cache.ts'
+import { createOutcomeCache, rulesOutcomes } from './outcome-cache.ts'
 import { createGame, type GameSideInput } from './setup.ts'
 import { initialState } from './state.ts'
 
@@ -42,7 +42,7 @@ function describeGraph(graph: GameGraph): string[] {
 describe('OutcomeCache: outcomes shared by states that differ only in PP counts', () => {
   test('gives the same graph as the rules run for every state (counted PP, Disable on a slot out of PP)', () => {
     const game = createGame(engine.dex, factory, PIKACHU, DROWZEE, { tracked: THUNDER_COUNTED })
-    const fresh = exploreGame(game, initialState(game), LIMITS)
+    const fresh = exploreGame(game, initialState(game), LIMITS, rulesOutcomes)
     const cached = exploreGame(game, initialState(game), LIMITS, createOutcomeCache())
     // the count makes the game much bigger than the states the rules had to run on
     expect(fresh.nodes.length).toBeGreaterThan(2000)
@@ -62,8 +62,44 @@ describe('OutcomeCache: outcomes shared by states that differ only in PP counts'
     expect(again.context(1, 2)).toBe(first.context(1, 2))
     const counted = exploreGame(again, initialState(again), LIMITS, cache)
     const alone = createGame(engine.dex, factory, PIKACHU, DROWZEE, { tracked: THUNDER_COUNTED })
-    const fresh = exploreGame(alone, initialState(alone), LIMITS)
+    const fresh = exploreGame(alone, initialState(alone), LIMITS, rulesOutcomes)
     expect(counted.nodes.length).toBeGreaterThan(uncounted.nodes.length)
     expect(describeGraph(counted)).toEqual(describeGraph(fresh))
+  })
+})
+
+// moves whose rules read the foe's move (Counter, a foe hiding with Dig, a Disable landing, Sucker
+// Punch against a status move or an attack) beside ones that do not
+const MACHAMP: GameSideInput = { species: 'machamp', moves: ['counter', 'dig', 'karatechop'] }
+const KADABRA: GameSideInput = { species: 'kadabra', moves: ['disable', 'psychic', 'taunt'] }
+const RATTATA: GameSideInput = { species: 'rattata', moves: ['suckerpunch', 'quickattack'] }
+const CALM_KADABRA: GameSideInput = { species: 'kadabra', moves: ['calmmind', 'psychic'] }
+
+describe('OutcomeCache: actions shared by the foe choices that they do not read', () => {
+  test('the action context tells when the rules read the foe move, not its own', () => {
+    const game = createGame(engine.dex, factory, MACHAMP, KADABRA)
+    const { ctx, watch } = game.actionContext(1, 2, 0)
+    watch.read = false
+    expect(ctx.battlers[0].move.id).toBe('counter')
+    expect(ctx.battlers[1].maxhp).toBe(game.sides[1].battlers[1]!.maxhp)
+    expect(watch.read).toBe(false)
+    expect(ctx.battlers[1].move.id).toBe('psychic')
+    expect(watch.read).toBe(true)
+  })
+
+  test.each([
+    ['Counter, Dig, Disable; one exploration', MACHAMP, KADABRA, () => undefined],
+    ['Counter, Dig, Disable; a cache kept for the solve', MACHAMP, KADABRA, () => createOutcomeCache()],
+    ['Sucker Punch; one exploration', RATTATA, CALM_KADABRA, () => undefined],
+  ])('gives the graph of the rules run for every state (%s)', (_, a, b, cacheOf) => {
+    const game = createGame(engine.dex, factory, a, b)
+    const fresh = exploreGame(game, initialState(game), LIMITS, rulesOutcomes)
+    const shared = exploreGame(game, initialState(game), LIMITS, cacheOf())
+    expect(fresh.nodes.length).toBeGreaterThan(100)
+    expect(shared.upward).toBe(fresh.upward)
+    expect([...shared.leafEdges].map((edges) => edges?.join(','))).toEqual(
+      [...fresh.leafEdges].map((edges) => edges?.join(',')),
+    )
+    expect(describeGraph(shared)).toEqual(describeGraph(fresh))
   })
 })

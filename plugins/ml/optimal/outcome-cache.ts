@@ -1,80 +1,192 @@
 import { createModeTable, MODE_SIZE, type Mode } from '../solver/mode.ts'
 import type { Game } from './setup.ts'
 import { EXT_SIDE, STATE_SIZE, X } from './state.ts'
-import { actionCore, actorOf, type Outcomes, residualOutcomes } from './turn.ts'
+import { type ActionOutcomes, actionCore, actorOf, type Outcomes, residualOutcomes } from './turn.ts'
 
 /**
- * The outcomes of chance states (an action, the residual), shared by every state that differs
- * only in its PP counts, and by every exploration of one solve (`solveGame` explores again when it
- * starts counting a slot's PP).
+ * The outcomes of chance states (an action, the residual), computed once for every state that
+ * differs only in its PP counts or, for an action, in what the foe chose this turn; shared by
+ * every exploration of one solve (`solveGame` explores again when it starts counting a slot's PP).
  *
  * A PP count changes nothing in a turn's rules while the slot has PP left: the solver's rules do
  * not read it (the game's own `ppLeftOf` only matters at a turn's start, and for a Disable on a
  * slot without PP), and the action only adds one to the slot it paid. So the outcomes are computed
  * once on the state with every count at 0 (but those of slots out of PP) — counting nothing,
  * telling which slot each leaf paid (`actionCore`) — then each state gets its counts back, plus
- * one for the slot paid where its game counts that slot. A counting game explores up to (PP + 1) times as many states as the same game
- * without the count, and the rules were most of an exploration's time.
+ * one for the slot paid where its game counts that slot. A counting game explores up to (PP + 1)
+ * times as many states as the same game without the count, and the rules were most of an
+ * exploration's time.
+ *
+ * Likewise a turn's first action comes once per choice of the foe (up to 4 states differing only
+ * in the foe's `cur`), and most actions never read the foe's move (`ActionOutcomes.foeFree`, told
+ * by the rules themselves through `Game.actionContext`): those outcomes are computed once and each
+ * state gets its foe's `cur` back. The others (Counter, Sucker Punch, Dig, a Disable landing…)
+ * are computed per choice.
  *
  * The leaves are the same, in the same order, with the same probabilities and HP ops, as the
- * rules give for that state (`outcome-cache.test.ts`): the explored graph does not change.
- * Returned leaves and their states are shared with the cache: read them, never change them.
+ * rules give for that state once `patchInto` has put its counts and its foe's choice back
+ * (`outcome-cache.test.ts`): the explored graph does not change. Returned leaves and their states
+ * are shared with the cache: read them, never change them.
  */
 export interface OutcomeCache {
   /**
    * `residualOutcomes(game, state)` when `residual`, else `actionOutcomes(game, state)`; with the
-   * slot each leaf paid (as `actionCore` tells).
+   * slot each leaf paid (as `actionCore` tells), and what to put back into each leaf's state
+   * (`patch`, valid until the next call; null: the leaves' states are the next states as they are).
    */
-  outcomes(game: Game, state: Mode, residual: boolean): Outcomes
+  outcomes(game: Game, state: Mode, residual: boolean): SharedOutcomes
+}
+
+/** Outcomes shared with other states (see `OutcomeCache`). */
+export interface SharedOutcomes extends Outcomes {
+  readonly patch: OutcomePatch | null
+}
+
+/** What a shared leaf's state needs to become the explored state's next state (see `patchInto`). */
+export interface OutcomePatch {
+  /** The explored state. */
+  readonly state: Mode
+  /** Put its PP counts back. */
+  readonly counts: boolean
+  /** Index of the foe's `cur` to put back, or −1. */
+  readonly foeCur: number
+  readonly actor: 0 | 1
+  /** Per slot of the actor: its game counts that slot's PP (one more where the leaf paid it). */
+  readonly counted: readonly boolean[]
+}
+
+/**
+ * Writes into `out` the next state of a shared leaf (`leaf`, which paid `paid`: a slot or −1) for
+ * the explored state of `patch`.
+ */
+export function patchInto(out: Mode, leaf: Mode, paid: number, patch: OutcomePatch): void {
+  out.set(leaf)
+  const state = patch.state
+  if (patch.counts) for (let side = 0; side < 2; side++) copyCounts(state, out, side as 0 | 1)
+  if (patch.foeCur >= 0) out[patch.foeCur] = state[patch.foeCur]!
+  if (paid >= 0 && patch.counted[paid]) out[countAt(patch.actor, paid)] = out[countAt(patch.actor, paid)]! + 1
 }
 
 const NOTHING_COUNTED: readonly boolean[] = [false, false, false, false]
-const PP_FIELDS = [0, 1, 2, 3] as const
+
+/**
+ * The rules run for every state, nothing shared: what the cache must equal (its tests compare the
+ * graphs explored with either).
+ */
+export const rulesOutcomes: OutcomeCache = {
+  outcomes(game, state, residual) {
+    if (residual) return { leaves: residualOutcomes(game, state), paid: null, patch: null }
+    const { leaves, paid } = actionCore(game, state, game.sides[actorOf(state)].tracked)
+    return { leaves, paid, patch: null }
+  },
+}
 
 /**
  * One cache per solve: the games it serves must share their rules (`GameOptions.sameRulesAs`),
  * so that the HP ops of cached leaves are the very distributions a fresh exploration would make.
  *
+ * @param keepAll keep every chance state's outcomes (for later explorations of the solve); false:
+ *   only those of actions where the foe chose a move (the only ones one exploration meets again
+ *   without PP counts)
  * @example const cache = createOutcomeCache(); exploreGame(game, initialState(game), limits, cache)
  */
-export function createOutcomeCache(): OutcomeCache {
+export function createOutcomeCache(keepAll = true): OutcomeCache {
   const table = createModeTable()
-  const known = new Map<Mode, Outcomes>()
+  const residuals = new Map<Mode, Outcomes>()
+  // by state with the foe's `cur` at 0: outcomes for any foe's choice, or DEPENDS
+  const anyChoice = new Map<Mode, Computed | typeof DEPENDS>()
+  // by state: outcomes that depend on the foe's choice
+  const perChoice = new Map<Mode, ActionOutcomes>()
   const scratch = new Int32Array(STATE_SIZE)
-  const entryOf = (game: Game, key: Mode, residual: boolean): Outcomes => {
-    let entry = known.get(key)
-    if (!entry) {
-      entry = residual
-        ? { leaves: residualOutcomes(game, key), paid: null }
-        : actionCore(game, key, NOTHING_COUNTED)
-      known.set(key, entry)
+  const patch = {
+    state: scratch as Mode,
+    counts: false,
+    foeCur: -1,
+    actor: 0 as 0 | 1,
+    counted: NOTHING_COUNTED,
+  }
+  const shared = (
+    state: Mode,
+    entry: Outcomes,
+    counts: boolean,
+    foeCur: number,
+    actor: 0 | 1,
+    counted: readonly boolean[],
+  ) => {
+    const pays = counted !== NOTHING_COUNTED && counted.some(Boolean)
+    if (!counts && foeCur < 0 && !pays) return { leaves: entry.leaves, paid: entry.paid, patch: null }
+    patch.state = state
+    patch.counts = counts
+    patch.foeCur = foeCur
+    patch.actor = actor
+    patch.counted = counted
+    return { leaves: entry.leaves, paid: entry.paid, patch }
+  }
+  const action = (game: Game, state: Mode, counts: boolean): SharedOutcomes => {
+    const actor = actorOf(state)
+    const counted = game.sides[actor].tracked
+    const at = curAt((1 - actor) as 0 | 1)
+    const foeCur = scratch[at]!
+    if (!keepAll && foeCur === 0)
+      return shared(state, actionCore(game, scratch, NOTHING_COUNTED), counts, -1, actor, counted)
+    scratch[at] = 0
+    const anyKey = table.internCopy(scratch)
+    scratch[at] = foeCur
+    const known = anyChoice.get(anyKey)
+    if (known !== undefined && known !== DEPENDS) {
+      return shared(state, known.outcomes, counts, known.foeCur === foeCur ? -1 : at, actor, counted)
     }
-    return entry
+    const key = table.internCopy(scratch)
+    let outcomes = known === DEPENDS ? perChoice.get(key) : undefined
+    if (!outcomes) {
+      outcomes = actionCore(game, key, NOTHING_COUNTED)
+      if (outcomes.foeFree) anyChoice.set(anyKey, { outcomes, foeCur })
+      else {
+        anyChoice.set(anyKey, DEPENDS)
+        perChoice.set(key, outcomes)
+      }
+    }
+    return shared(state, outcomes, counts, -1, actor, counted)
   }
   return {
     outcomes(game, state, residual) {
       scratch.set(state)
-      const counting = clearCounts(game, scratch)
-      const entry = entryOf(game, table.internCopy(scratch), residual)
-      const paid = entry.paid
-      const counted = residual ? NOTHING_COUNTED : game.sides[actorOf(state)].tracked
-      const actor = residual ? 0 : actorOf(state)
-      const leaves = entry.leaves.map((leaf, i) => {
-        const slot = paid ? paid[i]! : -1
-        const pays = slot >= 0 && Boolean(counted[slot])
-        if (!counting && !pays) return leaf
-        const m = leaf.m.slice()
-        copyCounts(state, m)
-        if (pays) m[countAt(actor, slot)] = m[countAt(actor, slot)]! + 1
-        return { p: leaf.p, m, ops: leaf.ops, done: leaf.done }
-      })
-      return { leaves, paid }
+      const counts = clearCounts(game, scratch)
+      if (!residual) return action(game, state, counts)
+      if (!keepAll)
+        return shared(
+          state,
+          { leaves: residualOutcomes(game, scratch), paid: null },
+          counts,
+          -1,
+          0,
+          NOTHING_COUNTED,
+        )
+      const key = table.internCopy(scratch)
+      let entry = residuals.get(key)
+      if (!entry) {
+        entry = { leaves: residualOutcomes(game, key), paid: null }
+        residuals.set(key, entry)
+      }
+      return shared(state, entry, counts, -1, 0, NOTHING_COUNTED)
     },
   }
 }
 
+/** An action's outcomes valid whatever the foe chose, computed on a state where it chose `foeCur`. */
+interface Computed {
+  readonly outcomes: ActionOutcomes
+  readonly foeCur: number
+}
+
+const DEPENDS = Symbol('depends on the foe choice')
+
 function countAt(side: 0 | 1, slot: number): number {
   return MODE_SIZE + side * EXT_SIDE + X.pp + slot
+}
+
+function curAt(side: 0 | 1): number {
+  return MODE_SIZE + side * EXT_SIDE + X.cur
 }
 
 /**
@@ -83,19 +195,19 @@ function countAt(side: 0 | 1, slot: number): number {
  */
 function clearCounts(game: Game, state: Mode): boolean {
   let counting = false
-  for (const side of [0, 1] as const) {
-    for (const slot of PP_FIELDS) {
-      const used = state[countAt(side, slot)]!
+  for (let side = 0; side < 2; side++) {
+    const maxPp = game.sides[side]!.maxPp
+    for (let slot = 0; slot < 4; slot++) {
+      const at = countAt(side as 0 | 1, slot)
+      const used = state[at]!
       if (used === 0) continue
       counting = true
-      if (used < game.sides[side].maxPp[slot]!) state[countAt(side, slot)] = 0
+      if (used < maxPp[slot]!) state[at] = 0
     }
   }
   return counting
 }
 
-function copyCounts(from: Mode, to: Mode): void {
-  for (const side of [0, 1] as const) {
-    for (const slot of PP_FIELDS) to[countAt(side, slot)] = from[countAt(side, slot)]!
-  }
+function copyCounts(from: Mode, to: Mode, side: 0 | 1): void {
+  for (let slot = 0; slot < 4; slot++) to[countAt(side, slot)] = from[countAt(side, slot)]!
 }

@@ -56,6 +56,21 @@ export interface Game {
   readonly sides: readonly [GameSide, GameSide]
   /** Context whose battlers use the moves coded `cur` (0 = canonical slot 1, 1–4 slots, 5 Struggle). */
   context(curA: number, curB: number): SolveContext
+  /**
+   * `context(curA, curB)` for the action of `actor`, watching the foe's move: `watch.read` turns
+   * true when the rules read what the foe uses (its move, its PP). Why: every slot of a side is
+   * the same form, so an action whose rules never read the foe's move has the same outcomes
+   * whatever the foe chose this turn — the exploration computes them once for the foe's 1–4
+   * choices (`OutcomeCache`).
+   */
+  actionContext(curA: number, curB: number, actor: 0 | 1): WatchedContext
+}
+
+/** A rule context with a watch on one battler's move (see `Game.actionContext`). */
+export interface WatchedContext {
+  readonly ctx: SolveContext
+  /** Set to false before running the rules; true once they read the watched battler's move. */
+  readonly watch: { read: boolean }
 }
 
 /** Code of Struggle in the state's `cur` / `last` fields (slots are 1–4, 0 = none). */
@@ -87,7 +102,12 @@ export function createGame(
   const base = options.sameRulesAs
   if (base) {
     const sides = base.sides.map((side, s) => ({ ...side, tracked: trackedOf(s, side.moves.length) }))
-    return { dex, sides: sides as unknown as [GameSide, GameSide], context: base.context }
+    return {
+      dex,
+      sides: sides as unknown as [GameSide, GameSide],
+      context: base.context,
+      actionContext: base.actionContext,
+    }
   }
   const struggle = dex.moves.get('struggle')
   const ids = [a.moves, b.moves].map((moves) => moves.map((m) => dex.moves.get(m).id as string))
@@ -119,9 +139,19 @@ export function createGame(
   }) as unknown as [GameSide, GameSide]
   const dists = new Map<string, Dist>()
   const contexts = new Map<number, SolveContext>()
+  const watched = new Map<number, WatchedContext>()
   const types = createTypeOracle(dex)
   const battlerOf = (side: GameSide, cur: number) =>
     cur === STRUGGLE ? side.struggler : side.battlers[Math.max(0, cur - 1)]!
+  const contextOf = (battlers: readonly [Battler, Battler]): SolveContext => ({
+    dex,
+    battlers,
+    struggle,
+    types,
+    dists,
+    turn: 1,
+    trackPp: [false, false],
+  })
   return {
     dex,
     sides,
@@ -129,20 +159,42 @@ export function createGame(
       const key = curA * 8 + curB
       let ctx = contexts.get(key)
       if (!ctx) {
-        ctx = {
-          dex,
-          battlers: [battlerOf(sides[0], curA), battlerOf(sides[1], curB)],
-          struggle,
-          types,
-          dists,
-          turn: 1,
-          trackPp: [false, false],
-        }
+        ctx = contextOf([battlerOf(sides[0], curA), battlerOf(sides[1], curB)])
         contexts.set(key, ctx)
       }
       return ctx
     },
+    actionContext(curA, curB, actor) {
+      const key = (curA * 8 + curB) * 2 + actor
+      let entry = watched.get(key)
+      if (!entry) {
+        const watch = { read: false }
+        const battlers: [Battler, Battler] = [battlerOf(sides[0], curA), battlerOf(sides[1], curB)]
+        battlers[1 - actor] = watchedBattler(battlers[1 - actor]!, watch)
+        entry = { ctx: contextOf(battlers), watch }
+        watched.set(key, entry)
+      }
+      return entry
+    },
   }
+}
+
+/**
+ * `battler` whose move-dependent fields (its move, PP and set) turn `watch.read` true when read;
+ * the form's fields (stats, types, level, HP, weight) are the same for every slot of a side.
+ */
+function watchedBattler(battler: Battler, watch: { read: boolean }): Battler {
+  const copy = { ...battler }
+  for (const field of ['move', 'maxPp', 'set'] as const) {
+    Object.defineProperty(copy, field, {
+      enumerable: true,
+      get() {
+        watch.read = true
+        return battler[field]
+      },
+    })
+  }
+  return copy
 }
 
 /** A copy of `move` (sharing its prototype, so every other field reads through) with some fields replaced. */

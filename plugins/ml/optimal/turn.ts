@@ -67,12 +67,22 @@ export interface Outcomes {
   readonly paid: Int8Array | null
 }
 
+/** An action's outcomes, telling whether they depend on what the foe chose this turn. */
+export interface ActionOutcomes extends Outcomes {
+  /**
+   * The rules never read the foe's move (nor pinned a Disable on the foe's slot): the same leaves,
+   * with the foe's `cur` in their states, are the outcomes whatever the foe chose (see
+   * `Game.actionContext`).
+   */
+  readonly foeFree: boolean
+}
+
 /**
  * `actionOutcomes` counting PP only for the slots in `counted` (per slot of the actor), and
  * telling which slot each leaf paid: what lets `OutcomeCache` compute an action once for every
  * state that differs only in its PP counts, and count them afterwards.
  */
-export function actionCore(game: Game, state: Mode, counted: readonly boolean[]): Outcomes {
+export function actionCore(game: Game, state: Mode, counted: readonly boolean[]): ActionOutcomes {
   const actor = actorOf(state)
   const foe = (1 - actor) as Side
   const cur = xget(state, actor, X.cur)
@@ -80,9 +90,11 @@ export function actionCore(game: Game, state: Mode, counted: readonly boolean[])
   const lastMoveBefore = field(state, actor, F.lastMove)
   const lockedBefore = field(state, actor, F.lockDuration) > 0 || field(state, actor, F.charging) > 0
   setField(work, actor, F.lastMove, 0)
-  const ctx = game.context(xget(state, 0, X.cur), xget(state, 1, X.cur))
+  const { ctx, watch } = game.actionContext(xget(state, 0, X.cur), xget(state, 1, X.cur), actor)
+  watch.read = false
   const foeDisabledBefore = field(state, foe, F.disable)
   const leaves = actionLeavesFrom(ctx, { p: 1, m: work, ops: [], done: false }, actor)
+  let foeFree = !watch.read
   const paid = new Int8Array(leaves.length).fill(-1)
   const pays = !lockedBefore && cur >= 1 && cur <= 4
   const settled = new Map<Mode, number>()
@@ -105,12 +117,16 @@ export function actionCore(game: Game, state: Mode, counted: readonly boolean[])
         if (counted[slot]) xset(m, actor, X.pp + slot, xget(m, actor, X.pp + slot) + 1)
       }
     }
-    if (foeDisabledBefore === 0 && field(m, foe, F.disable) > 0) pinDisable(game, m, foe)
+    if (foeDisabledBefore === 0 && field(m, foe, F.disable) > 0) {
+      // which slot the Disable hits, and whether it holds, read the foe's `cur`
+      foeFree = false
+      pinDisable(game, m, foe)
+    }
     settleActor(game.sides[actor], m, actor)
     settled.set(m, slot)
     paid[i] = slot
   }
-  return { leaves, paid }
+  return { leaves, paid, foeFree }
 }
 
 /** A Disable just landed on `foe` (the rules set `F.disable`): which slot, or undo it. */
