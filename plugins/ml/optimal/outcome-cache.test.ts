@@ -80,10 +80,10 @@ describe('OutcomeCache: actions shared by the foe choices that they do not read'
     const game = createGame(engine.dex, factory, MACHAMP, KADABRA)
     const { ctx, watch } = game.actionContext(1, 2, 0)
     watch.read = false
-    expect(ctx.battlers[0].move.id).toBe('counter')
+    expect(ctx.battlers[0].move.name).toBe('Counter')
     expect(ctx.battlers[1].maxhp).toBe(game.sides[1].battlers[1]!.maxhp)
     expect(watch.read).toBe(false)
-    expect(ctx.battlers[1].move.id).toBe('psychic')
+    expect(ctx.battlers[1].move.name).toBe('Psychic')
     expect(watch.read).toBe(true)
   })
 

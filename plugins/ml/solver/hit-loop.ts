@@ -24,18 +24,29 @@ interface Hitting {
  */
 export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
   const out: Leaf[] = []
-  const counts = hitCounts(move)
+  const counts = move.multihit ? hitCounts(move) : ONE_HIT
+  const foe = foeOf(side)
   for (let k = 0; k < counts.length; k++) {
     const [hits, p] = counts[k]!
+    if (p <= 0) continue
     // the last count takes the leaf itself (the caller drops it)
-    for (const child of (k === counts.length - 1 ? split : fork)(leaf, [[p]])) {
-      let states: Hitting[] = [{ leaf: child, pending: null }]
-      for (let i = 0; i < hits; i++) states = states.flatMap((state) => oneHit(ctx, state, side, move))
-      for (const state of states) out.push(...finish(ctx, flush(state, foeOf(side)), side, move))
+    const child: Leaf =
+      k === counts.length - 1
+        ? { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
+        : { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
+    let states: Hitting[] = [{ leaf: child, pending: null }]
+    for (let i = 0; i < hits; i++) {
+      const next: Hitting[] = []
+      for (const state of states) oneHit(ctx, state, side, move, next)
+      states = next
     }
+    for (const state of states) out.push(finish(ctx, flush(state, foe), side, move))
   }
   return out
 }
+
+/** The hit counts of a move that hits once (most moves): no table to build. */
+const ONE_HIT: readonly (readonly [number, number])[] = [[1, 1]]
 
 function flush(state: Hitting, foe: Side): Leaf {
   if (state.pending) state.leaf.ops.push({ kind: 'damage', side: foe, dist: state.pending })
@@ -43,22 +54,28 @@ function flush(state: Hitting, foe: Side): Leaf {
   return state.leaf
 }
 
-function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move): Hitting[] {
+/** One hit on every state: the states after it, in order, appended to `out`. */
+function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move, out: Hitting[]): void {
   const foe = foeOf(side)
   const m = state.leaf.m
   const effect = hitEffect(ctx, m, side, move)
-  if (get(m, foe, F.sub) > 0 && !move.flags.bypasssub) return hitSubstitute(ctx, state, side, move, effect)
+  if (get(m, foe, F.sub) > 0 && !move.flags.bypasssub) {
+    hitSubstitute(ctx, state, side, move, effect, out)
+    return
+  }
   const tracked = recordsDamage(ctx, m, foe, move)
   if (effect.kind === 'dist' && !tracked) {
     state.pending = state.pending ? sumCached(state.pending, effect.dist) : effect.dist
-    return afterDamage(ctx, [state], side, move)
+    afterDamage(ctx, state, side, move, out)
+    return
   }
   const leaf = flush(state, foe)
   if (effect.kind === 'halve') leaf.ops.push({ kind: 'halve', side: foe })
   if (effect.kind === 'ohko') leaf.ops.push({ kind: 'faint', side: foe })
   if (effect.kind !== 'dist') {
     if (tracked) throw new UnsupportedMechanic(`${move.name} into Counter or Bide`)
-    return afterDamage(ctx, [{ leaf, pending: null }], side, move)
+    afterDamage(ctx, { leaf, pending: null }, side, move, out)
+    return
   }
   const states: Hitting[] = []
   for (const [value, q] of entries(effect.dist)) {
@@ -68,7 +85,7 @@ function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move): Hitt
       states.push({ leaf: child, pending: null })
     }
   }
-  return afterDamage(ctx, states, side, move)
+  for (const child of states) afterDamage(ctx, child, side, move, out)
 }
 
 /** The target will return or store this damage: Counter (physical), Mirror Coat (special), Bide. */
@@ -99,7 +116,8 @@ function hitSubstitute(
   side: Side,
   move: Move,
   effect: HitEffect,
-): Hitting[] {
+  into: Hitting[],
+): void {
   const foe = foeOf(side)
   if (effect.kind === 'halve') throw new UnsupportedMechanic('Super Fang into a Substitute')
   const subHp = get(state.leaf.m, foe, F.sub)
@@ -121,23 +139,25 @@ function hitSubstitute(
       out.push({ leaf: child, pending: null })
     }
   }
-  return out.flatMap((s) => selfEffects(s, side, move))
+  for (const hit of out) selfEffects(hit, side, move, into)
 }
 
 /** After damage to the target itself: Rage, Fire thawing, the move's primary and secondary effects, Scald thawing. */
-function afterDamage(ctx: SolveContext, states: Hitting[], side: Side, move: Move): Hitting[] {
+function afterDamage(ctx: SolveContext, state: Hitting, side: Side, move: Move, out: Hitting[]): void {
   const foe = foeOf(side)
-  return states.flatMap((state) => {
-    const m = state.leaf.m
-    if (get(m, foe, F.rage) > 0) boost(state.leaf, foe, { atk: 1 }, false)
-    if (get(m, foe, F.status) === FRZ && move.type === 'Fire') set(m, foe, F.status, NONE)
-    let leaves = primary(ctx, state.leaf, side, move)
-    leaves = leaves.flatMap((leaf) => secondaries(ctx, leaf, side, move))
-    // freeze's AfterMoveSecondary: Scald (thawsTarget) thaws a frozen target once its effects ran
-    if (move.thawsTarget)
-      for (const leaf of leaves) if (get(leaf.m, foe, F.status) === FRZ) set(leaf.m, foe, F.status, NONE)
-    return leaves.flatMap((leaf) => selfEffects({ leaf, pending: state.pending }, side, move))
-  })
+  const m = state.leaf.m
+  if (get(m, foe, F.rage) > 0) boost(state.leaf, foe, { atk: 1 }, false)
+  if (get(m, foe, F.status) === FRZ && move.type === 'Fire') set(m, foe, F.status, NONE)
+  const primaries = primary(ctx, state.leaf, side, move)
+  let leaves = primaries
+  if (move.secondaries?.length) {
+    leaves = []
+    for (const leaf of primaries) secondaries(ctx, leaf, side, move, leaves)
+  }
+  // freeze's AfterMoveSecondary: Scald (thawsTarget) thaws a frozen target once its effects ran
+  if (move.thawsTarget)
+    for (const leaf of leaves) if (get(leaf.m, foe, F.status) === FRZ) set(leaf.m, foe, F.status, NONE)
+  for (const leaf of leaves) selfEffects({ leaf, pending: state.pending }, side, move, out)
 }
 
 function primary(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
@@ -152,36 +172,38 @@ function primary(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] 
 
 const STATUS_CODES: Record<string, number> = { par: PAR, brn: BRN, psn: PSN, tox: TOX, slp: SLP, frz: FRZ }
 
-function secondaries(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
+/** The secondary effects of `move` on `leaf`, rolled in order: the leaves after them appended to `out`. */
+function secondaries(ctx: SolveContext, leaf: Leaf, side: Side, move: Move, out: Leaf[]): void {
   const foe = foeOf(side)
   let leaves = [leaf]
   for (const secondary of move.secondaries ?? []) {
     const chance = (secondary.chance ?? 100) / 100
-    leaves = leaves.flatMap((current) => {
+    const next: Leaf[] = []
+    for (const current of leaves) {
       const [yes, no] = split(current, [[chance], [1 - chance]])
-      const out = no ? [no] : []
-      if (!yes) return out
-      if (secondary.status) return [...tryStatus(ctx, yes, foe, STATUS_CODES[secondary.status]!), ...out]
-      if (secondary.volatileStatus === 'flinch') set(yes.m, foe, F.flinch, 1)
-      if (secondary.volatileStatus === 'confusion') return [...confuse(yes, foe), ...out]
-      if (secondary.boosts) boost(yes, foe, secondary.boosts, true)
-      if (move.id === 'triattack') {
-        const statuses = [BRN, PAR, FRZ].map((status) => [1 / 3, status] as const)
-        return [
-          ...statuses.flatMap(([p, status]) =>
-            fork(yes, [[p]]).flatMap((c) => tryStatus(ctx, c, foe, status)),
-          ),
-          ...out,
-        ]
+      if (yes) {
+        if (secondary.status) next.push(...tryStatus(ctx, yes, foe, STATUS_CODES[secondary.status]!))
+        else {
+          if (secondary.volatileStatus === 'flinch') set(yes.m, foe, F.flinch, 1)
+          if (secondary.volatileStatus === 'confusion') next.push(...confuse(yes, foe))
+          else {
+            if (secondary.boosts) boost(yes, foe, secondary.boosts, true)
+            if (move.id === 'triattack') {
+              for (const status of [BRN, PAR, FRZ])
+                for (const c of fork(yes, [[1 / 3]])) next.push(...tryStatus(ctx, c, foe, status))
+            } else next.push(yes)
+          }
+        }
       }
-      return [yes, ...out]
-    })
+      if (no) next.push(no)
+    }
+    leaves = next
   }
-  return leaves
+  for (const l of leaves) out.push(l)
 }
 
-/** `self` effects, drain, recoil and Struggle's recoil, once the hit is done. */
-function selfEffects(state: Hitting, side: Side, move: Move): Hitting[] {
+/** `self` effects, drain, recoil and Struggle's recoil, once the hit is done: the states appended to `out`. */
+function selfEffects(state: Hitting, side: Side, move: Move, out: Hitting[]): void {
   const leaf = state.leaf
   const m = leaf.m
   const self = move.self as
@@ -199,7 +221,7 @@ function selfEffects(state: Hitting, side: Side, move: Move): Hitting[] {
   }
   if (self?.volatileStatus === 'lockedmove') {
     if (get(m, side, F.lockDuration) === 0) {
-      return fork(
+      const locked = fork(
         leaf,
         [2, 3].map(
           (t) =>
@@ -211,15 +233,17 @@ function selfEffects(state: Hitting, side: Side, move: Move): Hitting[] {
               },
             ] as const,
         ),
-      ).map((c) => ({ leaf: c, pending: state.pending }))
+      )
+      for (const c of locked) out.push({ leaf: c, pending: state.pending })
+      return
     }
     if (get(m, side, F.lockTrue) >= 2) set(m, side, F.lockDuration, 2)
   }
-  return [state]
+  out.push(state)
 }
 
 /** Drain, recoil and Struggle's recoil after the last hit (ops read the damage just dealt). */
-function finish(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
+function finish(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf {
   const last = leaf.ops[leaf.ops.length - 1]
   const hitHp = last?.kind === 'damage' && last.side !== side
   if (move.drain && hitHp) leaf.ops.push({ kind: 'drain', side, num: move.drain[0], den: move.drain[1] })
@@ -229,7 +253,7 @@ function finish(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[] {
     leaf.ops.push({ kind: 'damage', side, dist: constantDist(amount) })
   }
   leaf.done = true
-  return [leaf]
+  return leaf
 }
 
 const sums = new WeakMap<Dist, WeakMap<Dist, Dist>>()

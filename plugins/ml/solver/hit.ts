@@ -48,7 +48,81 @@ function psywave(level: number): Dist {
   return weightedOf(pairs)
 }
 
+/**
+ * Distributions by context, move and a number that packs what `standardSetting`'s key holds (the
+ * types as the fields that change them: within a context each side's form is fixed). Why: the
+ * string key cost more than the rest of a hit; a miss goes through it, so the very distribution
+ * objects are returned (the solver merges branches by distribution identity).
+ */
+const packedDists = new WeakMap<SolveContext, Map<Move, Map<number, Dist>>>()
+
 function standardDist(ctx: SolveContext, m: Mode, side: Side, move: Move): Dist {
+  const packed = packedSetting(ctx, m, side, move)
+  if (packed < 0) return keyedDist(ctx, m, side, move)
+  let byMove = packedDists.get(ctx)
+  if (!byMove) {
+    byMove = new Map()
+    packedDists.set(ctx, byMove)
+  }
+  let byKey = byMove.get(move)
+  if (!byKey) {
+    byKey = new Map()
+    byMove.set(move, byKey)
+  }
+  let dist = byKey.get(packed)
+  if (!dist) {
+    dist = keyedDist(ctx, m, side, move)
+    byKey.set(packed, dist)
+  }
+  return dist
+}
+
+/**
+ * What `standardSetting`'s key holds, packed in one number (−1 if a field is out of the packed
+ * ranges): the same reads of the state and of the battlers, in the same order.
+ */
+function packedSetting(ctx: SolveContext, m: Mode, side: Side, move: Move): number {
+  const foe = foeOf(side)
+  const physical = move.category === 'Physical'
+  const offensive = move.overrideOffensivePokemon === 'target' ? foe : side
+  const attackBoost = get(m, offensive, physical ? F.atk : F.spa) + 6
+  const defenseBoost = get(m, foe, physical ? F.def : F.spd) + 6
+  const status = get(m, side, F.status)
+  const screened = get(m, foe, physical ? F.reflect : F.lightScreen) > 0 ? 1 : 0
+  const doubled = isDoubled(ctx, m, foe, move) ? 1 : 0
+  const stage = critStage(m, side, move)
+  const ownType = get(m, side, F.typeChange)
+  const foeType = get(m, foe, F.typeChange)
+  const ownRoost = get(m, side, F.roost) === 1 ? 1 : 0
+  const foeRoost = get(m, foe, F.roost) === 1 ? 1 : 0
+  const inRange = (value: number, size: number) => Number.isInteger(value) && value >= 0 && value < size
+  if (
+    !inRange(attackBoost, 13) ||
+    !inRange(defenseBoost, 13) ||
+    !inRange(status, 8) ||
+    !inRange(stage, 16) ||
+    !inRange(ownType, 64) ||
+    !inRange(foeType, 64)
+  )
+    return -1
+  let key = side
+  key = key * 13 + attackBoost
+  key = key * 13 + defenseBoost
+  key = key * 8 + status
+  key = key * 2 + screened
+  key = key * 2 + doubled
+  key = key * 16 + stage
+  key = key * 64 + ownType
+  key = key * 2 + ownRoost
+  key = key * 64 + foeType
+  return key * 2 + foeRoost
+}
+
+function critStage(m: Mode, side: Side, move: Move): number {
+  return move.willCrit ? 4 : (move.critRatio ?? 1) + (get(m, side, F.focusEnergy) > 0 ? 2 : 0)
+}
+
+function keyedDist(ctx: SolveContext, m: Mode, side: Side, move: Move): Dist {
   const setting = standardSetting(ctx, m, side, move)
   const cached = ctx.dists.get(setting.key)
   if (cached) return cached
@@ -84,7 +158,7 @@ function standardSetting(ctx: SolveContext, m: Mode, side: Side, move: Move) {
   const status = get(m, side, F.status)
   const screened = get(m, foe, physical ? F.reflect : F.lightScreen) > 0
   const doubled = isDoubled(ctx, m, foe, move)
-  const stage = move.willCrit ? 4 : (move.critRatio ?? 1) + (get(m, side, F.focusEnergy) > 0 ? 2 : 0)
+  const stage = critStage(m, side, move)
   const attackerTypes = typesOf(ctx, m, side)
   const targetTypes = typesOf(ctx, m, foe)
   const key = [

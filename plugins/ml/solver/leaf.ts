@@ -63,19 +63,23 @@ export function split(
   return out
 }
 
-/** Runs `stage` on every leaf still acting; finished leaves pass through unchanged. */
+/**
+ * Runs `stage` on every leaf still acting; finished leaves pass through unchanged. Returns `leaves`
+ * itself when no leaf was split (most stages of most actions): no list to build.
+ */
 export function stage(leaves: Leaf[], run: (leaf: Leaf) => Leaf[] | undefined): Leaf[] {
-  const out: Leaf[] = []
-  for (const leaf of leaves) {
-    if (leaf.done) {
-      out.push(leaf)
+  let out: Leaf[] | null = null
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i]!
+    const children = leaf.done ? undefined : run(leaf)
+    if (children === undefined) {
+      out?.push(leaf)
       continue
     }
-    const children = run(leaf)
-    if (children) out.push(...children)
-    else out.push(leaf)
+    out ??= leaves.slice(0, i)
+    for (const child of children) out.push(child)
   }
-  return out
+  return out ?? leaves
 }
 
 /** Appends a damage op. */

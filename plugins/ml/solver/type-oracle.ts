@@ -14,15 +14,25 @@ export interface TypeOracle {
 /** @example createTypeOracle(engine.dex).immune('Ground', ['Flying']) // true */
 export function createTypeOracle(dex: ModdedDex): TypeOracle {
   const immunity = new Map<string, boolean>()
+  // by the list itself first: a form's types are one array, read for every action (no key to join)
+  const immunityByList = new WeakMap<readonly string[], Map<string, boolean>>()
   const mods = new Map<string, number>()
   return {
     immune(type, targetTypes) {
+      let byType = immunityByList.get(targetTypes)
+      if (!byType) {
+        byType = new Map()
+        immunityByList.set(targetTypes, byType)
+      }
+      let value = byType.get(type)
+      if (value !== undefined) return value
       const key = `${type}|${targetTypes.join('/')}`
-      let value = immunity.get(key)
+      value = immunity.get(key)
       if (value === undefined) {
         value = !dex.getImmunity(type, targetTypes as string[])
         immunity.set(key, value)
       }
+      byType.set(type, value)
       return value
     },
     effectiveness(type, targetTypes) {
