@@ -1,5 +1,6 @@
 import { createGeneralEvaluator, type GeneralEvaluator, runPoint } from './branch-eval.ts'
-import { lazyPrograms, rowSums, sameLists, zeroStates } from './cell-tables.ts'
+import { eagerSameLists, lazyPrograms, sameLists, zeroStates } from './cell-tables.ts'
+import { EAGER_AHEAD, EAGER_CELL, eagerSums } from './eager-sums.ts'
 import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, GENERAL, JOINT_A, JOINT_B, type Layout, POINT, SAME } from './layout.ts'
 import type { LazyProgram } from './pair-programs.ts'
@@ -39,7 +40,8 @@ export interface CellEvaluator {
   returned: boolean
   /**
    * Before the cells `from … to` of row `a`: for every state of the row at once, sums the branches
-   * that only read other rows (damage to A; the rows they read are final by then).
+   * that only read other rows (damage to A; the rows they read are final by then); damage to B is
+   * valued ahead from the cells as they are reached (see `eagerSums`).
    */
   sumRow(a: number, from: number, to: number): void
   /**
@@ -79,14 +81,14 @@ export function createCellEvaluator(
   let general: GeneralEvaluator | null = null
   const point = { a: 0, b: 0, winner: -1 }
   const { sameStart, sameTarget, sameCoef } = sameLists(layout)
-  const rows = rowSums(layout, reach, grid, lazy)
-  // states whose branches are all `SAME` or damage to A (summed by row): nothing to do per cell
-  const plain = new Uint8Array(count)
-  for (let id = 0; id < count; id++) {
-    plain[id] = lazy[id] ? 0 : 1
-    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++)
-      if (branchKind[br] !== SAME && branchKind[br] !== DAMAGE_A) plain[id] = 0
-  }
+  // the `SAME` terms `evaluate` adds: on states with a part of their own
+  const {
+    sameStart: ownStart,
+    sameTarget: ownTarget,
+    sameCoef: ownCoef,
+  } = eagerSameLists(sameStart, sameTarget, sameCoef, noLower)
+  const eager = eagerSums(layout, reach, grid, lazy)
+  const { mode, at: sumsAt, sums, done } = eager
   // per branch: where its target's table starts and how wide it is (one read instead of three)
   const targetAt = new Int32Array(branchStart[count]!)
   const targetCols = new Int32Array(branchStart[count]!)
@@ -140,10 +142,27 @@ export function createCellEvaluator(
     retCoef,
     zero,
     returned: false,
-    sumRow: (a, from, to) => rows.sum(a, from, to),
-    evaluate: (id, a, b) => evaluate(id, a, b),
+    sumRow: (a, from, to) => eager.sum(a, from, to),
+    evaluate: (id, a, b) => (mode[id] === EAGER_CELL ? evaluate(id, a, b) : evaluateSummed(id, a, b)),
     evaluateList: (list, end, a, b) => {
-      for (let i = 0; i < end; i++) evaluate(list[i]!, a, b)
+      for (let i = 0; i < end; i++) {
+        const id = list[i]!
+        const kind = mode[id]!
+        if (kind === EAGER_CELL) {
+          evaluate(id, a, b)
+          continue
+        }
+        // `evaluateSummed`, inlined: the loop of most cells
+        let total = 0
+        if (kind === EAGER_AHEAD) {
+          if (b > done[id]!) eager.ahead(id, a, b)
+          total = sums[sumsAt[id]! + b - 1]!
+        }
+        lower[id] = total
+        const last = ownStart[id + 1]!
+        for (let s = ownStart[id]!; s < last; s++) total += ownCoef[s]! * val[ownTarget[s]!]!
+        val[id] = total
+      }
     },
     evaluateLazy: (id, a, b) => evaluateLazy(id, a, b),
   }
@@ -183,11 +202,26 @@ export function createCellEvaluator(
       total += lzSameCoef[s]! * val[lzSameTarget[s]!]!
     val[id] = total
   }
+  /**
+   * `evaluate` of a state whose part is 0 or valued ahead (`EAGER_NONE`, `EAGER_AHEAD`): one read,
+   * then its `SAME` terms.
+   */
+  const evaluateSummed = (id: number, a: number, b: number) => {
+    let total = 0
+    if (mode[id] === EAGER_AHEAD) {
+      if (b > done[id]!) eager.ahead(id, a, b)
+      total = sums[sumsAt[id]! + b - 1]!
+    }
+    lower[id] = total
+    for (let s = ownStart[id]!; s < ownStart[id + 1]!; s++) total += ownCoef[s]! * val[ownTarget[s]!]!
+    val[id] = total
+  }
+  /** An `EAGER_CELL` state at cell (a, b): its branches one by one (damage to A from the row's sums). */
   const evaluate = (id: number, a: number, b: number) => {
-    let total = rows.at[id]! >= 0 && hiA[id]! >= a ? rows.sums[rows.at[id]! + b - 1]! : 0
+    let total = sumsAt[id]! >= 0 && hiA[id]! >= a ? sums[sumsAt[id]! + b - 1]! : 0
     let refs = 0
     const first = branchStart[id]!
-    const last = plain[id] ? first : branchStart[id + 1]!
+    const last = branchStart[id + 1]!
     for (let br = first; br < last; br++) {
       const kind = branchKind[br]!
       if (kind === SAME) continue
@@ -247,10 +281,7 @@ export function createCellEvaluator(
     }
     lower[id] = total
     retCount[id] = refs
-    for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) {
-      const target = sameTarget[s]!
-      if (!noLower[target]) total += sameCoef[s]! * val[target]!
-    }
+    for (let s = ownStart[id]!; s < ownStart[id + 1]!; s++) total += ownCoef[s]! * val[ownTarget[s]!]!
     val[id] = total
   }
 

@@ -1,5 +1,5 @@
 import type { SweepChance, SweepGraph } from './graph.ts'
-import { DAMAGE_A, type Layout, SAME } from './layout.ts'
+import { type Layout, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
 
 /**
@@ -42,61 +42,29 @@ export function sameLists(layout: Layout) {
 }
 
 /**
- * Damage to A reads rows below the current one only: for each state with such branches, their sum
- * over a row is accumulated row by row of the target (contiguous reads, one multiply-add per value
- * and cell) instead of cell by cell down a column of the table. The sums are made a stretch of
- * cells at a time (`sum`), just before the cells that read them: a thread sweeping a stretch of a
- * row needs only that stretch of the rows below done. Each sum adds the same terms in the same
- * order however the row is cut.
+ * The `SAME` terms of every state that `CellEvaluator.evaluate` adds: those on states with a part
+ * of their own (not `noLower`; the others' same-cell values are the templates' business).
  */
-export function rowSums(layout: Layout, reach: Reach, grid: Float64Array, lazy: Uint8Array) {
-  const { count, branchStart, branchKind, branchP, branchDist, branchTarget, gridAt } = layout
-  const { distStart, distValue, distProb } = layout
-  const { hiA, hiB, rowAt, rowTop } = reach
-  const at = new Int32Array(count).fill(-1)
-  const nodes: number[] = []
-  let size = 0
+export function eagerSameLists(
+  sameStart: Int32Array,
+  sameTarget: Int32Array,
+  sameCoef: Float64Array,
+  noLower: Uint8Array,
+) {
+  const count = sameStart.length - 1
+  const start = new Int32Array(count + 1)
+  const targets: number[] = []
+  const coefs: number[] = []
   for (let id = 0; id < count; id++) {
-    if (hiA[id]! === 0 || lazy[id]) continue
-    for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
-      if (branchKind[br] !== DAMAGE_A) continue
-      at[id] = size
-      size += hiB[id]!
-      nodes.push(id)
-      break
+    start[id] = targets.length
+    for (let s = sameStart[id]!; s < sameStart[id + 1]!; s++) {
+      if (noLower[sameTarget[s]!]) continue
+      targets.push(sameTarget[s]!)
+      coefs.push(sameCoef[s]!)
     }
   }
-  const sums = new Float64Array(size)
-  return {
-    at,
-    sums,
-    /** The sums of row `a` at cells `from … to` (B's HP) of every state of the row. */
-    sum(a: number, from: number, to: number) {
-      for (const id of nodes) {
-        if (hiA[id]! < a) continue
-        const base = at[id]!
-        const first = from - 1
-        // the cells of the row this state reaches (see `reachRows`)
-        const end = Math.min(to, rowTop[rowAt[id]! + a - 1]!)
-        if (end <= first) continue
-        sums.fill(0, base + first, base + end)
-        for (let br = branchStart[id]!; br < branchStart[id + 1]!; br++) {
-          if (branchKind[br] !== DAMAGE_A) continue
-          const d = branchDist[br]!
-          const cols = hiB[branchTarget[br]!]!
-          const origin = gridAt[branchTarget[br]!]! - cols
-          const p = branchP[br]!
-          for (let j = distStart[d]!; j < distStart[d + 1]!; j++) {
-            const v = distValue[j]!
-            if (v >= a) break
-            const q = p * distProb[j]!
-            const row = origin + (a - v) * cols
-            for (let b = first; b < end; b++) sums[base + b] = sums[base + b]! + q * grid[row + b]!
-          }
-        }
-      }
-    },
-  }
+  start[count] = targets.length
+  return { sameStart: start, sameTarget: Int32Array.from(targets), sameCoef: Float64Array.from(coefs) }
 }
 
 /**

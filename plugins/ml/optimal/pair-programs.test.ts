@@ -1,33 +1,17 @@
 import { describe, expect, test } from 'bun:test'
-import { createLgpeEngine } from '../battle/engine.ts'
-import { createPrng } from '../battle/prng.ts'
-import { createBattlerFactory } from '../solver/battler.ts'
 import { createCellEvaluator } from './cell-eval.ts'
-import { exploreGame } from './graph.ts'
-import { DAMAGE_A, DAMAGE_B, layoutOf } from './layout.ts'
+import { exploredGame, type TestSide } from './explored.fixture.ts'
+import { DAMAGE_A, DAMAGE_B } from './layout.ts'
 import { createPairSums, pairPrograms, pairTerms } from './pair-programs.ts'
 import { lazyStates } from './pair-values.ts'
-import { reachOf } from './reach.ts'
-import { createGame } from './setup.ts'
-import { initialState } from './state.ts'
-
-const engine = createLgpeEngine()
-const factory = createBattlerFactory(engine)
 
 /**
  * A pair's flat list must give what its first-action states give one by one (`evaluateLazy`, then
  * the entries' weights): the same linear function of the tables and the same-cell values, so it is
  * checked on arbitrary tables, not only on a solve's.
  */
-function check(a: { species: string; moves: string[] }, b: { species: string; moves: string[] }) {
-  const game = createGame(engine.dex, factory, a, b)
-  const maxA = game.sides[0].battlers[0]!.maxhp
-  const maxB = game.sides[1].battlers[0]!.maxhp
-  const graph = exploreGame(game, initialState(game), { maxStates: 30_000 })
-  const reach = reachOf(graph, maxA, maxB, maxA, maxB)
-  const layout = layoutOf(graph, reach)
-  const random = createPrng([1, 2, 3, 4])
-  const grid = Float64Array.from({ length: layout.gridSize }, () => random())
+function check(a: TestSide, b: TestSide) {
+  const { graph, reach, layout, grid, random } = exploredGame(a, b, [1, 2, 3, 4])
   const val = Float64Array.from({ length: layout.count }, () => random())
   const lazy = lazyStates(graph, layout)
   const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy)

@@ -149,7 +149,7 @@ export function createPairSums(
   tables: PairTables,
 ): (k: number, a: number, lo: number, hi: number, out: Float64Array, at: number) => void {
   const { sumStart, sumKind, sumWeight, sumFrom, sumTo, sumAt, sumStride } = programs
-  const { distValue, distProb, distTail, grid } = tables
+  const { distValue, distProb, grid } = tables
   // one sum's value per cell of the stretch, its terms added value by value (j outer: the cells'
   // sums are independent, so the inner loop has no chain of additions; each cell still adds its
   // terms in the list's order)
@@ -164,21 +164,8 @@ export function createPairSums(
       const stride = sumStride[i]!
       const row = sumAt[i]! + (a - 1) * stride - 1
       for (let b = lo; b <= hi; b++) part[b] = 0
-      if (sumKind[i] === DAMAGE_B) {
-        for (let j = first; j < end; j++) {
-          const v = distValue[j]!
-          if (v >= hi) break
-          const p = distProb[j]!
-          const cells = row - v
-          for (let b = Math.max(lo, v + 1); b <= hi; b++) part[b] = part[b]! + p * grid[cells + b]!
-        }
-        // a knock-out: every value from the first that reaches b on, one read of the tail
-        let j = first
-        for (let b = lo; b <= hi; b++) {
-          while (j < end && distValue[j]! < b) j++
-          if (j < end) part[b] = part[b]! + distTail[j]!
-        }
-      } else {
+      if (sumKind[i] === DAMAGE_B) damageToB(part, lo, hi, row, first, end, tables)
+      else {
         for (let j = first; j < end; j++) {
           const v = distValue[j]!
           if (v >= a) break
@@ -190,6 +177,40 @@ export function createPairSums(
       const weight = sumWeight[i]!
       for (let b = lo; b <= hi; b++) out[shift + b] = out[shift + b]! + weight * part[b]!
     }
+  }
+}
+
+/**
+ * Damage to B at cells `lo … hi` of a row, added to `part[b]` (which the caller zeroes): Σ_j p_j ·
+ * grid[row + b − v_j] over the distribution's entries `first … end − 1` with v_j < b, in order,
+ * then the knock-out's tail (P(v ≥ b)). Cell b reads the row's cells before b only (at most from
+ * b − 1 down): valued along a stretch, these must be final for its every cell.
+ *
+ * Value by value over the cells (the cells' sums are independent: no chain of additions in the
+ * inner loop); each cell still adds its terms in the distribution's order.
+ */
+export function damageToB(
+  part: Float64Array,
+  lo: number,
+  hi: number,
+  row: number,
+  first: number,
+  end: number,
+  tables: Pick<PairTables, 'distValue' | 'distProb' | 'distTail' | 'grid'>,
+): void {
+  const { distValue, distProb, distTail, grid } = tables
+  for (let j = first; j < end; j++) {
+    const v = distValue[j]!
+    if (v >= hi) break
+    const p = distProb[j]!
+    const cells = row - v
+    for (let b = Math.max(lo, v + 1); b <= hi; b++) part[b] = part[b]! + p * grid[cells + b]!
+  }
+  // a knock-out: every value from the first that reaches b on, one read of the tail
+  let j = first
+  for (let b = lo; b <= hi; b++) {
+    while (j < end && distValue[j]! < b) j++
+    if (j < end) part[b] = part[b]! + distTail[j]!
   }
 }
 
