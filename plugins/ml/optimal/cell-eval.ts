@@ -87,7 +87,7 @@ export function createCellEvaluator(
     sameTarget: ownTarget,
     sameCoef: ownCoef,
   } = eagerSameLists(sameStart, sameTarget, sameCoef, noLower)
-  const eager = eagerSums(layout, reach, grid, lazy)
+  const eager = eagerSums(layout, reach, grid, lazy, graph.maxHp)
   const { mode, at: sumsAt, sums, done } = eager
   // per branch: where its target's table starts and how wide it is (one read instead of three)
   const targetAt = new Int32Array(branchStart[count]!)
