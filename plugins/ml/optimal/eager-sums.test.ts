@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
+import { exploredGame, type TestSide } from '../../../testing/ml/explored-game.ts'
 import { EAGER_AHEAD, eagerSums } from './eager-sums.ts'
-import { exploredGame, type TestSide } from './explored.fixture.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
 import { lazyStates } from './pair-values.ts'
 import { type Reach, rowTopOf } from './reach.ts'

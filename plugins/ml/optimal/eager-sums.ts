@@ -124,47 +124,40 @@ export function eagerSums(
       const row = gridAt[branchTarget[br]!]! + (a - 1) * cols - 1
       for (let b = lo; b <= hi; b++) part[b] = 0
       if (kind === DAMAGE_B) damageToB(part, lo, hi, row, distStart[d]!, distStart[d + 1]!, tables)
-      else if (kind === JOINT_B) recoilAfterB(br, a, lo, hi)
-      else recoilAfterA(br, a, lo, hi)
+      else jointAlong(br, a, lo, hi)
       const p = branchP[br]!
       for (let b = lo; b <= hi; b++) sums[base + b] = sums[base + b]! + p * part[b]!
     }
   }
-  /** Damage to B, then A's recoil or drain (A fainting from recoil: B wins), as `joint` sums it. */
-  const recoilAfterB = (br: number, a: number, lo: number, hi: number) => {
+  /**
+   * A hit, then the attacker's recoil or drain, as `joint` in `cell-eval.ts` sums it: on B
+   * (`JOINT_B`: B knocked out is 1, A fainting from recoil 0, A at `user`, B at b − v) or on A
+   * (`JOINT_A`: A knocked out is 0, B fainting from recoil 1, A at a − v, B at `user`).
+   */
+  const jointAlong = (br: number, a: number, lo: number, hi: number) => {
     const d = branchDist[br]!
     const cols = hiB[branchTarget[br]!]!
     const deltaBase = branchDeltaAt[br]! - distStart[d]!
     const origin = gridAt[branchTarget[br]!]! - cols - 1
+    const onB = branchKind[br] === JOINT_B
     for (let j = distStart[d]!; j < distStart[d + 1]!; j++) {
       const v = distValue[j]!
       const p = distProb[j]!
-      const user = Math.min(maxA, a + branchDelta[deltaBase + j]!)
-      // B knocked out at b ≤ v; else A at `user`, B at b − v
-      for (let b = lo; b <= Math.min(hi, v); b++) part[b] = part[b]! + 1 * p
-      const cells = origin + user * cols - v
-      for (let b = Math.max(lo, v + 1); b <= hi; b++)
-        part[b] = part[b]! + p * (user > 0 ? grid[cells + b]! : 0)
-    }
-  }
-  /** Damage to A, then B's recoil or drain (B fainting from recoil: A wins), as `joint` sums it. */
-  const recoilAfterA = (br: number, a: number, lo: number, hi: number) => {
-    const d = branchDist[br]!
-    const cols = hiB[branchTarget[br]!]!
-    const deltaBase = branchDeltaAt[br]! - distStart[d]!
-    const origin = gridAt[branchTarget[br]!]! - cols - 1
-    for (let j = distStart[d]!; j < distStart[d + 1]!; j++) {
-      const v = distValue[j]!
-      const p = distProb[j]!
-      if (v >= a) {
-        for (let b = lo; b <= hi; b++) part[b] = part[b]! + 0 * p
-        continue
-      }
       const delta = branchDelta[deltaBase + j]!
-      const cells = origin + (a - v) * cols
-      for (let b = lo; b <= hi; b++) {
-        const user = Math.min(maxB, b + delta)
-        part[b] = part[b]! + p * (user > 0 ? grid[cells + user]! : 1)
+      if (onB) {
+        const user = Math.min(maxA, a + delta)
+        for (let b = lo; b <= Math.min(hi, v); b++) part[b] = part[b]! + 1 * p
+        const cells = origin + user * cols - v
+        for (let b = Math.max(lo, v + 1); b <= hi; b++)
+          part[b] = part[b]! + p * (user > 0 ? grid[cells + b]! : 0)
+      } else if (v >= a) {
+        for (let b = lo; b <= hi; b++) part[b] = part[b]! + 0 * p
+      } else {
+        const cells = origin + (a - v) * cols
+        for (let b = lo; b <= hi; b++) {
+          const user = Math.min(maxB, b + delta)
+          part[b] = part[b]! + p * (user > 0 ? grid[cells + user]! : 1)
+        }
       }
     }
   }

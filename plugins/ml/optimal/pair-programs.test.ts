@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test'
+import { exploredGame, type TestSide } from '../../../testing/ml/explored-game.ts'
 import { createCellEvaluator } from './cell-eval.ts'
-import { exploredGame, type TestSide } from './explored.fixture.ts'
 import { DAMAGE_A, DAMAGE_B } from './layout.ts'
 import { createPairSums, pairPrograms, pairTerms } from './pair-programs.ts'
 import { lazyStates } from './pair-values.ts'

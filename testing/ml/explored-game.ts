@@ -1,11 +1,11 @@
-import { createLgpeEngine } from '../battle/engine.ts'
-import { createPrng } from '../battle/prng.ts'
-import { createBattlerFactory } from '../solver/battler.ts'
-import { exploreGame } from './graph.ts'
-import { layoutOf } from './layout.ts'
-import { reachOf } from './reach.ts'
-import { createGame } from './setup.ts'
-import { initialState } from './state.ts'
+import { createLgpeEngine } from '../../plugins/ml/battle/engine.ts'
+import { createPrng } from '../../plugins/ml/battle/prng.ts'
+import { exploreGame } from '../../plugins/ml/optimal/graph.ts'
+import { layoutOf } from '../../plugins/ml/optimal/layout.ts'
+import { reachOf } from '../../plugins/ml/optimal/reach.ts'
+import { createGame } from '../../plugins/ml/optimal/setup.ts'
+import { initialState } from '../../plugins/ml/optimal/state.ts'
+import { createBattlerFactory } from '../../plugins/ml/solver/battler.ts'
 
 const engine = createLgpeEngine()
 const factory = createBattlerFactory(engine)
