@@ -122,11 +122,15 @@ export function exploreGame(
   const table = createModeTable()
   const scratch = new Int32Array(STATE_SIZE)
   const nodes: GameNode[] = []
-  const turnIds = new Map<Mode, number>()
-  const chanceIds = new Map<Mode, number>()
+  // per state of the table (by its index): its turn node and its chance node, −1 for none yet
+  const turnIds: number[] = []
+  const chanceIds: number[] = []
   const mixIds = createMixTable<number>()
   const pending: number[] = []
   const leafEdges: (Int32Array | undefined)[] = []
+  // the leaf edges of the chance state being expanded (see `GameGraph.leafEdges`)
+  let edges = new Int32Array(64)
+  let edgeCount = 0
   let upward = false
   const add = (node: GameNode) => {
     if (nodes.length >= limits.maxStates) {
@@ -141,22 +145,24 @@ export function exploreGame(
     return node.id
   }
   const turnNode = (state: Mode, copy = false): number => {
-    const key = copy ? table.internCopy(state) : table.intern(state)
-    const known = turnIds.get(key)
-    if (known !== undefined) return known
+    const index = table.indexOf(state, copy)
+    const known = turnIds[index]
+    if (known !== undefined && known >= 0) return known
+    const key = table.at(index)
     const rows = choicesOf(game, key, 0)
     const cols = choicesOf(game, key, 1)
     const id = add({ kind: 'turn', id: nodes.length, state: key, rows, cols, entries: [] })
-    turnIds.set(key, id)
+    setId(turnIds, index, id)
     return id
   }
   const chanceNode = (state: Mode, copy = false): number => {
-    const key = copy ? table.internCopy(state) : table.intern(state)
-    const known = chanceIds.get(key)
-    if (known !== undefined) return known
+    const index = table.indexOf(state, copy)
+    const known = chanceIds[index]
+    if (known !== undefined && known >= 0) return known
+    const key = table.at(index)
     const moved = key[F.moved]! + key[SIDE_SIZE + F.moved]!
     const id = add({ kind: 'chance', id: nodes.length, stage: moved + 1, state: key, branches: [] })
-    chanceIds.set(key, id)
+    setId(chanceIds, index, id)
     return id
   }
   const mixNode = (stage: number, targets: MixTarget[]): number =>
@@ -170,12 +176,12 @@ export function exploreGame(
     stage: number,
     outcomes: SharedOutcomes,
     next: (m: Mode, copy: boolean) => number,
-    edges: number[],
     actor: number,
   ) => {
     const { leaves, paid, patch } = outcomes
-    // leaves merged by what they do to HP, in order of first appearance
-    const merged: { p: number; ops: HpOp[]; targets: Map<number, number> }[] = []
+    // leaves merged by what they do to HP, in order of first appearance; per group its next
+    // states with their probability, in order of first appearance (a handful: lists, not maps)
+    const merged: { p: number; ops: HpOp[]; nodes: number[]; probs: number[] }[] = []
     for (let i = 0; i < leaves.length; i++) {
       const leaf = leaves[i]!
       if (leaf.p === 0) continue
@@ -184,7 +190,7 @@ export function exploreGame(
       while (index < merged.length && !sameOps(merged[index]!.ops, ops)) index++
       let group = merged[index]
       if (!group) {
-        group = { p: 0, ops, targets: new Map() }
+        group = { p: 0, ops, nodes: [], probs: [] }
         merged.push(group)
         for (const op of ops)
           if (op.kind === 'heal' || op.kind === 'drain' || op.kind === 'leech') upward = true
@@ -193,13 +199,24 @@ export function exploreGame(
       const slot = paid ? paid[i]! : -1
       if (patch) patchInto(scratch, leaf.m, slot, patch)
       const target = patch ? next(scratch, true) : next(leaf.m, false)
-      group.targets.set(target, (group.targets.get(target) ?? 0) + leaf.p)
-      edges.push(target, slot < 0 ? -1 : actor * 4 + slot, index)
+      const at = group.nodes.indexOf(target)
+      if (at < 0) {
+        group.nodes.push(target)
+        group.probs.push(leaf.p)
+      } else group.probs[at] = group.probs[at]! + leaf.p
+      if (edgeCount + 3 > edges.length) {
+        const more = new Int32Array(edges.length * 2)
+        more.set(edges)
+        edges = more
+      }
+      edges[edgeCount++] = target
+      edges[edgeCount++] = slot < 0 ? -1 : actor * 4 + slot
+      edges[edgeCount++] = index
     }
-    return merged.map(({ p, ops, targets }): Branch => {
-      if (targets.size === 1) for (const node of targets.keys()) return { p, ops, node }
+    return merged.map(({ p, ops, nodes, probs }): Branch => {
+      if (nodes.length === 1) return { p, ops, node: nodes[0]! }
       const list: MixTarget[] = []
-      for (const [node, q] of targets) list.push({ p: q / p, node })
+      for (let k = 0; k < nodes.length; k++) list.push({ p: probs[k]! / p, node: nodes[k]! })
       return { p, ops, node: mixNode(stage, list) }
     })
   }
@@ -210,9 +227,11 @@ export function exploreGame(
       const entries = node.entries as { p: number; node: number }[][]
       for (const curA of node.rows) {
         for (const curB of node.cols) {
-          entries.push(
-            startStates(game, node.state, curA, curB).map(({ p, next }) => ({ p, node: chanceNode(next) })),
-          )
+          const entry: { p: number; node: number }[] = []
+          for (const { p, next } of startStates(game, node.state, curA, curB)) {
+            entry.push({ p, node: chanceNode(next) })
+          }
+          entries.push(entry)
         }
       }
       continue
@@ -220,10 +239,10 @@ export function exploreGame(
     if (!node.state) continue
     const residual = node.stage === 3
     const outcomes = cache.outcomes(game, node.state, residual)
-    const edges: number[] = []
     const actor = residual ? 0 : actorOf(node.state)
-    node.branches.push(...branchesOf(node.stage, outcomes, residual ? turnNode : chanceNode, edges, actor))
-    leafEdges[node.id] = Int32Array.from(edges)
+    edgeCount = 0
+    node.branches.push(...branchesOf(node.stage, outcomes, residual ? turnNode : chanceNode, actor))
+    leafEdges[node.id] = edges.slice(0, edgeCount)
   }
   const turns = nodes.filter((n): n is TurnNode => n.kind === 'turn')
   const chances = nodes.filter((n): n is ChanceNode => n.kind === 'chance')
@@ -237,8 +256,15 @@ export function exploreGame(
     upward,
     maxHp: [game.sides[0].battlers[0]!.maxhp, game.sides[1].battlers[0]!.maxhp],
     findTurn(state) {
-      const id = turnIds.get(table.intern(state.slice()))
-      return id === undefined ? undefined : (nodes[id] as TurnNode)
+      const index = table.find(state)
+      const id = index < 0 ? undefined : turnIds[index]
+      return id === undefined || id < 0 ? undefined : (nodes[id] as TurnNode)
     },
   }
+}
+
+/** Sets `ids[index]`, filling the indices before it with −1 (a dense array, no holes). */
+function setId(ids: number[], index: number, id: number): void {
+  while (ids.length < index) ids.push(-1)
+  ids[index] = id
 }

@@ -92,11 +92,11 @@ export const rulesOutcomes: OutcomeCache = {
  */
 export function createOutcomeCache(keepAll = true): OutcomeCache {
   const table = createModeTable()
-  const residuals = new Map<Mode, Outcomes>()
-  // by state with the foe's `cur` at 0: outcomes for any foe's choice, or DEPENDS
-  const anyChoice = new Map<Mode, Computed | typeof DEPENDS>()
-  // by state: outcomes that depend on the foe's choice
-  const perChoice = new Map<Mode, ActionOutcomes>()
+  // by the index of a state in `table`: a residual's outcomes; an action's outcomes valid for any
+  // foe's choice (by the state with the foe's `cur` at 0), or DEPENDS; those of one foe's choice
+  const residuals: (Outcomes | undefined)[] = []
+  const anyChoice: (Computed | typeof DEPENDS | undefined)[] = []
+  const perChoice: (ActionOutcomes | undefined)[] = []
   const scratch = new Int32Array(STATE_SIZE)
   const patch = {
     state: scratch as Mode,
@@ -130,20 +130,22 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
     if (!keepAll && foeCur === 0)
       return shared(state, actionCore(game, scratch, NOTHING_COUNTED), counts, -1, actor, counted)
     scratch[at] = 0
-    const anyKey = table.internCopy(scratch)
+    const anyIndex = table.indexOf(scratch, true)
     scratch[at] = foeCur
-    const known = anyChoice.get(anyKey)
+    const known = anyChoice[anyIndex]
     if (known !== undefined && known !== DEPENDS) {
       return shared(state, known.outcomes, counts, known.foeCur === foeCur ? -1 : at, actor, counted)
     }
-    const key = table.internCopy(scratch)
-    let outcomes = known === DEPENDS ? perChoice.get(key) : undefined
+    let exactIndex = known === DEPENDS ? table.indexOf(scratch, true) : -1
+    let outcomes = exactIndex < 0 ? undefined : perChoice[exactIndex]
     if (!outcomes) {
-      outcomes = actionCore(game, key, NOTHING_COUNTED)
-      if (outcomes.foeFree) anyChoice.set(anyKey, { outcomes, foeCur })
+      // the rules do not change `scratch` (the action runs on a copy)
+      outcomes = actionCore(game, scratch, NOTHING_COUNTED)
+      if (outcomes.foeFree) put(anyChoice, anyIndex, { outcomes, foeCur })
       else {
-        anyChoice.set(anyKey, DEPENDS)
-        perChoice.set(key, outcomes)
+        put(anyChoice, anyIndex, DEPENDS)
+        if (exactIndex < 0) exactIndex = table.indexOf(scratch, true)
+        put(perChoice, exactIndex, outcomes)
       }
     }
     return shared(state, outcomes, counts, -1, actor, counted)
@@ -162,11 +164,11 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
           0,
           NOTHING_COUNTED,
         )
-      const key = table.internCopy(scratch)
-      let entry = residuals.get(key)
+      const index = table.indexOf(scratch, true)
+      let entry = residuals[index]
       if (!entry) {
-        entry = { leaves: residualOutcomes(game, key), paid: null }
-        residuals.set(key, entry)
+        entry = { leaves: residualOutcomes(game, table.at(index)), paid: null }
+        put(residuals, index, entry)
       }
       return shared(state, entry, counts, -1, 0, NOTHING_COUNTED)
     },
@@ -180,6 +182,12 @@ interface Computed {
 }
 
 const DEPENDS = Symbol('depends on the foe choice')
+
+/** Sets `list[index]`, the indices before it left undefined but filled (no holes). */
+function put<T>(list: (T | undefined)[], index: number, value: T): void {
+  while (list.length < index) list.push(undefined)
+  list[index] = value
+}
 
 function countAt(side: 0 | 1, slot: number): number {
   return MODE_SIZE + side * EXT_SIDE + X.pp + slot

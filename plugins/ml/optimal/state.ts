@@ -84,7 +84,8 @@ export function choicesOf(game: Game, state: Mode, side: Side): number[] {
  */
 export function project(state: Mode, curA: number, curB: number): Mode {
   const out = state.slice()
-  for (const side of [0, 1] as const) {
+  for (let s = 0; s < 2; s++) {
+    const side = s as Side
     const cur = side === 0 ? curA : curB
     xset(out, side, X.cur, cur)
     const last = xget(state, side, X.last)
@@ -128,7 +129,8 @@ export function settleActor(gameSide: GameSide, state: Mode, side: Side): void {
  * counter of a side without Fake Out), giving the next turn-start state.
  */
 export function lift(game: Game, state: Mode): Mode {
-  for (const side of [0, 1] as const) {
+  for (let s = 0; s < 2; s++) {
+    const side = s as Side
     const gameSide = game.sides[side]
     const cur = xget(state, side, X.cur)
     const dis = xget(state, side, X.dis)

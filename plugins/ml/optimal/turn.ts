@@ -97,13 +97,12 @@ export function actionCore(game: Game, state: Mode, counted: readonly boolean[])
   let foeFree = !watch.read
   const paid = new Int8Array(leaves.length).fill(-1)
   const pays = !lockedBefore && cur >= 1 && cur <= 4
-  const settled = new Map<Mode, number>()
   for (let i = 0; i < leaves.length; i++) {
     const m = leaves[i]!.m
-    // leaves may share a state: settle it once
-    const known = settled.get(m)
-    if (known !== undefined) {
-      paid[i] = known
+    // leaves may share a state: settle it once (a few leaves each: a scan, not a map)
+    const known = earlierWith(leaves, i, m)
+    if (known >= 0) {
+      paid[i] = paid[known]!
       continue
     }
     let slot = -1
@@ -123,10 +122,15 @@ export function actionCore(game: Game, state: Mode, counted: readonly boolean[])
       pinDisable(game, m, foe)
     }
     settleActor(game.sides[actor], m, actor)
-    settled.set(m, slot)
     paid[i] = slot
   }
   return { leaves, paid, foeFree }
+}
+
+/** The first leaf before `end` whose state is `m` itself, or −1. */
+function earlierWith(leaves: readonly Leaf[], end: number, m: Mode): number {
+  for (let j = 0; j < end; j++) if (leaves[j]!.m === m) return j
+  return -1
 }
 
 /** A Disable just landed on `foe` (the rules set `F.disable`): which slot, or undo it. */

@@ -99,6 +99,9 @@ export function typesOf(ctx: SolveContext, mode: Mode, side: Side): readonly str
   return types
 }
 
+/** Stat stage multipliers 0 … +6 (a drop divides by the same). */
+const STAGE_MULTIPLIERS = [1, 1.5, 2, 2.5, 3, 3.5, 4] as const
+
 /**
  * Speed that orders the turn (`getActionSpeed`): stat stage, then paralysis halves it, truncated
  * to 13 bits as the engine does.
@@ -106,8 +109,10 @@ export function typesOf(ctx: SolveContext, mode: Mode, side: Side): readonly str
 export function actionSpeed(ctx: SolveContext, mode: Mode, side: Side): number {
   const stored = ctx.battlers[side].stats.spe
   const stage = get(mode, side, F.spe)
-  const table = [1, 1.5, 2, 2.5, 3, 3.5, 4]
-  let speed = stage >= 0 ? Math.floor(stored * table[stage]!) : Math.floor(stored / table[-stage]!)
+  let speed =
+    stage >= 0
+      ? Math.floor(stored * STAGE_MULTIPLIERS[stage]!)
+      : Math.floor(stored / STAGE_MULTIPLIERS[-stage]!)
   if (get(mode, side, F.status) === 1) speed = Math.floor((speed * 50) / 100)
   return speed % 8192
 }

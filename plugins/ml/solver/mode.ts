@@ -120,53 +120,95 @@ export interface ModeTable {
   intern(mode: Mode): Mode
   /** `intern` for a caller that keeps `mode` (a scratch buffer): a new state is stored as a copy. */
   internCopy(mode: Mode): Mode
+  /**
+   * The index (0, 1, … in order of first appearance) of the state equal to `mode`, interned now if
+   * new (`mode` itself, or a copy when `copy`): what lets a caller keep per-state data in arrays.
+   */
+  indexOf(mode: Mode, copy: boolean): number
+  /** The index of the state equal to `mode` if it was interned, else −1 (nothing is added). */
+  find(mode: Mode): number
+  /** The state interned at `index`. */
+  at(index: number): Mode
   key(mode: Mode): string
   readonly size: number
 }
 
 /**
- * Interning by content hash (FNV-1a over the fields) with equality checks on collision: building a
- * string key for every new state cost more than the rest of the bookkeeping.
+ * Interning by content hash with equality checks on collision, in an open-addressing table
+ * (linear probing over indices, each state's hash kept beside it): no string key, no list per
+ * hash — the optimal-play exploration interns every leaf's next state.
  *
  * @example const table = createModeTable(); table.intern(initialMode())
  */
 export function createModeTable(): ModeTable {
-  const buckets = new Map<number, Mode[]>()
-  let size = 0
-  const find = (mode: Mode, hash: number): Mode | undefined => {
-    const bucket = buckets.get(hash)
-    if (bucket) for (const known of bucket) if (sameMode(known, mode)) return known
-    return undefined
+  const modes: Mode[] = []
+  let hashes = new Int32Array(256)
+  // per slot: index + 1 of the state there, 0 = empty; at most half full
+  let slots = new Int32Array(512)
+  const slotOf = (mode: Mode, hash: number): number => {
+    const mask = slots.length - 1
+    let slot = hash & mask
+    for (;;) {
+      const entry = slots[slot]!
+      if (entry === 0 || (hashes[entry - 1] === hash && sameMode(modes[entry - 1]!, mode))) return slot
+      slot = (slot + 1) & mask
+    }
   }
-  const add = (mode: Mode, hash: number): Mode => {
-    const bucket = buckets.get(hash)
-    if (bucket) bucket.push(mode)
-    else buckets.set(hash, [mode])
-    size++
-    return mode
+  const grow = () => {
+    const more = new Int32Array(hashes.length * 2)
+    more.set(hashes)
+    hashes = more
+    slots = new Int32Array(slots.length * 2)
+    const mask = slots.length - 1
+    for (let index = 0; index < modes.length; index++) {
+      let slot = hashes[index]! & mask
+      while (slots[slot] !== 0) slot = (slot + 1) & mask
+      slots[slot] = index + 1
+    }
+  }
+  const indexOf = (mode: Mode, copy: boolean): number => {
+    const hash = hashMode(mode)
+    const slot = slotOf(mode, hash)
+    const entry = slots[slot]!
+    if (entry !== 0) return entry - 1
+    const index = modes.length
+    modes.push(copy ? mode.slice() : mode)
+    hashes[index] = hash
+    slots[slot] = index + 1
+    if (modes.length === hashes.length) grow()
+    return index
   }
   return {
-    intern(mode) {
-      const hash = hashMode(mode)
-      return find(mode, hash) ?? add(mode, hash)
+    intern: (mode) => modes[indexOf(mode, false)]!,
+    internCopy: (mode) => modes[indexOf(mode, true)]!,
+    indexOf,
+    find(mode) {
+      return slots[slotOf(mode, hashMode(mode))]! - 1
     },
-    internCopy(mode) {
-      const hash = hashMode(mode)
-      return find(mode, hash) ?? add(mode.slice(), hash)
-    },
+    at: (index) => modes[index]!,
     key(mode) {
       return mode.join(',')
     },
     get size() {
-      return size
+      return modes.length
     },
   }
 }
 
+/** FNV-1a over the fields in two interleaved lanes (half the dependency chain), then mixed. */
 function hashMode(mode: Mode): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < mode.length; i++) hash = Math.imul(hash ^ mode[i]!, 0x01000193)
-  return hash >>> 0
+  let even = 0x811c9dc5
+  let odd = 0x050c5d1f
+  const n = mode.length
+  let i = 0
+  for (; i + 1 < n; i += 2) {
+    even = Math.imul(even ^ mode[i]!, 0x01000193)
+    odd = Math.imul(odd ^ mode[i + 1]!, 0x01000193)
+  }
+  if (i < n) even = Math.imul(even ^ mode[i]!, 0x01000193)
+  let hash = even ^ Math.imul(odd, 0x9e3779b1)
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b)
+  return hash ^ (hash >>> 13)
 }
 
 function sameMode(x: Mode, y: Mode): boolean {

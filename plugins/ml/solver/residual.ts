@@ -27,9 +27,10 @@ export function residual(ctx: SolveContext, mode: Mode): Leaf[] {
   const speeds = [actionSpeed(ctx, mode, 0), actionSpeed(ctx, mode, 1)]
   let orders: HpOp[][] = [[]]
   let weights = [1]
+  // no HP handler (no status, seed or trap on either side: most states): nothing to order
   const byOrder = new Map<number, HpHandler[]>()
   for (const handler of handlers) byOrder.set(handler.order, [...(byOrder.get(handler.order) ?? []), handler])
-  for (const order of [...byOrder.keys()].sort((x, y) => x - y)) {
+  for (const order of handlers.length === 0 ? [] : [...byOrder.keys()].sort((x, y) => x - y)) {
     const group = byOrder.get(order)!
     if (group.length === 1 || speeds[0] !== speeds[1]) {
       group.sort((x, y) => speeds[y.side]! - speeds[x.side]!)
@@ -101,10 +102,15 @@ const ONE_TURN = [F.flinch, F.protect, F.counter, F.roost, F.moved] as const
 
 function tickDurations(ctx: SolveContext, leaf: Leaf): Leaf[] {
   let leaves = [leaf]
-  for (const side of [0, 1] as const) {
+  for (let s = 0; s < 2; s++) {
+    const side = s as Side
     // side 0's Yawn or Thrash lock may have forked the leaf: tick side 1 on every copy
     for (const l of leaves) tickSide(ctx, l.m, side)
-    leaves = leaves.flatMap((l) => yawn(l, side)).flatMap((l) => lock(l, side))
+    const yawned: Leaf[] = []
+    for (const l of leaves) for (const y of yawn(l, side)) yawned.push(y)
+    const locked: Leaf[] = []
+    for (const l of yawned) for (const k of lock(l, side)) locked.push(k)
+    leaves = locked
   }
   return leaves
 }

@@ -35,22 +35,16 @@ function choosesStruggle(ctx: SolveContext, mode: Mode, side: Side, own: Move): 
  */
 export function turnStart(ctx: SolveContext, mode: Mode, owned = false): { p: number; next: Mode }[] {
   // every read of `mode` comes first: a caller that gives `mode` up (`owned`) saves a copy
-  const planned = [plannedMove(ctx, mode, 0), plannedMove(ctx, mode, 1)] as const
-  const outOfPp = [ppLeft(ctx, mode, 0) <= 0, ppLeft(ctx, mode, 1) <= 0]
-  const speeds = [actionSpeed(ctx, mode, 0), actionSpeed(ctx, mode, 1)]
+  const plannedA = plannedMove(ctx, mode, 0)
+  const plannedB = plannedMove(ctx, mode, 1)
+  const outOfPpA = ppLeft(ctx, mode, 0) <= 0
+  const outOfPpB = ppLeft(ctx, mode, 1) <= 0
+  const speedA = actionSpeed(ctx, mode, 0)
+  const speedB = actionSpeed(ctx, mode, 1)
   const base = owned ? mode : mode.slice()
-  const priorities: number[] = []
-  for (const side of [0, 1] as const) {
-    const move = planned[side]
-    const struggling = move !== 'recharge' && move.id === 'struggle'
-    set(base, side, F.choice, struggling ? 1 : 0)
-    if (outOfPp[side]) set(base, side, F.ppOut, 1)
-    set(base, side, F.moved, 0)
-    const beforeTurn = move !== 'recharge' && (move.id === 'counter' || move.id === 'mirrorcoat')
-    set(base, side, F.counter, beforeTurn ? 1 : 0)
-    priorities.push(move === 'recharge' ? 0 : move.priority)
-  }
-  const aFirst = priorities[0]! - priorities[1]! || speeds[0]! - speeds[1]!
+  const priorityA = choose(base, 0, plannedA, outOfPpA)
+  const priorityB = choose(base, 1, plannedB, outOfPpB)
+  const aFirst = priorityA - priorityB || speedA - speedB
   if (aFirst !== 0) {
     base[T_ORDER] = aFirst > 0 ? 0 : 1
     return [{ p: 1, next: base }]
@@ -62,4 +56,15 @@ export function turnStart(ctx: SolveContext, mode: Mode, owned = false): { p: nu
     { p: 0.5, next: base },
     { p: 0.5, next: other },
   ]
+}
+
+/** Records `side`'s choice in `base` (Struggle, out of PP, Counter's volatile); returns its priority. */
+function choose(base: Mode, side: Side, move: Move | 'recharge', outOfPp: boolean): number {
+  const struggling = move !== 'recharge' && move.id === 'struggle'
+  set(base, side, F.choice, struggling ? 1 : 0)
+  if (outOfPp) set(base, side, F.ppOut, 1)
+  set(base, side, F.moved, 0)
+  const beforeTurn = move !== 'recharge' && (move.id === 'counter' || move.id === 'mirrorcoat')
+  set(base, side, F.counter, beforeTurn ? 1 : 0)
+  return move === 'recharge' ? 0 : move.priority
 }
