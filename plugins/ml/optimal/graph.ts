@@ -242,7 +242,10 @@ export function exploreGame(
     const actor = residual ? 0 : actorOf(node.state)
     edgeCount = 0
     node.branches.push(...branchesOf(node.stage, outcomes, residual ? turnNode : chanceNode, actor))
-    leafEdges[node.id] = edges.slice(0, edgeCount)
+    // copied by hand: `slice` of a typed array costs more than its few entries
+    const own = new Int32Array(edgeCount)
+    for (let k = 0; k < edgeCount; k++) own[k] = edges[k]!
+    leafEdges[node.id] = own
   }
   const turns = nodes.filter((n): n is TurnNode => n.kind === 'turn')
   const chances = nodes.filter((n): n is ChanceNode => n.kind === 'chance')

@@ -44,7 +44,10 @@ export function weightedOf(pairs: readonly (readonly [number, number])[]): Dist 
 
 /** A point mass. */
 export function constantDist(value: number): Dist {
-  return { min: value, max: value, probs: new Float64Array([1]) }
+  // not `new Float64Array([1])`: no array to build and convert (the rules make one per fixed hit)
+  const probs = new Float64Array(1)
+  probs[0] = 1
+  return { min: value, max: value, probs }
 }
 
 /**
