@@ -139,6 +139,34 @@ function reachedCells(graph: GameGraph, reach: Reach, maxA: number, maxB: number
   return marks
 }
 
+/**
+ * The rows by the plainest propagation: every state's rows on their own, every way (turn entries
+ * too) through `rowsAfter`, a stack — what `reachRows` computes with states folded, ways merged
+ * and fast paths, none of which may change a row.
+ */
+function plainRows(graph: GameGraph, reach: Reach, start: [number, number], max: [number, number]) {
+  const { hiA, hiB, rowAt } = reach
+  const rowTop = new Int32Array(reach.rowTop.length)
+  const work: [number, number][] = []
+  const raise = (id: number, a: number, b: number) => {
+    const top = Math.min(b, hiB[id]!)
+    if (a < 1 || a > hiA[id]! || top <= rowTop[rowAt[id]! + a - 1]!) return
+    rowTop[rowAt[id]! + a - 1] = top
+    work.push([id, a])
+  }
+  raise(graph.root, ...start)
+  const rows = rowsAfter(...max)
+  for (let row = work.pop(); row; row = work.pop()) {
+    const [id, a] = row
+    const node = graph.nodes[id]!
+    const ways =
+      node.kind === 'turn' ? node.entries.flat().map(({ node }) => ({ ops: [], node })) : node.branches
+    for (const { ops, node: next } of ways)
+      rows(ops, a, rowTop[rowAt[id]! + a - 1]!, (a2, b2) => raise(next, a2, b2))
+  }
+  return rowTop
+}
+
 function explored(a: GameSideInput, b: GameSideInput) {
   const game = createGame(engine.dex, factory, a, b)
   const maxA = game.sides[0].battlers[0]!.maxhp
@@ -198,6 +226,23 @@ describe('reachRows: what the sweep values', () => {
       expect(kept).toBeLessThanOrEqual(box)
     })
   }
+
+  test('the same rows as the plainest propagation, from the start and from mid-battle cells', () => {
+    let rows = 0
+    for (const [a, b] of GAMES) {
+      const { graph, maxA, maxB } = explored(a, b)
+      for (const start of [
+        [maxA, maxB],
+        [Math.ceil(maxA / 2), maxB],
+        [maxA - 3, Math.ceil(maxB / 3)],
+      ] as [number, number][]) {
+        const reach = reachOf(graph, ...start, maxA, maxB)
+        expect(reach.rowTop).toEqual(plainRows(graph, reach, start, [maxA, maxB]))
+        rows += reach.rowTop.length
+      }
+    }
+    expect(rows).toBeGreaterThan(1000)
+  })
 
   test('the sweep values the kept cells exactly as it values them over the whole box', () => {
     const { graph, reach } = explored(

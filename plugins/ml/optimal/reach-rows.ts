@@ -1,4 +1,5 @@
 import { passes } from '../solver/apply.ts'
+import type { Dist } from '../solver/dist.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import type { GameGraph } from './graph.ts'
 
@@ -16,7 +17,9 @@ import type { GameGraph } from './graph.ts'
  * prefix — so the values of the cells swept are exactly those of the whole box.
  *
  * Rows are propagated highest first (HP only goes down, but for healing and drain), each time a
- * row's top grows; a branch's ops are applied to a row's top in order (`rowsAfter`).
+ * row's top grows; a branch's ops are applied to a row's top in order (`rowsAfter`). Each op maps
+ * a higher top to a higher top: the result is the least fixed point whatever the order (folding,
+ * merging: `compileEdges`). The hot loop reads no variable a closure shares (kept on the heap).
  *
  * @example const { rowAt, rowTop } = reachRows(graph, hiA, hiB, maxA, maxB, maxA, maxB)
  */
@@ -33,131 +36,193 @@ export function reachRows(
   const rowAt = new Int32Array(count + 1)
   for (let id = 0; id < count; id++) rowAt[id + 1] = rowAt[id]! + hiA[id]!
   const rowTop = new Int32Array(rowAt[count]!)
-  const queued = new Uint8Array(rowAt[count]!)
-  // rows waiting to be propagated, by A's HP: the highest first
-  const buckets: number[][] = Array.from({ length: Math.max(maxA, startA) + 1 }, () => [])
-  let highest = 0
-  const raise = (id: number, a: number, b: number) => {
-    // the box bounds hold every reachable cell too: a row's top stays within them
-    if (a < 1 || a > hiA[id]!) return
-    const top = Math.min(b, hiB[id]!)
-    const at = rowAt[id]! + a - 1
-    if (top <= rowTop[at]!) return
-    rowTop[at] = top
-    if (queued[at]) return
-    queued[at] = 1
-    buckets[a]!.push(id)
-    highest = Math.max(highest, a)
-  }
-  raise(graph.root, startA, startB)
-  const edges = compileEdges(graph)
-  const { edgeStart, edgeKind, edgeTarget, edgeValueStart, edgeValues } = edges
-  let target = 0
-  const emit = (na: number, nb: number) => raise(target, na, nb)
+  const link = new Int32Array(rowAt[count]!)
+  const head = new Int32Array(Math.max(maxA, startA) + 1).fill(-1)
+  const queue: Queue = { hiA, hiB, rowAt, rowTop, link, head, tail: head.slice(), highest: 0 }
+  raise(queue, graph.root, startA, startB)
+  const { owner, edgeStart, edgeKind, edgeTarget, edgeLow, values, ops } = compileEdges(graph, hiA, hiB)
+  const emitted: number[] = []
+  const emit = (a: number, b: number) => emitted.push(a, b)
   const rows = rowsAfter(maxA, maxB)
-  // each row's queue is first in, first out (a state's row then waits for the states of the
-  // same row before it in the turn: fewer rows propagated twice)
-  const heads = new Int32Array(buckets.length)
-  while (highest > 0) {
-    const bucket = buckets[highest]!
-    if (heads[highest]! === bucket.length) {
-      bucket.length = 0
-      heads[highest] = 0
-      highest--
+  for (let a = queue.highest; a > 0; a = queue.highest) {
+    const id = head[a]!
+    if (id < 0) {
+      queue.highest = a - 1
       continue
     }
-    const id = bucket[heads[highest]!++]!
-    const a = highest
-    const at = rowAt[id]! + a - 1
-    queued[at] = 0
-    const top = rowTop[at]!
+    const cell = rowAt[id]! + a - 1
+    head[a] = link[cell]! - 2 // -1: the list is empty
+    link[cell] = 0
+    const top = rowTop[cell]!
     for (let e = edgeStart[id]!; e < edgeStart[id + 1]!; e++) {
       const kind = edgeKind[e]!
-      target = edgeTarget[e]!
-      if (kind === SAME_EDGE) raise(target, a, top)
-      else if (kind === HIT_B_EDGE) raise(target, a, top - edgeValues[edgeValueStart[e]!]!)
-      else if (kind === HIT_A_EDGE) {
-        // rows a − v of the target, for every damage value v: the hot loop, inlined
+      const target = edgeTarget[e]!
+      if (kind === ROW_EDGE) {
+        const b = Math.min(top - edgeLow[e]!, hiB[target]!)
+        const at = rowAt[target]! + a - 1
+        if (a > hiA[target]! || b <= rowTop[at]!) continue
+        rowTop[at] = b
+        if (link[at] === 0) enqueue(queue, target, a, at)
+      } else if (kind === HIT_A_EDGE) {
+        // rows a − v of the target, for every damage value v (increasing, then −1)
         const bound = hiA[target]!
-        const capped = Math.min(top, hiB[target]!)
+        const b = Math.min(top, hiB[target]!)
         const base = rowAt[target]! - 1
-        for (let j = edgeValueStart[e]!; j < edgeValueStart[e + 1]!; j++) {
-          const row = a - edgeValues[j]!
-          if (row < 1) break
-          if (row > bound) continue
-          const cell = base + row
-          if (capped <= rowTop[cell]!) continue
-          rowTop[cell] = capped
-          if (queued[cell]) continue
-          queued[cell] = 1
-          buckets[row]!.push(target)
+        for (let j = edgeLow[e]!; values[j]! >= 0 && values[j]! < a; j++) {
+          const row = a - values[j]!
+          const at = base + row
+          if (row > bound || b <= rowTop[at]!) continue
+          rowTop[at] = b
+          if (link[at] === 0) enqueue(queue, target, row, at)
         }
-      } else rows(edges.ops[e]!, a, top, emit)
+      } else {
+        rows(ops[edgeLow[e]!]!, a, top, emit)
+        for (let k = 0; k < emitted.length; k += 2) raise(queue, target, emitted[k]!, emitted[k + 1]!)
+        emitted.length = 0
+      }
     }
   }
+  // a folded state has its owner's rows
+  for (let id = 0; id < count; id++)
+    if (owner[id] !== id) rowTop.copyWithin(rowAt[id]!, rowAt[owner[id]!]!, rowAt[owner[id]! + 1]!)
   return { rowAt, rowTop }
 }
 
-const SAME_EDGE = 0
-/** One damage op on B: the row's top drops by the least damage (`edgeValues` holds it). */
-const HIT_B_EDGE = 1
-/** One damage op on A: a row per damage value (`edgeValues`: the values, increasing). */
-const HIT_A_EDGE = 2
-const OPS_EDGE = 3
+/**
+ * Rows waiting to be propagated, by A's HP, the highest first; each A's HP a first-in first-out
+ * list (a state's row then waits for the states of the same row before it in the turn: fewer rows
+ * propagated twice), linked through the rows: `link` 0 not queued, 1 last, else the next state + 2.
+ */
+interface Queue {
+  readonly hiA: Int32Array
+  readonly hiB: Int32Array
+  readonly rowAt: Int32Array
+  readonly rowTop: Int32Array
+  readonly link: Int32Array
+  readonly head: Int32Array
+  readonly tail: Int32Array
+  highest: number
+}
+
+function enqueue({ link, head, tail, rowAt }: Queue, id: number, a: number, cell: number): void {
+  link[cell] = 1
+  if (head[a]! < 0) head[a] = id
+  else link[rowAt[tail[a]!]! + a - 1] = id + 2
+  tail[a] = id
+}
+
+/** Raises row `a` of state `id` to top `b`, within the box (it holds every reachable cell too). */
+function raise(queue: Queue, id: number, a: number, b: number): void {
+  if (a < 1 || a > queue.hiA[id]!) return
+  const top = Math.min(b, queue.hiB[id]!)
+  const cell = queue.rowAt[id]! + a - 1
+  if (top <= queue.rowTop[cell]!) return
+  queue.rowTop[cell] = top
+  if (queue.link[cell] === 0) enqueue(queue, id, a, cell)
+  queue.highest = Math.max(queue.highest, a)
+}
+
+/** The row stays (A's HP unchanged), its top drops by `edgeLow` (0, or a hit on B's least damage). */
+const ROW_EDGE = 0
+/** One damage op on A: a row per damage value (`values` from `edgeLow`). */
+const HIT_A_EDGE = 1
+const OPS_EDGE = 2 // any other HP ops (`ops[edgeLow]`), applied by `rowsAfter`
+const KEEP_EDGE = 3 // while compiling: a way with no HP op (a `ROW_EDGE` that may fold its target)
 
 /**
- * Every way out of every state, flat: turn entries and chance branches, by kind (see `reachRows`:
- * the common ones without a call per row).
+ * Every way out of every state, flat, by kind, in typed arrays (see `reachRows`). Reading the
+ * graph's objects (scattered in memory) is most of the cost: only states within reach (a non-empty
+ * box: about a fifth) are read, once; a damage distribution's values are listed once.
+ *
+ * A state whose only way in leaves HP unchanged, from one state with the same box (first-action
+ * states: turn entries), has exactly that state's rows: it is folded into it (`owner`), its ways
+ * out become that state's, its rows are copied at the end. An owner's ways that keep the row into
+ * one state are merged (the least drop of the top holds the others).
  */
-function compileEdges(graph: GameGraph) {
-  const count = graph.nodes.length
-  const edgeStart = new Int32Array(count + 1)
-  const kinds: number[] = []
-  const targets: number[] = []
-  const valueStarts: number[] = []
-  const values: number[] = []
+function compileEdges(graph: GameGraph, hiA: Int32Array, hiB: Int32Array) {
+  const { nodes, root } = graph
+  const count = nodes.length
+  // (kind, target, low) per way, flat; `rawStart` indexes it
+  const rawStart = new Int32Array(count + 1)
+  const [raw, valueList]: [number[], number[]] = [[], []]
+  const listed = new Map<Dist, number>()
   const ops: (readonly HpOp[])[] = []
-  const add = (kind: number, next: number, list: readonly HpOp[]) => {
-    kinds.push(kind)
-    targets.push(next)
-    valueStarts.push(values.length)
-    ops.push(list)
+  // the state each state is entered from, unchanged and with the same box: the state it folds
+  // into (-1 none yet, -2 several or another way in)
+  const source = new Int32Array(count).fill(-1)
+  const add = (id: number, kind: number, next: number, low: number) => {
+    raw.push(kind === KEEP_EDGE ? ROW_EDGE : kind, next, low)
+    const same = kind === KEEP_EDGE && next !== root && hiA[next] === hiA[id] && hiB[next] === hiB[id]
+    source[next] = same && (source[next] === -1 || source[next] === id) ? id : -2
   }
   for (let id = 0; id < count; id++) {
-    edgeStart[id] = kinds.length
-    const node = graph.nodes[id]!
-    // a state reached unchanged from several entries or branches is raised once
-    const same = new Set<number>()
-    if (node.kind === 'turn') {
-      for (const entry of node.entries) for (const { node: next } of entry) same.add(next)
-      for (const next of same) add(SAME_EDGE, next, [])
-      continue
-    }
-    for (const { ops: list, node: next } of node.branches) {
-      const op = list[0]
-      if (list.length === 0) {
-        if (!same.has(next)) add(SAME_EDGE, next, list)
-        same.add(next)
-      } else if (list.length === 1 && op?.kind === 'damage') {
-        add(op.side === 1 ? HIT_B_EDGE : HIT_A_EDGE, next, list)
-        if (op.side === 1) values.push(op.dist.min)
-        else
-          for (let k = 0; k < op.dist.probs.length; k++)
-            if (op.dist.probs[k]! > 0) values.push(op.dist.min + k)
-      } else add(OPS_EDGE, next, list)
+    rawStart[id] = raw.length
+    if (hiA[id] === 0) continue
+    const node = nodes[id]!
+    if (node.kind === 'turn')
+      for (const entry of node.entries) for (const { node: next } of entry) add(id, KEEP_EDGE, next, 0)
+    else
+      for (let k = 0; k < node.branches.length; k++) {
+        const { ops: list, node: next } = node.branches[k]!
+        if (hiA[next] === 0) continue
+        const op = list[0]!
+        if (list.length === 0) add(id, KEEP_EDGE, next, 0)
+        else if (list.length > 1 || op.kind !== 'damage') add(id, OPS_EDGE, next, ops.push(list) - 1)
+        else if (op.side === 1) add(id, ROW_EDGE, next, op.dist.min)
+        else {
+          let low = listed.get(op.dist)
+          if (low === undefined) {
+            low = valueList.length
+            listed.set(op.dist, low)
+            const { min, probs } = op.dist
+            for (let v = 0; v < probs.length; v++) if (probs[v]! > 0) valueList.push(min + v)
+            valueList.push(-1)
+          }
+          add(id, HIT_A_EDGE, next, low)
+        }
+      }
+  }
+  rawStart[count] = raw.length
+  // an owner's folded states, linked from the owner: `nextMember`
+  const owner = new Int32Array(count)
+  const nextMember = new Int32Array(count).fill(-1)
+  for (let id = 0; id < count; id++) {
+    let from = id
+    while (source[from]! >= 0) from = source[from]!
+    owner[id] = from
+    if (from !== id) [nextMember[id], nextMember[from]] = [nextMember[from]!, id]
+  }
+  const edgeStart = new Int32Array(count + 1)
+  const edgeKind = new Uint8Array(raw.length / 3)
+  const edgeTarget = new Int32Array(raw.length / 3)
+  const edgeLow = new Int32Array(raw.length / 3)
+  // the last row edge into each state: the current owner's if at or after its first edge
+  const rowEdge = new Int32Array(count).fill(-1)
+  let edges = 0
+  for (let id = 0; id < count; id++) {
+    edgeStart[id] = edges
+    for (let member = owner[id] === id ? id : -1; member >= 0; member = nextMember[member]!) {
+      for (let e = rawStart[member]!; e < rawStart[member + 1]!; e += 3) {
+        const [kind, next, low] = [raw[e]!, raw[e + 1]!, raw[e + 2]!]
+        if (owner[next] !== next) continue // folded into this owner (its only way in)
+        const known = rowEdge[next]!
+        if (kind === ROW_EDGE && known >= edgeStart[id]!) {
+          edgeLow[known] = Math.min(edgeLow[known]!, low)
+          continue
+        }
+        if (kind === ROW_EDGE) rowEdge[next] = edges
+        edgeKind[edges] = kind
+        edgeTarget[edges] = next
+        edgeLow[edges++] = low
+      }
     }
   }
-  edgeStart[count] = kinds.length
-  valueStarts.push(values.length)
-  return {
-    edgeStart,
-    edgeKind: Uint8Array.from(kinds),
-    edgeTarget: Int32Array.from(targets),
-    edgeValueStart: Int32Array.from(valueStarts),
-    edgeValues: Int32Array.from(values),
-    ops,
-  }
+  edgeStart[count] = edges
+  return { owner, edgeStart, edgeKind, edgeTarget, edgeLow, values: Int32Array.from(valueList), ops }
 }
+
+type Emit = (a: number, top: number) => void
+type RowsAfter = (ops: readonly HpOp[], a: number, top: number, emit: Emit) => void
 
 /**
  * Applies HP ops to row `a` with B's HP 1 … `top`: each surviving row and its top, to `emit`
@@ -167,19 +232,8 @@ function compileEdges(graph: GameGraph) {
  *
  * @example rowsAfter(maxA, maxB)(branch.ops, a, top, (a2, top2) => …)
  */
-export function rowsAfter(
-  maxA: number,
-  maxB: number,
-): (ops: readonly HpOp[], a: number, top: number, emit: (a: number, top: number) => void) => void {
-  const step = (
-    ops: readonly HpOp[],
-    first: number,
-    startA: number,
-    startB: number,
-    emit: (a: number, top: number) => void,
-  ): void => {
-    let a = startA
-    let b = startB
+export function rowsAfter(maxA: number, maxB: number): RowsAfter {
+  const step = (ops: readonly HpOp[], first: number, a: number, b: number, emit: Emit): void => {
     for (let i = first; i < ops.length; i++) {
       if (a < 1 || b < 1) return
       const op = ops[i]!
@@ -222,13 +276,8 @@ export function rowsAfter(
           break
         case 'leech':
           // the seeded side survives only above the amount: it then loses all of it
-          if (s === 0) {
-            a -= op.amount
-            b = Math.min(maxB, b + op.amount)
-          } else {
-            a = Math.min(maxA, a + op.amount)
-            b -= op.amount
-          }
+          a = s === 0 ? a - op.amount : Math.min(maxA, a + op.amount)
+          b = s === 0 ? Math.min(maxB, b + op.amount) : b - op.amount
           break
         case 'guard':
           if (s === 0) {
