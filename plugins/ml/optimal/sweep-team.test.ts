@@ -13,7 +13,7 @@ const engine = createLgpeEngine()
 const factory = createBattlerFactory(engine)
 const store = createBufferStore()
 // every game with two threads, however small, so that the tests exercise the shared sweep
-const team = createSweepTeam({ minCells: 0, minShare: 0, restSolves: 0 })
+const team = createSweepTeam({ minCells: 0, minShare: 0, restSolves: 0, warmUp: 0, lowInARow: 1 })
 afterAll(() => team.close())
 
 /** Everything the sweep decides, to the bit: the value, every pure choice and every mixed cell. */
@@ -91,7 +91,13 @@ describe('optimal play swept by two threads', () => {
 
   test('a shared sweep that found the other core busy sends the next solves alone', () => {
     // no thread can have had a core more than all of its time: after the first shared one, two solves rest
-    const wary = createSweepTeam({ minCells: 0, minShare: Number.POSITIVE_INFINITY, restSolves: 2 })
+    const wary = createSweepTeam({
+      minCells: 0,
+      minShare: Number.POSITIVE_INFINITY,
+      restSolves: 2,
+      warmUp: 0,
+      lowInARow: 1,
+    })
     try {
       const expected = fingerprint(alone(PLAIN))
       for (let i = 0; i < 4; i++) {
@@ -100,6 +106,28 @@ describe('optimal play swept by two threads', () => {
       expect(wary.stats()).toMatchObject({ together: 2, resting: 2 })
     } finally {
       wary.close()
+    }
+  })
+
+  test('the judge waits for the warm-up and for low shares in a row', () => {
+    // sweeps 1 (warm-up) and 2 (one low share) are not enough; the third sends one solve alone
+    const patient = createSweepTeam({
+      minCells: 0,
+      minShare: Number.POSITIVE_INFINITY,
+      restSolves: 1,
+      warmUp: 1,
+      lowInARow: 2,
+    })
+    try {
+      // the first solve may start before the helper thread is up (then not judged): warm it first
+      solveGame(engine, factory, store, PLAIN, DEFAULT_LIMITS, patient)
+      const judged = patient.stats().together
+      for (let i = 0; i < 3; i++) solveGame(engine, factory, store, PLAIN, DEFAULT_LIMITS, patient)
+      const { together, resting } = patient.stats()
+      expect(resting).toBe(1)
+      expect(together).toBe(judged + 2)
+    } finally {
+      patient.close()
     }
   })
 

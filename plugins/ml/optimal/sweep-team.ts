@@ -24,13 +24,27 @@ export interface SweepTeamOptions {
    * Why per thread: the two threads' CPU over the sweep's wall time also drops when the helper
    * waits for the leader's chunks (a small game, its last rows) — on a quiet machine that sent a
    * third of the solves alone. A thread that runs but gets a core only part of the time is what
-   * a busy core looks like.
+   * a busy core looks like. But the runtime's own threads (compiling the helper's code, collecting
+   * garbage) take their share too: on a quiet machine a warm team's shares have a median of 0.8
+   * and fall to 0.36, a cold helper's to 0.25. So the judge waits for `warmUp` shared sweeps and
+   * for `lowInARow` low shares in a row; a wrong call is cheap the other way round (a team on a
+   * busy machine is never much slower than one thread: see `sweepSharedChunks`).
    */
   readonly minShare: number
   readonly restSolves: number
+  /** Shared sweeps before the first judgement (the helper's code is compiled meanwhile). */
+  readonly warmUp: number
+  /** Shared sweeps in a row with a share below `minShare` that send the next solves alone. */
+  readonly lowInARow: number
 }
 
-export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = { minCells: 200_000, minShare: 0.75, restSolves: 8 }
+export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = {
+  minCells: 200_000,
+  minShare: 0.5,
+  restSolves: 8,
+  warmUp: 8,
+  lowInARow: 2,
+}
 
 /**
  * A second thread for the optimal-play sweep: one worker (`sweep-helper.ts`) kept for the team's
@@ -121,6 +135,8 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
     shares: [] as number[],
   }
   let rest = 0
+  // shared sweeps in a row that found a thread short of a core
+  let low = 0
   // [0] = 1 once the helper thread has started (loaded its code and read its first message)
   const started = new Int32Array(new SharedArrayBuffer(4))
   const helper = () => {
@@ -202,7 +218,11 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             Atomics.load(control, Slot.helperActiveUs),
           )
           stats.shares.push(share)
-          if (judge && share < options.minShare) rest = options.restSolves
+          low = share < options.minShare ? low + 1 : 0
+          if (judge && stats.shares.length > options.warmUp && low >= options.lowInARow) {
+            rest = options.restSolves
+            low = 0
+          }
           let residual = sweeper.residual()
           stats.together++
           stats.chunks += Atomics.load(chunks.progress, 0)
