@@ -1,4 +1,4 @@
-import type { OptimalAnswer } from './answer.ts'
+import { type OptimalAnswer, UNREACHABLE } from './answer.ts'
 import type { OptimalVerification, ScenarioCheck } from './verify.ts'
 
 /** The acceptance figures of a verification run, as numbers and as the lines a report prints. */
@@ -83,7 +83,7 @@ export function describeGain(check: ScenarioCheck): string {
   const regions = regionsOf(answer, scenario.a.moves, single.moveA)
   const parts = regions.map(
     (r) =>
-      `${name(r.move)} when the foe has ${r.bMin}–${r.bMax} HP and ${scenario.a.species} ${r.aMin}–${r.aMax} HP (${pct(r.share)} of the HP grid)`,
+      `${name(r.move)} when the foe has ${r.bMin}–${r.bMax} HP and ${scenario.a.species} ${r.aMin}–${r.aMax} HP (${pct(r.share)} of the HP pairs a battle reaches)`,
   )
   return (
     `${scenario.a.species} (${scenario.a.moves.join(', ')}) vs ${scenario.b.species} (${scenario.b.moves.join(', ')}): ` +
@@ -105,16 +105,26 @@ interface Region {
 function regionsOf(answer: OptimalAnswer, moves: readonly string[], fixedMove: string): Region[] {
   const { hiA, hiB, runs } = answer.policyA
   const byMove = new Map<number, Region>()
+  // shares of the cells a battle reaches (the others are not valued: see `UNREACHABLE`)
+  let reached = 0
+  for (let a = 1; a <= hiA; a++) {
+    const row = runs[a - 1]!
+    for (let i = 0; i < row.length; i += 2) {
+      const to = i + 2 < row.length ? row[i + 2]! - 1 : hiB
+      if (row[i + 1] !== UNREACHABLE) reached += to - row[i]! + 1
+    }
+  }
   for (let a = 1; a <= hiA; a++) {
     const row = runs[a - 1]!
     for (let i = 0; i < row.length; i += 2) {
       const from = row[i]!
       const to = i + 2 < row.length ? row[i + 2]! - 1 : hiB
       const choice = row[i + 1]!
+      if (choice === UNREACHABLE) continue
       const move = choice < 0 ? 'a mix' : choice === 4 ? 'struggle' : moves[choice]!
       if (move === fixedMove) continue
       const region = byMove.get(choice) ?? { move, share: 0, aMin: a, aMax: a, bMin: from, bMax: to }
-      region.share += (to - from + 1) / (hiA * hiB)
+      region.share += (to - from + 1) / reached
       region.aMin = Math.min(region.aMin, a)
       region.aMax = Math.max(region.aMax, a)
       region.bMin = Math.min(region.bMin, from)

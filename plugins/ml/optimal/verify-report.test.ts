@@ -1,0 +1,39 @@
+import { describe, expect, test } from 'bun:test'
+import { type OptimalAnswer, UNREACHABLE } from './answer.ts'
+import type { ScenarioCheck } from './verify.ts'
+import { describeGain } from './verify-report.ts'
+
+describe('the gain of optimal play in words', () => {
+  test('cells no battle reaches are neither a mix nor counted in the shares', () => {
+    // 4 × 4 grid: row 4 is the start (full HP), row 3 out of reach; Fly everywhere but where the
+    // foe has 1–2 HP (Quick Attack), and one mixed cell
+    const policyA = {
+      hiA: 4,
+      hiB: 4,
+      runs: [
+        [1, 1, 3, 0],
+        [1, 1, 3, 0],
+        [1, UNREACHABLE],
+        [1, -1, 2, 0],
+      ],
+    }
+    const check = {
+      scenario: {
+        a: { species: 'pidgeotto', moves: ['fly', 'quickattack'] },
+        b: { species: 'poliwag', moves: ['watergun'] },
+      },
+      answer: {
+        policyA,
+        winA: 0.5,
+        strategyA: [{ move: 'fly', probability: 1 }],
+      } as unknown as OptimalAnswer,
+      single: { moveA: 'fly', value: 0.4 },
+      gain: 0.1,
+    } as unknown as ScenarioCheck
+    const text = describeGain(check)
+    // 12 cells reached: Quick Attack on 4 of them, a mix on 1
+    expect(text).toContain('quickattack when the foe has 1–2 HP and pidgeotto 1–2 HP (33.3 %')
+    expect(text).toContain('a mix when the foe has 1–1 HP and pidgeotto 4–4 HP (8.3 %')
+    expect(text).not.toMatch(/pidgeotto 3–3 HP/)
+  })
+})
