@@ -21,7 +21,12 @@ import { OptimalLimitError } from '../plugins/ml/optimal/errors.ts'
 import { reachableCells } from '../plugins/ml/optimal/reach.ts'
 import { drawScenarios, type Scenario } from '../plugins/ml/optimal/scenarios.ts'
 import { DEFAULT_LIMITS, solveGame } from '../plugins/ml/optimal/solve.ts'
-import { createSweepTeam, DEFAULT_TEAM_OPTIONS, type SweepTeam } from '../plugins/ml/optimal/sweep-team.ts'
+import {
+  createSweepTeam,
+  DEFAULT_TEAM_OPTIONS,
+  type HandOver,
+  type SweepTeam,
+} from '../plugins/ml/optimal/sweep-team.ts'
 import { type BattlerFactory, createBattlerFactory } from '../plugins/ml/solver/battler.ts'
 import { type BufferStore, createBufferStore } from '../plugins/ml/solver/grid.ts'
 import { median } from './median.ts'
@@ -171,6 +176,10 @@ export interface ThreadPair {
   readonly cores: readonly number[]
   /** Per shared sweep: the smaller share of its working time a thread had a core (`TeamStats.shares`). */
   readonly shares: readonly number[]
+  /** Per shared sweep: how late the helper joined it (`TeamStats.handOver`). */
+  readonly handOver: readonly HandOver[]
+  /** Per shared sweep: its wall time (`TeamStats.sweepMs`). */
+  readonly sweepMs: readonly number[]
 }
 
 /**
@@ -214,6 +223,8 @@ export function measureThreadPair(count: number, seed = 20_261_202): ThreadPair 
       together: stats.together,
       cores: stats.cores,
       shares: stats.shares,
+      handOver: stats.handOver,
+      sweepMs: stats.sweepMs,
     }
   } finally {
     team.close()
@@ -298,6 +309,11 @@ if (import.meta.main) {
     }
     console.log(
       `  wall 1 → 2 threads: ratio of medians ${(median(pair.one.wallMs) / median(pair.two.wallMs)).toFixed(3)}×, median of per-scenario ratios ${median(pair.wallRatios).toFixed(3)}×; helper swept ${(100 * pair.helperShare).toFixed(1)} % of the chunks of ${pair.together} shared sweeps (cores used: median ${median(pair.cores).toFixed(2)}; a thread's share of a core: median ${median(pair.shares).toFixed(2)}, least ${Math.min(...pair.shares).toFixed(2)}), ${pair.resting} solves alone after a shared sweep found the other core busy; answers differing: ${pair.different} (one run only at the time limit: ${pair.timeLimited})`,
+    )
+    const after = (key: keyof HandOver) =>
+      ms(median(pair.handOver.map((h) => h[key]).filter(Number.isFinite)))
+    console.log(
+      `  shared sweeps: wall median ${ms(median(pair.sweepMs))}; the helper after the job's post: had it ${after('receivedMs')}, its sweeper ${after('readyMs')}, its first chunk ${after('firstChunkMs')} (medians)`,
     )
     console.log(`load after: ${load()}`)
     process.exit(pair.different === 0 ? 0 : 1)

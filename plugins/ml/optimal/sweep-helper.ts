@@ -1,6 +1,7 @@
 /**
  * The second thread of a shared sweep (see `sweep-team.ts`): for each solve the leader posts the
- * game it explored and laid out (plain data) with the shared tables; the helper builds its own
+ * game it explored and laid out (packed over shared buffers: `team-game.ts`) with the shared
+ * tables; the helper builds its own
  * row sweeper over them and claims chunks of rows beside the leader. It never decides anything
  * the leader does not: the leader chooses whether to sweep together, owns the deadline, and stops
  * the helper through `abort`. It does not explore the game itself: that was ≈ 10 % of a solve's
@@ -9,9 +10,18 @@
  */
 import type { MessagePort } from 'node:worker_threads'
 import { sweepSharedChunks } from './chunk-schedule.ts'
-import { createRowSweeper } from './row-sweep.ts'
+import { createRowSweeper, type RowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns } from './strategies.ts'
-import { type InitMessage, type JobMessage, type ResultMessage, Slot, SweepStopped } from './team-protocol.ts'
+import { unpackGame } from './team-game.ts'
+import {
+  type InitMessage,
+  type JobMessage,
+  type ResultMessage,
+  Slot,
+  SweepStopped,
+  sharedClock,
+  Time,
+} from './team-protocol.ts'
 
 declare const self: Worker
 
@@ -25,6 +35,7 @@ self.onmessage = (event: MessageEvent<InitMessage | JobMessage>) => {
     return
   }
   const { control } = data
+  data.times[Time.received] = sharedClock()
   // busy first, then the abort flag: the leader sets abort, then waits for busy to be 0
   Atomics.store(control, Slot.helperBusy, 1)
   try {
@@ -41,7 +52,7 @@ self.onmessage = (event: MessageEvent<InitMessage | JobMessage>) => {
 }
 
 function help(job: JobMessage): void {
-  const { jobId, control, graph, reach, layout } = job
+  const { jobId, control, times } = job
   const check = () => {
     if (Atomics.load(control, Slot.abort)) throw new SweepStopped('the leader stopped')
   }
@@ -49,9 +60,10 @@ function help(job: JobMessage): void {
   const cpu = process.threadCpuUsage()
   const started = performance.now()
   const idle = { ms: 0 }
-  let rows: ReturnType<typeof createRowSweeper>
+  let rows: RowSweeper
   let strategies: ReturnType<typeof createStrategies>
   try {
+    const { graph, reach, layout } = unpackGame(job.game)
     strategies = createStrategies(liveTurns(graph, reach), reach, layout.count, job.strategies)
     const options = {
       rule: { kind: 'game' } as const,
@@ -61,8 +73,15 @@ function help(job: JobMessage): void {
       timeLimitMs: job.timeLimitMs,
     }
     rows = createRowSweeper(graph, reach, layout, job.grid, options, strategies)
+    times[Time.ready] = sharedClock()
     check()
-    sweepSharedChunks(rows, job.chunks, check, () => Atomics.add(control, Slot.helperChunks, 1), idle)
+    sweepSharedChunks(
+      timed(rows, times),
+      job.chunks,
+      check,
+      () => Atomics.add(control, Slot.helperChunks, 1),
+      idle,
+    )
   } finally {
     const used = process.threadCpuUsage(cpu)
     Atomics.store(control, Slot.helperCpuUs, Math.round(used.user + used.system))
@@ -75,4 +94,21 @@ function help(job: JobMessage): void {
   })
   const result: ResultMessage = { jobId, mixed, residual: rows.residual() }
   port?.postMessage(result)
+}
+
+/** `rows`, writing when its first chunk begins into the timeline (see `Time`). */
+function timed(rows: RowSweeper, times: Float64Array): RowSweeper {
+  let first = true
+  return {
+    topA: rows.topA,
+    topB: rows.topB,
+    sweepCells(a, from, to, abandon) {
+      if (first) {
+        times[Time.firstChunk] = sharedClock()
+        first = false
+      }
+      return rows.sweepCells(a, from, to, abandon)
+    },
+    residual: () => rows.residual(),
+  }
 }

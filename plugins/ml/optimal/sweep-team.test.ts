@@ -3,10 +3,8 @@ import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { createBufferStore } from '../solver/grid.ts'
 import { OptimalLimitError } from './errors.ts'
-import { sweepView } from './graph.ts'
 import { drawScenarios } from './scenarios.ts'
-import { DEFAULT_LIMITS, type OptimalRequest, prepareGame, type SolvedGame, solveGame } from './solve.ts'
-import { gameSweepOptions, sweep } from './sweep.ts'
+import { DEFAULT_LIMITS, type OptimalRequest, type SolvedGame, solveGame } from './solve.ts'
 import { createSweepTeam, threadShares } from './sweep-team.ts'
 
 const engine = createLgpeEngine()
@@ -62,21 +60,33 @@ describe('optimal play swept by two threads', () => {
     expect(stats.helperChunks).toBeGreaterThan(0)
   }, 120_000)
 
-  test('the game as posted to the helper (its sweep view, copied between threads) sweeps to the same values', () => {
-    const untracked = [false, false, false, false]
-    const { graph, reach, layout } = prepareGame(engine, factory, PLAIN, DEFAULT_LIMITS, [
-      untracked,
-      untracked,
-    ])
-    const copy = structuredClone({ graph: sweepView(graph), reach, layout })
-    expect(copy.graph.nodes.every((node) => !('state' in node) && !('branches' in node))).toBe(true)
-    const options = gameSweepOptions(Number.POSITIVE_INFINITY, DEFAULT_LIMITS.timeLimitMs)
-    const original = new Float64Array(layout.gridSize)
-    const copied = new Float64Array(layout.gridSize)
-    sweep(graph, reach, layout, original, options)
-    sweep(copy.graph, copy.reach, copy.layout, copied, options)
-    expect(copied).toEqual(original)
-    expect(original.some((v) => v > 0 && v < 1)).toBe(true)
+  test('a game whose branches the helper runs HP ops for (fainting, halving): the same answer', () => {
+    const request = {
+      a: { species: 'electrode', moves: ['selfdestruct', 'thunderbolt'] },
+      b: { species: 'raticate', moves: ['superfang', 'hyperfang'] },
+    }
+    const before = team.stats()
+    expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))
+    const after = team.stats()
+    expect(after.together).toBe(before.together + 1)
+    expect(after.helperChunks).toBeGreaterThan(before.helperChunks)
+  })
+
+  test("each shared sweep's hand-over is timed: the helper had the job, then its sweeper, then a chunk", () => {
+    const before = team.stats()
+    for (let i = 0; i < 2; i++) together(PLAIN)
+    const { handOver, sweepMs, together: shared } = team.stats()
+    expect(handOver.length).toBe(shared)
+    expect(sweepMs.length).toBe(shared)
+    const timed = handOver.slice(before.handOver.length)
+    expect(timed.length).toBe(2)
+    for (const { receivedMs, readyMs, firstChunkMs } of timed) {
+      // on a busy machine the leader may finish before the helper gets as far: NaN from there on
+      const reached = [receivedMs, readyMs, firstChunkMs].filter(Number.isFinite)
+      expect([receivedMs, readyMs, firstChunkMs].slice(0, reached.length)).toEqual(reached)
+      // one clock (the helper's) for the three: in that order
+      expect(reached).toEqual([...reached].sort((x, y) => x - y))
+    }
   })
 
   test('a game with drain (reads upwards, several sweeps) is swept by one thread, same answer', () => {

@@ -2,49 +2,26 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:wor
 import { createBufferStore } from '../solver/grid.ts'
 import { createSharedChunks, sweepSharedChunks } from './chunk-schedule.ts'
 import { OptimalLimitError } from './errors.ts'
-import { type SweepGraph, sweepView } from './graph.ts'
+import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { type Reach, reachableCells } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns, strategyBytes } from './strategies.ts'
 import type { SweepOptions, SweepResult } from './sweep.ts'
+import { packGame } from './team-game.ts'
+import { createBusyJudge, type SweepTeamOptions, threadShares } from './team-judge.ts'
 import type { InitMessage, JobMessage, ResultMessage } from './team-protocol.ts'
-import { CONTROL_SLOTS, Slot, SweepStopped, waitUntil } from './team-protocol.ts'
+import {
+  CONTROL_SLOTS,
+  Slot,
+  SweepStopped,
+  sharedClock,
+  TIME_SLOTS,
+  Time,
+  waitUntil,
+} from './team-protocol.ts'
 
-/** Choices of a sweep team. */
-export interface SweepTeamOptions {
-  /** Smallest game (states × HP pairs) swept by two threads: below it, the hand-over costs more. */
-  readonly minCells: number
-  /**
-   * The share of its working time each thread of a shared sweep must have had a core (its CPU time
-   * over its wall time, sleeps waiting for the other thread left out); below it the machine's
-   * other core is busy, and the next `restSolves` solves go alone. Not judged while the helper
-   * thread is still starting (it then joins late whatever the load).
-   *
-   * Why per thread: the two threads' CPU over the sweep's wall time also drops when the helper
-   * waits for the leader's chunks (a small game, its last rows) — on a quiet machine that sent a
-   * third of the solves alone. A thread that runs but gets a core only part of the time is what
-   * a busy core looks like. But the runtime's own threads (compiling the helper's code, collecting
-   * garbage) take their share too: on a quiet machine a warm team's shares have a median of 0.8
-   * and fall to 0.36, a cold helper's to 0.25. So the judge waits for `warmUp` shared sweeps and
-   * for `lowInARow` low shares in a row; a wrong call is cheap the other way round (a team on a
-   * busy machine is never much slower than one thread: see `sweepSharedChunks`).
-   */
-  readonly minShare: number
-  readonly restSolves: number
-  /** Shared sweeps before the first judgement (the helper's code is compiled meanwhile). */
-  readonly warmUp: number
-  /** Shared sweeps in a row with a share below `minShare` that send the next solves alone. */
-  readonly lowInARow: number
-}
-
-export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = {
-  minCells: 200_000,
-  minShare: 0.5,
-  restSolves: 8,
-  warmUp: 8,
-  lowInARow: 2,
-}
+export { DEFAULT_TEAM_OPTIONS, type SweepTeamOptions, threadShares } from './team-judge.ts'
 
 /**
  * A second thread for the optimal-play sweep: one worker (`sweep-helper.ts`) kept for the team's
@@ -77,26 +54,21 @@ export interface TeamStats {
   readonly cores: readonly number[]
   /** Per shared sweep: the smaller share of its working time a thread had a core (see `minShare`). */
   readonly shares: readonly number[]
+  /**
+   * Per shared sweep: ms from the leader posting the job to the helper having it, having built its
+   * sweeper, beginning its first chunk (NaN for what it did not get to): what the hand-over costs.
+   */
+  readonly handOver: readonly HandOver[]
+  /** Per shared sweep: its wall time on the leader, from packing the game to the helper's result (ms). */
+  readonly sweepMs: readonly number[]
 }
 
-/**
- * The smaller of the two threads' CPU time over their working time (µs). A helper that never got
- * to work (its thread had no core for the whole sweep) counts as 0 when there was time for it to.
- */
-export function threadShares(
-  leaderCpu: number,
-  leaderActive: number,
-  helperCpu: number,
-  helperActive: number,
-) {
-  const leader = leaderActive > 0 ? Math.min(1, leaderCpu / leaderActive) : 1
-  const helper =
-    helperActive > 0 ? Math.min(1, helperCpu / helperActive) : leaderActive > HELPER_GRACE_US ? 0 : 1
-  return Math.min(leader, helper)
+/** See `TeamStats.handOver`. */
+export interface HandOver {
+  readonly receivedMs: number
+  readonly readyMs: number
+  readonly firstChunkMs: number
 }
-
-/** A sweep shorter than this may end before a healthy helper starts its job (µs). */
-const HELPER_GRACE_US = 20_000
 
 /** One solve of a team (see `SweepTeam.begin`). */
 export interface TeamRun {
@@ -133,10 +105,10 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
     helperChunks: 0,
     cores: [] as number[],
     shares: [] as number[],
+    handOver: [] as HandOver[],
+    sweepMs: [] as number[],
   }
-  let rest = 0
-  // shared sweeps in a row that found a thread short of a core
-  let low = 0
+  const judge = createBusyJudge(options)
   // [0] = 1 once the helper thread has started (loaded its code and read its first message)
   const started = new Int32Array(new SharedArrayBuffer(4))
   const helper = () => {
@@ -151,8 +123,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
   }
   return {
     begin() {
-      if (rest > 0) {
-        rest--
+      if (judge.rest()) {
         stats.resting++
         return { sweep: () => null, end() {} }
       }
@@ -168,20 +139,21 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             stats.alone++
             return null
           }
+          const handOver = performance.now()
+          const cpu = process.threadCpuUsage()
           const grid = grids.take(layout.gridSize)
           lent = { grid, size: layout.gridSize }
           const turnIds = liveTurns(graph, reach)
           const shared = new SharedArrayBuffer(Math.max(1, strategyBytes(turnIds, reach)))
-          const strategies = createStrategies(turnIds, reach, layout.count, shared)
           const chunks = createSharedChunks(topA)
+          const times = new Float64Array(new SharedArrayBuffer(8 * TIME_SLOTS))
           const message: JobMessage = {
             kind: 'job',
             jobId,
             control,
-            // the game as plain data: the helper sweeps it without exploring it again
-            graph: sweepView(graph),
-            reach,
-            layout,
+            times,
+            // shared buffers only: the helper sweeps the game without exploring it, nothing is copied
+            game: packGame(graph, reach, layout),
             grid,
             strategies: shared,
             chunks,
@@ -189,9 +161,9 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             timeLimitMs: sweepOptions.timeLimitMs,
           }
           // a helper still starting (loading its code) joins late: that says nothing of the other core
-          const judge = Atomics.load(started, 0) === 1
-          const sweepStart = performance.now()
-          const cpu = process.threadCpuUsage()
+          const judged = Atomics.load(started, 0) === 1
+          times[Time.posted] = sharedClock()
+          // posted before the leader's own set-up: the helper builds its sweeper meanwhile
           helper().postMessage(message)
           const check = () => {
             if (performance.now() > sweepOptions.deadline) {
@@ -203,11 +175,12 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             }
             if (Atomics.load(control, Slot.helperFailed)) throw new SweepStopped('the sweep helper failed')
           }
+          const strategies = createStrategies(turnIds, reach, layout.count, shared)
           const sweeper = createRowSweeper(graph, reach, layout, grid, sweepOptions, strategies)
           const idle = { ms: 0 }
           sweepSharedChunks(sweeper, chunks, check, () => {}, idle)
           const used = process.threadCpuUsage(cpu)
-          const wallUs = 1000 * (performance.now() - sweepStart)
+          const wallUs = 1000 * (performance.now() - handOver)
           waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
           const helperCpuUs = Atomics.load(control, Slot.helperCpuUs)
           stats.cores.push((used.user + used.system + helperCpuUs) / wallUs)
@@ -218,11 +191,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             Atomics.load(control, Slot.helperActiveUs),
           )
           stats.shares.push(share)
-          low = share < options.minShare ? low + 1 : 0
-          if (judge && stats.shares.length > options.warmUp && low >= options.lowInARow) {
-            rest = options.restSolves
-            low = 0
-          }
+          judge.record(share, judged)
           let residual = sweeper.residual()
           stats.together++
           stats.chunks += Atomics.load(chunks.progress, 0)
@@ -232,6 +201,8 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             residual = Math.max(residual, result.residual)
             for (const [node, cell, probs] of result.mixed) strategies.mixed[node]!.set(cell, probs)
           }
+          stats.handOver.push(handOverOf(times))
+          stats.sweepMs.push(performance.now() - handOver)
           return { grid, result: { strategies, sweeps: 1, residual } }
         },
         end() {
@@ -249,7 +220,13 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
         },
       }
     },
-    stats: () => ({ ...stats, cores: [...stats.cores], shares: [...stats.shares] }),
+    stats: () => ({
+      ...stats,
+      cores: [...stats.cores],
+      shares: [...stats.shares],
+      handOver: [...stats.handOver],
+      sweepMs: [...stats.sweepMs],
+    }),
     close() {
       worker?.terminate()
       worker = undefined
@@ -274,5 +251,15 @@ function takeResult(port: MessagePort, jobId: number, check: () => void): Result
     if (performance.now() - started > LEAVE_TIMEOUT_MS)
       throw new SweepStopped('no result from the sweep helper')
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0.1)
+  }
+}
+
+/** The helper's timeline of one job, from the post (see `Time`). */
+function handOverOf(times: Float64Array): HandOver {
+  const since = (slot: number) => (times[slot]! > 0 ? times[slot]! - times[Time.posted]! : Number.NaN)
+  return {
+    receivedMs: since(Time.received),
+    readyMs: since(Time.ready),
+    firstChunkMs: since(Time.firstChunk),
   }
 }

@@ -1,8 +1,6 @@
 import type { MessagePort } from 'node:worker_threads'
 import type { SharedChunks } from './chunk-schedule.ts'
-import type { SweepGraph } from './graph.ts'
-import type { Layout } from './layout.ts'
-import type { Reach } from './reach.ts'
+import type { PackedGame } from './team-game.ts'
 
 /**
  * What the two threads of a shared sweep agree on (see `sweep-team.ts`, `sweep-helper.ts`): the
@@ -25,6 +23,18 @@ export const Slot = {
 } as const
 export const CONTROL_SLOTS = 8
 
+/**
+ * The hand-over's timeline (a Float64Array over a SharedArrayBuffer, one per solve): when the
+ * leader posted the job and when the helper had it, had built its sweeper and began its first
+ * chunk, in ms since the epoch (`performance.timeOrigin + performance.now()`: one clock for both
+ * threads). What `TeamStats.helperStartMs` reports: how late the helper joins a sweep.
+ */
+export const Time = { posted: 0, received: 1, ready: 2, firstChunk: 3 } as const
+export const TIME_SLOTS = 4
+
+/** Now on the clock both threads share (see `Time`). */
+export const sharedClock = () => performance.timeOrigin + performance.now()
+
 /** Leader → helper (worker message), first: the port for results, and the flag it sets once started. */
 export interface InitMessage {
   readonly kind: 'init'
@@ -35,16 +45,15 @@ export interface InitMessage {
 
 /**
  * Leader → helper (worker message), once the leader has explored and laid out the game and chose
- * to sweep it together: the game as plain data (the helper does not explore it again), the
- * shared tables, and the control array of this solve.
+ * to sweep it together: the game packed over shared buffers (the helper does not explore it
+ * again, and posting it copies nothing), the shared tables, and the control array of this solve.
  */
 export interface JobMessage {
   readonly kind: 'job'
   readonly jobId: number
   readonly control: Int32Array
-  readonly graph: SweepGraph
-  readonly reach: Reach
-  readonly layout: Layout
+  readonly times: Float64Array
+  readonly game: PackedGame
   readonly grid: Float64Array
   readonly strategies: SharedArrayBuffer
   readonly chunks: SharedChunks
