@@ -36,6 +36,10 @@ export interface Layout {
   readonly branchP: Float64Array
   readonly branchTarget: Int32Array
   readonly branchDist: Int32Array
+  /**
+   * Per branch, its HP ops. The sweep runs them for `POINT` and `GENERAL` branches only (the other
+   * kinds are in the tables above): a sweep helper receives those alone (`team-game.ts`).
+   */
   readonly branchOps: readonly (readonly HpOp[])[]
   /**
    * For joint branches: per entry of the damage distribution (aligned with `distStart`), the change
