@@ -1,8 +1,8 @@
-import { foldFixedHits } from '../solver/fold-hits.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
 import { OptimalLimitError } from './errors.ts'
-import { createMixTable, type MixTarget, sameOps } from './graph-keys.ts'
+import { createMixTable, type MixTarget } from './graph-keys.ts'
+import { createLeafGrouper } from './leaf-groups.ts'
 import { createOutcomeCache, type OutcomeCache, patchInto, type SharedOutcomes } from './outcome-cache.ts'
 import type { Game } from './setup.ts'
 import { choicesOf, STATE_SIZE } from './state.ts'
@@ -121,6 +121,8 @@ export function exploreGame(
 ): GameGraph {
   const table = createModeTable()
   const scratch = new Int32Array(STATE_SIZE)
+  // a turn's start for one pair of choices is worked out here, copied only when new
+  const started = new Int32Array(STATE_SIZE)
   const nodes: GameNode[] = []
   // per state of the table (by its index): its turn node and its chance node, −1 for none yet
   const turnIds: number[] = []
@@ -172,53 +174,77 @@ export function exploreGame(
       nodes.push({ kind: 'chance', id, stage: stage + 0.5, state: null, branches })
       return id
     })
+  const grouper = createLeafGrouper()
+  // one chance state's next states, per group of leaves (flat, in order of first appearance):
+  // group, node, probability (a handful: scanned, not mapped)
+  let targetGroup = new Int32Array(16)
+  let targetNode = new Int32Array(16)
+  let targetP = new Float64Array(16)
+  let groupP = new Float64Array(16)
   const branchesOf = (
+    into: Branch[],
     stage: number,
     outcomes: SharedOutcomes,
     next: (m: Mode, copy: boolean) => number,
     actor: number,
   ) => {
     const { leaves, paid, patch } = outcomes
-    // leaves merged by what they do to HP, in order of first appearance; per group its next
-    // states with their probability, in order of first appearance (a handful: lists, not maps)
-    const merged: { p: number; ops: HpOp[]; nodes: number[]; probs: number[] }[] = []
+    const { groupOf, ops, upward: up } = grouper.of(leaves, outcomes.kept)
+    if (up) upward = true
+    if (groupP.length < ops.length) groupP = new Float64Array(ops.length * 2)
+    groupP.fill(0, 0, ops.length)
+    if (targetNode.length < leaves.length) {
+      targetGroup = new Int32Array(leaves.length * 2)
+      targetNode = new Int32Array(leaves.length * 2)
+      targetP = new Float64Array(leaves.length * 2)
+    }
+    if (edgeCount + 3 * leaves.length > edges.length) {
+      const more = new Int32Array((edgeCount + 3 * leaves.length) * 2)
+      more.set(edges)
+      edges = more
+    }
+    let targets = 0
     for (let i = 0; i < leaves.length; i++) {
+      const group = groupOf[i]!
+      if (group < 0) continue
       const leaf = leaves[i]!
-      if (leaf.p === 0) continue
-      const ops = foldFixedHits(leaf.ops)
-      let index = 0
-      while (index < merged.length && !sameOps(merged[index]!.ops, ops)) index++
-      let group = merged[index]
-      if (!group) {
-        group = { p: 0, ops, nodes: [], probs: [] }
-        merged.push(group)
-        for (const op of ops)
-          if (op.kind === 'heal' || op.kind === 'drain' || op.kind === 'leech') upward = true
-      }
-      group.p += leaf.p
+      groupP[group] = groupP[group]! + leaf.p
       const slot = paid ? paid[i]! : -1
-      if (patch) patchInto(scratch, leaf.m, slot, patch)
-      const target = patch ? next(scratch, true) : next(leaf.m, false)
-      const at = group.nodes.indexOf(target)
-      if (at < 0) {
-        group.nodes.push(target)
-        group.probs.push(leaf.p)
-      } else group.probs[at] = group.probs[at]! + leaf.p
-      if (edgeCount + 3 > edges.length) {
-        const more = new Int32Array(edges.length * 2)
-        more.set(edges)
-        edges = more
-      }
+      let target: number
+      if (patch) {
+        patchInto(scratch, leaf.m, slot, patch)
+        target = next(scratch, true)
+      } else target = next(leaf.m, false)
+      let k = 0
+      while (k < targets && (targetNode[k] !== target || targetGroup[k] !== group)) k++
+      if (k === targets) {
+        targetGroup[k] = group
+        targetNode[k] = target
+        targetP[k] = leaf.p
+        targets++
+      } else targetP[k] = targetP[k]! + leaf.p
       edges[edgeCount++] = target
       edges[edgeCount++] = slot < 0 ? -1 : actor * 4 + slot
-      edges[edgeCount++] = index
+      edges[edgeCount++] = group
     }
-    return merged.map(({ p, ops, nodes, probs }): Branch => {
-      if (nodes.length === 1) return { p, ops, node: nodes[0]! }
+    for (let group = 0; group < ops.length; group++) {
+      const p = groupP[group]!
+      let first = -1
+      let count = 0
+      for (let k = 0; k < targets; k++) {
+        if (targetGroup[k] !== group) continue
+        if (first < 0) first = k
+        count++
+      }
+      if (count === 1) {
+        into.push({ p, ops: ops[group]!, node: targetNode[first]! })
+        continue
+      }
       const list: MixTarget[] = []
-      for (let k = 0; k < nodes.length; k++) list.push({ p: probs[k]! / p, node: nodes[k]! })
-      return { p, ops, node: mixNode(stage, list) }
-    })
+      for (let k = first; k < targets; k++)
+        if (targetGroup[k] === group) list.push({ p: targetP[k]! / p, node: targetNode[k]! })
+      into.push({ p, ops: ops[group]!, node: mixNode(stage, list) })
+    }
   }
   const root = turnNode(start)
   while (pending.length > 0) {
@@ -228,8 +254,8 @@ export function exploreGame(
       for (const curA of node.rows) {
         for (const curB of node.cols) {
           const entry: { p: number; node: number }[] = []
-          for (const { p, next } of startStates(game, node.state, curA, curB)) {
-            entry.push({ p, node: chanceNode(next) })
+          for (const { p, next } of startStates(game, node.state, curA, curB, started)) {
+            entry.push({ p, node: chanceNode(next, next === started) })
           }
           entries.push(entry)
         }
@@ -241,7 +267,7 @@ export function exploreGame(
     const outcomes = cache.outcomes(game, node.state, residual)
     const actor = residual ? 0 : actorOf(node.state)
     edgeCount = 0
-    node.branches.push(...branchesOf(node.stage, outcomes, residual ? turnNode : chanceNode, actor))
+    branchesOf(node.branches, node.stage, outcomes, residual ? turnNode : chanceNode, actor)
     // copied by hand: `slice` of a typed array costs more than its few entries
     const own = new Int32Array(edgeCount)
     for (let k = 0; k < edgeCount; k++) own[k] = edges[k]!

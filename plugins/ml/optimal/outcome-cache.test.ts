@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'bun:test'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
-import type { HpOp } from '../solver/kernel.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
+import { opText } from './graph-text.fixture.ts'
 import { createOutcomeCache, rulesOutcomes } from './outcome-cache.ts'
 import { createGame, type GameSideInput } from './setup.ts'
 import { initialState } from './state.ts'
@@ -18,14 +18,6 @@ const THUNDER_COUNTED: [boolean[], boolean[]] = [
   [true, false],
   [false, false],
 ]
-
-function opText(op: HpOp): string {
-  if (op.kind === 'damage') return `d${op.side}[${op.dist.min},${op.dist.max}:${op.dist.probs.join(',')}]`
-  if (op.kind === 'recoil' || op.kind === 'drain') return `${op.kind}${op.side}:${op.num}/${op.den}`
-  if (op.kind === 'heal' || op.kind === 'leech') return `${op.kind}${op.side}:${op.amount}`
-  if (op.kind === 'guard') return `g${op.side}:${op.test}`
-  return `${op.kind}${op.side}`
-}
 
 /** Every node of a graph as text: states, choices, entries, branches (ops by content). */
 function describeGraph(graph: GameGraph): string[] {

@@ -40,6 +40,8 @@ export interface OutcomeCache {
 /** Outcomes shared with other states (see `OutcomeCache`). */
 export interface SharedOutcomes extends Outcomes {
   readonly patch: OutcomePatch | null
+  /** The cache keeps these very leaves for other states: what is derived from them can be kept too. */
+  readonly kept: boolean
 }
 
 /** What a shared leaf's state needs to become the explored state's next state (see `patchInto`). */
@@ -75,9 +77,9 @@ const NOTHING_COUNTED: readonly boolean[] = [false, false, false, false]
  */
 export const rulesOutcomes: OutcomeCache = {
   outcomes(game, state, residual) {
-    if (residual) return { leaves: residualOutcomes(game, state), paid: null, patch: null }
+    if (residual) return { leaves: residualOutcomes(game, state), paid: null, patch: null, kept: false }
     const { leaves, paid } = actionCore(game, state, game.sides[actorOf(state)].tracked)
-    return { leaves, paid, patch: null }
+    return { leaves, paid, patch: null, kept: false }
   },
 }
 
@@ -112,15 +114,16 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
     foeCur: number,
     actor: 0 | 1,
     counted: readonly boolean[],
-  ) => {
+    kept = true,
+  ): SharedOutcomes => {
     const pays = counted !== NOTHING_COUNTED && counted.some(Boolean)
-    if (!counts && foeCur < 0 && !pays) return { leaves: entry.leaves, paid: entry.paid, patch: null }
+    if (!counts && foeCur < 0 && !pays) return { leaves: entry.leaves, paid: entry.paid, patch: null, kept }
     patch.state = state
     patch.counts = counts
     patch.foeCur = foeCur
     patch.actor = actor
     patch.counted = counted
-    return { leaves: entry.leaves, paid: entry.paid, patch }
+    return { leaves: entry.leaves, paid: entry.paid, patch, kept }
   }
   const action = (game: Game, state: Mode, counts: boolean): SharedOutcomes => {
     const actor = actorOf(state)
@@ -128,7 +131,7 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
     const at = curAt((1 - actor) as 0 | 1)
     const foeCur = scratch[at]!
     if (!keepAll && foeCur === 0)
-      return shared(state, actionCore(game, scratch, NOTHING_COUNTED), counts, -1, actor, counted)
+      return shared(state, actionCore(game, scratch, NOTHING_COUNTED), counts, -1, actor, counted, false)
     scratch[at] = 0
     const anyIndex = table.indexOf(scratch, true)
     scratch[at] = foeCur
@@ -163,6 +166,7 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
           -1,
           0,
           NOTHING_COUNTED,
+          false,
         )
       const index = table.indexOf(scratch, true)
       let entry = residuals[index]

@@ -81,9 +81,17 @@ export function choicesOf(game: Game, state: Mode, side: Side): number[] {
  * The turn-start state seen by the solver's rules once both sides chose: `cur` set, the solver's
  * `lastMove` (1 = a move, 2 = Struggle) from `last`, and `F.disable` only for a side locked into
  * its disabled move (a side that chose freely never chose the disabled one).
+ *
+ * @param out where to write it (a caller's scratch buffer: a turn state has up to 16 pairs of
+ *   choices, most leading to states met before, so a new array per pair was mostly garbage)
  */
-export function project(state: Mode, curA: number, curB: number): Mode {
-  const out = state.slice()
+export function project(
+  state: Mode,
+  curA: number,
+  curB: number,
+  out: Mode = new Int32Array(state.length),
+): Mode {
+  out.set(state)
   for (let s = 0; s < 2; s++) {
     const side = s as Side
     const cur = side === 0 ? curA : curB

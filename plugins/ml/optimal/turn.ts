@@ -26,14 +26,18 @@ function setField(state: Mode, side: Side, f: number, value: number): void {
  * The turn's start once A chose `curA` and B `curB`: the solver's `turnStart` (Counter's volatile,
  * the order by priority then speed, a tie a coin) on the projected state. Returns the states in
  * which the first action is taken.
+ *
+ * @param scratch a buffer to work in (the first state returned is then `scratch` itself: the
+ *   caller copies it if it keeps it); by default a new array
  */
 export function startStates(
   game: Game,
   state: Mode,
   curA: number,
   curB: number,
+  scratch?: Mode,
 ): { p: number; next: Mode }[] {
-  const projected = project(state, curA, curB)
+  const projected = project(state, curA, curB, scratch)
   const branches = turnStart(game.context(curA, curB), projected, true)
   for (const { next } of branches) {
     if (curA === STRUGGLE) setField(next, 0, F.choice, 1)
@@ -95,7 +99,8 @@ export function actionCore(game: Game, state: Mode, counted: readonly boolean[])
   const foeDisabledBefore = field(state, foe, F.disable)
   const leaves = actionLeavesFrom(ctx, { p: 1, m: work, ops: [], done: false }, actor)
   let foeFree = !watch.read
-  const paid = new Int8Array(leaves.length).fill(-1)
+  // every entry is set below
+  const paid = new Int8Array(leaves.length)
   const pays = !lockedBefore && cur >= 1 && cur <= 4
   for (let i = 0; i < leaves.length; i++) {
     const m = leaves[i]!.m
