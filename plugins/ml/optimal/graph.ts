@@ -124,9 +124,18 @@ export function exploreGame(
   // a turn's start for one pair of choices is worked out here, copied only when new
   const started = new Int32Array(STATE_SIZE)
   const nodes: GameNode[] = []
-  // per state of the table (by its index): its turn node and its chance node, −1 for none yet
-  const turnIds: number[] = []
-  const chanceIds: number[] = []
+  // per state of the table (by its index i): its turn node at 2i and its chance node at 2i + 1,
+  // −1 for none yet
+  let ids = new Int32Array(1024).fill(-1)
+  const idAt = (at: number): number => (at < ids.length ? ids[at]! : -1)
+  const setIdAt = (at: number, id: number): void => {
+    if (at >= ids.length) {
+      const more = new Int32Array(Math.max(ids.length * 2, at + 2)).fill(-1)
+      more.set(ids)
+      ids = more
+    }
+    ids[at] = id
+  }
   const mixIds = createMixTable<number>()
   const pending: number[] = []
   const leafEdges: (Int32Array | undefined)[] = []
@@ -148,23 +157,23 @@ export function exploreGame(
   }
   const turnNode = (state: Mode, copy = false): number => {
     const index = table.indexOf(state, copy)
-    const known = turnIds[index]
-    if (known !== undefined && known >= 0) return known
+    const known = idAt(2 * index)
+    if (known >= 0) return known
     const key = table.at(index)
     const rows = choicesOf(game, key, 0)
     const cols = choicesOf(game, key, 1)
     const id = add({ kind: 'turn', id: nodes.length, state: key, rows, cols, entries: [] })
-    setId(turnIds, index, id)
+    setIdAt(2 * index, id)
     return id
   }
   const chanceNode = (state: Mode, copy = false): number => {
     const index = table.indexOf(state, copy)
-    const known = chanceIds[index]
-    if (known !== undefined && known >= 0) return known
+    const known = idAt(2 * index + 1)
+    if (known >= 0) return known
     const key = table.at(index)
     const moved = key[F.moved]! + key[SIDE_SIZE + F.moved]!
     const id = add({ kind: 'chance', id: nodes.length, stage: moved + 1, state: key, branches: [] })
-    setId(chanceIds, index, id)
+    setIdAt(2 * index + 1, id)
     return id
   }
   const mixNode = (stage: number, targets: MixTarget[]): number =>
@@ -286,14 +295,8 @@ export function exploreGame(
     maxHp: [game.sides[0].battlers[0]!.maxhp, game.sides[1].battlers[0]!.maxhp],
     findTurn(state) {
       const index = table.find(state)
-      const id = index < 0 ? undefined : turnIds[index]
-      return id === undefined || id < 0 ? undefined : (nodes[id] as TurnNode)
+      const id = index < 0 ? -1 : idAt(2 * index)
+      return id < 0 ? undefined : (nodes[id] as TurnNode)
     },
   }
-}
-
-/** Sets `ids[index]`, filling the indices before it with −1 (a dense array, no holes). */
-function setId(ids: number[], index: number, id: number): void {
-  while (ids.length < index) ids.push(-1)
-  ids[index] = id
 }
