@@ -26,6 +26,12 @@ export interface LeafGroups {
 export function groupLeaves(leaves: readonly Leaf[]): LeafGroups {
   const groupOf = new Int32Array(leaves.length)
   const ops: HpOp[][] = []
+  const upward = groupInto(leaves, groupOf, ops)
+  return { groupOf, ops, upward }
+}
+
+/** `groupLeaves` into the caller's buffers (`groupOf` long enough, `ops` empty); true when upward. */
+function groupInto(leaves: readonly Leaf[], groupOf: Int32Array, ops: HpOp[][]): boolean {
   let upward = false
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i]!
@@ -43,20 +49,28 @@ export function groupLeaves(leaves: readonly Leaf[]): LeafGroups {
     }
     groupOf[i] = group
   }
-  return { groupOf, ops, upward }
+  return upward
 }
 
 /**
  * `groupLeaves`, remembered per list of leaves for the lists that come again (the outcomes an
- * `OutcomeCache` keeps); the others are grouped each time, nothing kept.
+ * `OutcomeCache` keeps); the others are grouped each time into buffers reused by the next call
+ * (read the groups before asking again).
  *
  * @example const groups = createLeafGrouper(); groups.of(outcomes.leaves, outcomes.kept)
  */
 export function createLeafGrouper() {
   const known = new WeakMap<readonly Leaf[], LeafGroups>()
+  // the groups of lists not kept: one set of buffers, valid until the next call
+  const once = { groupOf: new Int32Array(64), ops: [] as HpOp[][], upward: false }
   return {
     of(leaves: readonly Leaf[], kept: boolean): LeafGroups {
-      if (!kept) return groupLeaves(leaves)
+      if (!kept) {
+        if (once.groupOf.length < leaves.length) once.groupOf = new Int32Array(leaves.length * 2)
+        once.ops.length = 0
+        once.upward = groupInto(leaves, once.groupOf, once.ops)
+        return once
+      }
       let groups = known.get(leaves)
       if (!groups) {
         groups = groupLeaves(leaves)

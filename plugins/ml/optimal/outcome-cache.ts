@@ -116,7 +116,7 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
     counted: readonly boolean[],
     kept = true,
   ): SharedOutcomes => {
-    const pays = counted !== NOTHING_COUNTED && counted.some(Boolean)
+    const pays = counted !== NOTHING_COUNTED && counted.includes(true)
     if (!counts && foeCur < 0 && !pays) return { leaves: entry.leaves, paid: entry.paid, patch: null, kept }
     patch.state = state
     patch.counts = counts

@@ -156,7 +156,8 @@ function pinDisable(game: Game, m: Mode, foe: Side): void {
 export function residualOutcomes(game: Game, state: Mode): Leaf[] {
   const ctx = game.context(xget(state, 0, X.cur), xget(state, 1, X.cur))
   const leaves = residual(ctx, state)
-  // leaves of a residual share states between handler orders: lift each state once
-  for (const m of new Set(leaves.map((leaf) => leaf.m))) lift(game, m)
+  // leaves of a residual share states between handler orders: lift each state once (a scan)
+  for (let i = 0; i < leaves.length; i++)
+    if (earlierWith(leaves, i, leaves[i]!.m) < 0) lift(game, leaves[i]!.m)
   return leaves
 }

@@ -32,7 +32,9 @@ export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): 
     // the last count takes the leaf itself (the caller drops it)
     const child: Leaf =
       k === counts.length - 1
-        ? { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
+        ? p === 1
+          ? leaf
+          : { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
         : { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
     let states: Hitting[] = [{ leaf: child, pending: null }]
     for (let i = 0; i < hits; i++) {

@@ -53,9 +53,12 @@ export function split(
   for (let i = 0; i <= last; i++) {
     const [p, edit] = children[i]!
     if (p <= 0) continue
+    // a last child of probability 1 is the leaf itself (the same numbers, no object to make)
     const child: Leaf =
       i === last
-        ? { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
+        ? p === 1
+          ? leaf
+          : { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
         : { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
     edit?.(child)
     out.push(child)

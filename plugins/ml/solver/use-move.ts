@@ -103,7 +103,12 @@ function aimAtFoe(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): Leaf[]
   if (!immunityPasses(ctx, leaf, side, move)) return [failed(ctx, leaf, side, move)]
   const chance = accuracyOf(ctx, leaf, side, move, poisonToxic)
   if (chance === 0) return [failed(ctx, leaf, side, move)]
-  const [hit, miss] = split(leaf, [[chance], [1 - chance]])
+  // a sure hit (most moves) splits nothing: no lists to build
+  const [hit, miss] = chance === 1 ? [leaf, undefined] : split(leaf, [[chance], [1 - chance]])
+  if (!miss && hit) {
+    if (move.breaksProtect) set(hit.m, foe, F.protect, 0)
+    return move.category === 'Status' ? moveOnFoe(ctx, hit, side, move) : hitLoop(ctx, hit, side, move)
+  }
   const out: Leaf[] = []
   if (miss) out.push(failed(ctx, miss, side, move))
   if (hit) {

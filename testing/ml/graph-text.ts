@@ -1,4 +1,4 @@
-import type { HpOp } from '../solver/kernel.ts'
+import type { HpOp } from '../../plugins/ml/solver/kernel.ts'
 
 /** An HP op as text, a distribution by its content (test support: graphs compared as text). */
 export function opText(op: HpOp): string {
