@@ -1,16 +1,16 @@
-import { applyBranch, copyScaled, type PhaseOutcomes } from '../solver/apply.ts'
+import { applyBranch, type PhaseOutcomes } from '../solver/apply.ts'
 import {
   addMass,
   type BufferStore,
   createGridPool,
   type Grid,
   type GridPool,
-  prune,
-  totalMass,
+  pruneCounting,
 } from '../solver/grid.ts'
+import { createSplitScratch, splitTurn } from './forward-split.ts'
 import type { GameGraph, TurnNode } from './graph.ts'
 import type { Reach } from './reach.ts'
-import { type Strategies, strategyAt } from './strategies.ts'
+import type { Strategies } from './strategies.ts'
 
 /** Stages of a turn's chance states, in the order they happen (see `ChanceNode.stage`). */
 const STAGES = [1, 1.5, 2, 2.5, 3, 3.5]
@@ -66,8 +66,7 @@ export function playForward(
     const node = graph.nodes[id]!
     return node.kind === 'turn' ? 0 : node.stage
   }
-  const rowProbs = new Float64Array(5)
-  const colProbs = new Float64Array(5)
+  const scratch = createSplitScratch()
   let unresolved = 0
   let inPlay = 1
   let turn = 0
@@ -75,47 +74,47 @@ export function playForward(
     turn++
     const outcomes: PhaseOutcomes = { wins: [0, 0] }
     const pending = new Map<number, Map<number, Grid>>()
-    const gridOf = (id: number): Grid => {
+    const levelOf = (id: number): Map<number, Grid> => {
       const stage = stageOf(id)
       let level = pending.get(stage)
       if (!level) {
         level = new Map()
         pending.set(stage, level)
       }
-      let grid = level.get(id)
-      if (!grid) {
-        grid = pool.acquire()
-        level.set(id, grid)
-      }
-      return grid
+      return level
     }
+    const gridOf = (id: number): Grid => grid(levelOf(id), id, pool)
+    const handOver = (id: number, source: Grid, p: number): boolean => adopt(levelOf(id), id, source, p)
     for (const [id, grid] of turnGrids) {
-      splitByChoices(graph.nodes[id] as TurnNode, grid, reach, strategies, pool, gridOf, rowProbs, colProbs)
-      pool.release(grid)
+      const node = graph.nodes[id] as TurnNode
+      if (!splitTurn(node, grid, reach.hiB[id]!, strategies, { gridOf, handOver }, scratch))
+        pool.release(grid)
     }
     const next = new Map<number, Grid>()
     for (const stage of STAGES) {
-      for (const [id, grid] of pending.get(stage) ?? []) {
+      for (const [id, source] of pending.get(stage) ?? []) {
         const node = graph.nodes[id]!
         if (node.kind !== 'chance') continue
-        for (const branch of node.branches) {
-          const target = graph.nodes[branch.node]!
-          let out: Grid
-          if (target.kind === 'turn') {
-            out = next.get(branch.node) ?? pool.acquire()
-            next.set(branch.node, out)
-          } else out = gridOf(branch.node)
-          applyBranch(grid, out, branch.ops, branch.p, outcomes, pool)
+        const branches = node.branches
+        let kept = false
+        for (let i = 0; i < branches.length; i++) {
+          const branch = branches[i]!
+          const level = graph.nodes[branch.node]!.kind === 'turn' ? next : levelOf(branch.node)
+          // the last branch without ops moves the grid on when its state has none yet
+          const last = i === branches.length - 1 && branch.ops.length === 0 && branch.p !== 0
+          if (last && branch.node !== id && adopt(level, branch.node, source, branch.p)) kept = true
+          else applyBranch(source, grid(level, branch.node, pool), branch.ops, branch.p, outcomes, pool)
         }
-        pool.release(grid)
+        if (!kept) pool.release(source)
       }
     }
     winsByTurn[0].push(outcomes.wins[0])
     winsByTurn[1].push(outcomes.wins[1])
     inPlay = 0
     for (const grid of next.values()) {
-      unresolved += prune(grid, options.cellFloor)
-      inPlay += totalMass(grid)
+      const [dropped, kept] = pruneCounting(grid, options.cellFloor)
+      unresolved += dropped
+      inPlay += kept
     }
     turnGrids = next
     if (options.watch.includes(turn)) stillOn.set(turn, inPlay)
@@ -127,48 +126,30 @@ export function playForward(
   return { winsByTurn, cap, unresolved, stillOn, turns: turn }
 }
 
-/** Splits a turn state's mass over its pairs of moves (strategies per cell) into first-action grids. */
-function splitByChoices(
-  node: TurnNode,
-  grid: Grid,
-  reach: Reach,
-  strategies: Strategies,
-  pool: GridPool,
-  gridOf: (id: number) => Grid,
-  rowProbs: Float64Array,
-  colProbs: Float64Array,
-): void {
-  const rows = node.rows.length
-  const cols = node.cols.length
-  const hiB = reach.hiB[node.id]!
-  const byPair: (Grid | undefined)[] = new Array(rows * cols)
-  for (let a = grid.aMin; a <= grid.aMax; a++) {
-    const from = (a - grid.a0) * grid.cols - grid.b0
-    for (let b = grid.bMin; b <= grid.bMax; b++) {
-      const mass = grid.data[from + b]!
-      if (mass === 0) continue
-      const cell = (a - 1) * hiB + b - 1
-      strategyAt(strategies, node.id, cell, 0, rows, cols, rowProbs)
-      strategyAt(strategies, node.id, cell, 1, rows, cols, colProbs)
-      for (let r = 0; r < rows; r++) {
-        if (rowProbs[r] === 0) continue
-        for (let c = 0; c < cols; c++) {
-          const w = rowProbs[r]! * colProbs[c]!
-          if (w === 0) continue
-          let pairGrid = byPair[r * cols + c]
-          if (!pairGrid) {
-            pairGrid = pool.acquire()
-            byPair[r * cols + c] = pairGrid
-          }
-          addMass(pairGrid, a, b, mass * w)
-        }
-      }
+/** The grid of state `id` in `level` (a fresh one if it has none yet). */
+function grid(level: Map<number, Grid>, id: number, pool: GridPool): Grid {
+  let found = level.get(id)
+  if (!found) {
+    found = pool.acquire()
+    level.set(id, found)
+  }
+  return found
+}
+
+/**
+ * Makes `source` × p the grid of state `id` when it has none yet: what adding `source` × p into a
+ * fresh grid gives, to the bit (0 + x · p = x · p), without the copy nor the fresh grid's
+ * allocation and clearing. The caller must not use `source` afterwards. False when `id` has a grid.
+ */
+function adopt(level: Map<number, Grid>, id: number, source: Grid, p: number): boolean {
+  if (level.has(id)) return false
+  if (p !== 1) {
+    const data = source.data
+    for (let a = source.aMin; a <= source.aMax; a++) {
+      const row = (a - source.a0) * source.cols - source.b0
+      for (let b = source.bMin; b <= source.bMax; b++) data[row + b]! *= p
     }
   }
-  for (let i = 0; i < rows * cols; i++) {
-    const pairGrid = byPair[i]
-    if (!pairGrid) continue
-    for (const { p, node: first } of node.entries[i]!) copyScaled(pairGrid, gridOf(first), p)
-    pool.release(pairGrid)
-  }
+  level.set(id, source)
+  return true
 }

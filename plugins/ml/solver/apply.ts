@@ -1,7 +1,10 @@
+import { applyJoint, mapCells, massOf } from './apply-cells.ts'
 import type { Dist } from './dist.ts'
 import type { Grid, GridPool } from './grid.ts'
-import { addMass, growBox } from './grid.ts'
-import type { HpOp, HpTest, Side } from './kernel.ts'
+import { growBox } from './grid.ts'
+import type { HpOp } from './kernel.ts'
+
+export { passes } from './apply-cells.ts'
 
 /** Where mass goes when a branch ends the battle: `wins[s]` = P(side s wins) gathered this phase. */
 export interface PhaseOutcomes {
@@ -64,14 +67,9 @@ function applyOne(source: Grid, target: Grid, op: HpOp, p: number, outcomes: Pha
       if (op.side === 1) damageB(source, target, op.dist, p, outcomes)
       else damageA(source, target, op.dist, p, outcomes)
       return
-    case 'faint': {
-      let mass = 0
-      forEachCell(source, (_a, _b, m) => {
-        mass += m
-      })
-      outcomes.wins[op.side === 0 ? 1 : 0] += mass * p
+    case 'faint':
+      outcomes.wins[op.side === 0 ? 1 : 0] += massOf(source) * p
       return
-    }
     default:
       mapCells(source, target, op, p, outcomes)
   }
@@ -90,34 +88,44 @@ export function copyScaled(source: Grid, target: Grid, p: number): void {
   }
 }
 
-function forEachCell(grid: Grid, visit: (a: number, b: number, mass: number) => void): void {
-  const data = grid.data
-  for (let a = grid.aMin; a <= grid.aMax; a++) {
-    const row = (a - grid.a0) * grid.cols - grid.b0
-    for (let b = grid.bMin; b <= grid.bMax; b++) {
-      const mass = data[row + b]!
-      if (mass !== 0) visit(a, b, mass)
-    }
-  }
+/**
+ * A damage distribution as the grid passes read it: cumulative tails (tails[k] = P(value ≥ min + k))
+ * and only the values that can happen (a hit's 16 rolls spread over up to twice as many HP values;
+ * the others would add 0 · mass: skipping them leaves every sum equal to the bit).
+ */
+interface DamageTable {
+  readonly tails: Float64Array
+  /** Offsets k (value min + k) with probs[k] > 0, ascending, then their probabilities. */
+  readonly offsets: Int32Array
+  readonly probs: Float64Array
 }
 
-const tailCache = new WeakMap<Dist, Float64Array>()
+const tableCache = new WeakMap<Dist, DamageTable>()
 
-/** Cumulative tails: tails[k] = P(value ≥ dist.min + k) (cached per distribution). */
-function tailsOf(dist: Dist): Float64Array {
-  const cached = tailCache.get(dist)
+/** The damage table of a distribution (cached per distribution). */
+function tableOf(dist: Dist): DamageTable {
+  const cached = tableCache.get(dist)
   if (cached) return cached
   const tails = new Float64Array(dist.probs.length + 1)
   for (let k = dist.probs.length - 1; k >= 0; k--) tails[k] = tails[k + 1]! + dist.probs[k]!
-  tailCache.set(dist, tails)
-  return tails
+  const offsets: number[] = []
+  dist.probs.forEach((q, k) => {
+    if (q !== 0) offsets.push(k)
+  })
+  const table = {
+    tails,
+    offsets: Int32Array.from(offsets),
+    probs: Float64Array.from(offsets, (k) => dist.probs[k]!),
+  }
+  tableCache.set(dist, table)
+  return table
 }
 
 function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: PhaseOutcomes): void {
   const data = source.data
-  const probs = dist.probs
-  const tails = tailsOf(dist)
-  const length = probs.length
+  const { tails, offsets, probs } = tableOf(dist)
+  const length = dist.probs.length
+  const count = offsets.length
   let ko = 0
   if (source.bMax - dist.min >= 1) {
     growBox(target, source.aMin, source.aMax, Math.max(1, source.bMin - dist.max), source.bMax - dist.min)
@@ -136,10 +144,13 @@ function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
         ko += m
         continue
       }
-      const last = Math.min(firstKo, length)
       if (firstKo < length) ko += m * tails[firstKo]!
       const base = to + b - dist.min
-      for (let k = 0; k < last; k++) out[base - k]! += m * probs[k]!
+      for (let j = 0; j < count; j++) {
+        const k = offsets[j]!
+        if (k >= firstKo) break
+        out[base - k]! += m * probs[j]!
+      }
     }
   }
   outcomes.wins[0] += ko
@@ -147,9 +158,9 @@ function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
 
 function damageA(source: Grid, target: Grid, dist: Dist, p: number, outcomes: PhaseOutcomes): void {
   const data = source.data
-  const probs = dist.probs
-  const tails = tailsOf(dist)
-  const length = probs.length
+  const { tails, offsets, probs } = tableOf(dist)
+  const length = dist.probs.length
+  const count = offsets.length
   let ko = 0
   if (source.aMax - dist.min >= 1) {
     growBox(target, Math.max(1, source.aMin - dist.max), source.aMax - dist.min, source.bMin, source.bMax)
@@ -159,107 +170,18 @@ function damageA(source: Grid, target: Grid, dist: Dist, p: number, outcomes: Ph
   for (let a = source.aMin; a <= source.aMax; a++) {
     const row = (a - source.a0) * source.cols - source.b0
     const firstKo = a - dist.min
-    const last = firstKo <= 0 ? 0 : Math.min(firstKo, length)
     const tail = firstKo <= 0 ? 1 : firstKo < length ? tails[firstKo]! : 0
+    // the values that leave A standing: offsets below firstKo
+    let standing = 0
+    while (standing < count && offsets[standing]! < firstKo) standing++
     for (let b = source.bMin; b <= source.bMax; b++) {
       const mass = data[row + b]!
       if (mass === 0) continue
       const m = mass * p
       ko += m * tail
       const base = (a - dist.min - target.a0) * cols + b - target.b0
-      for (let k = 0; k < last; k++) out[base - k * cols]! += m * probs[k]!
+      for (let j = 0; j < standing; j++) out[base - offsets[j]! * cols]! += m * probs[j]!
     }
   }
   outcomes.wins[1] += ko
-}
-
-/** Damage to one side, then recoil on (or drain to) the other, per damage value. */
-function applyJoint(
-  source: Grid,
-  target: Grid,
-  hit: HpOp,
-  after: HpOp,
-  p: number,
-  outcomes: PhaseOutcomes,
-): void {
-  if (hit.kind !== 'damage' || (after.kind !== 'recoil' && after.kind !== 'drain')) return
-  const victim: Side = hit.side
-  const user: Side = after.side
-  const maxUser = user === 0 ? target.maxA : target.maxB
-  const { min, probs } = hit.dist
-  forEachCell(source, (a, b, mass) => {
-    const m = mass * p
-    const victimHp = victim === 0 ? a : b
-    const userHp = user === 0 ? a : b
-    for (let k = 0; k < probs.length; k++) {
-      const q = probs[k]!
-      if (q === 0) continue
-      const dealt = min + k
-      if (dealt >= victimHp) {
-        outcomes.wins[user] += m * q
-        continue
-      }
-      const amount = Math.max(1, Math.round((dealt * after.num) / after.den))
-      const newUser = after.kind === 'recoil' ? userHp - amount : Math.min(maxUser, userHp + amount)
-      if (newUser <= 0) {
-        outcomes.wins[victim] += m * q
-        continue
-      }
-      put(target, user, newUser, victimHp - dealt, m * q)
-    }
-  })
-}
-
-/** Adds mass at the cell where `side` has `ownHp` and the other side `otherHp`. */
-function put(target: Grid, side: Side, ownHp: number, otherHp: number, mass: number): void {
-  addMass(target, side === 0 ? ownHp : otherHp, side === 0 ? otherHp : ownHp, mass)
-}
-
-/** Whether an HP test (`guard` op) holds at `hp` of `maxHp` (shared with optimal play's evaluators). */
-export function passes(test: HpTest, hp: number, maxHp: number): boolean {
-  switch (test) {
-    case 'full':
-      return hp >= maxHp
-    case 'notFull':
-      return hp < maxHp
-    case 'aboveQuarter':
-      return hp > maxHp / 4
-    case 'atMostQuarter':
-      return hp <= maxHp / 4
-  }
-}
-
-/** Ops that map each cell to one cell (or to a faint): guards, halving, healing, Leech Seed. */
-function mapCells(source: Grid, target: Grid, op: HpOp, p: number, outcomes: PhaseOutcomes): void {
-  const side = op.side
-  const other: Side = side === 0 ? 1 : 0
-  const maxOwn = side === 0 ? target.maxA : target.maxB
-  const maxOther = side === 0 ? target.maxB : target.maxA
-  forEachCell(source, (a, b, mass) => {
-    const m = mass * p
-    const own = side === 0 ? a : b
-    const theirs = side === 0 ? b : a
-    switch (op.kind) {
-      case 'guard':
-        if (passes(op.test, own, maxOwn)) put(target, side, own, theirs, m)
-        return
-      case 'halve': {
-        const left = own - Math.max(1, Math.floor(own / 2))
-        if (left <= 0) outcomes.wins[other] += m
-        else put(target, side, left, theirs, m)
-        return
-      }
-      case 'heal':
-        put(target, side, Math.min(maxOwn, own + op.amount), theirs, m)
-        return
-      case 'leech': {
-        const taken = Math.min(own, op.amount)
-        if (own - taken <= 0) outcomes.wins[other] += m
-        else put(target, side, own - taken, Math.min(maxOther, theirs + taken), m)
-        return
-      }
-      default:
-        throw new Error(`op ${op.kind} cannot run on its own`)
-    }
-  })
 }

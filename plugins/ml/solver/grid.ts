@@ -178,10 +178,10 @@ function reallocate(grid: Grid, a0: number, a1: number, b0: number, b1: number):
   grid.bMax = bMax
 }
 
-/** Adds mass at (a, b), growing the box. */
+/** Adds mass at (a, b), growing the box (only when (a, b) is outside it: the common case is cheap). */
 export function addMass(grid: Grid, a: number, b: number, mass: number): void {
-  growBox(grid, a, a, b, b)
-  grid.data[cellIndex(grid, a, b)]! += mass
+  if (a < grid.aMin || a > grid.aMax || b < grid.bMin || b > grid.bMax) growBox(grid, a, a, b, b)
+  grid.data[(a - grid.a0) * grid.cols + b - grid.b0]! += mass
 }
 
 /** Total mass. */
@@ -199,21 +199,32 @@ export function totalMass(grid: Grid): number {
  * mass dropped, which the caller reports as unresolved probability.
  */
 export function prune(grid: Grid, floor: number): number {
+  return pruneCounting(grid, floor)[0]
+}
+
+/**
+ * `prune`, and the mass kept: [dropped, kept], kept summed in scan order like `totalMass` (whose
+ * zeros add nothing), so equal to the bit to `prune` then `totalMass`, in one pass instead of two.
+ */
+export function pruneCounting(grid: Grid, floor: number): [number, number] {
   let dropped = 0
+  let kept = 0
   let aMin = grid.maxA + 1
   let aMax = 0
   let bMin = grid.maxB + 1
   let bMax = 0
+  const data = grid.data
   for (let a = grid.aMin; a <= grid.aMax; a++) {
     const row = (a - grid.a0) * grid.cols - grid.b0
     for (let b = grid.bMin; b <= grid.bMax; b++) {
-      const mass = grid.data[row + b]!
+      const mass = data[row + b]!
       if (mass === 0) continue
       if (mass <= floor) {
         dropped += mass
-        grid.data[row + b] = 0
+        data[row + b] = 0
         continue
       }
+      kept += mass
       if (a < aMin) aMin = a
       if (a > aMax) aMax = a
       if (b < bMin) bMin = b
@@ -224,5 +235,5 @@ export function prune(grid: Grid, floor: number): number {
   grid.aMax = aMax
   grid.bMin = bMin
   grid.bMax = bMax
-  return dropped
+  return [dropped, kept]
 }
