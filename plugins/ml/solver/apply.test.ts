@@ -103,4 +103,54 @@ describe('applyBranch: HP ops on whole grids', () => {
     )
     expect(run(10, 10, [[7, 2, 1]], [{ kind: 'leech', side: 1, amount: 2 }]).wins).toEqual([1, 0])
   })
+
+  test('many cells, a roll spread with gaps: each cell gets what a plain per-value loop gives it, to the bit', () => {
+    // 16 rolls over 31 HP values (about half can never happen), masses on a 9 × 12 patch
+    const dist = uniformOf(Array.from({ length: 16 }, (_, i) => 20 + 2 * i - (i % 3 === 0 ? 1 : 0)))
+    const cells: [number, number, number][] = []
+    for (let a = 30; a <= 38; a++)
+      for (let b = 25; b <= 36; b++)
+        if ((a * 7 + b * 3) % 5 !== 0) cells.push([a, b, (1 + ((a * b) % 17)) / 997])
+    const plainAfter = (ops: HpOp[], side: 0 | 1, recoil?: { num: number; den: number; drain: boolean }) => {
+      const out = new Map<string, number>()
+      const wins: [number, number] = [0, 0]
+      for (const [a, b, mass] of cells) {
+        const m = mass * 0.7
+        dist.probs.forEach((q, k) => {
+          if (q === 0) return
+          const dealt = dist.min + k
+          const [hit, user] = side === 1 ? [b, a] : [a, b]
+          if (dealt >= hit) {
+            if (recoil) wins[side === 1 ? 0 : 1] += m * q
+            return
+          }
+          let own = user
+          if (recoil) {
+            const amount = Math.max(1, Math.round((dealt * recoil.num) / recoil.den))
+            own = recoil.drain ? Math.min(60, user + amount) : user - amount
+            if (own <= 0) {
+              wins[side] += m * q
+              return
+            }
+          }
+          const key = side === 1 ? `${own},${hit - dealt}` : `${hit - dealt},${own}`
+          out.set(key, (out.get(key) ?? 0) + m * q)
+        })
+      }
+      return { cells: out, wins, ops }
+    }
+    for (const side of [0, 1] as const) {
+      const damage: HpOp = { kind: 'damage', side, dist }
+      const got = run(60, 60, cells, [damage], 0.7)
+      const expected = plainAfter([damage], side)
+      expect(got.cells).toEqual(expected.cells)
+      for (const [num, den, drain] of [[1, 3, false] as const, [1, 2, true] as const]) {
+        const after: HpOp = { kind: drain ? 'drain' : 'recoil', side: side === 1 ? 0 : 1, num, den }
+        const joint = run(60, 60, cells, [damage, after], 0.7)
+        const plain = plainAfter([damage, after], side, { num, den, drain })
+        expect(joint.cells).toEqual(plain.cells)
+        expect(joint.wins).toEqual(plain.wins)
+      }
+    }
+  })
 })
