@@ -112,7 +112,8 @@ export function splitTurn(
 /**
  * Marks every cell of the grid's box with its pure pair (or EMPTY, or its mixed slot, whose
  * probabilities it stores), and the box of each pair's cells; returns the one pure pair every
- * cell with mass plays, or −1.
+ * cell with mass plays, or −1. The hot loop only reads the byte tables (mixed cells, rare, are
+ * handled in a second pass over the box when there are any).
  */
 function classify(
   node: TurnNode,
@@ -121,41 +122,82 @@ function classify(
   strategies: Strategies,
   scratch: SplitScratch,
 ): number {
-  const rows = node.rows.length
   const cols = node.cols.length
-  scratch.aMin.fill(grid.maxA + 1)
-  scratch.aMax.fill(0)
-  scratch.bMin.fill(grid.maxB + 1)
-  scratch.bMax.fill(0)
+  const { aMin, aMax, bMin, bMax } = scratch
+  aMin.fill(grid.maxA + 1)
+  aMax.fill(0)
+  bMin.fill(grid.maxB + 1)
+  bMax.fill(0)
   const width = grid.bMax - grid.bMin + 1
   const size = (grid.aMax - grid.aMin + 1) * width
   if (scratch.cellPair.length < size) scratch.cellPair = new Int32Array(size * 2)
-  const { cellPair } = scratch
+  const cellPair = scratch.cellPair
   const rowOf = strategies.row[node.id]!
   const colOf = strategies.col[node.id]!
-  let slots = 0
-  let only = -2
-  for (let a = grid.aMin; a <= grid.aMax; a++) {
+  const data = grid.data
+  const [a0, a1, b0, b1] = [grid.aMin, grid.aMax, grid.bMin, grid.bMax]
+  let seen = 0
+  let mixedCells = 0
+  for (let a = a0; a <= a1; a++) {
     const from = (a - grid.a0) * grid.cols - grid.b0
-    const at = (a - grid.aMin) * width - grid.bMin
+    const at = (a - a0) * width - b0
     const cellRow = (a - 1) * hiB - 1
-    for (let b = grid.bMin; b <= grid.bMax; b++) {
-      if (grid.data[from + b] === 0) {
+    let inRow = 0
+    for (let b = b0; b <= b1; b++) {
+      if (data[from + b] === 0) {
         cellPair[at + b] = EMPTY
         continue
       }
       const r = rowOf[cellRow + b]!
       const c = colOf[cellRow + b]!
-      if (r >= 0 && c >= 0) {
-        const pair = r * cols + c
-        cellPair[at + b] = pair
-        widen(scratch, pair, a, b)
-        only = only === -2 || only === pair ? pair : -1
+      if (r < 0 || c < 0) {
+        cellPair[at + b] = MIXED
+        mixedCells++
         continue
       }
-      only = -1
-      cellPair[at + b] = MIXED - slots
-      const slot = storeMixed(scratch, slots++, rows, cols, r, c, strategies.mixed[node.id]!.get(cellRow + b))
+      const pair = r * cols + c
+      cellPair[at + b] = pair
+      inRow |= 1 << pair
+      if (b < bMin[pair]!) bMin[pair] = b
+      if (b > bMax[pair]!) bMax[pair] = b
+    }
+    seen |= inRow
+    for (let pair = 0; inRow !== 0; pair++, inRow >>>= 1) {
+      if ((inRow & 1) === 0) continue
+      if (a < aMin[pair]!) aMin[pair] = a
+      aMax[pair] = a
+    }
+  }
+  if (mixedCells > 0) {
+    classifyMixed(node, grid, hiB, strategies, scratch)
+    return -1
+  }
+  // one bit: the grid goes whole to that pair
+  return (seen & (seen - 1)) === 0 ? 31 - Math.clz32(seen) : -1
+}
+
+/** The mixed cells `classify` marked: their probabilities stored in slots, the pairs' boxes widened. */
+function classifyMixed(
+  node: TurnNode,
+  grid: Grid,
+  hiB: number,
+  strategies: Strategies,
+  scratch: SplitScratch,
+): void {
+  const rows = node.rows.length
+  const cols = node.cols.length
+  const width = grid.bMax - grid.bMin + 1
+  const mixed = strategies.mixed[node.id]!
+  let slots = 0
+  for (let a = grid.aMin; a <= grid.aMax; a++) {
+    const at = (a - grid.aMin) * width - grid.bMin
+    const cellRow = (a - 1) * hiB - 1
+    for (let b = grid.bMin; b <= grid.bMax; b++) {
+      if (scratch.cellPair[at + b] !== MIXED) continue
+      const r = strategies.row[node.id]![cellRow + b]!
+      const c = strategies.col[node.id]![cellRow + b]!
+      scratch.cellPair[at + b] = MIXED - slots
+      const slot = storeMixed(scratch, slots++, rows, cols, r, c, mixed.get(cellRow + b))
       for (let r = 0; r < rows; r++) {
         if (scratch.mixed[slot + r] === 0) continue
         for (let c = 0; c < cols; c++)
@@ -164,7 +206,6 @@ function classify(
       }
     }
   }
-  return only
 }
 
 /**
