@@ -1,5 +1,4 @@
 import type { PhaseOutcomes } from './apply.ts'
-import type { Dist } from './dist.ts'
 import { addMass, type Grid } from './grid.ts'
 import type { HpOp, HpTest, Side } from './kernel.ts'
 
@@ -10,39 +9,6 @@ import type { HpOp, HpTest, Side } from './kernel.ts'
  * callback per cell — a callback shared by every kind of pass kept the engine from inlining
  * anything, and long battles of recoil or drain moves spent most of their forward play there.
  */
-
-/**
- * A damage distribution as the grid passes read it: cumulative tails (tails[k] = P(value ≥ min + k))
- * and only the values that can happen (a hit's 16 rolls spread over up to twice as many HP values;
- * the others would add 0 · mass: skipping them leaves every sum equal to the bit).
- */
-export interface DamageTable {
-  readonly tails: Float64Array
-  /** Offsets k (value min + k) with probs[k] > 0, ascending, then their probabilities. */
-  readonly offsets: Int32Array
-  readonly probs: Float64Array
-}
-
-const tableCache = new WeakMap<Dist, DamageTable>()
-
-/** The damage table of a distribution (cached per distribution). */
-export function tableOf(dist: Dist): DamageTable {
-  const cached = tableCache.get(dist)
-  if (cached) return cached
-  const tails = new Float64Array(dist.probs.length + 1)
-  for (let k = dist.probs.length - 1; k >= 0; k--) tails[k] = tails[k + 1]! + dist.probs[k]!
-  const offsets: number[] = []
-  dist.probs.forEach((q, k) => {
-    if (q !== 0) offsets.push(k)
-  })
-  const table = {
-    tails,
-    offsets: Int32Array.from(offsets),
-    probs: Float64Array.from(offsets, (k) => dist.probs[k]!),
-  }
-  tableCache.set(dist, table)
-  return table
-}
 
 /** Damage to one side, then recoil on (or drain to) the other, per damage value. */
 export function applyJoint(
@@ -58,12 +24,10 @@ export function applyJoint(
   const user: Side = after.side
   const maxUser = user === 0 ? target.maxA : target.maxB
   const recoil = after.kind === 'recoil'
-  const min = hit.dist.min
-  // only the values a roll gives (the plain loop skipped the others)
-  const { offsets, probs } = tableOf(hit.dist)
-  const amounts = new Int32Array(offsets.length)
-  for (let j = 0; j < offsets.length; j++)
-    amounts[j] = Math.max(1, Math.round(((min + offsets[j]!) * after.num) / after.den))
+  const { min, probs } = hit.dist
+  const amounts = new Int32Array(probs.length)
+  for (let k = 0; k < probs.length; k++)
+    amounts[k] = Math.max(1, Math.round(((min + k) * after.num) / after.den))
   let userWins = outcomes.wins[user]
   let victimWins = outcomes.wins[victim]
   const data = source.data
@@ -75,14 +39,15 @@ export function applyJoint(
       const m = mass * p
       const victimHp = victim === 0 ? a : b
       const userHp = user === 0 ? a : b
-      for (let j = 0; j < offsets.length; j++) {
-        const q = probs[j]!
-        const dealt = min + offsets[j]!
+      for (let k = 0; k < probs.length; k++) {
+        const q = probs[k]!
+        if (q === 0) continue
+        const dealt = min + k
         if (dealt >= victimHp) {
           userWins += m * q
           continue
         }
-        const newUser = recoil ? userHp - amounts[j]! : Math.min(maxUser, userHp + amounts[j]!)
+        const newUser = recoil ? userHp - amounts[k]! : Math.min(maxUser, userHp + amounts[k]!)
         if (newUser <= 0) {
           victimWins += m * q
           continue

@@ -1,4 +1,4 @@
-import { applyJoint, mapCells, massOf, tableOf } from './apply-cells.ts'
+import { applyJoint, mapCells, massOf } from './apply-cells.ts'
 import type { Dist } from './dist.ts'
 import type { Grid, GridPool } from './grid.ts'
 import { growBox } from './grid.ts'
@@ -88,39 +88,64 @@ export function copyScaled(source: Grid, target: Grid, p: number): void {
   }
 }
 
+/**
+ * A damage distribution as the grid passes read it: cumulative tails (tails[k] = P(value ≥ min + k))
+ * and only the values that can happen (a hit's 16 rolls spread over up to twice as many HP values;
+ * the others would add 0 · mass: skipping them leaves every sum equal to the bit).
+ */
+interface DamageTable {
+  readonly tails: Float64Array
+  /** Offsets k (value min + k) with probs[k] > 0, ascending, then their probabilities. */
+  readonly offsets: Int32Array
+  readonly probs: Float64Array
+}
+
+const tableCache = new WeakMap<Dist, DamageTable>()
+
+/** The damage table of a distribution (cached per distribution). */
+function tableOf(dist: Dist): DamageTable {
+  const cached = tableCache.get(dist)
+  if (cached) return cached
+  const tails = new Float64Array(dist.probs.length + 1)
+  for (let k = dist.probs.length - 1; k >= 0; k--) tails[k] = tails[k + 1]! + dist.probs[k]!
+  const offsets: number[] = []
+  dist.probs.forEach((q, k) => {
+    if (q !== 0) offsets.push(k)
+  })
+  const table = {
+    tails,
+    offsets: Int32Array.from(offsets),
+    probs: Float64Array.from(offsets, (k) => dist.probs[k]!),
+  }
+  tableCache.set(dist, table)
+  return table
+}
+
 function damageB(source: Grid, target: Grid, dist: Dist, p: number, outcomes: PhaseOutcomes): void {
   const data = source.data
   const { tails, offsets, probs } = tableOf(dist)
   const length = dist.probs.length
   const count = offsets.length
-  const min = dist.min
-  // from this HP on no roll knocks B out: every value lands
-  const safe = min + offsets[count - 1]! + 1
   let ko = 0
-  if (source.bMax - min >= 1) {
-    growBox(target, source.aMin, source.aMax, Math.max(1, source.bMin - dist.max), source.bMax - min)
+  if (source.bMax - dist.min >= 1) {
+    growBox(target, source.aMin, source.aMax, Math.max(1, source.bMin - dist.max), source.bMax - dist.min)
   }
   const out = target.data
   for (let a = source.aMin; a <= source.aMax; a++) {
     const row = (a - source.a0) * source.cols - source.b0
-    const to = (a - target.a0) * target.cols - target.b0 - min
+    const to = (a - target.a0) * target.cols - target.b0
     for (let b = source.bMin; b <= source.bMax; b++) {
       const mass = data[row + b]!
       if (mass === 0) continue
       const m = mass * p
       // value v knocks out when v ≥ b, i.e. index k ≥ b − min
-      const firstKo = b - min
-      if (b >= safe) {
-        if (firstKo < length) ko += m * tails[firstKo]!
-        for (let j = 0; j < count; j++) out[to + b - offsets[j]!]! += m * probs[j]!
-        continue
-      }
+      const firstKo = b - dist.min
       if (firstKo <= 0) {
         ko += m
         continue
       }
       if (firstKo < length) ko += m * tails[firstKo]!
-      const base = to + b
+      const base = to + b - dist.min
       for (let j = 0; j < count; j++) {
         const k = offsets[j]!
         if (k >= firstKo) break
