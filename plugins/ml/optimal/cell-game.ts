@@ -1,3 +1,4 @@
+import { createApartCheck } from './cell-apart.ts'
 import { CHOICE_STRIDE } from './cell-certain.ts'
 import { createGuessCheck, createGuesses } from './cell-check.ts'
 import { contractingStates } from './cell-stall.ts'
@@ -102,6 +103,8 @@ export function createCellGame(input: CellGameInput): CellGame {
   const guesses = createGuesses(count, rowsOf, colsOf)
   const { probs: guess, row: pureRows, col: pureCols } = guesses
   const check = createGuessCheck(input, guesses)
+  const apart = createApartCheck(input, guesses, pairSelf)
+  const one = new Int32Array(1)
 
   const rowProbs = new Float64Array(STRIDE)
   const colProbs = new Float64Array(STRIDE)
@@ -189,9 +192,8 @@ export function createCellGame(input: CellGameInput): CellGame {
     return delta
   }
 
-  return {
-    solve(turns, turnEnd, a, b) {
-      for (let i = 0; i < turnEnd; i++) if (!contracting[turns[i]!]) return false
+  /** The rounds over the states `turns[0 … turnEnd − 1]` together (see `CellGame.solve`). */
+  const solveTogether = (turns: Int32Array, turnEnd: number, a: number, b: number): boolean => {
       if (again.length < turnEnd) again = new Int32Array(2 * turnEnd)
       let list = turns
       let end = turnEnd
@@ -225,6 +227,25 @@ export function createCellGame(input: CellGameInput): CellGame {
         return true
       }
       return false
+  }
+
+  return {
+    solve(turns, turnEnd, a, b) {
+      let together = false
+      for (let i = 0; i < turnEnd; i++) {
+        const id = turns[i]!
+        if (!contracting[id]) return false
+        if (coupledState[id]) together = true
+      }
+      if (together) return solveTogether(turns, turnEnd, a, b)
+      // no state reads another: each settles alone, most in one call (see `createApartCheck`)
+      for (let i = 0; i < turnEnd; i++) {
+        const id = turns[i]!
+        if (apart.settle(id, a, b)) continue
+        one[0] = id
+        if (!solveTogether(one, 1, a, b)) return false
+      }
+      return true
     },
     guessFromBelow(turns, turnEnd, a, b) {
       for (let i = 0; i < turnEnd; i++) {

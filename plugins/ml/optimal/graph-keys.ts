@@ -1,3 +1,4 @@
+import type { Dist } from '../solver/dist.ts'
 import type { HpOp } from '../solver/kernel.ts'
 
 /**
@@ -5,8 +6,15 @@ import type { HpOp } from '../solver/kernel.ts'
  * leaves into one branch: the same ops in the same order, a damage distribution equal by identity
  * or, for a fixed amount, by value. Compared in place: building a string key per leaf cost more
  * than the comparisons (a state has a handful of distinct op lists).
+ *
+ * @param sameDist how two distinct distribution objects compare (default: only fixed amounts by
+ *   value; `equalDists` compares every probability, for the merge of whole states)
  */
-export function sameOps(x: readonly HpOp[], y: readonly HpOp[]): boolean {
+export function sameOps(
+  x: readonly HpOp[],
+  y: readonly HpOp[],
+  sameDist: (a: Dist, b: Dist) => boolean = sameFixed,
+): boolean {
   if (x === y) return true
   if (x.length !== y.length) return false
   for (let i = 0; i < x.length; i++) {
@@ -17,8 +25,7 @@ export function sameOps(x: readonly HpOp[], y: readonly HpOp[]): boolean {
       case 'damage': {
         const d = (b as typeof a).dist
         if (a.dist === d) break
-        const fixed = a.dist.min === a.dist.max && d.min === d.max
-        if (!fixed || a.dist.min !== d.min) return false
+        if (!sameDist(a.dist, d)) return false
         break
       }
       case 'recoil':
@@ -36,6 +43,18 @@ export function sameOps(x: readonly HpOp[], y: readonly HpOp[]): boolean {
         break
     }
   }
+  return true
+}
+
+/** Two fixed amounts, equal. */
+function sameFixed(a: Dist, b: Dist): boolean {
+  return a.min === a.max && b.min === b.max && a.min === b.min
+}
+
+/** The same distribution value for value (distinct objects built alike). */
+export function equalDists(a: Dist, b: Dist): boolean {
+  if (a.min !== b.min || a.probs.length !== b.probs.length) return false
+  for (let k = 0; k < a.probs.length; k++) if (a.probs[k] !== b.probs[k]) return false
   return true
 }
 

@@ -4,6 +4,7 @@ import type { BufferStore } from '../solver/grid.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type ForwardPlay, playForward } from './forward.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
+import { quotientGraph } from './graph-quotient.ts'
 import { type Layout, layoutOf } from './layout.ts'
 import { createOutcomeCache, type OutcomeCache } from './outcome-cache.ts'
 import { type CountedSlot, refusedCounting } from './pp-bound.ts'
@@ -165,11 +166,9 @@ export function prepareGame(
     : { state: initialState(game), hp: [maxA, maxB] as [number, number] }
   // without a PP count every chance state is met once: caching its outcomes would not pay
   const counting = tracked.some((slots) => slots.some(Boolean))
-  const graph = exploreGame(
-    game,
-    state,
-    { maxStates: limits.maxStates },
-    counting ? reuse.outcomes : undefined,
+  // interchangeable states merged: fewer tables to sweep, the same values (see `quotientGraph`)
+  const graph = quotientGraph(
+    exploreGame(game, state, { maxStates: limits.maxStates }, counting ? reuse.outcomes : undefined),
   )
   const reach = reachOf(graph, hp[0], hp[1], maxA, maxB)
   let cells = 0
