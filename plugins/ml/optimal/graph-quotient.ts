@@ -68,17 +68,24 @@ export function quotientGraph(graph: GameGraph): GameGraph {
   let cls = new Int32Array(n)
   let next = new Int32Array(n)
   let classes = 0
+  // later phases first, then turn starts: a round hashes a chance state's targets with their
+  // classes of this round (a turn's states bottom-up in one pass), turn starts with the last
+  // round's; rounds then only carry differences from one turn to the turns before it
+  const order = byPhase(nodes)
+  const seen = new Int32Array(n).fill(-1)
   for (let round = 0; ; round++) {
     table.clear()
-    for (let id = 0; id < n; id++) {
+    for (const id of order) {
       let h1 = mix(own[id]!, cls[id]!)
       let h2 = mix(h1 ^ 0x5bd1e995, cls[id]!)
       for (let s = succStart[id]!; s < succStart[id + 1]!; s++) {
-        const target = round === 0 ? 0 : cls[targets[s]!]!
+        const t = targets[s]!
+        const target = seen[t] === round ? next[t]! : cls[t]!
         h1 = mix(mix(h1, tags[s]!), target)
         h2 = mix(mix(h2, target), tags[s]! ^ 0x27d4eb2f)
       }
       next[id] = table.idOf(h1, h2)
+      seen[id] = round
     }
     ;[cls, next] = [next, cls]
     if (table.size() === classes) break
@@ -86,6 +93,19 @@ export function quotientGraph(graph: GameGraph): GameGraph {
   }
   if (classes === n || !stable(graph, cls)) return graph
   return mergedGraph(graph, cls, classes)
+}
+
+/** Node ids, the turn's last phases first (stage 3.5 … 1 of chance states), turn starts last. */
+function byPhase(nodes: readonly GameNode[]): Int32Array {
+  // stages are 1, 1.5, … 3.5: twice the stage is a small integer (0 for a turn start)
+  const slotOf = (node: GameNode) => (node.kind === 'turn' ? 0 : Math.round(2 * node.stage))
+  const counts = new Int32Array(9)
+  for (const node of nodes) counts[slotOf(node)]!++
+  const starts = new Int32Array(9)
+  for (let k = 7; k >= 0; k--) starts[k] = starts[k + 1]! + counts[k + 1]!
+  const order = new Int32Array(nodes.length)
+  for (const node of nodes) order[starts[slotOf(node)]!++] = node.id
+  return order
 }
 
 /** Every node's branches equal, class for class, its class's first node's: a true bisimulation. */
@@ -175,9 +195,8 @@ interface OpKeys {
   idOf(ops: readonly HpOp[]): number
 }
 
-/** Hashes of HP op lists, each list hashed once (by identity), distributions by content. */
+/** Hashes of HP op lists, distributions by content (each distribution hashed once). */
 function createOpKeys(): OpKeys {
-  const byList = new Map<readonly HpOp[], number>()
   const byDist = new Map<Dist, number>()
   const mixNumber = createNumberMixer()
   const distHash = (dist: Dist) => {
@@ -208,12 +227,9 @@ function createOpKeys(): OpKeys {
   }
   return {
     idOf(ops) {
-      let h = byList.get(ops)
-      if (h === undefined) {
-        h = mix(5, ops.length)
-        for (const op of ops) h = mix(h, opHash(op))
-        byList.set(ops, h)
-      }
+      // hashed each time: lists are a few ops, and a map keyed by each branch's list cost more
+      let h = mix(5, ops.length)
+      for (const op of ops) h = mix(h, opHash(op))
       return h
     },
   }
@@ -253,7 +269,12 @@ function createPairTable(capacity: number) {
     },
     size: () => count,
     idOf(h1: number, h2: number): number {
-      let slot = (h1 ^ (h2 >>> 7)) & mask
+      // MurmurHash3's finaliser: `mix` leaves the low bits poorly mixed, and they pick the slot
+      let f = h1 ^ (h1 >>> 16)
+      f = Math.imul(f, 0x85ebca6b)
+      f ^= f >>> 13
+      f = Math.imul(f, 0xc2b2ae35)
+      let slot = (f ^ (f >>> 16)) & mask
       for (;;) {
         if (stamps[slot] !== stamp) {
           stamps[slot] = stamp
