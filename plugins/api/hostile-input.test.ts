@@ -206,9 +206,10 @@ describe('regressions the properties found', () => {
 
   test('simulate with the optimal policy over its budget: 400 naming the policy and the limit, not a 500', async () => {
     const body = {
-      pokemon_a: 'pikachu',
-      moves_a: ['protect', 'toxic', 'substitute'],
-      pokemon_b: 'squirtle',
+      pokemon_a: 'magnemite',
+      moves_a: ['flash-cannon', 'facade', 'thunder-shock', 'thunder'],
+      pokemon_b: 'vaporeon',
+      moves_b: ['scald', 'shadow-ball', 'dig', 'aurora-beam'],
       policy_a: 'optimal',
       k: 1,
     }

@@ -186,12 +186,13 @@ export const PROBLEM_SAMPLES: SampleRequest[] = [
   {
     operation: 'POST /api/v1/predict/optimal',
     url: '/api/v1/predict/optimal',
-    // sleep counters × HP of both sides: ~80 million value cells, refused as soon as it is counted
+    // Dig's turns, Scald's burn and stat drops of both sides: over 30,000 discrete states,
+    // refused during the exploration (a quarter of a second)
     body: {
-      pokemon_a: 'butterfree',
-      moves_a: ['sleep-powder', 'mega-drain', 'roost'],
-      pokemon_b: 'cloyster',
-      moves_b: ['clamp', 'ice-shard', 'withdraw'],
+      pokemon_a: 'magnemite',
+      moves_a: ['flash-cannon', 'facade', 'thunder-shock', 'thunder'],
+      pokemon_b: 'vaporeon',
+      moves_b: ['scald', 'shadow-ball', 'dig', 'aurora-beam'],
     },
     status: 422,
   },
