@@ -54,6 +54,7 @@ describe('interchangeable states merged (the coarsest bisimulation)', () => {
 
   test('every turn state has, in its class, the same value at every cell to the bit, and the same moves', () => {
     let compared = 0
+    let differing = 0
     for (const graph of merged.slice(0, 3)) {
       const quotient = quotientGraph(graph)
       expect(quotient.nodes.length).toBeLessThan(graph.nodes.length)
@@ -67,7 +68,7 @@ describe('interchangeable states merged (the coarsest bisimulation)', () => {
         // the class's tables span every cell any of its states reaches
         for (let a = 1; a <= before.reach.hiA[turn.id]!; a++) {
           for (let b = 1; b <= rowTopOf(before.reach, turn.id, a); b++) {
-            expect(after.valueAt(node.id, a, b)).toBe(before.valueAt(turn.id, a, b)!)
+            if (after.valueAt(node.id, a, b) !== before.valueAt(turn.id, a, b)) differing++
             compared++
           }
         }
@@ -76,6 +77,7 @@ describe('interchangeable states merged (the coarsest bisimulation)', () => {
         quotient.root,
       )
     }
+    expect(differing).toBe(0)
     expect(compared).toBeGreaterThan(10_000)
   })
 

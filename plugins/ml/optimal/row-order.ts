@@ -44,3 +44,39 @@ export function rowOrder(
     return n
   }
 }
+
+/**
+ * Per state, how many of its first rows the sweep leaves out (no battle reaches them, or A has
+ * lost there: see `doomedRows`), and the states that have some, most rows first.
+ *
+ * Why: cells of a row read the lost states at their value, 0, through `val`; a thread that swept
+ * a higher row before (two threads take rows out of order) left other values there, so starting a
+ * row zeroes `val` of the states left out of it (a prefix of `emptyFirst`).
+ */
+export function emptyRows(count: number, hiA: Int32Array, topOf: (id: number, a: number) => number) {
+  const emptyUpTo = new Int32Array(count)
+  for (let id = 0; id < count; id++) {
+    while (emptyUpTo[id]! < hiA[id]! && topOf(id, emptyUpTo[id]! + 1) === 0) emptyUpTo[id]!++
+  }
+  const emptyFirst = Int32Array.from(
+    [...emptyUpTo.keys()].filter((id) => emptyUpTo[id]! > 0).sort((x, y) => emptyUpTo[y]! - emptyUpTo[x]!),
+  )
+  return { emptyUpTo, emptyFirst }
+}
+
+/**
+ * Per row (1 … topA): the highest B's HP of any state at that row or above. Why "or above": the
+ * stretches a row is cut in must not grow with A's HP (chunk k of row a reads chunk k of row a − 1).
+ */
+export function rowEnds(
+  count: number,
+  topA: number,
+  hiA: Int32Array,
+  topOf: (id: number, a: number) => number,
+) {
+  const ends = new Int32Array(topA + 2)
+  for (let id = 0; id < count; id++)
+    for (let a = 1; a <= Math.min(topA, hiA[id]!); a++) ends[a] = Math.max(ends[a]!, topOf(id, a))
+  for (let a = topA - 1; a >= 1; a--) ends[a] = Math.max(ends[a]!, ends[a + 1]!)
+  return ends
+}

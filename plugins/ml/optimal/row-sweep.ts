@@ -9,7 +9,7 @@ import { createMatrixGameSolver } from './matrix-game.ts'
 import { pairPrograms } from './pair-programs.ts'
 import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import { type Reach, rowTopOf } from './reach.ts'
-import { rowOrder } from './row-order.ts'
+import { emptyRows, rowEnds, rowOrder } from './row-order.ts'
 import { liveTurns, type Strategies } from './strategies.ts'
 import type { SweepOptions } from './sweep.ts'
 import { payoffFillers, sameCellTemplates } from './templates.ts'
@@ -217,13 +217,9 @@ export function createRowSweeper(
   let listNext = 0
   let turnEnd = 0
   const topOf = (id: number, a: number) => rowTopOf(reach, id, a)
-  // per row: the highest B's HP of any state at that row or above (the stretches a row is cut in
-  // must not grow with A's HP: chunk k of row a reads chunk k of row a − 1)
-  const topBOf = new Int32Array(topA + 2)
-  for (let id = 0; id < count; id++)
-    for (let a = 1; a <= Math.min(topA, hiA[id]!); a++) topBOf[a] = Math.max(topBOf[a]!, topOf(id, a))
-  for (let a = topA - 1; a >= 1; a--) topBOf[a] = Math.max(topBOf[a]!, topBOf[a + 1]!)
+  const topBOf = rowEnds(count, topA, hiA, topOf)
   const order = rowOrder(graph.maxHp[1])
+  const { emptyUpTo, emptyFirst } = emptyRows(count, hiA, topOf)
   const groupTops = groups.map((g) => new Int32Array(g.length))
   const storedTops = new Int32Array(stored.length)
   const turnTops = new Int32Array(turns.length)
@@ -241,6 +237,7 @@ export function createRowSweeper(
       const id = rowTurns[i]!
       turnRowAt[i] = gridAt[id]! + (a - 1) * hiB[id]! - 1
     }
+    for (let i = 0; i < emptyFirst.length && emptyUpTo[emptyFirst[i]!]! >= a; i++) val[emptyFirst[i]!] = 0
     listRow = a
     listNext = 1
   }

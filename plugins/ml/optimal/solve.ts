@@ -1,6 +1,7 @@
 import type { LgpeEngine } from '../battle/engine.ts'
 import type { BattlerFactory } from '../solver/battler.ts'
 import type { BufferStore } from '../solver/grid.ts'
+import { doomedRows, recordDoomed, sweepReach } from './doomed-rows.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type ForwardPlay, playForward } from './forward.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
@@ -209,6 +210,9 @@ function solveOnce(
     throw error
   }
   const { game, hp, graph, reach, layout } = prepared
+  // rows where A has lost whatever happens are not swept: their values are the tables' 0
+  const doomed = doomedRows(graph, layout)
+  const valued = sweepReach(reach, doomed)
   const t1 = performance.now()
   const sweepOptions: SweepOptions = gameSweepOptions(deadline, limits.timeLimitMs)
   const root = graph.root
@@ -216,7 +220,7 @@ function solveOnce(
   let value = 0
   let swept: SweepResult | undefined
   try {
-    const together = run?.sweep(graph, reach, layout, sweepOptions)
+    const together = run?.sweep(graph, valued, layout, sweepOptions)
     if (together) {
       swept = together.result
       value = together.grid[rootCell]!
@@ -231,12 +235,13 @@ function solveOnce(
     // the value tables are only read here: a buffer of the store, given back zeroed
     const grid = store.take(layout.gridSize)
     try {
-      swept = sweep(graph, reach, layout, grid, sweepOptions)
+      swept = sweep(graph, valued, layout, grid, sweepOptions)
       value = grid[rootCell]!
     } finally {
       store.give(grid.fill(0, 0, layout.gridSize))
     }
   }
+  recordDoomed(swept.strategies, graph, reach, doomed)
   const t2 = performance.now()
   const watch = [...new Set(game.sides.flatMap((side) => side.maxPp))]
   const play = playForward(graph, reach, swept.strategies, hp, store, {
