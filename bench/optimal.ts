@@ -249,7 +249,7 @@ export function printOptimalPlay(count: number, threads = 2): OptimalPlayFigures
     `  states     median ${median(f.states).toFixed(0)}, p99 ${quantile(f.states, 0.99)}, max ${Math.max(...f.states)}`,
   )
   console.log(
-    `  cells      median ${median(f.cells).toFixed(0)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs a battle can reach: the ones valued)`,
+    `  cells      median ${median(f.cells).toFixed(0)}, p99 ${quantile(f.cells, 0.99)}, max ${Math.max(...f.cells)} (states × HP pairs a battle can reach, interchangeable states merged; rows where A has lost are not swept)`,
   )
   return f
 }
