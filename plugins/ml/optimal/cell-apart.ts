@@ -64,7 +64,8 @@ export function createApartCheck(input: CellGameInput, guesses: Guesses, pairSel
     }
     if (rowBest <= halfTolerance) return Math.max(0, rowBest)
     let colWorst = Number.POSITIVE_INFINITY
-    for (let col = 0; col < cols; col++) colWorst = Math.min(colWorst, col === c ? played : payoff(rowFirst + col, v))
+    for (let col = 0; col < cols; col++)
+      colWorst = Math.min(colWorst, col === c ? played : payoff(rowFirst + col, v))
     return rowBest - colWorst
   }
 

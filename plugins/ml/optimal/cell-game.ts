@@ -194,39 +194,39 @@ export function createCellGame(input: CellGameInput): CellGame {
 
   /** The rounds over the states `turns[0 … turnEnd − 1]` together (see `CellGame.solve`). */
   const solveTogether = (turns: Int32Array, turnEnd: number, a: number, b: number): boolean => {
-      if (again.length < turnEnd) again = new Int32Array(2 * turnEnd)
-      let list = turns
-      let end = turnEnd
-      for (let round = 0; round < MAX_ROUNDS; round++) {
-        evaluatePolicy(list, end)
-        stamp++
-        if (checkRound(list, end, a, b) > tolerance) {
-          // the others' values and checks cannot have moved: they read no changed state
-          end = 0
-          for (let i = 0; i < turnEnd; i++) {
-            const id = turns[i]!
-            if (changedStamp[id] === stamp || coupledState[id]) again[end++] = id
-          }
-          list = again
-          continue
-        }
+    if (again.length < turnEnd) again = new Int32Array(2 * turnEnd)
+    let list = turns
+    let end = turnEnd
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      evaluatePolicy(list, end)
+      stamp++
+      if (checkRound(list, end, a, b) > tolerance) {
+        // the others' values and checks cannot have moved: they read no changed state
+        end = 0
         for (let i = 0; i < turnEnd; i++) {
           const id = turns[i]!
-          const cell = (a - 1) * hiB[id]! + b - 1
-          if (pureRows[id]! >= 0 && pureCols[id]! >= 0) {
-            recordPure(strategies, id, cell, pureRows[id]!, pureCols[id]!)
-            continue
-          }
-          const rows = rowsOf[id]!
-          const cols = colsOf[id]!
-          const base = id * STRIDE
-          for (let r = 0; r < rows; r++) rowProbs[r] = guess[base + r]!
-          for (let c = 0; c < cols; c++) colProbs[c] = guess[base + rows + c]!
-          recordStrategy(strategies, id, cell, rowProbs, rows, colProbs, cols)
+          if (changedStamp[id] === stamp || coupledState[id]) again[end++] = id
         }
-        return true
+        list = again
+        continue
       }
-      return false
+      for (let i = 0; i < turnEnd; i++) {
+        const id = turns[i]!
+        const cell = (a - 1) * hiB[id]! + b - 1
+        if (pureRows[id]! >= 0 && pureCols[id]! >= 0) {
+          recordPure(strategies, id, cell, pureRows[id]!, pureCols[id]!)
+          continue
+        }
+        const rows = rowsOf[id]!
+        const cols = colsOf[id]!
+        const base = id * STRIDE
+        for (let r = 0; r < rows; r++) rowProbs[r] = guess[base + r]!
+        for (let c = 0; c < cols; c++) colProbs[c] = guess[base + rows + c]!
+        recordStrategy(strategies, id, cell, rowProbs, rows, colProbs, cols)
+      }
+      return true
+    }
+    return false
   }
 
   return {
