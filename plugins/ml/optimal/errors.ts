@@ -23,3 +23,14 @@ export class OptimalLimitError extends KernelError {
     this.limit = options.limit
   }
 }
+
+/**
+ * Throws `OPTIMAL_TIME_LIMIT` once `performance.now()` is past `deadline`: the check a long sweep
+ * makes between pieces of work (a row's stretch, a wait for the other thread).
+ */
+export function checkDeadline(options: { readonly deadline: number; readonly timeLimitMs: number }): void {
+  if (performance.now() <= options.deadline) return
+  throw new OptimalLimitError('OPTIMAL_TIME_LIMIT', `the solve took longer than ${options.timeLimitMs} ms`, {
+    limit: options.timeLimitMs,
+  })
+}

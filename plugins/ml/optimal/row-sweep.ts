@@ -2,7 +2,7 @@ import { certainKnockOuts } from './cell-certain.ts'
 import { createCellEvaluator } from './cell-eval.ts'
 import { createCellGame } from './cell-game.ts'
 import { stageGroups } from './cell-tables.ts'
-import { OptimalLimitError } from './errors.ts'
+import { checkDeadline } from './errors.ts'
 import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { createMatrixGameSolver } from './matrix-game.ts'
@@ -216,6 +216,7 @@ export function createRowSweeper(
   let listRow = 0
   let listNext = 0
   let turnEnd = 0
+  let rowLast = 0
   const topOf = (id: number, a: number) => rowTopOf(reach, id, a)
   const topBOf = rowEnds(count, topA, hiA, topOf)
   const order = rowOrder(graph.maxHp[1])
@@ -238,6 +239,9 @@ export function createRowSweeper(
       turnRowAt[i] = gridAt[id]! + (a - 1) * hiB[id]! - 1
     }
     for (let i = 0; i < emptyFirst.length && emptyUpTo[emptyFirst[i]!]! >= a; i++) val[emptyFirst[i]!] = 0
+    // the row's last live cell (lists are sorted by top, highest first)
+    rowLast = Math.max(turnEnd > 0 ? turnTops[0]! : 0, storedEnd > 0 ? storedTops[0]! : 0)
+    for (let g = 0; g < groups.length; g++) if (ends[g]! > 0) rowLast = Math.max(rowLast, groupTops[g]![0]!)
     listRow = a
     listNext = 1
   }
@@ -247,17 +251,14 @@ export function createRowSweeper(
   // 0 (what a fresh table holds), never from the table: another thread may have written the cell
   const fromTable = graph.upward
   const sweepCells = (a: number, from: number, to: number, abandon?: () => boolean): number => {
-    if (performance.now() > options.deadline) {
-      throw new OptimalLimitError(
-        'OPTIMAL_TIME_LIMIT',
-        `the solve took longer than ${options.timeLimitMs} ms`,
-        {
-          limit: options.timeLimitMs,
-        },
-      )
-    }
+    checkDeadline(options)
     let change = 0
     if (listRow !== a || listNext > from) setUpRow(a)
+    // nothing to value (every state's cells end before, or A has lost the whole row)
+    if (rowLast < from) {
+      listNext = to + 1
+      return 0
+    }
     cells.sumRow(a, from, to)
     pairs.stretch(a, from, to)
     for (let b = from; b <= to; b++) {

@@ -1,7 +1,7 @@
 import { MessageChannel, type MessagePort, receiveMessageOnPort } from 'node:worker_threads'
 import { createBufferStore } from '../solver/grid.ts'
 import { createSharedChunks, sweepSharedChunks } from './chunk-schedule.ts'
-import { OptimalLimitError } from './errors.ts'
+import { checkDeadline } from './errors.ts'
 import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { type Reach, reachableCells } from './reach.ts'
@@ -166,13 +166,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           // posted before the leader's own set-up: the helper builds its sweeper meanwhile
           helper().postMessage(message)
           const check = () => {
-            if (performance.now() > sweepOptions.deadline) {
-              throw new OptimalLimitError(
-                'OPTIMAL_TIME_LIMIT',
-                `the solve took longer than ${sweepOptions.timeLimitMs} ms`,
-                { limit: sweepOptions.timeLimitMs },
-              )
-            }
+            checkDeadline(sweepOptions)
             if (Atomics.load(control, Slot.helperFailed)) throw new SweepStopped('the sweep helper failed')
           }
           const strategies = createStrategies(turnIds, reach, layout.count, shared)
