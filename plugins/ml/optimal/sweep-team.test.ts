@@ -5,7 +5,7 @@ import { createBufferStore } from '../solver/grid.ts'
 import { OptimalLimitError } from './errors.ts'
 import { drawScenarios } from './scenarios.ts'
 import { DEFAULT_LIMITS, type OptimalRequest, type SolvedGame, solveGame } from './solve.ts'
-import { createSweepTeam, threadShares } from './sweep-team.ts'
+import { createSweepTeam, keepLast, threadShares } from './sweep-team.ts'
 
 const engine = createLgpeEngine()
 const factory = createBattlerFactory(engine)
@@ -160,5 +160,13 @@ describe('whether the other core was free during a shared sweep', () => {
     expect(threadShares(100_000, 100_000, 0, 0)).toBe(0)
     // a short sweep may end before a healthy helper starts: nothing to judge
     expect(threadShares(5_000, 5_000, 0, 0)).toBe(1)
+  })
+})
+
+describe("a team's figures per shared sweep", () => {
+  test('only the last ones are kept: a served team does not grow without bound', () => {
+    const list: number[] = []
+    for (let i = 1; i <= 5; i++) keepLast(list, i, 3)
+    expect(list).toEqual([3, 4, 5])
   })
 })

@@ -44,6 +44,7 @@ export interface SweepTeam {
   close(): void
 }
 
+/** Counts since the team began; per shared sweep, the last `SWEEPS_KEPT` sweeps. */
 export interface TeamStats {
   readonly together: number
   readonly alone: number
@@ -86,6 +87,15 @@ export interface TeamRun {
   ): { readonly grid: Float64Array; readonly result: SweepResult } | null
   /** Ends the solve: the helper is out of the shared tables, the table goes back zeroed. */
   end(): void
+}
+
+/** Shared sweeps whose figures `stats` keeps (a served team lives for months of solves). */
+export const SWEEPS_KEPT = 10_000
+
+/** Appends `value`, dropping the oldest entries past `kept`. */
+export function keepLast<T>(list: T[], value: T, kept = SWEEPS_KEPT): void {
+  list.push(value)
+  if (list.length > kept) list.splice(0, list.length - kept)
 }
 
 /** How long the leader waits for a helper to leave the tables before it drops them instead. */
@@ -177,14 +187,14 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           const wallUs = 1000 * (performance.now() - handOver)
           waitUntil(control, Slot.helperBusy, () => Atomics.load(control, Slot.helperBusy) === 0, check)
           const helperCpuUs = Atomics.load(control, Slot.helperCpuUs)
-          stats.cores.push((used.user + used.system + helperCpuUs) / wallUs)
+          keepLast(stats.cores, (used.user + used.system + helperCpuUs) / wallUs)
           const share = threadShares(
             used.user + used.system,
             wallUs - 1000 * idle.ms,
             helperCpuUs,
             Atomics.load(control, Slot.helperActiveUs),
           )
-          stats.shares.push(share)
+          keepLast(stats.shares, share)
           judge.record(share, judged)
           let residual = sweeper.residual()
           stats.together++
@@ -195,8 +205,8 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             residual = Math.max(residual, result.residual)
             for (const [node, cell, probs] of result.mixed) strategies.mixed[node]!.set(cell, probs)
           }
-          stats.handOver.push(handOverOf(times))
-          stats.sweepMs.push(performance.now() - handOver)
+          keepLast(stats.handOver, handOverOf(times))
+          keepLast(stats.sweepMs, performance.now() - handOver)
           return { grid, result: { strategies, sweeps: 1, residual } }
         },
         end() {
