@@ -218,7 +218,7 @@ export function createRowSweeper(
   let turnEnd = 0
   let rowLast = 0
   const topOf = (id: number, a: number) => rowTopOf(reach, id, a)
-  const topBOf = rowEnds(count, topA, hiA, topOf)
+  const topBOf = rowEnds(topA, reach)
   const order = rowOrder(graph.maxHp[1])
   const { emptyUpTo, emptyFirst } = emptyRows(count, hiA, topOf)
   const groupTops = groups.map((g) => new Int32Array(g.length))
