@@ -61,14 +61,16 @@ describe('optimal play swept by two threads', () => {
   }, 120_000)
 
   test('a game whose branches the helper runs HP ops for (fainting, halving): the same answer', () => {
+    // big enough (≈ 190 states) for the helper to sweep some chunks before the leader is done
     const request = {
-      a: { species: 'electrode', moves: ['selfdestruct', 'thunderbolt'] },
-      b: { species: 'raticate', moves: ['superfang', 'hyperfang'] },
+      a: { species: 'golem', moves: ['selfdestruct', 'rockslide', 'earthquake'] },
+      b: { species: 'raticate', moves: ['superfang', 'hyperfang', 'bite'] },
     }
     const before = team.stats()
     expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))
     const after = team.stats()
-    expect(after.together).toBe(before.together + 1)
+    // shared (counting PP makes it two solves), and the helper swept part of it
+    expect(after.together).toBeGreaterThan(before.together)
     expect(after.helperChunks).toBeGreaterThan(before.helperChunks)
   })
 
