@@ -75,7 +75,7 @@ const PolicyGridSchema = z
     hp_b_max: z.number().int().openapi({ description: 'Columns: B’s HP 1 … hp_b_max' }),
     runs: z.array(z.array(z.number().int())).openapi({
       description:
-        'runs[a − 1] = [first B HP, choice, first B HP, choice, …]; choice = index into the side’s moves, 4 = Struggle, −1 = mixed, −2 = no battle from the start reaches this cell (not valued)',
+        'runs[a − 1] = [first B HP, choice, first B HP, choice, …]; choice = index into the side’s moves, 4 = Struggle, −1 = mixed, −2 = no battle from the start reaches this cell (not valued), −3 (side a only) = A has lost whatever it plays here: every move is worth 0 (side b’s grid shows the move that keeps it so)',
       example: [[1, 0, 55, 3]],
     }),
   })

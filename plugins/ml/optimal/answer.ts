@@ -17,11 +17,16 @@ export interface ChoiceProbability {
  * or stat change beyond the start's), row by row: `runs[a − 1]` lists `[firstHpB, choice, …]` where
  * choice is the move slot (0-based), 4 for Struggle, −1 where the optimal play mixes, and
  * `UNREACHABLE` (−2) where no battle from the start gets (e.g. just below full HP: the foe's
- * weakest hit takes more). Rows cover A's HP 1…`hiA`, columns B's HP 1…`hiB` (HP above were not
+ * weakest hit takes more), and in A's grid `LOST` (−3) where A has lost whatever it plays. Rows cover A's HP 1…`hiA`, columns B's HP 1…`hiB` (HP above were not
  * reachable from the start either).
  */
 /** A cell of a `ChoiceGrid` that no battle from the start reaches (the sweep does not value it). */
 export const UNREACHABLE = -2
+/**
+ * A cell of A's `ChoiceGrid` where A has lost whatever it plays (every move is worth 0: B has a
+ * move that keeps A from ever winning, see `doomedRows`): no move to advise. B's grid shows that move.
+ */
+export const LOST = -3
 
 export interface ChoiceGrid {
   readonly hiA: number
@@ -130,10 +135,12 @@ function choiceGrid(solved: SolvedGame, node: TurnNode, side: 0 | 1): ChoiceGrid
     const row: number[] = []
     let previous = Number.NaN
     const top = rowTopOf(solved.reach, node.id, a)
+    const lost = side === 0 && solved.lost !== null && a <= solved.lost.upTo[node.id]!
     for (let b = 1; b <= hiB; b++) {
       const index = table[(a - 1) * hiB + b - 1]!
       const cur = index < 0 ? -1 : list[index]!
-      const choice = b > top ? UNREACHABLE : cur < 0 ? -1 : cur === STRUGGLE ? 4 : Math.max(0, cur - 1)
+      const choice =
+        b > top ? UNREACHABLE : lost ? LOST : cur < 0 ? -1 : cur === STRUGGLE ? 4 : Math.max(0, cur - 1)
       if (choice !== previous) row.push(b, choice)
       previous = choice
     }

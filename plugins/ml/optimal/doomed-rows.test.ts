@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { createBufferStore } from '../solver/grid.ts'
+import { answerOf, LOST, UNREACHABLE } from './answer.ts'
 import { doomedRows, sweepReach } from './doomed-rows.ts'
 import { OptimalLimitError } from './errors.ts'
 import { rowTopOf } from './reach.ts'
@@ -78,6 +79,29 @@ describe('rows where A has lost whatever happens', () => {
       const won = solved.play.winsByTurn[0].reduce((x, y) => x + y, 0)
       expect(Math.abs(won - solved.value)).toBeLessThan(1e-9)
     }
+  })
+
+  test("A's chart says 'lost' there (−3) and names no move; B's shows its keeping move", () => {
+    let lostCells = 0
+    for (const s of scenarios.slice(3, 12)) {
+      let solved: ReturnType<typeof solveGame>
+      try {
+        solved = solveGame(engine, factory, store, { a: s.a, b: s.b }, limits)
+      } catch (error) {
+        if (error instanceof OptimalLimitError) continue
+        throw error
+      }
+      const answer = answerOf(solved)
+      const lostRows = solved.lost?.upTo[solved.graph.root] ?? 0
+      answer.policyA.runs.forEach((row, i) => {
+        const choices = row.filter((_, k) => k % 2 === 1)
+        if (i + 1 <= lostRows) expect(choices.every((c) => c === LOST || c === UNREACHABLE)).toBe(true)
+        else expect(choices).not.toContain(LOST)
+        lostCells += choices.filter((c) => c === LOST).length
+      })
+      for (const row of answer.policyB.runs) expect(row.filter((_, k) => k % 2 === 1)).not.toContain(LOST)
+    }
+    expect(lostCells).toBeGreaterThan(0)
   })
 
   test('a game that heals (swept from the last sweep) is left as it is', () => {

@@ -1,7 +1,7 @@
 import type { LgpeEngine } from '../battle/engine.ts'
 import type { BattlerFactory } from '../solver/battler.ts'
 import type { BufferStore } from '../solver/grid.ts'
-import { doomedRows, recordDoomed, sweepReach } from './doomed-rows.ts'
+import { type DoomedRows, doomedRows, recordDoomed, sweepReach } from './doomed-rows.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type ForwardPlay, playForward } from './forward.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
@@ -50,6 +50,8 @@ export interface SolvedGame {
   readonly sweeps: number
   /** Bound on what the iterations left (cell fixed points, sweeps with healing). */
   readonly residual: number
+  /** Per state, the rows (A's HP) where A has lost whatever it plays (see `doomedRows`); null: none found. */
+  readonly lost: DoomedRows | null
   /** P(the optimal play lasts until an uncounted move's PP could run out): 0 when every such slot is counted. */
   readonly ppRisk: number
   readonly timings: { readonly exploreMs: number; readonly sweepMs: number; readonly forwardMs: number }
@@ -257,6 +259,7 @@ function solveOnce(
     reach,
     layout,
     strategies: swept.strategies,
+    lost: doomed,
     start: hp,
     value,
     play,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test'
-import { type OptimalAnswer, UNREACHABLE } from './answer.ts'
+import { LOST, type OptimalAnswer, UNREACHABLE } from './answer.ts'
 import type { ScenarioCheck } from './verify.ts'
 import { describeGain } from './verify-report.ts'
 
@@ -35,5 +35,32 @@ describe('the gain of optimal play in words', () => {
     expect(text).toContain('quickattack when the foe has 1–2 HP and pidgeotto 1–2 HP (33.3 %')
     expect(text).toContain('a mix when the foe has 1–1 HP and pidgeotto 4–4 HP (8.3 %')
     expect(text).not.toMatch(/pidgeotto 3–3 HP/)
+  })
+
+  test('cells where A has lost whatever it plays name no move, but count as reached', () => {
+    const check = {
+      scenario: {
+        a: { species: 'pidgeotto', moves: ['fly', 'quickattack'] },
+        b: { species: 'poliwag', moves: ['watergun'] },
+      },
+      answer: {
+        policyA: {
+          hiA: 2,
+          hiB: 4,
+          runs: [
+            [1, LOST],
+            [1, 1, 3, 0],
+          ],
+        },
+        winA: 0.5,
+        strategyA: [{ move: 'fly', probability: 1 }],
+      } as unknown as OptimalAnswer,
+      single: { moveA: 'fly', value: 0.4 },
+      gain: 0.1,
+    } as unknown as ScenarioCheck
+    const text = describeGain(check)
+    // 8 cells reached, Quick Attack on 2 of them; the lost row is neither a move nor a mix
+    expect(text).toContain('quickattack when the foe has 1–2 HP and pidgeotto 2–2 HP (25.0 %')
+    expect(text).not.toContain('a mix')
   })
 })

@@ -1,4 +1,4 @@
-import { type OptimalAnswer, UNREACHABLE } from './answer.ts'
+import { LOST, type OptimalAnswer, UNREACHABLE } from './answer.ts'
 import type { OptimalVerification, ScenarioCheck } from './verify.ts'
 
 /** The acceptance figures of a verification run, as numbers and as the lines a report prints. */
@@ -120,7 +120,8 @@ function regionsOf(answer: OptimalAnswer, moves: readonly string[], fixedMove: s
       const from = row[i]!
       const to = i + 2 < row.length ? row[i + 2]! - 1 : hiB
       const choice = row[i + 1]!
-      if (choice === UNREACHABLE) continue
+      // cells out of reach, or where A has lost whatever it plays: no move to name
+      if (choice === UNREACHABLE || choice === LOST) continue
       const move = choice < 0 ? 'a mix' : choice === 4 ? 'struggle' : moves[choice]!
       if (move === fixedMove) continue
       const region = byMove.get(choice) ?? { move, share: 0, aMin: a, aMax: a, bMin: from, bMax: to }

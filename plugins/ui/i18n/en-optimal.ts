@@ -20,6 +20,7 @@ export const enOptimal: typeof frOptimal = {
   axisMine: (name) => `${name}’s HP ↑`,
   legendMixed: 'mixed choice',
   legendUnreachable: 'cannot happen in this battle from full HP (the mid-battle form answers any HP)',
+  legendLost: 'lost whatever you play (the opponent has a move that keeps you from winning)',
   struggle: 'Struggle',
   recharge: 'recharge',
   share: (pct) => `${pct} of situations`,

@@ -21,6 +21,7 @@ export const frOptimal = {
   legendMixed: 'choix mixte',
   legendUnreachable:
     'impossible dans ce combat depuis les PV pleins (le formulaire en cours de combat répond pour tous les PV)',
+  legendLost: 'perdu quoi que vous jouiez (l’adversaire a une attaque qui vous empêche de gagner)',
   struggle: 'Lutte',
   recharge: 'recharge',
   share: (pct: string) => `${pct} des situations`,

@@ -3,6 +3,7 @@ import {
   choiceClass,
   choiceShares,
   hasUnreachable,
+  LOST_CHOICE,
   policyBlocks,
   UNREACHABLE_CHOICE,
 } from './policy-chart.tsx'
@@ -56,11 +57,12 @@ describe('policy chart', () => {
     expect(hasUnreachable(grid)).toBe(true)
     // an HP of 2 is not the choice −2: only choices are looked at
     expect(hasUnreachable({ hiA: 1, hiB: 4, runs: [[1, 0, 2, -1]] })).toBe(false)
-    expect([0, 4, -1, UNREACHABLE_CHOICE].map(choiceClass)).toEqual([
+    expect([0, 4, -1, UNREACHABLE_CHOICE, LOST_CHOICE].map(choiceClass)).toEqual([
       'choice-0',
       'choice-4',
       'choice-mixed',
       'choice-unreachable',
+      'choice-lost',
     ])
   })
 })

@@ -45,9 +45,13 @@ export function policyBlocks(grid: PolicyGrid): PolicyBlock[] {
 /** A cell no battle from the start reaches (see `ChoiceGrid` in the optimal-play answer). */
 export const UNREACHABLE_CHOICE = -2
 
+/** A cell where the player has lost whatever they play (every move is worth 0). */
+export const LOST_CHOICE = -3
+
 /** The CSS class of a choice's colour. */
 export function choiceClass(choice: number): string {
   if (choice === UNREACHABLE_CHOICE) return 'choice-unreachable'
+  if (choice === LOST_CHOICE) return 'choice-lost'
   return choice < 0 ? 'choice-mixed' : `choice-${choice}`
 }
 
@@ -72,7 +76,7 @@ export function hasUnreachable(grid: PolicyGrid): boolean {
 
 /**
  * The move to use over the (opponent's HP, your HP) grid, one colour per move (CSS classes
- * `choice-0` … `choice-4`, `choice-mixed`, `choice-unreachable`: a strict CSP forbids inline styles), with the current
+ * `choice-0` … `choice-4`, `choice-mixed`, `choice-unreachable`, `choice-lost`: a strict CSP forbids inline styles), with the current
  * situation marked. Server-rendered SVG, like the other charts; the text next to it says the same.
  */
 export function PolicyChart(props: {

@@ -16,6 +16,7 @@ import {
   choiceClass,
   choiceShares,
   hasUnreachable,
+  LOST_CHOICE,
   PolicyChart,
   UNREACHABLE_CHOICE,
 } from './policy-chart.tsx'
@@ -94,7 +95,13 @@ export function OptimalSection(props: {
     return move ? l.name(move) : slug
   }
   const choiceName = (choice: number) =>
-    choice < 0 ? t.legendMixed : choice === 4 ? t.struggle : moveName(advice.movesA[choice] ?? '')
+    choice === LOST_CHOICE
+      ? t.legendLost
+      : choice < 0
+        ? t.legendMixed
+        : choice === 4
+          ? t.struggle
+          : moveName(advice.movesA[choice] ?? '')
   const shares = [...choiceShares(advice.policyA)].sort((x, y) => y[1] - x[1])
   const mixed = advice.strategyA.length > 1
   return (
