@@ -2,6 +2,7 @@ import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, type Layout, SAME } from './layout.ts'
 import type { Reach } from './reach.ts'
 import type { Strategies } from './strategies.ts'
+import { sweepOrder } from './sweep-order.ts'
 
 /**
  * Where A has lost whatever happens next: per state, the rows (A's HP) up to `upTo[id]` in which
@@ -31,12 +32,12 @@ export interface DoomedRows {
 const MAX_PASSES = 1000
 
 /**
- * @returns null for a game that reads upwards (healing, drain: swept several times from the last
- *   sweep's values, and none of its rows is lost by this argument anyway).
+ * @returns null for a game swept several times (healing: each sweep from the last one's values,
+ *   see `SweepOrder`; none of its rows is lost by this argument anyway).
  * @example const doomed = doomedRows(graph, layout); const reach = sweepReach(reach, doomed)
  */
 export function doomedRows(graph: SweepGraph, layout: Layout): DoomedRows | null {
-  if (graph.upward) return null
+  if (sweepOrder(layout).kind === 'repeat') return null
   const { count, branchStart, branchKind, branchTarget, branchDist, distStart, distValue } = layout
   const { pairStart, entryStart, entryNode } = layout
   const [maxA] = graph.maxHp

@@ -28,8 +28,9 @@ export const EAGER_CELL = 2
  *   one not yet swept. So when cell b is reached and has no value yet (`ahead`), the cells from b
  *   on are valued as far as the least damage to B of the state's branches, those sums then only
  *   reading cells before b. With the attacker's recoil, A's row drops (done rows); with its drain,
- *   A's row rises (a game that reads upwards: swept by one thread, rows above are the previous
- *   sweep's until the sweep reaches them) or stays at A's full HP (the same row, before b).
+ *   A's row rises (swept in blocks of B's HP no wider than the least drain hit, see `SweepOrder`:
+ *   the cells read above are in an earlier block; repeated sweeps read the last one's) or stays
+ *   at A's full HP (the same row, before b).
  * - Damage to A with B's recoil or drain reads rows below only, as damage to A does; it is valued
  *   with the other branches when the state's first cell of the stretch is reached (branch order).
  *

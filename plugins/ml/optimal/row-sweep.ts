@@ -12,6 +12,7 @@ import { type Reach, rowTopOf } from './reach.ts'
 import { emptyRows, rowEnds, rowOrder } from './row-order.ts'
 import { liveTurns, type Strategies } from './strategies.ts'
 import type { SweepOptions } from './sweep.ts'
+import { type SweepOrder, sweepOrder } from './sweep-order.ts'
 import { payoffFillers, sameCellTemplates } from './templates.ts'
 import { createTurnSolver } from './turn-solve.ts'
 
@@ -33,6 +34,8 @@ export interface RowSweeper {
   sweepCells(a: number, from: number, to: number, abandon?: () => boolean): number
   /** Largest change left where a cell's fixed point did not settle (0 almost always). */
   residual(): number
+  /** The order that finishes every read of a cell first, if any (see `SweepOrder`). */
+  readonly order: SweepOrder
 }
 
 /**
@@ -112,8 +115,7 @@ export function createRowSweeper(
     val,
     payoff,
   )
-
-  const solveTurn = (id: number, cell: number): number => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
+  const solveTurn = (id: number, cell: number) => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
   const rowLists = groups.map((g) => new Int32Array(g.length))
   const ends = new Int32Array(groups.length)
   // chance states read at other cells (their values go to the grid), widest B range first
@@ -247,9 +249,9 @@ export function createRowSweeper(
   }
 
   /** Sweeps cells `from … to` of row `a`, in increasing B's HP; returns the largest change of a turn-start value. */
-  // one sweep that reads upwards starts each cell from the previous sweep's values; otherwise from
-  // 0 (what a fresh table holds), never from the table: another thread may have written the cell
-  const fromTable = graph.upward
+  // a repeated sweep starts each cell from the last one's values, any other from 0 (not the table)
+  const cellOrder = options.order ?? sweepOrder(layout)
+  const fromTable = cellOrder.kind === 'repeat'
   const sweepCells = (a: number, from: number, to: number, abandon?: () => boolean): number => {
     checkDeadline(options)
     let change = 0
@@ -294,5 +296,5 @@ export function createRowSweeper(
     listNext = to + 1
     return change
   }
-  return { topA, topB: topBOf, sweepCells, residual: () => residual }
+  return { topA, topB: topBOf, sweepCells, residual: () => residual, order: cellOrder }
 }

@@ -110,5 +110,6 @@ function timed(rows: RowSweeper, times: Float64Array): RowSweeper {
       return rows.sweepCells(a, from, to, abandon)
     },
     residual: () => rows.residual(),
+    order: rows.order,
   }
 }

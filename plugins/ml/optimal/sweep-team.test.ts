@@ -91,7 +91,7 @@ describe('optimal play swept by two threads', () => {
     }
   })
 
-  test('a game with drain (reads upwards, several sweeps) is swept by one thread, same answer', () => {
+  test('a game with drain (reads above the row) is swept by one thread, same answer', () => {
     const request = {
       a: { species: 'butterfree', moves: ['megadrain', 'confusion'] },
       b: { species: 'blastoise', moves: ['surf', 'bite'] },

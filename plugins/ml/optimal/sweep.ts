@@ -2,8 +2,9 @@ import { CHUNK } from './chunk-schedule.ts'
 import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import type { Reach } from './reach.ts'
-import { createRowSweeper } from './row-sweep.ts'
+import { createRowSweeper, type RowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns, type Strategies } from './strategies.ts'
+import type { SweepOrder } from './sweep-order.ts'
 
 /**
  * What happens at a turn start: both sides optimise (`game`: the value of the matrix game), or one
@@ -22,6 +23,8 @@ export interface SweepOptions {
   /** `performance.now()` past which the solve is refused (`OPTIMAL_TIME_LIMIT`). */
   readonly deadline: number
   readonly timeLimitMs: number
+  /** The order of the cells (default: `sweepOrder(layout)`); `repeat` is right for every game (checks). */
+  readonly order?: SweepOrder
 }
 
 /**
@@ -46,8 +49,10 @@ export interface SweepResult {
  * damaging outcome reads a finished cell. Outcomes that leave HP unchanged (both miss, status
  * moves) tie the states of one cell together: they are solved as a small stochastic game by
  * iteration from the value below (monotone, so it converges to the least fixed point: a battle that
- * never ends is not a win). Healing, drain and Leech Seed read cells not done yet: then the sweep
- * repeats (Gauss–Seidel) until no value moves by more than `tolerance`.
+ * never ends is not a win). Drain and Leech Seed raise one side's HP: one sweep still does when
+ * the order suits them (`SweepOrder`: A's drain sweeps blocks of B's HP); healing, or drain on both
+ * sides, reads cells not done yet: then the sweep repeats (Gauss–Seidel) until no value moves by
+ * more than `tolerance`.
  *
  * @throws OptimalLimitError `OPTIMAL_TIME_LIMIT` past the deadline.
  * @example const { strategies } = sweep(graph, reach, layout, grid, { rule: { kind: 'game' }, … })
@@ -61,20 +66,37 @@ export function sweep(
 ): SweepResult {
   const strategies = createStrategies(liveTurns(graph, reach), reach, layout.count)
   const rows = createRowSweeper(graph, reach, layout, grid, options, strategies)
+  const { order } = rows
   let sweeps = 0
   let residual = 0
   for (;;) {
     sweeps++
-    let change = 0
-    for (let a = 1; a <= rows.topA; a++) {
-      for (let from = 1; from <= rows.topB[a]!; from += CHUNK)
-        change = Math.max(change, rows.sweepCells(a, from, Math.min(rows.topB[a]!, from + CHUNK - 1)))
-    }
-    if (!graph.upward || change <= options.tolerance) break
+    const change = sweepOnce(rows, order)
+    if (order.kind !== 'repeat' || change <= options.tolerance) break
     if (sweeps >= options.maxSweeps) {
       residual = change
       break
     }
   }
   return { strategies, sweeps, residual: Math.max(residual, rows.residual()) }
+}
+
+/** One sweep of every cell in `order`; returns the largest change of a turn-start value. */
+function sweepOnce(rows: RowSweeper, order: SweepOrder): number {
+  const { topA, topB } = rows
+  let change = 0
+  if (order.kind === 'blocks') {
+    const last = Math.max(0, ...topB)
+    for (let from = 1; from <= last; from += order.width) {
+      for (let a = 1; a <= topA; a++)
+        if (from <= topB[a]!)
+          change = Math.max(change, rows.sweepCells(a, from, Math.min(topB[a]!, from + order.width - 1)))
+    }
+    return change
+  }
+  for (let a = 1; a <= topA; a++) {
+    for (let from = 1; from <= topB[a]!; from += CHUNK)
+      change = Math.max(change, rows.sweepCells(a, from, Math.min(topB[a]!, from + CHUNK - 1)))
+  }
+  return change
 }
