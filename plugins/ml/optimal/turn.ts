@@ -1,6 +1,6 @@
 import type { Side } from '../solver/kernel.ts'
 import type { Leaf } from '../solver/leaf.ts'
-import { F, type Mode, SIDE_SIZE, T_ORDER } from '../solver/mode.ts'
+import { cloneMode, F, type Mode, SIDE_SIZE, T_ORDER } from '../solver/mode.ts'
 import { actionLeavesFrom } from '../solver/phases.ts'
 import { residual } from '../solver/residual.ts'
 import { turnStart } from '../solver/turn-start.ts'
@@ -90,7 +90,7 @@ export function actionCore(game: Game, state: Mode, counted: readonly boolean[])
   const actor = actorOf(state)
   const foe = (1 - actor) as Side
   const cur = xget(state, actor, X.cur)
-  const work = state.slice()
+  const work = cloneMode(state)
   const lastMoveBefore = field(state, actor, F.lastMove)
   const lockedBefore = field(state, actor, F.lockDuration) > 0 || field(state, actor, F.charging) > 0
   setField(work, actor, F.lastMove, 0)

@@ -1,11 +1,12 @@
 import { foeOf, get, type SolveContext, set, typesOf } from './context.ts'
 import type { Side } from './kernel.ts'
-import { fork, type Leaf } from './leaf.ts'
+import { type Leaf, split } from './leaf.ts'
 import { BOOST_FIELDS, BOOST_NAMES, type BoostName, F, NONE, SLP, STATUS_IDS, TOX } from './mode.ts'
 
 /**
  * Primitive effects shared by moves, each as the engine applies it (`setStatus`, `addVolatile`,
- * `boost`), on a leaf's state. Random durations fork the leaf; the functions return the leaves.
+ * `boost`), on a leaf's state. Random durations split the leaf (every caller replaces it by the
+ * leaves returned: the last one takes its state, see `split`); the functions return the leaves.
  */
 
 /** `trySetStatus`: fails on a side that already has a status or is immune by type. */
@@ -23,7 +24,7 @@ export function setStatus(leaf: Leaf, side: Side, status: number): Leaf[] {
   set(leaf.m, side, F.status, status)
   set(leaf.m, side, F.statusTime, 0)
   if (status !== SLP) return [leaf]
-  return fork(
+  return split(
     leaf,
     [2, 3, 4].map((time) => [1 / 3, (c: Leaf) => set(c.m, side, F.statusTime, time)] as const),
   )
@@ -37,7 +38,7 @@ export function tryStatus(ctx: SolveContext, leaf: Leaf, side: Side, status: num
 /** Confusion for 1–4 turns (`time` 2–5, a quarter each); nothing if already confused. */
 export function confuse(leaf: Leaf, side: Side): Leaf[] {
   if (get(leaf.m, side, F.confusion) > 0) return [leaf]
-  return fork(
+  return split(
     leaf,
     [2, 3, 4, 5].map((time) => [1 / 4, (c: Leaf) => set(c.m, side, F.confusion, time)] as const),
   )
@@ -75,7 +76,7 @@ export function clearAllBoosts(leaf: Leaf): void {
 /** Wrap, Bind, Clamp, Fire Spin: trapped for 5 or 6 residuals (4–5 turns of damage). */
 export function trap(leaf: Leaf, side: Side): Leaf[] {
   if (get(leaf.m, side, F.trapped) > 0) return [leaf]
-  return fork(
+  return split(
     leaf,
     [5, 6].map((turns) => [1 / 2, (c: Leaf) => set(c.m, side, F.trapped, turns)] as const),
   )

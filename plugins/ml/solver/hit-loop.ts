@@ -4,7 +4,7 @@ import { constantDist, type Dist, entries, sum } from './dist.ts'
 import { boost, clearAllBoosts, confuse, seed, trap, tryStatus } from './effects.ts'
 import { type HitEffect, hitEffect } from './hit.ts'
 import type { Side } from './kernel.ts'
-import { fork, type Leaf, split } from './leaf.ts'
+import { childOf, type Leaf, split } from './leaf.ts'
 import { BRN, F, FRZ, NONE, PAR, PSN, SLP, TOX } from './mode.ts'
 import { hitCounts } from './multihit.ts'
 import { UnsupportedMechanic } from './unsupported.ts'
@@ -30,12 +30,7 @@ export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): 
     const [hits, p] = counts[k]!
     if (p <= 0) continue
     // the last count takes the leaf itself (the caller drops it)
-    const child: Leaf =
-      k === counts.length - 1
-        ? p === 1
-          ? leaf
-          : { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
-        : { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
+    const child = childOf(leaf, p, k === counts.length - 1)
     let states: Hitting[] = [{ leaf: child, pending: null }]
     for (let i = 0; i < hits; i++) {
       const next: Hitting[] = []
@@ -80,12 +75,14 @@ function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move, out: 
     return
   }
   const states: Hitting[] = []
-  for (const [value, q] of entries(effect.dist)) {
-    for (const child of fork(leaf, [[q]])) {
-      child.ops.push({ kind: 'damage', side: foe, dist: constantDist(value) })
-      record(ctx, child, foe, move, value)
-      states.push({ leaf: child, pending: null })
-    }
+  const values = entries(effect.dist)
+  for (let k = 0; k < values.length; k++) {
+    const [value, q] = values[k]!
+    // the last amount takes the leaf itself (dropped once split)
+    const child = childOf(leaf, q, k === values.length - 1)
+    child.ops.push({ kind: 'damage', side: foe, dist: constantDist(value) })
+    record(ctx, child, foe, move, value)
+    states.push({ leaf: child, pending: null })
   }
   for (const child of states) afterDamage(ctx, child, side, move, out)
 }
@@ -126,20 +123,22 @@ function hitSubstitute(
   const values: [number, number][] =
     effect.kind === 'ohko' ? [[ctx.battlers[foe].maxhp, 1]] : entries(effect.dist)
   const out: Hitting[] = []
-  for (const [value, q] of values) {
-    for (const child of fork(state.leaf, [[q]])) {
-      const taken = Math.min(value, subHp)
-      set(child.m, foe, F.sub, subHp - taken)
-      if (move.recoil) {
-        const recoil = Math.max(1, Math.round((taken * move.recoil[0]) / move.recoil[1]))
-        child.ops.push({ kind: 'damage', side, dist: constantDist(recoil) })
-      }
-      if (move.drain) {
-        const heal = Math.max(1, Math.ceil((taken * move.drain[0]) / move.drain[1]))
-        child.ops.push({ kind: 'heal', side, amount: heal })
-      }
-      out.push({ leaf: child, pending: null })
+  for (let k = 0; k < values.length; k++) {
+    const [value, q] = values[k]!
+    if (q <= 0) continue
+    // the last amount takes the leaf itself (dropped once split)
+    const child = childOf(state.leaf, q, k === values.length - 1)
+    const taken = Math.min(value, subHp)
+    set(child.m, foe, F.sub, subHp - taken)
+    if (move.recoil) {
+      const recoil = Math.max(1, Math.round((taken * move.recoil[0]) / move.recoil[1]))
+      child.ops.push({ kind: 'damage', side, dist: constantDist(recoil) })
     }
+    if (move.drain) {
+      const heal = Math.max(1, Math.ceil((taken * move.drain[0]) / move.drain[1]))
+      child.ops.push({ kind: 'heal', side, amount: heal })
+    }
+    out.push({ leaf: child, pending: null })
   }
   for (const hit of out) selfEffects(hit, side, move, into)
 }
@@ -191,8 +190,9 @@ function secondaries(ctx: SolveContext, leaf: Leaf, side: Side, move: Move, out:
           else {
             if (secondary.boosts) boost(yes, foe, secondary.boosts, true)
             if (move.id === 'triattack') {
+              // the last status takes `yes` itself (dropped once split)
               for (const status of [BRN, PAR, FRZ])
-                for (const c of fork(yes, [[1 / 3]])) next.push(...tryStatus(ctx, c, foe, status))
+                next.push(...tryStatus(ctx, childOf(yes, 1 / 3, status === FRZ), foe, status))
             } else next.push(yes)
           }
         }
@@ -223,7 +223,7 @@ function selfEffects(state: Hitting, side: Side, move: Move, out: Hitting[]): vo
   }
   if (self?.volatileStatus === 'lockedmove') {
     if (get(m, side, F.lockDuration) === 0) {
-      const locked = fork(
+      const locked = split(
         leaf,
         [2, 3].map(
           (t) =>

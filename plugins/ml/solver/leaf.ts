@@ -1,6 +1,6 @@
 import type { Dist } from './dist.ts'
 import type { HpOp, Side } from './kernel.ts'
-import type { Mode } from './mode.ts'
+import { cloneMode, type Mode } from './mode.ts'
 
 /**
  * A partial branch while a phase's outcomes are being enumerated: its probability, the discrete
@@ -16,7 +16,7 @@ export interface Leaf {
 
 /** A fresh leaf (probability 1) on a copy of `mode`. */
 export function startLeaf(mode: Mode): Leaf {
-  return { p: 1, m: mode.slice(), ops: [], done: false }
+  return { p: 1, m: cloneMode(mode), ops: [], done: false }
 }
 
 /**
@@ -30,7 +30,7 @@ export function fork(leaf: Leaf, children: readonly (readonly [number, ((child: 
   const out: Leaf[] = []
   for (const [p, edit] of children) {
     if (p <= 0) continue
-    const child: Leaf = { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
+    const child = childOf(leaf, p, false)
     edit?.(child)
     out.push(child)
   }
@@ -53,17 +53,28 @@ export function split(
   for (let i = 0; i <= last; i++) {
     const [p, edit] = children[i]!
     if (p <= 0) continue
-    // a last child of probability 1 is the leaf itself (the same numbers, no object to make)
-    const child: Leaf =
-      i === last
-        ? p === 1
-          ? leaf
-          : { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
-        : { p: leaf.p * p, m: leaf.m.slice(), ops: leaf.ops.slice(), done: leaf.done }
+    const child = childOf(leaf, p, i === last)
     edit?.(child)
     out.push(child)
   }
   return out
+}
+
+/**
+ * One child of `leaf` with probability `p` (> 0): a copy of its state and ops, or (`last`, for the
+ * last child of a leaf its caller drops once split) the leaf's own — a last child of probability 1
+ * is the leaf itself (the same numbers, no object to make). What `split` does per child, for the
+ * loops over a distribution's values (one child per damage amount): copies were most of what
+ * enumerating a turn's outcomes allocates.
+ */
+export function childOf(leaf: Leaf, p: number, last: boolean): Leaf {
+  if (!last) return { p: leaf.p * p, m: cloneMode(leaf.m), ops: copyOps(leaf.ops), done: leaf.done }
+  return p === 1 ? leaf : { p: leaf.p * p, m: leaf.m, ops: leaf.ops, done: leaf.done }
+}
+
+/** A copy of an ops list: most are empty, and `[]` costs a third of `slice()` of an empty list. */
+function copyOps(ops: HpOp[]): HpOp[] {
+  return ops.length === 0 ? [] : ops.slice()
 }
 
 /**

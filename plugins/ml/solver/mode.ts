@@ -115,6 +115,15 @@ export function initialMode(): Mode {
   return new Int32Array(MODE_SIZE)
 }
 
+/**
+ * A copy of `mode`: the one place where the rules copy a state (every chance split, every new
+ * state interned from a scratch buffer), the dearest thing an exploration does (a typed array
+ * that lives on: ≈ 20 % of an optimal-play exploration's samples).
+ */
+export function cloneMode(mode: Mode): Mode {
+  return new Int32Array(mode)
+}
+
 /** A state interned by its content, so equal states share grids and cached kernels. */
 export interface ModeTable {
   intern(mode: Mode): Mode
@@ -172,7 +181,7 @@ export function createModeTable(): ModeTable {
     const entry = slots[slot]!
     if (entry !== 0) return entry - 1
     const index = modes.length
-    modes.push(copy ? mode.slice() : mode)
+    modes.push(copy ? cloneMode(mode) : mode)
     hashes[index] = hash
     slots[slot] = index + 1
     if (modes.length === hashes.length) grow()

@@ -1,7 +1,7 @@
 import type { Move } from '@pkmn/sim'
 import { actionSpeed, get, ppLeft, type SolveContext, set } from './context.ts'
 import type { Side } from './kernel.ts'
-import { F, type Mode, T_ORDER } from './mode.ts'
+import { cloneMode, F, type Mode, T_ORDER } from './mode.ts'
 
 /**
  * What a side will do this turn, decided when both choose (the engine's move request): locked
@@ -41,7 +41,7 @@ export function turnStart(ctx: SolveContext, mode: Mode, owned = false): { p: nu
   const outOfPpB = ppLeft(ctx, mode, 1) <= 0
   const speedA = actionSpeed(ctx, mode, 0)
   const speedB = actionSpeed(ctx, mode, 1)
-  const base = owned ? mode : mode.slice()
+  const base = owned ? mode : cloneMode(mode)
   const priorityA = choose(base, 0, plannedA, outOfPpA)
   const priorityB = choose(base, 1, plannedB, outOfPpB)
   const aFirst = priorityA - priorityB || speedA - speedB
@@ -49,7 +49,7 @@ export function turnStart(ctx: SolveContext, mode: Mode, owned = false): { p: nu
     base[T_ORDER] = aFirst > 0 ? 0 : 1
     return [{ p: 1, next: base }]
   }
-  const other = base.slice()
+  const other = cloneMode(base)
   base[T_ORDER] = 0
   other[T_ORDER] = 1
   return [
