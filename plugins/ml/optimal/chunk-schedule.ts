@@ -33,7 +33,8 @@ const SLEEP_MS = 1
 /**
  * Sweeps chunks of `rows` with the other threads until every row is done; returns the largest
  * change. Chunk k of row a may start once chunk k of row a − 1 is done (the cells it reads, see
- * `RowSweeper.sweepCells`) and chunk k − 1 of row a too. A thread goes on along its row while it
+ * `RowSweeper.sweepCells`) and chunk k − 1 of row a too — chunk k + lag of the row below when B's
+ * HP can rise, and in blocks (`SweepOrder`) chunk k − 1 up to row a + rise when A's can. A thread goes on along its row while it
  * can, else takes the lowest chunk that is ready. When none is, the other thread holds the chunk
  * everything waits for, and may have lost its core to another process: this thread sweeps that
  * chunk too rather than wait (a chunk's cells are the same to the bit whoever sweeps them, so the
@@ -53,9 +54,20 @@ export function sweepSharedChunks(
   idle: { ms: number } = { ms: 0 },
 ): number {
   const { done, claimed, progress } = chunks
-  const { topA, topB } = rows
-  const chunksOf = (a: number) => Math.ceil(topB[a]! / CHUNK)
-  const ready = (a: number, k: number) => k < chunksOf(a) && (a === 1 || Atomics.load(done, a - 1) > k)
+  const { topA, topB, order } = rows
+  // blocks of B's HP sweep `width` cells a chunk; reads above the row or past the chunk wait longer
+  const width = order.kind === 'blocks' ? order.width : CHUNK
+  const lag = order.kind === 'rows' ? order.lag : 0
+  const rise = order.kind === 'blocks' ? order.rise : 0
+  const chunksOf = (a: number) => Math.ceil(topB[a]! / width)
+  // per chunk k, the last row that has one (rows only get shorter as A's HP grows: see `rowEnds`)
+  const lastRow = new Int32Array(chunksOf(1) + 1)
+  for (let a = 1; a <= topA; a++) lastRow.fill(a, 0, chunksOf(a))
+  /** Chunk k of row a reads chunk k + lag of the row below, and chunk k − 1 up to row a + rise. */
+  const ready = (a: number, k: number) =>
+    k < chunksOf(a) &&
+    (a === 1 || Atomics.load(done, a - 1) > Math.min(k + lag, chunksOf(a - 1) - 1)) &&
+    (rise === 0 || k === 0 || Atomics.load(done, Math.min(a + rise, lastRow[k - 1]!)) >= k)
   /** Claims chunk k of row a when it is ready and nobody has it. */
   const claim = (a: number, k: number) =>
     ready(a, k) && Atomics.load(claimed, a) === k && Atomics.compareExchange(claimed, a, k, k + 1) === k
@@ -114,8 +126,8 @@ export function sweepSharedChunks(
       }
     }
     idleSince = -1
-    const from = k * CHUNK + 1
-    change = Math.max(change, rows.sweepCells(row, from, Math.min(topB[row]!, from + CHUNK - 1), overtaken))
+    const from = k * width + 1
+    change = Math.max(change, rows.sweepCells(row, from, Math.min(topB[row]!, from + width - 1), overtaken))
     if (Atomics.compareExchange(done, row, k, k + 1) === k) {
       Atomics.add(progress, 0, 1)
       Atomics.notify(progress, 0)

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { CHUNK } from './chunk-schedule.ts'
+import { JOINT_A } from './layout.ts'
 import type { GameSideInput } from './setup.ts'
 import { DEFAULT_LIMITS, type PreparedGame, prepareGame } from './solve.ts'
 import { gameSweepOptions, sweep } from './sweep.ts'
@@ -52,12 +53,25 @@ describe('the order that finishes every read of a cell first', () => {
       { species: 'charmander', moves: ['scratch', 'ember'] },
     )
     expect(game.graph.upward).toBe(false)
-    expect(sweepOrder(game.layout)).toEqual({ kind: 'rows' })
+    expect(sweepOrder(game.layout)).toEqual({ kind: 'rows', lag: 0 })
   })
 
-  test("B's drain raises B only where A falls: rows; A's drain: blocks no wider than its least hit", () => {
+  test("B's drain raises B only where A falls: rows, two threads a few chunks apart", () => {
     expect(B_DRAINS.graph.upward).toBe(true)
-    expect(sweepOrder(B_DRAINS.layout)).toEqual({ kind: 'rows' })
+    // two threads: chunk k of a row waits for chunk k + lag below, lag chunks holding B's largest gain
+    const { branchStart, branchKind, branchDist, distStart, branchDeltaAt, branchDelta } = B_DRAINS.layout
+    let gain = 0
+    for (let br = 0; br < branchStart[B_DRAINS.layout.count]!; br++) {
+      if (branchKind[br] !== JOINT_A) continue
+      const values = distStart[branchDist[br]! + 1]! - distStart[branchDist[br]!]!
+      const deltas = branchDelta.subarray(branchDeltaAt[br]!, branchDeltaAt[br]! + values)
+      gain = Math.max(gain, ...deltas)
+    }
+    expect(gain).toBeGreaterThan(0)
+    expect(sweepOrder(B_DRAINS.layout)).toEqual({ kind: 'rows', lag: Math.ceil(gain / CHUNK) })
+  })
+
+  test("A's drain raises A only where B falls: blocks no wider than its least hit", () => {
     const order = sweepOrder(A_DRAINS.layout)
     expect(order.kind).toBe('blocks')
     const width = order.kind === 'blocks' ? order.width : 0
@@ -103,7 +117,7 @@ describe('the order that finishes every read of a cell first', () => {
   })
 
   test("A's drain swept once row by row reads cells not done yet: the blocks are needed", () => {
-    const rows = sweptTables(A_DRAINS, { kind: 'rows' })
+    const rows = sweptTables(A_DRAINS, { kind: 'rows', lag: 0 })
     const repeated = sweptTables(A_DRAINS, { kind: 'repeat' })
     expect(largestGap(A_DRAINS, rows.grid, repeated.grid)).toBeGreaterThan(1e-6)
   })

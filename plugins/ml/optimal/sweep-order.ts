@@ -18,8 +18,21 @@ import { GENERAL, JOINT_A, JOINT_B, type Layout, POINT } from './layout.ts'
  * of the benchmark's games have a drain move, on one side in every one of them.
  */
 export type SweepOrder =
-  | { readonly kind: 'rows' }
-  | { readonly kind: 'blocks'; readonly width: number }
+  | {
+      readonly kind: 'rows'
+      /**
+       * Chunks (`CHUNK` cells) past the current one that a read in a lower row may reach: B's HP
+       * rises by at most `lag` chunks where A loses some (0: B never gains). Two threads then
+       * start chunk k of a row once chunk k + lag of the row below is done (`chunk-schedule.ts`).
+       */
+      readonly lag: number
+    }
+  | {
+      readonly kind: 'blocks'
+      readonly width: number
+      /** The most A's HP rises in one outcome: a block's row a reads the block before up to row a + rise. */
+      readonly rise: number
+    }
   | { readonly kind: 'repeat' }
 
 /** The most a change of HP can be, in a bound that stands for "any rise" or "any fall". */
@@ -37,34 +50,44 @@ export function sweepOrder(layout: Layout): SweepOrder {
   let rowsSafe = true
   let blocksSafe = true
   let width = CHUNK
+  // the largest rise of B's HP (rows) and of A's (blocks)
+  let gainB = 0
+  let gainA = 0
   const change: Change = { loA: 0, hiA: 0, loB: 0, hiB: 0 }
   for (let br = 0; br < branchStart[layout.count]!; br++) {
     const kind = branchKind[br]!
     if (kind === JOINT_A || kind === JOINT_B) {
       const d = branchDist[br]!
       for (let j = distStart[d]!; j < distStart[d + 1]!; j++) {
-        if (branchDelta[branchDeltaAt[br]! + j - distStart[d]!]! <= 0) continue
+        const delta = branchDelta[branchDeltaAt[br]! + j - distStart[d]!]!
+        if (delta <= 0) continue
         // the attacker drains: A rises as B loses the hit, or B rises as A loses it
         if (kind === JOINT_B) {
           rowsSafe = false
           width = Math.min(width, distValue[j]!)
-        } else blocksSafe = false
+          gainA = Math.max(gainA, delta)
+        } else {
+          blocksSafe = false
+          gainB = Math.max(gainB, delta)
+        }
       }
     } else if (kind === POINT || kind === GENERAL) {
       if (!changeOf(layout.branchOps[br]!, change)) continue
       if (change.hiA > 0) {
         rowsSafe = false
+        gainA = Math.max(gainA, change.hiA)
         if (change.hiB >= 0) blocksSafe = false
         else width = Math.min(width, -change.hiB)
       }
       if (change.hiB > 0) {
         blocksSafe = false
+        gainB = Math.max(gainB, change.hiB)
         if (change.hiA >= 0) rowsSafe = false
       }
     }
   }
-  if (rowsSafe) return { kind: 'rows' }
-  return blocksSafe ? { kind: 'blocks', width } : { kind: 'repeat' }
+  if (rowsSafe) return { kind: 'rows', lag: Math.ceil(gainB / CHUNK) }
+  return blocksSafe ? { kind: 'blocks', width, rise: gainA } : { kind: 'repeat' }
 }
 
 /** Bounds on how much a branch's outcomes change A's and B's HP, from any cell they survive. */

@@ -91,10 +91,26 @@ describe('optimal play swept by two threads', () => {
     }
   })
 
-  test('a game with drain (reads above the row) is swept by one thread, same answer', () => {
+  test('drain on one side (reads above the row, or past the chunk below): shared, the same to the bit', () => {
+    const drains = { species: 'butterfree', moves: ['megadrain', 'confusion'] }
+    const hits = { species: 'blastoise', moves: ['surf', 'bite'] }
+    // A's drain: blocks of B's HP; B's: rows, each chunk one chunk behind the row below
+    for (const request of [
+      { a: drains, b: hits },
+      { a: hits, b: drains },
+    ]) {
+      const before = team.stats()
+      expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))
+      const after = team.stats()
+      expect(after.together).toBe(before.together + 1)
+      expect(after.helperChunks).toBeGreaterThan(before.helperChunks)
+    }
+  })
+
+  test('a game that heals (swept again and again) is swept by one thread, same answer', () => {
     const request = {
-      a: { species: 'butterfree', moves: ['megadrain', 'confusion'] },
-      b: { species: 'blastoise', moves: ['surf', 'bite'] },
+      a: { species: 'snorlax', moves: ['rest', 'bodyslam'] },
+      b: { species: 'machamp', moves: ['submission', 'karatechop'] },
     }
     const before = team.stats().alone
     expect(fingerprint(together(request))).toBe(fingerprint(alone(request)))

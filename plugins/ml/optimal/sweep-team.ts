@@ -8,6 +8,7 @@ import { type Reach, reachableCells } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns, strategyBytes } from './strategies.ts'
 import type { SweepOptions, SweepResult } from './sweep.ts'
+import { sweepOrder } from './sweep-order.ts'
 import { packGame } from './team-game.ts'
 import { createBusyJudge, type SweepTeamOptions, threadShares } from './team-judge.ts'
 import type { InitMessage, JobMessage, ResultMessage } from './team-protocol.ts'
@@ -29,8 +30,8 @@ export { DEFAULT_TEAM_OPTIONS, type SweepTeamOptions, threadShares } from './tea
  * a' ≤ a and b' ≤ b, so two threads can sweep alternate rows of one game a few cells apart, each
  * claiming the next row when it is free: a busy second core makes the helper do fewer rows, not
  * the solve wait. The values are the same to the bit as one thread's (same sums in the same order:
- * see `RowSync`). Games with healing or drain (several sweeps, reads upwards) and small games are
- * swept by one thread.
+ * see `RowSync`). Games swept several times (healing: see `SweepOrder`) and small games are swept
+ * by one thread.
  */
 export interface SweepTeam {
   /** A solve begins (the leader then explores the game). Always `end` the run. */
@@ -145,7 +146,8 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
         sweep(graph, reach, layout, sweepOptions) {
           const cells = reachableCells(reach)
           const topA = Math.max(0, ...liveTurns(graph, reach).map((id) => reach.hiA[id]!))
-          if (graph.upward || cells < options.minCells || topA < 2 || sweepOptions.rule.kind !== 'game') {
+          const repeated = (sweepOptions.order ?? sweepOrder(layout)).kind === 'repeat'
+          if (repeated || cells < options.minCells || topA < 2 || sweepOptions.rule.kind !== 'game') {
             stats.alone++
             return null
           }
