@@ -9,7 +9,8 @@ import { createMatrixGameSolver } from './matrix-game.ts'
 import { pairPrograms } from './pair-programs.ts'
 import { choiceCounts, createPairValues, lazyStates } from './pair-values.ts'
 import { type Reach, rowTopOf } from './reach.ts'
-import { emptyRows, rowEnds, rowOrder } from './row-order.ts'
+import { createRowLists } from './row-lists.ts'
+import { emptyRows, rowEnds } from './row-order.ts'
 import { liveTurns, type Strategies } from './strategies.ts'
 import type { SweepOptions } from './sweep.ts'
 import { type SweepOrder, sweepOrder } from './sweep-order.ts'
@@ -116,8 +117,6 @@ export function createRowSweeper(
     payoff,
   )
   const solveTurn = (id: number, cell: number) => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
-  const rowLists = groups.map((g) => new Int32Array(g.length))
-  const ends = new Int32Array(groups.length)
   // chance states read at other cells (their values go to the grid), widest B range first
   const stored = Int32Array.from(
     graph.chances
@@ -125,12 +124,23 @@ export function createRowSweeper(
       .map((n) => n.id)
       .sort(byHiB),
   )
-  const rowStored = new Int32Array(stored.length)
-  let storedEnd = 0
-  const rowTurns = new Int32Array(turns.length)
+  const topOf = (id: number, a: number) => rowTopOf(reach, id, a)
+  const cellOrder = options.order ?? sweepOrder(layout)
+  // the row's lists (kept per row when the sweep comes back to each row once per block)
+  const lists = createRowLists(
+    groups,
+    stored,
+    turns,
+    topOf,
+    graph.maxHp[1],
+    gridAt,
+    hiB,
+    cellOrder.kind === 'blocks',
+  )
+  const { groupLists: rowLists, ends, stored: rowStored, storedTops, turns: rowTurns, turnTops } = lists
   // where cell (a, 0) of the row's stored states and turn states would be in the grid: b added
-  const storedRowAt = new Int32Array(stored.length)
-  const turnRowAt = new Int32Array(turns.length)
+  const { storedRowAt, turnRowAt, groupTops } = lists
+  let storedEnd = 0
   const topA = Math.max(0, ...turnIds.map((id) => hiA[id]!))
   let residual = 0
 
@@ -219,38 +229,20 @@ export function createRowSweeper(
   let listNext = 0
   let turnEnd = 0
   let rowLast = 0
-  const topOf = (id: number, a: number) => rowTopOf(reach, id, a)
   const topBOf = rowEnds(topA, reach)
-  const order = rowOrder(graph.maxHp[1])
   const { emptyUpTo, emptyFirst } = emptyRows(count, hiA, topOf)
-  const groupTops = groups.map((g) => new Int32Array(g.length))
-  const storedTops = new Int32Array(stored.length)
-  const turnTops = new Int32Array(turns.length)
 
   /** The states of row `a` that reach it, highest top first (each list is trimmed as b grows). */
   const setUpRow = (a: number) => {
-    for (let g = 0; g < groups.length; g++) ends[g] = order(groups[g]!, a, topOf, rowLists[g]!, groupTops[g]!)
-    storedEnd = order(stored, a, topOf, rowStored, storedTops)
-    for (let i = 0; i < storedEnd; i++) {
-      const id = rowStored[i]!
-      storedRowAt[i] = gridAt[id]! + (a - 1) * hiB[id]! - 1
-    }
-    turnEnd = order(turns, a, topOf, rowTurns, turnTops)
-    for (let i = 0; i < turnEnd; i++) {
-      const id = rowTurns[i]!
-      turnRowAt[i] = gridAt[id]! + (a - 1) * hiB[id]! - 1
-    }
+    lists.setUp(a)
+    ;({ storedEnd, turnEnd, rowLast } = lists)
     for (let i = 0; i < emptyFirst.length && emptyUpTo[emptyFirst[i]!]! >= a; i++) val[emptyFirst[i]!] = 0
-    // the row's last live cell (lists are sorted by top, highest first)
-    rowLast = Math.max(turnEnd > 0 ? turnTops[0]! : 0, storedEnd > 0 ? storedTops[0]! : 0)
-    for (let g = 0; g < groups.length; g++) if (ends[g]! > 0) rowLast = Math.max(rowLast, groupTops[g]![0]!)
     listRow = a
     listNext = 1
   }
 
   /** Sweeps cells `from … to` of row `a`, in increasing B's HP; returns the largest change of a turn-start value. */
   // a repeated sweep starts each cell from the last one's values, any other from 0 (not the table)
-  const cellOrder = options.order ?? sweepOrder(layout)
   const fromTable = cellOrder.kind === 'repeat'
   const sweepCells = (a: number, from: number, to: number, abandon?: () => boolean): number => {
     checkDeadline(options)
