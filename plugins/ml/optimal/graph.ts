@@ -1,19 +1,12 @@
 import type { HpOp } from '../solver/kernel.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
-import { hashMode } from '../solver/mode-hash.ts'
 import { OptimalLimitError } from './errors.ts'
 import { createMixTable, type MixTarget } from './graph-keys.ts'
 import { createLeafGrouper } from './leaf-groups.ts'
-import {
-  createOutcomeCache,
-  type OutcomeCache,
-  patchHash,
-  patchInto,
-  type SharedOutcomes,
-} from './outcome-cache.ts'
+import { createOutcomeCache, type OutcomeCache, patchInto, type SharedOutcomes } from './outcome-cache.ts'
 import type { Game } from './setup.ts'
 import { choicesOf, STATE_SIZE } from './state.ts'
-import { actorOf, startHash, startStates } from './turn.ts'
+import { actorOf, startStates } from './turn.ts'
 
 /** A random step: with probability `p`, the HP ops run and the battle goes on in `node`. */
 export interface Branch {
@@ -67,7 +60,24 @@ export type SweepTurn = Pick<TurnNode, 'kind' | 'id' | 'rows' | 'cols' | 'entrie
 export type SweepChance = Pick<ChanceNode, 'kind' | 'id' | 'stage'>
 export type SweepNode = SweepTurn | SweepChance
 
-export { sweepView } from './graph-view.ts'
+/**
+ * The sweep's part of a graph, without the discrete states themselves (the rules' modes) nor the
+ * branches' HP ops (the layout has them): what a sweep helper receives, cheap to copy.
+ */
+export function sweepView(graph: SweepGraph): SweepGraph {
+  const nodes: SweepNode[] = graph.nodes.map((node) =>
+    node.kind === 'turn'
+      ? { kind: node.kind, id: node.id, rows: node.rows, cols: node.cols, entries: node.entries }
+      : { kind: node.kind, id: node.id, stage: node.stage },
+  )
+  return {
+    nodes,
+    turns: graph.turns.map((turn) => nodes[turn.id] as SweepTurn),
+    chances: graph.chances.map((chance) => nodes[chance.id] as SweepChance),
+    upward: graph.upward,
+    maxHp: graph.maxHp,
+  }
+}
 
 /** Every discrete state reachable from the start, whatever both sides choose. */
 export interface GameGraph extends SweepGraph {
@@ -126,8 +136,6 @@ export function exploreGame(
     }
     ids[at] = id
   }
-  // per node: `hashMode` of its state (0 for a mix node), to hash the states made from it
-  const hashOf: number[] = []
   const mixIds = createMixTable<number>()
   const pending: number[] = []
   const leafEdges: (Int32Array | undefined)[] = []
@@ -147,26 +155,24 @@ export function exploreGame(
     pending.push(node.id)
     return node.id
   }
-  const turnNode = (state: Mode, copy = false, hash = hashMode(state)): number => {
-    const index = table.indexOfHashed(state, hash, copy)
+  const turnNode = (state: Mode, copy = false): number => {
+    const index = table.indexOf(state, copy)
     const known = idAt(2 * index)
     if (known >= 0) return known
     const key = table.at(index)
     const rows = choicesOf(game, key, 0)
     const cols = choicesOf(game, key, 1)
     const id = add({ kind: 'turn', id: nodes.length, state: key, rows, cols, entries: [] })
-    hashOf[id] = hash
     setIdAt(2 * index, id)
     return id
   }
-  const chanceNode = (state: Mode, copy = false, hash = hashMode(state)): number => {
-    const index = table.indexOfHashed(state, hash, copy)
+  const chanceNode = (state: Mode, copy = false): number => {
+    const index = table.indexOf(state, copy)
     const known = idAt(2 * index + 1)
     if (known >= 0) return known
     const key = table.at(index)
     const moved = key[F.moved]! + key[SIDE_SIZE + F.moved]!
     const id = add({ kind: 'chance', id: nodes.length, stage: moved + 1, state: key, branches: [] })
-    hashOf[id] = hash
     setIdAt(2 * index + 1, id)
     return id
   }
@@ -175,7 +181,6 @@ export function exploreGame(
       const branches = targets.map((t) => ({ p: t.p, ops: [], node: t.node }))
       const id = nodes.length
       nodes.push({ kind: 'chance', id, stage: stage + 0.5, state: null, branches })
-      hashOf[id] = 0
       return id
     })
   const grouper = createLeafGrouper()
@@ -189,11 +194,11 @@ export function exploreGame(
     into: Branch[],
     stage: number,
     outcomes: SharedOutcomes,
-    next: (m: Mode, copy: boolean, hash: number) => number,
+    next: (m: Mode, copy: boolean) => number,
     actor: number,
   ) => {
     const { leaves, paid, patch } = outcomes
-    const { groupOf, ops, upward: up, hashes } = grouper.of(leaves, outcomes.kept)
+    const { groupOf, ops, upward: up } = grouper.of(leaves, outcomes.kept)
     if (up) upward = true
     if (groupP.length < ops.length) groupP = new Float64Array(ops.length * 2)
     groupP.fill(0, 0, ops.length)
@@ -217,8 +222,8 @@ export function exploreGame(
       let target: number
       if (patch) {
         patchInto(scratch, leaf.m, slot, patch)
-        target = next(scratch, true, patchHash(hashes[i]!, leaf.m, scratch, patch))
-      } else target = next(leaf.m, false, hashes[i]!)
+        target = next(scratch, true)
+      } else target = next(leaf.m, false)
       let k = 0
       while (k < targets && (targetNode[k] !== target || targetGroup[k] !== group)) k++
       if (k === targets) {
@@ -255,12 +260,11 @@ export function exploreGame(
     const node = nodes[pending.pop()!]!
     if (node.kind === 'turn') {
       const entries = node.entries as { p: number; node: number }[][]
-      const hash = hashOf[node.id]!
       for (const curA of node.rows) {
         for (const curB of node.cols) {
           const entry: { p: number; node: number }[] = []
           for (const { p, next } of startStates(game, node.state, curA, curB, started)) {
-            entry.push({ p, node: chanceNode(next, next === started, startHash(node.state, next, hash)) })
+            entry.push({ p, node: chanceNode(next, next === started) })
           }
           entries.push(entry)
         }
@@ -269,7 +273,7 @@ export function exploreGame(
     }
     if (!node.state) continue
     const residual = node.stage === 3
-    const outcomes = cache.outcomes(game, node.state, residual, hashOf[node.id]!)
+    const outcomes = cache.outcomes(game, node.state, residual)
     const actor = residual ? 0 : actorOf(node.state)
     edgeCount = 0
     branchesOf(node.branches, node.stage, outcomes, residual ? turnNode : chanceNode, actor)

@@ -1,7 +1,6 @@
 import { foldFixedHits } from '../solver/fold-hits.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import type { Leaf } from '../solver/leaf.ts'
-import { hashMode } from '../solver/mode-hash.ts'
 import { sameOps } from './graph-keys.ts'
 
 /**
@@ -17,12 +16,6 @@ export interface LeafGroups {
   readonly ops: readonly HpOp[][]
   /** Some group's ops can raise HP (healing, drain, Leech Seed): values need repeated sweeps. */
   readonly upward: boolean
-  /**
-   * Per leaf: `hashMode` of its state (0 for a leaf of probability 0), so that interning a next
-   * state made from it (as it is, or given back the explored state's counts, see `patchHash`)
-   * needs no pass over its fields — once per list the cache keeps, not once per state served.
-   */
-  readonly hashes: Int32Array
 }
 
 /**
@@ -32,26 +25,20 @@ export interface LeafGroups {
  */
 export function groupLeaves(leaves: readonly Leaf[]): LeafGroups {
   const groupOf = new Int32Array(leaves.length)
-  const hashes = new Int32Array(leaves.length)
   const ops: HpOp[][] = []
-  const upward = groupInto(leaves, groupOf, ops, hashes)
-  return { groupOf, ops, upward, hashes }
+  const upward = groupInto(leaves, groupOf, ops)
+  return { groupOf, ops, upward }
 }
 
-/**
- * `groupLeaves` into the caller's buffers (`groupOf` and `hashes` long enough, `ops` empty); true
- * when upward.
- */
-function groupInto(leaves: readonly Leaf[], groupOf: Int32Array, ops: HpOp[][], hashes: Int32Array): boolean {
+/** `groupLeaves` into the caller's buffers (`groupOf` long enough, `ops` empty); true when upward. */
+function groupInto(leaves: readonly Leaf[], groupOf: Int32Array, ops: HpOp[][]): boolean {
   let upward = false
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i]!
     if (leaf.p === 0) {
       groupOf[i] = -1
-      hashes[i] = 0
       continue
     }
-    hashes[i] = hashMode(leaf.m)
     const folded = foldFixedHits(leaf.ops)
     let group = 0
     while (group < ops.length && !sameOps(ops[group]!, folded)) group++
@@ -75,16 +62,13 @@ function groupInto(leaves: readonly Leaf[], groupOf: Int32Array, ops: HpOp[][], 
 export function createLeafGrouper() {
   const known = new WeakMap<readonly Leaf[], LeafGroups>()
   // the groups of lists not kept: one set of buffers, valid until the next call
-  const once = { groupOf: new Int32Array(64), ops: [] as HpOp[][], upward: false, hashes: new Int32Array(64) }
+  const once = { groupOf: new Int32Array(64), ops: [] as HpOp[][], upward: false }
   return {
     of(leaves: readonly Leaf[], kept: boolean): LeafGroups {
       if (!kept) {
-        if (once.groupOf.length < leaves.length) {
-          once.groupOf = new Int32Array(leaves.length * 2)
-          once.hashes = new Int32Array(leaves.length * 2)
-        }
+        if (once.groupOf.length < leaves.length) once.groupOf = new Int32Array(leaves.length * 2)
         once.ops.length = 0
-        once.upward = groupInto(leaves, once.groupOf, once.ops, once.hashes)
+        once.upward = groupInto(leaves, once.groupOf, once.ops)
         return once
       }
       let groups = known.get(leaves)

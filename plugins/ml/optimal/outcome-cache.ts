@@ -1,5 +1,4 @@
 import { createModeTable, MODE_SIZE, type Mode } from '../solver/mode.ts'
-import { hashMode, rehashField } from '../solver/mode-hash.ts'
 import type { Game } from './setup.ts'
 import { EXT_SIDE, STATE_SIZE, X } from './state.ts'
 import { type ActionOutcomes, actionCore, actorOf, type Outcomes, residualOutcomes } from './turn.ts'
@@ -35,7 +34,7 @@ export interface OutcomeCache {
    * slot each leaf paid (as `actionCore` tells), and what to put back into each leaf's state
    * (`patch`, valid until the next call; null: the leaves' states are the next states as they are).
    */
-  outcomes(game: Game, state: Mode, residual: boolean, hash?: number): SharedOutcomes
+  outcomes(game: Game, state: Mode, residual: boolean): SharedOutcomes
 }
 
 /** Outcomes shared with other states (see `OutcomeCache`). */
@@ -68,18 +67,6 @@ export function patchInto(out: Mode, leaf: Mode, paid: number, patch: OutcomePat
   if (patch.counts) for (let side = 0; side < 2; side++) copyCounts(state, out, side as 0 | 1)
   if (patch.foeCur >= 0) out[patch.foeCur] = state[patch.foeCur]!
   if (paid >= 0 && patch.counted[paid]) out[countAt(patch.actor, paid)] = out[countAt(patch.actor, paid)]! + 1
-}
-
-/**
- * `hashMode(out)` once `patchInto` wrote into `out` the next state of a shared leaf whose state
- * `leaf` hashes to `hash`: a patch writes only PP counts and the foe's `cur`, so only those fields
- * are read (9 instead of every one).
- */
-export function patchHash(hash: number, leaf: Mode, out: Mode, patch: OutcomePatch): number {
-  let h = hash
-  for (let side = 0; side < 2; side++) h = countsRehashed(h, leaf, out, side as 0 | 1)
-  if (patch.foeCur >= 0) h = rehashField(h, patch.foeCur, leaf[patch.foeCur]!, out[patch.foeCur]!)
-  return h
 }
 
 const NOTHING_COUNTED: readonly boolean[] = [false, false, false, false]
@@ -138,8 +125,7 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
     patch.counted = counted
     return { leaves: entry.leaves, paid: entry.paid, patch, kept }
   }
-  // `hash`: `hashMode(scratch)` (the key's, `rehashField` from the explored state's)
-  const action = (game: Game, state: Mode, counts: boolean, hash: number): SharedOutcomes => {
+  const action = (game: Game, state: Mode, counts: boolean): SharedOutcomes => {
     const actor = actorOf(state)
     const counted = game.sides[actor].tracked
     const at = curAt((1 - actor) as 0 | 1)
@@ -147,13 +133,13 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
     if (!keepAll && foeCur === 0)
       return shared(state, actionCore(game, scratch, NOTHING_COUNTED), counts, -1, actor, counted, false)
     scratch[at] = 0
-    const anyIndex = table.indexOfHashed(scratch, rehashField(hash, at, foeCur, 0), true)
+    const anyIndex = table.indexOf(scratch, true)
     scratch[at] = foeCur
     const known = anyChoice[anyIndex]
     if (known !== undefined && known !== DEPENDS) {
       return shared(state, known.outcomes, counts, known.foeCur === foeCur ? -1 : at, actor, counted)
     }
-    let exactIndex = known === DEPENDS ? table.indexOfHashed(scratch, hash, true) : -1
+    let exactIndex = known === DEPENDS ? table.indexOf(scratch, true) : -1
     let outcomes = exactIndex < 0 ? undefined : perChoice[exactIndex]
     if (!outcomes) {
       // the rules do not change `scratch` (the action runs on a copy)
@@ -161,20 +147,17 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
       if (outcomes.foeFree) put(anyChoice, anyIndex, { outcomes, foeCur })
       else {
         put(anyChoice, anyIndex, DEPENDS)
-        if (exactIndex < 0) exactIndex = table.indexOfHashed(scratch, hash, true)
+        if (exactIndex < 0) exactIndex = table.indexOf(scratch, true)
         put(perChoice, exactIndex, outcomes)
       }
     }
     return shared(state, outcomes, counts, -1, actor, counted)
   }
   return {
-    outcomes(game, state, residual, stateHash = hashMode(state)) {
+    outcomes(game, state, residual) {
       scratch.set(state)
       const counts = clearCounts(game, scratch)
-      let hash = stateHash
-      if (counts)
-        for (let side = 0; side < 2; side++) hash = countsRehashed(hash, state, scratch, side as 0 | 1)
-      if (!residual) return action(game, state, counts, hash)
+      if (!residual) return action(game, state, counts)
       if (!keepAll)
         return shared(
           state,
@@ -185,7 +168,7 @@ export function createOutcomeCache(keepAll = true): OutcomeCache {
           NOTHING_COUNTED,
           false,
         )
-      const index = table.indexOfHashed(scratch, hash, true)
+      const index = table.indexOf(scratch, true)
       let entry = residuals[index]
       if (!entry) {
         entry = { leaves: residualOutcomes(game, table.at(index)), paid: null }
@@ -235,16 +218,6 @@ function clearCounts(game: Game, state: Mode): boolean {
     }
   }
   return counting
-}
-
-/** `hash` (of `from`) rehashed for `to`, which differs from it at most in `side`'s PP counts. */
-function countsRehashed(hash: number, from: Mode, to: Mode, side: 0 | 1): number {
-  let h = hash
-  for (let slot = 0; slot < 4; slot++) {
-    const at = countAt(side, slot)
-    h = rehashField(h, at, from[at]!, to[at]!)
-  }
-  return h
 }
 
 function copyCounts(from: Mode, to: Mode, side: 0 | 1): void {

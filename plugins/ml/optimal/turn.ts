@@ -1,12 +1,11 @@
 import type { Side } from '../solver/kernel.ts'
 import type { Leaf } from '../solver/leaf.ts'
-import { cloneMode, F, MODE_SIZE, type Mode, SIDE_SIZE, T_ORDER } from '../solver/mode.ts'
-import { rehashField } from '../solver/mode-hash.ts'
+import { cloneMode, F, type Mode, SIDE_SIZE, T_ORDER } from '../solver/mode.ts'
 import { actionLeavesFrom } from '../solver/phases.ts'
 import { residual } from '../solver/residual.ts'
 import { turnStart } from '../solver/turn-start.ts'
 import { type Game, STRUGGLE } from './setup.ts'
-import { EXT_SIDE, lift, ppLeftOf, project, settleActor, X, xget, xset } from './state.ts'
+import { lift, ppLeftOf, project, settleActor, X, xget, xset } from './state.ts'
 
 /**
  * One turn of the multi-move game, phase by phase, on top of the fixed-move solver's rules: each
@@ -45,29 +44,6 @@ export function startStates(
     if (curB === STRUGGLE) setField(next, 1, F.choice, 1)
   }
   return branches
-}
-
-/**
- * Every field `startStates` may write (`project`'s `cur`, `lastMove` and `disable`, `turnStart`'s
- * choice, out-of-PP flag, `moved`, Counter's volatile and the order): a turn's start differs from
- * its turn state nowhere else, so its hash comes from the turn state's (`startHash`).
- */
-export const START_FIELDS: readonly number[] = [
-  ...[0, 1].flatMap((side) => [
-    ...[F.lastMove, F.disable, F.choice, F.ppOut, F.moved, F.counter].map((f) => side * SIDE_SIZE + f),
-    MODE_SIZE + side * EXT_SIDE + X.cur,
-  ]),
-  T_ORDER,
-]
-
-/**
- * `hashMode(next)` for a state `startStates` made from `state` (whose hash is `hash`): only
- * `START_FIELDS` can differ, so 15 fields are read instead of every one.
- */
-export function startHash(state: Mode, next: Mode, hash: number): number {
-  let h = hash
-  for (const at of START_FIELDS) h = rehashField(h, at, state[at]!, next[at]!)
-  return h
 }
 
 /** Who acts in an action state: the first mover until it has moved, then the other. */

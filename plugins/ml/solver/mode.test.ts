@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'bun:test'
 import { createModeTable, F, initialMode, type Mode, SIDE_SIZE } from './mode.ts'
-import { hashMode } from './mode-hash.ts'
 
 /** A state told apart from the others by a few fields (HP-free, as the solver's). */
 function stateOf(n: number): Mode {
@@ -40,15 +39,5 @@ describe('ModeTable: states interned by content', () => {
     for (let n = 0; n < 5000; n++) expect(table.indexOf(stateOf(n), false)).toBe(n)
     for (let n = 4999; n >= 0; n--) expect(table.find(stateOf(n))).toBe(n)
     expect(table.size).toBe(5000)
-  })
-
-  test('a caller that knows a state’s hash finds the same index; the table keeps that hash', () => {
-    const table = createModeTable()
-    for (let n = 0; n < 300; n++) table.indexOf(stateOf(n), false)
-    for (let n = 0; n < 300; n++) {
-      expect(table.indexOfHashed(stateOf(n), hashMode(stateOf(n)), false)).toBe(n)
-      expect(table.hashAt(n)).toBe(hashMode(stateOf(n)))
-    }
-    expect(table.indexOfHashed(stateOf(300), hashMode(stateOf(300)), true)).toBe(300)
   })
 })
