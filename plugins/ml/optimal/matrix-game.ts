@@ -3,8 +3,12 @@
  * optimal mixed strategy for each player. Every state of the battle game asks this of a ≤ 4 × 4
  * matrix, tens of thousands of times per solve, so the common cases are short-circuited: a single
  * row or column, a pure saddle point (most battle states: one move is simply best), a 2 × 2
- * closed form; the rest is a dense simplex on the classic LP (Bland's rule, so it cannot cycle).
+ * closed form; the rest is a dense simplex on the classic LP (Bland's rule, so it cannot cycle),
+ * and when ties in the payoffs leave it a pivot too small to trust, the game's kernels
+ * (`matrix-kernels.ts`).
  */
+import { solveByKernels } from './matrix-kernels.ts'
+
 export interface GameSolution {
   value: number
   /** Row player's probabilities (length = rows). */
@@ -120,7 +124,9 @@ function simplex(
   }
   const objective = rows * width
   for (let c = 0; c < cols; c++) t[objective + c] = -1
-  for (let iteration = 0; iteration < 100; iteration++) {
+  for (let iteration = 0; ; iteration++) {
+    // a tableau the pivots cannot settle (degenerate ties): the kernels, which need no pivot rule
+    if (iteration === MAX_PIVOTS) return byKernels(payoff, rows, cols, out)
     let enter = -1
     for (let j = 0; j < MAX + rows; j++) {
       if (j >= cols && j < MAX) continue
@@ -141,7 +147,8 @@ function simplex(
         leave = r
       }
     }
-    if (leave < 0) throw new Error('matrix game LP unbounded (cannot happen with positive payoffs)')
+    // mathematically impossible with positive payoffs: a pivot too small to trust came before
+    if (leave < 0) return byKernels(payoff, rows, cols, out)
     pivot(t, width, rows, leave, enter)
     basis[leave] = enter
   }
@@ -153,6 +160,21 @@ function simplex(
   for (let r = 0; r < rows; r++) out.row[r] = Math.max(0, t[objective + MAX + r]!) / total
   out.value = 1 / total - shift
   return out
+}
+
+/** Pivots after which the simplex gives up on a tableau (4 × 4 games take ≤ 10). */
+const MAX_PIVOTS = 100
+
+/** `solveByKernels`, or the error that the game has no solution (payoffs that are not numbers). */
+function byKernels(payoff: Float64Array, rows: number, cols: number, out: GameSolution): GameSolution {
+  for (let i = 0; i < MAX; i++) {
+    out.row[i] = 0
+    out.col[i] = 0
+  }
+  const solved = solveByKernels(payoff, rows, cols, out)
+  if (!solved)
+    throw new Error(`matrix game without a solution: payoffs ${[...payoff.subarray(0, rows * cols)]}`)
+  return solved
 }
 
 function pivot(t: Float64Array, width: number, rows: number, leave: number, enter: number): void {
