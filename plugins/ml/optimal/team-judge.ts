@@ -15,7 +15,10 @@ export interface SweepTeamOptions {
    * garbage) take their share too: on a quiet machine a warm team's shares have a median of 0.8
    * and fall to 0.36, a cold helper's to 0.25. So the judge waits for `warmUp` shared sweeps and
    * for `lowInARow` low shares in a row; a wrong call is cheap the other way round (a team on a
-   * busy machine is never much slower than one thread: see `sweepSharedChunks`).
+   * busy machine is never much slower than one thread: see `sweepSharedChunks`). With 0.5 and two
+   * in a row, a quiet bench (2026-12-03, 2-core VM) still found 26 of 97 shares below 0.5 and sent
+   * 16–20 % of its solves alone: the median of two-thread solves was 4.4–4.7 % slower than with
+   * 0.35 and three in a row, which sent none alone (one process, both judges alternating per game).
    */
   readonly minShare: number
   readonly restSolves: number
@@ -27,10 +30,10 @@ export interface SweepTeamOptions {
 
 export const DEFAULT_TEAM_OPTIONS: SweepTeamOptions = {
   minCells: 200_000,
-  minShare: 0.5,
+  minShare: 0.35,
   restSolves: 8,
   warmUp: 8,
-  lowInARow: 2,
+  lowInARow: 3,
 }
 
 /**
