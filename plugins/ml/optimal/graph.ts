@@ -1,6 +1,6 @@
 import type { HpOp } from '../solver/kernel.ts'
 import { createModeTable, F, type Mode, SIDE_SIZE } from '../solver/mode.ts'
-import { OptimalLimitError } from './errors.ts'
+import { checkDeadline, OptimalLimitError } from './errors.ts'
 import { createMixTable, type MixTarget } from './graph-keys.ts'
 import { createLeafGrouper } from './leaf-groups.ts'
 import { createOutcomeCache, type OutcomeCache, patchInto, type SharedOutcomes } from './outcome-cache.ts'
@@ -101,6 +101,8 @@ export interface GameGraph extends SweepGraph {
 export interface GraphLimits {
   /** Most discrete states (turn starts + within-turn states) explored before refusing. */
   readonly maxStates: number
+  /** The solve's deadline, checked before each state is expanded (see `checkDeadline`). */
+  readonly time?: { readonly deadline: number; readonly timeLimitMs: number }
 }
 
 /**
@@ -110,7 +112,7 @@ export interface GraphLimits {
  *
  * @param cache outcomes already computed for states equal but for their PP counts or the foe's
  *   choice (see `OutcomeCache`; default: one for this exploration): the same graph, sooner
- * @throws OptimalLimitError `OPTIMAL_STATE_LIMIT` past `limits.maxStates`.
+ * @throws OptimalLimitError past `limits.maxStates` (`OPTIMAL_STATE_LIMIT`) or `limits.time`.
  * @example const graph = exploreGame(game, initialState(game), { maxStates: 20000 })
  */
 export function exploreGame(
@@ -257,6 +259,7 @@ export function exploreGame(
   }
   const root = turnNode(start)
   while (pending.length > 0) {
+    if (limits.time) checkDeadline(limits.time)
     const node = nodes[pending.pop()!]!
     if (node.kind === 'turn') {
       const entries = node.entries as { p: number; node: number }[][]

@@ -41,6 +41,8 @@ describe('optimal play: one move each is the fixed-move battle', () => {
     ['geodude', 'bide', 'electrode', 'sonicboom'],
     // 2–5 hits rolled apart: the exploration folds each hit list to its sum (graph-keys.ts)
     ['paras', 'furyswipes', 'omastar', 'rockthrow'],
+    // 2–5 hits into Counter: each hit's states merge once Counter has recorded it (hit-merge.ts)
+    ['persian', 'furyswipes', 'machamp', 'counter'],
   ]
   for (const [a, moveA, b, moveB] of PAIRS) {
     test(`${a} ${moveA} vs ${b} ${moveB}`, () => {
@@ -187,7 +189,7 @@ describe('optimal play: mid-battle states and limits', () => {
   })
 
   test('a solve past its time budget is refused with the limit named (never left to run)', () => {
-    // a deadline already passed: the first sweep stops, whatever the machine's speed
+    // a deadline already passed: exploring stops at its first state, whatever the machine's speed
     const limits = { ...DEFAULT_LIMITS, timeLimitMs: 0 }
     try {
       solve({ a: PIKACHU, b: CHARMANDER }, limits)
@@ -197,6 +199,18 @@ describe('optimal play: mid-battle states and limits', () => {
       expect((error as OptimalLimitError).code).toBe('OPTIMAL_TIME_LIMIT')
       expect((error as OptimalLimitError).message).toContain('0 ms')
     }
+  })
+
+  test('a multi-hit move into Counter among 4 moves each solves (its hits once split into 24^5 leaves)', () => {
+    // exploring one action of Pin Missile into Counter ran for minutes and gigabytes: every hit
+    // split the leaves per damage amount, though Counter keeps only the last one
+    const solved = solve({
+      a: { species: 'jolteon', moves: ['irontail', 'pinmissile', 'dig', 'takedown'] },
+      b: { species: 'raticatealola', moves: ['headbutt', 'counter', 'quickattack', 'dig'] },
+    })
+    expect(solved.graph.nodes.length).toBeLessThan(5000)
+    expect(bestResponse(solved, 0)).toBeGreaterThan(solved.value - 1e-9)
+    expect(bestResponse(solved, 1)).toBeLessThan(solved.value + 1e-9)
   })
 
   test('moves whose multi-move behaviour is not modelled are refused', () => {

@@ -150,6 +150,7 @@ export function createReuse(): Reuse {
  * `sweep-helper.ts`).
  *
  * @param reuse what an earlier preparation of the same request computed (the same answer)
+ * @param deadline `performance.now()` past which exploring stops (`OPTIMAL_TIME_LIMIT`)
  * @throws OptimalLimitError past the state or cell budget (before any table is allocated).
  */
 export function prepareGame(
@@ -159,6 +160,7 @@ export function prepareGame(
   limits: OptimalLimits,
   tracked: readonly [boolean[], boolean[]],
   reuse: Reuse = createReuse(),
+  deadline = Number.POSITIVE_INFINITY,
 ): PreparedGame {
   const game = createGame(engine.dex, factory, request.a, request.b, { tracked, sameRulesAs: reuse.rules })
   reuse.rules ??= game
@@ -170,9 +172,8 @@ export function prepareGame(
   // without a PP count every chance state is met once: caching its outcomes would not pay
   const counting = tracked.some((slots) => slots.some(Boolean))
   // interchangeable states merged: fewer tables to sweep, the same values (see `quotientGraph`)
-  const graph = quotientGraph(
-    exploreGame(game, state, { maxStates: limits.maxStates }, counting ? reuse.outcomes : undefined),
-  )
+  const graphLimits = { maxStates: limits.maxStates, time: { deadline, timeLimitMs: limits.timeLimitMs } }
+  const graph = quotientGraph(exploreGame(game, state, graphLimits, counting ? reuse.outcomes : undefined))
   const reach = reachOf(graph, hp[0], hp[1], maxA, maxB)
   let cells = 0
   for (let id = 0; id < graph.nodes.length; id++) cells += reach.hiA[id]! * reach.hiB[id]!
@@ -206,7 +207,7 @@ function solveOnce(
   const run = team?.begin()
   let prepared: PreparedGame
   try {
-    prepared = prepareGame(engine, factory, request, limits, tracked, reuse)
+    prepared = prepareGame(engine, factory, request, limits, tracked, reuse, deadline)
   } catch (error) {
     run?.end()
     throw error

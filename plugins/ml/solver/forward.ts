@@ -31,8 +31,8 @@ export interface ForwardOptions {
   /**
    * `performance.now()` after which the solve gives up with `UnsupportedMechanic` (checked before
    * each discrete state of each phase: one turn of Bide against a multi-hit move can hold hundreds
-   * of states that take minutes and gigabytes). Bulk labelling's bound: one pathological pair (Counter against a multi-hit move can
-   * take minutes) must not hold a whole dataset build. Unset: no limit (answers never depend on it).
+   * of states, each a different Bide total). Bulk labelling's bound: one pathological pair must not
+   * hold a whole dataset build. Unset: no limit (answers never depend on it).
    */
   readonly deadline?: number
 }

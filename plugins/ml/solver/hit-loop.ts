@@ -3,17 +3,12 @@ import { foeOf, get, type SolveContext, set } from './context.ts'
 import { constantDist, type Dist, entries, sum } from './dist.ts'
 import { boost, clearAllBoosts, confuse, seed, trap, tryStatus } from './effects.ts'
 import { type HitEffect, hitEffect } from './hit.ts'
+import { type Hitting, mergeEqualHits } from './hit-merge.ts'
 import type { Side } from './kernel.ts'
 import { childOf, type Leaf, split } from './leaf.ts'
 import { BRN, F, FRZ, NONE, PAR, PSN, SLP, TOX } from './mode.ts'
 import { hitCounts } from './multihit.ts'
 import { UnsupportedMechanic } from './unsupported.ts'
-
-/** A leaf inside the hit loop, with the damage of earlier hits not yet written as an op. */
-interface Hitting {
-  leaf: Leaf
-  pending: Dist | null
-}
 
 /**
  * The hit loop of a damaging move that connected (`hitStepMoveHitLoop`): per hit, a Substitute
@@ -26,6 +21,8 @@ export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): 
   const out: Leaf[] = []
   const counts = move.multihit ? hitCounts(move) : ONE_HIT
   const foe = foeOf(side)
+  // hits the foe records split per amount: equal states are merged after each hit (see `mergeEqualHits`)
+  const recorded = Boolean(move.multihit) && recordsDamage(ctx, leaf.m, foe, move)
   for (let k = 0; k < counts.length; k++) {
     const [hits, p] = counts[k]!
     if (p <= 0) continue
@@ -35,7 +32,7 @@ export function hitLoop(ctx: SolveContext, leaf: Leaf, side: Side, move: Move): 
     for (let i = 0; i < hits; i++) {
       const next: Hitting[] = []
       for (const state of states) oneHit(ctx, state, side, move, next)
-      states = next
+      states = recorded ? mergeEqualHits(next) : next
     }
     for (const state of states) out.push(finish(ctx, flush(state, foe), side, move))
   }
@@ -66,10 +63,9 @@ function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move, out: 
     afterDamage(ctx, state, side, move, out)
     return
   }
-  const leaf = flush(state, foe)
-  if (effect.kind === 'halve') leaf.ops.push({ kind: 'halve', side: foe })
-  if (effect.kind === 'ohko') leaf.ops.push({ kind: 'faint', side: foe })
   if (effect.kind !== 'dist') {
+    const leaf = flush(state, foe)
+    leaf.ops.push(effect.kind === 'halve' ? { kind: 'halve', side: foe } : { kind: 'faint', side: foe })
     if (tracked) throw new UnsupportedMechanic(`${move.name} into Counter or Bide`)
     afterDamage(ctx, { leaf, pending: null }, side, move, out)
     return
@@ -79,10 +75,12 @@ function oneHit(ctx: SolveContext, state: Hitting, side: Side, move: Move, out: 
   for (let k = 0; k < values.length; k++) {
     const [value, q] = values[k]!
     // the last amount takes the leaf itself (dropped once split)
-    const child = childOf(leaf, q, k === values.length - 1)
-    child.ops.push({ kind: 'damage', side: foe, dist: constantDist(value) })
+    const child = childOf(state.leaf, q, k === values.length - 1)
     record(ctx, child, foe, move, value)
-    states.push({ leaf: child, pending: null })
+    // added to the pending damage, not written as an op: the states after the next hits are then
+    // equal but for it, and merge (see `mergeEqualHits`)
+    const hit = constantDist(value)
+    states.push({ leaf: child, pending: state.pending ? sumCached(state.pending, hit) : hit })
   }
   for (const child of states) afterDamage(ctx, child, side, move, out)
 }
