@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, solveGame } from '../plugins/ml/optimal/solve.ts'
 import type { SweepTeam } from '../plugins/ml/optimal/sweep-team.ts'
 import { createBattlerFactory } from '../plugins/ml/solver/battler.ts'
 import type { BufferStore } from '../plugins/ml/solver/grid.ts'
+import { UnsupportedMechanic } from '../plugins/ml/solver/unsupported.ts'
 
 /** Solves before the measured ones, in a served process's state (see `warmUpOptimalPlay`). */
 export const DEFAULT_WARM_UP = 200
@@ -38,7 +39,8 @@ export function warmUpOptimalPlay(
     try {
       solveGame(engine, factory, store, { a: scenario.a, b: scenario.b }, DEFAULT_LIMITS, team)
     } catch (error) {
-      if (!(error instanceof OptimalLimitError)) throw error
+      // refused matchups (over a budget, a mechanic not modelled) warm up what they ran
+      if (!(error instanceof OptimalLimitError || error instanceof UnsupportedMechanic)) throw error
     }
   }
   return (performance.now() - started) / 1000
