@@ -1,6 +1,8 @@
 import { certainKnockOuts } from './cell-certain.ts'
 import { createCellEvaluator } from './cell-eval.ts'
 import { createCellGame } from './cell-game.ts'
+import { createCellRounds } from './cell-rounds.ts'
+import { createSaddleGuess } from './cell-saddle.ts'
 import { stageGroups } from './cell-tables.ts'
 import { checkDeadline } from './errors.ts'
 import type { SweepGraph } from './graph.ts'
@@ -16,9 +18,6 @@ import type { SweepOptions } from './sweep.ts'
 import { type SweepOrder, sweepOrder } from './sweep-order.ts'
 import { payoffFillers, sameCellTemplates } from './templates.ts'
 import { createTurnSolver } from './turn-solve.ts'
-
-/** A cell whose fixed point has not settled after this many rounds reports its change as residual. */
-const MAX_CELL_ITERATIONS = 100_000
 
 /** One sweep's cells, a stretch of a row at a time (see `sweep`), by one thread or several. */
 export interface RowSweeper {
@@ -87,26 +86,31 @@ export function createRowSweeper(
     tables,
     (id, a) => rowTopOf(reach, id, a),
   )
-  const cellGame = createCellGame({
+  // what a cell's turn states read: the cell game, and value iteration's saddle guesses (see
+  // `SaddleGuess`) at the cells the cell game cannot vouch for
+  const cellInput = {
     count,
     rowsOf,
     colsOf,
     pairStart,
     constQ,
     ensure: pairs.ensure,
-    ensureHere: pairs.ensureHere,
     termStart,
     termNode,
     termCoef,
     val,
     hiB,
+    strategies,
+  }
+  const cellGame = createCellGame({
+    ...cellInput,
+    ensureHere: pairs.ensureHere,
     games,
     payoff,
-    strategies,
     tolerance: options.tolerance,
     certain: certainKnockOuts(layout, rowsOf, colsOf),
   })
-
+  const saddles = createSaddleGuess(cellInput)
   const { payoffFromValues, payoffFromTemplates } = payoffFillers(
     layout,
     rowsOf,
@@ -116,7 +120,6 @@ export function createRowSweeper(
     val,
     payoff,
   )
-  const solveTurn = (id: number, cell: number) => turnSolver.solve(id, cell, rowsOf[id]!, colsOf[id]!)
   // chance states read at other cells (their values go to the grid), widest B range first
   const stored = Int32Array.from(
     graph.chances
@@ -142,9 +145,21 @@ export function createRowSweeper(
   const { storedRowAt, turnRowAt, groupTops } = lists
   let storedEnd = 0
   const topA = Math.max(0, ...turnIds.map((id) => hiA[id]!))
-  let residual = 0
-
-  const cellOf = (id: number, a: number, b: number) => (a - 1) * hiB[id]! + b - 1
+  const rounds = createCellRounds({
+    turns: rowTurns,
+    rowsOf,
+    colsOf,
+    pairStart,
+    hiB,
+    val,
+    pairs,
+    payoffFromTemplates,
+    payoffFromValues,
+    turnSolver,
+    saddles,
+    rule,
+    tolerance: options.tolerance,
+  })
 
   /**
    * One pass over the cell's chance states, last phase first: value = lower part + same-cell terms
@@ -165,42 +180,11 @@ export function createRowSweeper(
     }
   }
 
-  /** One round over the cell's turn states; returns the largest change. */
-  const relaxTurns = (turnEnd: number, a: number, b: number, fromTemplates: boolean): number => {
-    let delta = 0
-    for (let i = 0; i < turnEnd; i++) {
-      const id = rowTurns[i]!
-      if (fromTemplates) payoffFromTemplates(id)
-      else payoffFromValues(id)
-      const v = solveTurn(id, cellOf(id, a, b))
-      delta = Math.max(delta, Math.abs(v - val[id]!))
-      val[id] = v
-    }
-    return delta
-  }
-
-  /**
-   * Repeats `round` until nothing moves by the tolerance (or gives up, reporting the change), then
-   * records the turn states' last choices.
-   */
-  const untilSettled = (turnEnd: number, a: number, b: number, round: () => number) => {
-    for (let iteration = 0; ; iteration++) {
-      const delta = round()
-      if (delta > options.tolerance && iteration < MAX_CELL_ITERATIONS) continue
-      if (delta > options.tolerance) residual = Math.max(residual, delta)
-      for (let i = 0; i < turnEnd; i++) {
-        const id = rowTurns[i]!
-        turnSolver.commit(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!)
-      }
-      return
-    }
-  }
-
   /** The cell's fixed point by plain iteration over every state (some branch returns to the cell per HP). */
   const iterateValues = (turnEnd: number, a: number, b: number) =>
-    untilSettled(turnEnd, a, b, () => {
+    rounds.settle(turnEnd, a, b, () => {
       relaxChance()
-      return relaxTurns(turnEnd, a, b, false)
+      return rounds.relax(turnEnd, a, b, false)
     })
 
   /**
@@ -211,8 +195,10 @@ export function createRowSweeper(
   const iterateTemplates = (turnEnd: number, a: number, b: number) => {
     pairs.begin(a, b)
     if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b)) {
-      pairs.ensureAll(rowTurns, turnEnd)
-      untilSettled(turnEnd, a, b, () => relaxTurns(turnEnd, a, b, true))
+      // a game's pairs are valued as its saddle checks read them
+      if (rule.kind !== 'game') pairs.ensureAll(rowTurns, turnEnd)
+      rounds.nextCell()
+      rounds.settle(turnEnd, a, b, () => rounds.relax(turnEnd, a, b, true))
     }
     for (let i = 0; i < storedEnd; i++) {
       const id = rowStored[i]!
@@ -270,7 +256,10 @@ export function createRowSweeper(
       }
       while (turnEnd > 0 && turnTops[turnEnd - 1]! < b) turnEnd--
       while (storedEnd > 0 && storedTops[storedEnd - 1]! < b) storedEnd--
-      if (b === from && rule.kind === 'game') cellGame.guessFromBelow(rowTurns, turnEnd, a, b)
+      if (b === from && rule.kind === 'game') {
+        cellGame.guessFromBelow(rowTurns, turnEnd, a, b)
+        saddles.fromBelow(rowTurns, turnEnd, a, b)
+      }
       for (let i = 0; i < turnEnd; i++) val[rowTurns[i]!] = fromTable ? grid[turnRowAt[i]! + b]! : 0
       if (cells.returned) {
         for (let i = 0; i < ends[lazyGroup]!; i++) cells.evaluate(rowLists[lazyGroup]![i]!, a, b)
@@ -288,5 +277,5 @@ export function createRowSweeper(
     listNext = to + 1
     return change
   }
-  return { topA, topB: topBOf, sweepCells, residual: () => residual, order: cellOrder }
+  return { topA, topB: topBOf, sweepCells, residual: rounds.residual, order: cellOrder }
 }

@@ -15,6 +15,10 @@ export interface TurnSolver {
    * thread may read; `respond` records as it solves).
    */
   commit(id: number, cell: number, rows: number, cols: number): void
+  /** `game`: the last choice of `id` is the pure pair `pair` (row · cols + column), found without `solve`. */
+  setPure(id: number, pair: number, rows: number, cols: number): void
+  /** `game`: the last choice of `id` as a pure pair (row · cols + column), −1 when mixed. */
+  pendingPair(id: number, rows: number, cols: number): number
 }
 
 /**
@@ -62,6 +66,20 @@ export function createTurnSolver(
       for (let r = 0; r < rows; r++) pending[base + r] = solution.row[r]!
       for (let c = 0; c < cols; c++) pending[base + rows + c] = solution.col[c]!
       return solution.value
+    },
+    setPure(id, pair, rows, cols) {
+      const base = id * STRIDE
+      const row = Math.floor(pair / cols)
+      for (let r = 0; r < rows; r++) pending[base + r] = r === row ? 1 : 0
+      for (let c = 0; c < cols; c++) pending[base + rows + c] = c === pair - row * cols ? 1 : 0
+    },
+    pendingPair(id, rows, cols) {
+      const base = id * STRIDE
+      let row = -1
+      let col = -1
+      for (let r = 0; r < rows; r++) if (pending[base + r] === 1) row = r
+      for (let c = 0; c < cols; c++) if (pending[base + rows + c] === 1) col = c
+      return row >= 0 && col >= 0 ? row * cols + col : -1
     },
     commit(id, cell, rows, cols) {
       if (rule.kind !== 'game') return
