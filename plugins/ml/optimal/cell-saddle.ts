@@ -4,12 +4,21 @@ import type { Strategies } from './strategies.ts'
 /** What a saddle check reads: the cell game's pair values and same-cell terms (see `CellGameInput`). */
 export type SaddleInput = Pick<
   CellGameInput,
-  'count' | 'rowsOf' | 'colsOf' | 'pairStart' | 'constQ' | 'ensure' | 'termStart' | 'termNode' | 'termCoef'
-> &
-  Pick<CellGameInput, 'val' | 'hiB'> & {
-    /** The choices recorded so far (the cell below a stretch's first cell is read). */
-    readonly strategies: Pick<Strategies, 'row' | 'col'>
-  }
+  | 'count'
+  | 'rowsOf'
+  | 'colsOf'
+  | 'pairStart'
+  | 'constQ'
+  | 'ensure'
+  | 'termStart'
+  | 'termNode'
+  | 'termCoef'
+  | 'val'
+  | 'hiB'
+> & {
+  /** The choices recorded so far (the cell below a stretch's first cell is read). */
+  readonly strategies: Pick<Strategies, 'row' | 'col'>
+}
 
 /**
  * A guessed pure pair per turn state, checked as a saddle point of the state's matrix at the
