@@ -32,7 +32,6 @@ import {
 } from './optimal-solves.ts'
 import { DEFAULT_WARM_UP, warmUpOptimalPlay } from './optimal-warm-up.ts'
 
-
 /**
  * Solves `count` seeded 4-vs-4 scenarios from full HP (after `warmUp` other ones: see
  * `warmUpOptimalPlay`) and measures each solve. Refusals over the default budget are counted, not timed: they are answered
