@@ -78,7 +78,7 @@ export function createCellRounds(input: CellRoundsInput): CellRounds {
       missedAt[id] = cellNumber
       return solveWhole(id, a, b)
     }
-    turnSolver.setPure(id, saddles.guessed(id), rowsOf[id]!, colsOf[id]!)
+    turnSolver.setPure(id, saddles.guessed(id))
     return v
   }
 

@@ -1,5 +1,5 @@
 import type { MatrixGameSolver } from './matrix-game.ts'
-import { recordStrategy, type Strategies, strategyAt } from './strategies.ts'
+import { recordPure, recordStrategy, type Strategies, strategyAt } from './strategies.ts'
 import type { TurnRule } from './sweep.ts'
 
 /** Largest strategy kept per turn state until it is recorded: A's rows then B's columns. */
@@ -16,7 +16,7 @@ export interface TurnSolver {
    */
   commit(id: number, cell: number, rows: number, cols: number): void
   /** `game`: the last choice of `id` is the pure pair `pair` (row · cols + column), found without `solve`. */
-  setPure(id: number, pair: number, rows: number, cols: number): void
+  setPure(id: number, pair: number): void
   /** `game`: the last choice of `id` as a pure pair (row · cols + column), −1 when mixed. */
   pendingPair(id: number, rows: number, cols: number): number
 }
@@ -37,6 +37,8 @@ export function createTurnSolver(
 ): TurnSolver {
   const fixedProbs = new Float64Array(5)
   const pending = new Float64Array(rule.kind === 'game' ? count * STRIDE : 0)
+  // per turn state: its last choice when `setPure` gave it (row · cols + column), else −1 (`pending`)
+  const pendingPure = new Int32Array(rule.kind === 'game' ? count : 0).fill(-1)
   const rowProbs = new Float64Array(STRIDE)
   const colProbs = new Float64Array(STRIDE)
   const respond = (id: number, cell: number, rows: number, cols: number): number => {
@@ -62,18 +64,17 @@ export function createTurnSolver(
     solve(id, cell, rows, cols) {
       if (rule.kind !== 'game') return respond(id, cell, rows, cols)
       const solution = games.solve(payoff, rows, cols)
+      pendingPure[id] = -1
       const base = id * STRIDE
       for (let r = 0; r < rows; r++) pending[base + r] = solution.row[r]!
       for (let c = 0; c < cols; c++) pending[base + rows + c] = solution.col[c]!
       return solution.value
     },
-    setPure(id, pair, rows, cols) {
-      const base = id * STRIDE
-      const row = Math.floor(pair / cols)
-      for (let r = 0; r < rows; r++) pending[base + r] = r === row ? 1 : 0
-      for (let c = 0; c < cols; c++) pending[base + rows + c] = c === pair - row * cols ? 1 : 0
+    setPure(id, pair) {
+      pendingPure[id] = pair
     },
     pendingPair(id, rows, cols) {
+      if (pendingPure[id]! >= 0) return pendingPure[id]!
       const base = id * STRIDE
       let row = -1
       let col = -1
@@ -83,6 +84,11 @@ export function createTurnSolver(
     },
     commit(id, cell, rows, cols) {
       if (rule.kind !== 'game') return
+      const pair = pendingPure[id]!
+      if (pair >= 0) {
+        recordPure(strategies, id, cell, Math.floor(pair / cols), pair % cols)
+        return
+      }
       const base = id * STRIDE
       for (let r = 0; r < rows; r++) rowProbs[r] = pending[base + r]!
       for (let c = 0; c < cols; c++) colProbs[c] = pending[base + rows + c]!
