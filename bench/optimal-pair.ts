@@ -13,9 +13,9 @@ import {
   quantile,
   type Refused,
   record,
+  SKIPPED_FIRST,
   type Solve,
   timeSolve,
-  WARM_UP,
 } from './optimal-solves.ts'
 import { warmUpOptimalPlay } from './optimal-warm-up.ts'
 
@@ -61,12 +61,12 @@ export function measureThreadPair(count: number, seed = 20_261_202, warmUp = 0):
   let timeLimited = 0
   const outcome = (s: Solve | Refused) => (isRefused(s) ? s.refused : s.fingerprint)
   try {
-    drawScenarios(tools.engine, tools.factory.legal, count + WARM_UP, seed).forEach((scenario, i) => {
+    drawScenarios(tools.engine, tools.factory.legal, count + SKIPPED_FIRST, seed).forEach((scenario, i) => {
       const first = i % 2 === 0
       const a = timeSolve(tools, scenario, first ? undefined : team)
       const b = timeSolve(tools, scenario, first ? team : undefined)
       const [alone, together] = first ? [a, b] : [b, a]
-      if (i < WARM_UP) return
+      if (i < SKIPPED_FIRST) return
       record(one, alone)
       record(two, together)
       if (outcome(alone) !== outcome(together)) {

@@ -27,8 +27,8 @@ import {
   type OptimalPlayFigures,
   quantile,
   record,
+  SKIPPED_FIRST,
   timeSolve,
-  WARM_UP,
 } from './optimal-solves.ts'
 import { DEFAULT_WARM_UP, warmUpOptimalPlay } from './optimal-warm-up.ts'
 
@@ -49,9 +49,9 @@ export function measureOptimalPlay(
   const figures = emptyFigures()
   try {
     warmUpOptimalPlay(tools.engine, tools.store, team, warmUp)
-    drawScenarios(tools.engine, tools.factory.legal, count + WARM_UP, seed).forEach((scenario, i) => {
+    drawScenarios(tools.engine, tools.factory.legal, count + SKIPPED_FIRST, seed).forEach((scenario, i) => {
       const solve = timeSolve(tools, scenario, team)
-      if (i >= WARM_UP) record(figures, solve)
+      if (i >= SKIPPED_FIRST) record(figures, solve)
     })
   } finally {
     team?.close()
