@@ -134,4 +134,28 @@ describe('the turn states of one cell by strategy iteration', () => {
     const { input, turns } = cellOf([{ rows: 1, cols: 2, constQ: [0, 0.5], terms: [[[0, 1]], []] }])
     expect(createCellGame(input).solve(turns, 1, 1, 1)).toBe(false)
   })
+
+  test('states that read only states valued before them in the list are valued in one pass', () => {
+    // a chain (PP used): state 1 reads state 0, state 2 reads state 1, at the same cell
+    const chain = [
+      { rows: 1, cols: 1, constQ: [0.5], terms: [[]] },
+      { rows: 1, cols: 1, constQ: [0.2], terms: [[[0, 0.5]]] },
+      { rows: 1, cols: 1, constQ: [0.1], terms: [[[1, 0.5]]] },
+    ] as { rows: number; cols: number; constQ: number[]; terms: [number, number][][] }[]
+    const solveIn = (order: number[]) => {
+      const { input } = cellOf(chain)
+      let reads = 0
+      const cellGame = createCellGame({ ...input, ensure: () => reads++ })
+      expect(cellGame.solve(Int32Array.from(order), 3, 1, 1)).toBe(true)
+      return { val: input.val, reads, expected: iterate(input) }
+    }
+    const forward = solveIn([0, 1, 2])
+    const backward = solveIn([2, 1, 0])
+    for (const run of [forward, backward])
+      for (let id = 0; id < 3; id++) expect(Math.abs(run.val[id]! - run.expected[id]!)).toBeLessThan(1e-12)
+    expect([...forward.val]).toEqual([...backward.val])
+    // in order: one pass (3 reads) and the check (3 reads); the other order needs more passes
+    expect(forward.reads).toBe(6)
+    expect(backward.reads).toBeGreaterThan(6)
+  })
 })

@@ -110,6 +110,14 @@ export function createCellGame(input: CellGameInput): CellGame {
   const colProbs = new Float64Array(STRIDE)
   // set when a valued pair reads another turn state of the cell (then the evaluation passes again)
   let coupled = false
+  // set when a valued pair reads a state of the evaluated list not valued yet in this pass: only
+  // then can a second pass change anything (see `evaluatePolicy`)
+  let readAhead = false
+  // per state: the evaluation whose list holds it, and the pass that valued it last
+  const listedIn = new Int32Array(count)
+  const valuedIn = new Int32Array(count)
+  let listStamp = 0
+  let passStamp = 0
 
   /** The value of state `id` under the guessed strategies, given the other states' current values. */
   const policyValue = (id: number): number => {
@@ -141,8 +149,12 @@ export function createCellGame(input: CellGameInput): CellGame {
     let q = constQ[k]!
     if (pairOthers[k]) {
       coupled = true
-      for (let t = termStart[k]!; t < termStart[k + 1]!; t++)
-        if (termNode[t] !== id) q += termCoef[t]! * val[termNode[t]!]!
+      for (let t = termStart[k]!; t < termStart[k + 1]!; t++) {
+        const node = termNode[t]!
+        if (node === id) continue
+        q += termCoef[t]! * val[node]!
+        if (listedIn[node] === listStamp && valuedIn[node] !== passStamp) readAhead = true
+      }
     }
     return q
   }
@@ -150,18 +162,27 @@ export function createCellGame(input: CellGameInput): CellGame {
   /** The value of state `id` when both sides play pair `k` (what `policyValue` sums for a pure guess). */
   const pairValue = (id: number, k: number): number => othersPart(id, k) / (1 - pairSelf[k]!)
 
-  /** Values every state under the guessed strategies (Gauss–Seidel over the cell's states). */
+  /**
+   * Values every state under the guessed strategies (Gauss–Seidel over the cell's states). A pass
+   * in which no state read one valued after it (in the list's order) solved the system exactly: a
+   * second pass would compute every value again from the same numbers, so it is not run.
+   */
   const evaluatePolicy = (turns: Int32Array, turnEnd: number) => {
     coupled = false
+    listStamp++
+    for (let i = 0; i < turnEnd; i++) listedIn[turns[i]!] = listStamp
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       let change = 0
+      passStamp++
+      readAhead = false
       for (let i = 0; i < turnEnd; i++) {
         const id = turns[i]!
         const v = policyValue(id)
         change = Math.max(change, Math.abs(v - val[id]!))
         val[id] = v
+        valuedIn[id] = passStamp
       }
-      if (!coupled || change <= EXACT) return
+      if (!coupled || !readAhead || change <= EXACT) return
     }
   }
 
