@@ -32,6 +32,10 @@ export interface ThreadPair {
    * ends on either side of it with the machine's speed, which says nothing about the answers.
    */
   readonly timeLimited: number
+  /**
+   * The team's figures from here on count the recorded scenarios' shared sweeps only: the warm-up's
+   * (a helper still compiling its code, joining late) would say nothing of a served process.
+   */
   readonly helperShare: number
   /** Solves the team sent alone because the shared sweep before found the other core busy. */
   readonly resting: number
@@ -60,8 +64,11 @@ export function measureThreadPair(count: number, seed = 20_261_202, warmUp = 0):
   let different = 0
   let timeLimited = 0
   const outcome = (s: Solve | Refused) => (isRefused(s) ? s.refused : s.fingerprint)
+  // the team's figures from the first recorded scenario on (not the warm-up's shared sweeps)
+  let before = team.stats()
   try {
     drawScenarios(tools.engine, tools.factory.legal, count + SKIPPED_FIRST, seed).forEach((scenario, i) => {
+      if (i === SKIPPED_FIRST) before = team.stats()
       const first = i % 2 === 0
       const a = timeSolve(tools, scenario, first ? undefined : team)
       const b = timeSolve(tools, scenario, first ? team : undefined)
@@ -76,7 +83,7 @@ export function measureThreadPair(count: number, seed = 20_261_202, warmUp = 0):
       if (!isRefused(alone) && !isRefused(together)) wallRatios.push(alone.wallMs / together.wallMs)
     })
     const stats = team.stats()
-    const helperShare = stats.helperChunks / Math.max(1, stats.chunks)
+    const helperShare = (stats.helperChunks - before.helperChunks) / Math.max(1, stats.chunks - before.chunks)
     return {
       one,
       two,
@@ -84,12 +91,12 @@ export function measureThreadPair(count: number, seed = 20_261_202, warmUp = 0):
       different,
       timeLimited,
       helperShare,
-      resting: stats.resting,
-      together: stats.together,
-      cores: stats.cores,
-      shares: stats.shares,
-      handOver: stats.handOver,
-      sweepMs: stats.sweepMs,
+      resting: stats.resting - before.resting,
+      together: stats.together - before.together,
+      cores: stats.cores.slice(before.cores.length),
+      shares: stats.shares.slice(before.shares.length),
+      handOver: stats.handOver.slice(before.handOver.length),
+      sweepMs: stats.sweepMs.slice(before.sweepMs.length),
     }
   } finally {
     team.close()
