@@ -79,6 +79,16 @@ describe('refusedCounting: the size of a game counting one more PP, from the gam
     expect(bound).toBeLessThanOrEqual(allCells)
   })
 
+  test('the pairs alone (no steps) are the same pairs, in the same order', () => {
+    const alone = pairPaths(uncounted, thunder, ALL, false)!
+    expect(alone.keys).toEqual(pairPaths(uncounted, thunder, ALL)!.keys)
+    expect(alone.stepAt.length + alone.stepTarget.length + alone.splitPair.length).toBe(0)
+    const cut = Math.floor(alone.keys.length / 3)
+    expect(pairPaths(uncounted, thunder, cut, false)!.keys.length).toBe(
+      pairPaths(uncounted, thunder, cut)!.keys.length,
+    )
+  })
+
   test('with Disable in play, a pair whose count ran out is not followed (Disable reads the PP)', () => {
     const pairs = pairPaths(uncounted, thunder, ALL)!
     expect(followedSpent(uncounted, pairs, thunder[0]!.maxPp)).toBe(0)

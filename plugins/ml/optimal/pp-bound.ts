@@ -38,9 +38,11 @@ export function refusedCounting(
   slots: readonly CountedSlot[],
   limits: CountingLimits,
 ): boolean {
-  const pairs = pairPaths(graph, slots, limits.maxStates)
-  if (!pairs) return false
-  if (pairs.keys.length > limits.maxStates) return true
+  // counted first without their steps: a walk past the state budget needs only their number
+  const found = pairPaths(graph, slots, limits.maxStates, false)
+  if (!found) return false
+  if (found.keys.length > limits.maxStates) return true
+  const pairs = pairPaths(graph, slots, limits.maxStates)!
   return countedCells(graph, start, pairs, limits.maxCells) > limits.maxCells
 }
 
