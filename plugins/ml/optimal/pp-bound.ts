@@ -114,6 +114,6 @@ function splitCells(graph: GameGraph, pairs: Pairs, hiA: Int32Array, hiB: Int32A
     largest[splitId[k]!] = Math.max(largest[splitId[k]!]!, out[0] * out[1])
   }
   let cells = 0
-  for (const x of largest) cells += x
+  for (let k = 0; k < count; k++) cells += largest[k]!
   return cells
 }

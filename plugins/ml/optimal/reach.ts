@@ -28,8 +28,10 @@ export function rowTopOf(reach: Reach, id: number, a: number): number {
 
 /** Cells (state, A's HP, B's HP) the sweep values: every row's reachable part, over every state. */
 export function reachableCells(reach: Reach): number {
+  const { rowTop } = reach
   let cells = 0
-  for (const top of reach.rowTop) cells += top
+  // indexed: `for … of` a typed array runs its iterator, ≈ 30× slower here (0.3 ms a median game)
+  for (let i = 0; i < rowTop.length; i++) cells += rowTop[i]!
   return cells
 }
 
