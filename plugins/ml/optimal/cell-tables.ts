@@ -38,7 +38,7 @@ export function sameLists(layout: Layout) {
     }
   }
   sameStart[count] = targets.length
-  return { sameStart, sameTarget: Int32Array.from(targets), sameCoef: Float64Array.from(coefs) }
+  return { sameStart, sameTarget: new Int32Array(targets), sameCoef: new Float64Array(coefs) }
 }
 
 /**
@@ -64,7 +64,7 @@ export function eagerSameLists(
     }
   }
   start[count] = targets.length
-  return { sameStart: start, sameTarget: Int32Array.from(targets), sameCoef: Float64Array.from(coefs) }
+  return { sameStart: start, sameTarget: new Int32Array(targets), sameCoef: new Float64Array(coefs) }
 }
 
 /**
@@ -78,13 +78,15 @@ export function stageGroups(graph: SweepGraph, reach: Reach, lazy: Uint8Array, z
   const stages = [...new Set(graph.chances.map((n) => n.stage))].sort((x, y) => y - x)
   const groupOf = (n: SweepChance) =>
     lazy[n.id] ? 2 * stages.length : stages.indexOf(n.stage) + (zero[n.id] ? 0 : stages.length)
-  const groups = Array.from({ length: 2 * stages.length + 1 }, (_, g) =>
-    Int32Array.from(
-      graph.chances
-        .filter((n) => hiA[n.id]! > 0 && groupOf(n) === g)
-        .map((n) => n.id)
-        .sort((x, y) => hiB[y]! - hiB[x]!),
-    ),
+  const groups = Array.from(
+    { length: 2 * stages.length + 1 },
+    (_, g) =>
+      new Int32Array(
+        graph.chances
+          .filter((n) => hiA[n.id]! > 0 && groupOf(n) === g)
+          .map((n) => n.id)
+          .sort((x, y) => hiB[y]! - hiB[x]!),
+      ),
   )
   return { groups, evaluated: stages.length, lazyGroup: 2 * stages.length }
 }
@@ -134,12 +136,12 @@ export function lazyPrograms(
   lazySame[count] = targets.length
   return {
     start,
-    kind: Uint8Array.from(kind),
-    branch: Int32Array.from(branch),
-    at: Int32Array.from(at),
-    stride: Int32Array.from(stride),
+    kind: new Uint8Array(kind),
+    branch: new Int32Array(branch),
+    at: new Int32Array(at),
+    stride: new Int32Array(stride),
     sameStart: lazySame,
-    sameTarget: Int32Array.from(targets),
-    sameCoef: Float64Array.from(coefs),
+    sameTarget: new Int32Array(targets),
+    sameCoef: new Float64Array(coefs),
   }
 }

@@ -98,7 +98,7 @@ export function doomedRows(graph: SweepGraph, layout: Layout): DoomedRows | null
  */
 export function sweepReach(reach: Reach, doomed: DoomedRows | null): Reach {
   if (!doomed) return reach
-  const rowTop = Int32Array.from(reach.rowTop)
+  const rowTop = reach.rowTop.slice()
   for (let id = 0; id < doomed.upTo.length; id++) {
     const last = Math.min(doomed.upTo[id]!, reach.hiA[id]!)
     if (last > 0) rowTop.fill(0, reach.rowAt[id]!, reach.rowAt[id]! + last)

@@ -62,8 +62,8 @@ export function quotientGraph(graph: GameGraph): GameGraph {
     }
   }
   succStart[n] = succTag.length
-  const tags = Int32Array.from(succTag)
-  const targets = Int32Array.from(succTarget)
+  const tags = new Int32Array(succTag)
+  const targets = new Int32Array(succTarget)
   const table = createPairTable(n)
   let cls = new Int32Array(n)
   let next = new Int32Array(n)
@@ -166,7 +166,7 @@ function mergedGraph(graph: GameGraph, cls: Int32Array, classes: number): GameGr
   const leafEdges = keep.map((old) => {
     const edges = graph.leafEdges[old]
     if (!edges) return undefined
-    const out = Int32Array.from(edges)
+    const out = edges.slice()
     for (let k = 0; k < out.length; k += 3) out[k] = newId[out[k]!]!
     return out
   })

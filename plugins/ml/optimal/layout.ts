@@ -143,18 +143,18 @@ export function layoutOf(graph: GameGraph, reach: Reach): Layout {
     gridAt,
     gridSize: size,
     branchStart,
-    branchKind: Uint8Array.from(kinds),
-    branchP: Float64Array.from(ps),
-    branchTarget: Int32Array.from(targets),
-    branchDist: Int32Array.from(distOf),
+    branchKind: new Uint8Array(kinds),
+    branchP: new Float64Array(ps),
+    branchTarget: new Int32Array(targets),
+    branchDist: new Int32Array(distOf),
     branchOps: ops,
-    branchDeltaAt: Int32Array.from(deltaAt),
-    branchDelta: Int32Array.from(deltas),
+    branchDeltaAt: new Int32Array(deltaAt),
+    branchDelta: new Int32Array(deltas),
     ...dists.arrays(),
     pairStart,
-    entryStart: Int32Array.from(entryStart),
-    entryP: Float64Array.from(entryP),
-    entryNode: Int32Array.from(entryNode),
+    entryStart: new Int32Array(entryStart),
+    entryP: new Float64Array(entryP),
+    entryNode: new Int32Array(entryNode),
   }
 }
 
@@ -190,10 +190,10 @@ function createDistTable() {
     },
     arrays() {
       return {
-        distStart: Int32Array.from([...starts, values.length]),
-        distValue: Int32Array.from(values),
-        distProb: Float64Array.from(probs),
-        distTail: Float64Array.from(tails),
+        distStart: new Int32Array([...starts, values.length]),
+        distValue: new Int32Array(values),
+        distProb: new Float64Array(probs),
+        distTail: new Float64Array(tails),
       }
     },
   }

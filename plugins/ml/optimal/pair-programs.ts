@@ -108,15 +108,15 @@ export function pairPrograms(layout: Layout, lazy: Uint8Array, program: LazyProg
   return {
     flat,
     sumStart,
-    sumKind: Uint8Array.from(kind),
-    sumWeight: Float64Array.from(weight),
-    sumFrom: Int32Array.from(from),
-    sumTo: Int32Array.from(to),
-    sumAt: Int32Array.from(at),
-    sumStride: Int32Array.from(stride),
+    sumKind: new Uint8Array(kind),
+    sumWeight: new Float64Array(weight),
+    sumFrom: new Int32Array(from),
+    sumTo: new Int32Array(to),
+    sumAt: new Int32Array(at),
+    sumStride: new Int32Array(stride),
     termStart,
-    termNode: Int32Array.from(termNode),
-    termWeight: Float64Array.from(termWeight),
+    termNode: new Int32Array(termNode),
+    termWeight: new Float64Array(termWeight),
     ahead,
   }
 }

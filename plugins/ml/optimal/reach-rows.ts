@@ -218,7 +218,7 @@ function compileEdges(graph: GameGraph, hiA: Int32Array, hiB: Int32Array) {
     }
   }
   edgeStart[count] = edges
-  return { owner, edgeStart, edgeKind, edgeTarget, edgeLow, values: Int32Array.from(valueList), ops }
+  return { owner, edgeStart, edgeKind, edgeTarget, edgeLow, values: new Int32Array(valueList), ops }
 }
 
 type Emit = (a: number, top: number) => void

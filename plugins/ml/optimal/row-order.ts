@@ -59,7 +59,7 @@ export function emptyRows(count: number, hiA: Int32Array, topOf: (id: number, a:
   for (let id = 0; id < count; id++) {
     while (emptyUpTo[id]! < hiA[id]! && topOf(id, emptyUpTo[id]! + 1) === 0) emptyUpTo[id]!++
   }
-  const emptyFirst = Int32Array.from(
+  const emptyFirst = new Int32Array(
     [...emptyUpTo.keys()].filter((id) => emptyUpTo[id]! > 0).sort((x, y) => emptyUpTo[y]! - emptyUpTo[x]!),
   )
   return { emptyUpTo, emptyFirst }

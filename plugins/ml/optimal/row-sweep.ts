@@ -61,7 +61,7 @@ export function createRowSweeper(
   const cells = createCellEvaluator(graph, reach, layout, grid, val, lazy)
   const { zero } = cells
   const { groups, evaluated, lazyGroup } = stageGroups(graph, reach, lazy, zero)
-  const turns = Int32Array.from([...turnIds].sort(byHiB))
+  const turns = new Int32Array([...turnIds].sort(byHiB))
   const { rowsOf, colsOf } = choiceCounts(graph)
   const games = createMatrixGameSolver()
   const payoff = new Float64Array(25)
@@ -121,7 +121,7 @@ export function createRowSweeper(
     payoff,
   )
   // chance states read at other cells (their values go to the grid), widest B range first
-  const stored = Int32Array.from(
+  const stored = new Int32Array(
     graph.chances
       .filter((n) => gridAt[n.id]! >= 0)
       .map((n) => n.id)

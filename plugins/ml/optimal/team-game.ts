@@ -80,7 +80,7 @@ export function shared<T extends Typed>(values: T): TypedOf<T> {
   return copy as unknown as TypedOf<T>
 }
 
-const sharedInts = (values: readonly number[]) => shared(Int32Array.from(values))
+const sharedInts = (values: readonly number[]) => shared(new Int32Array(values))
 
 /**
  * Packs what the sweep reads of a game (see `PackedGame`); the leader's own objects are untouched.

@@ -74,12 +74,12 @@ export function sameCellTemplates(graph: SweepGraph, layout: Layout): SameCellTe
   }
   termStart.push(termNode.length)
   return {
-    termStart: Int32Array.from(termStart),
-    termNode: Int32Array.from(termNode),
-    termCoef: Float64Array.from(termCoef),
+    termStart: new Int32Array(termStart),
+    termNode: new Int32Array(termNode),
+    termCoef: new Float64Array(termCoef),
     nodeTermStart,
-    nodeTermNode: Int32Array.from(nodeTermNode),
-    nodeTermCoef: Float64Array.from(nodeTermCoef),
+    nodeTermNode: new Int32Array(nodeTermNode),
+    nodeTermCoef: new Float64Array(nodeTermCoef),
   }
 }
 

@@ -114,7 +114,7 @@ function tableOf(dist: Dist): DamageTable {
   })
   const table = {
     tails,
-    offsets: Int32Array.from(offsets),
+    offsets: new Int32Array(offsets),
     probs: Float64Array.from(offsets, (k) => dist.probs[k]!),
   }
   tableCache.set(dist, table)
