@@ -92,10 +92,16 @@ export function createRowLists(
   return lists
 }
 
-/** Copies `n` ids and tops kept at `at` back into a list; returns where the next list is kept. */
+/**
+ * Copies `n` ids and tops kept at `at` back into a list; returns where the next list is kept.
+ * Element by element: a sweep in blocks restores every row once per block, and the views that
+ * `set(copy.subarray(…))` allocates cost more than these short copies.
+ */
 function restore(copy: Int32Array, at: number, n: number, ids: Int32Array, tops: Int32Array): number {
-  ids.set(copy.subarray(at, at + n))
-  tops.set(copy.subarray(at + n, at + 2 * n))
+  for (let i = 0; i < n; i++) {
+    ids[i] = copy[at + i]!
+    tops[i] = copy[at + n + i]!
+  }
   return at + 2 * n
 }
 
@@ -110,8 +116,10 @@ function keep(lists: RowLists, counts: number): Int32Array {
   copy[ends.length + 1] = turnEnd
   let at = counts
   const put = (ids: Int32Array, tops: Int32Array, n: number) => {
-    copy.set(ids.subarray(0, n), at)
-    copy.set(tops.subarray(0, n), at + n)
+    for (let i = 0; i < n; i++) {
+      copy[at + i] = ids[i]!
+      copy[at + n + i] = tops[i]!
+    }
     at += 2 * n
   }
   for (let g = 0; g < ends.length; g++) put(groupLists[g]!, groupTops[g]!, ends[g]!)

@@ -76,8 +76,8 @@ export function recordStrategy(
   strategies.row[node]![cell] = -1
   strategies.col[node]![cell] = -1
   const probs = new Float64Array(rows + cols)
-  probs.set(rowProbs.subarray(0, rows), 0)
-  probs.set(colProbs.subarray(0, cols), rows)
+  for (let r = 0; r < rows; r++) probs[r] = rowProbs[r]!
+  for (let c = 0; c < cols; c++) probs[rows + c] = colProbs[c]!
   mixed.set(cell, probs)
 }
 

@@ -233,10 +233,17 @@ function unpackTurn(packed: PackedNodes, layout: PackedGame['layout'], id: numbe
   return {
     kind: 'turn',
     id,
-    rows: Array.from(choices.subarray(from, split)),
-    cols: Array.from(choices.subarray(split, choiceStart[t + 1]!)),
+    rows: listOf(choices, from, split),
+    cols: listOf(choices, split, choiceStart[t + 1]!),
     entries,
   }
+}
+
+/** `choices[from … to − 1]` as a plain list (a loop: `Array.from` of a view runs an iterator). */
+function listOf(choices: Int32Array, from: number, to: number): number[] {
+  const list: number[] = []
+  for (let i = from; i < to; i++) list.push(choices[i]!)
+  return list
 }
 
 function unpackOps(packed: PackedOps, branchCount: number): HpOp[][] {
