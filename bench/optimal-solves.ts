@@ -72,6 +72,8 @@ export function timeSolve(
     const mixed = solved.strategies.mixed.flatMap((cells) =>
       [...(cells ?? [])].map(([c, p]) => `${c}:${p.join()}`),
     )
+    // as a served job does once it has its answer (see `runOptimalJob`)
+    solved.release()
     return {
       wallMs,
       cpuMs: used.user / 1000,

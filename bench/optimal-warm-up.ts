@@ -37,7 +37,7 @@ export function warmUpOptimalPlay(
   const factory = createBattlerFactory(engine)
   for (const scenario of drawScenarios(engine, factory.legal, solves, WARM_UP_SEED)) {
     try {
-      solveGame(engine, factory, store, { a: scenario.a, b: scenario.b }, DEFAULT_LIMITS, team)
+      solveGame(engine, factory, store, { a: scenario.a, b: scenario.b }, DEFAULT_LIMITS, team).release()
     } catch (error) {
       // refused matchups (over a budget, a mechanic not modelled) warm up what they ran
       if (!(error instanceof OptimalLimitError || error instanceof UnsupportedMechanic)) throw error

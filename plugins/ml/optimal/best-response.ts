@@ -1,5 +1,6 @@
+import type { BufferStore } from '../solver/grid.ts'
 import type { SolvedGame } from './solve.ts'
-import { createStrategies, type Strategies } from './strategies.ts'
+import { createStrategies, lendStrategies, liveTurns, type Strategies } from './strategies.ts'
 import { sweep } from './sweep.ts'
 
 /**
@@ -21,18 +22,28 @@ export function bestResponse(solved: SolvedGame, fixedSide: 0 | 1, timeLimitMs =
  * optimal play with: against the same adaptive opponent, so optimal play never does worse.
  * (The fixed-move solver's figure lets B repeat one move too; an adaptive B can do much better.)
  *
+ * @param store lends the tables (a served solver's, mapped already: see `lendStrategies`); without
+ *   one they are new
  * @example Math.max(...[0, 1, 2, 3].map((slot) => singleMoveValue(solved, slot))) <= solved.value + 1e-9
  */
-export function singleMoveValue(solved: SolvedGame, slot: number, timeLimitMs = 600_000): number {
+export function singleMoveValue(
+  solved: SolvedGame,
+  slot: number,
+  timeLimitMs = 600_000,
+  store?: BufferStore,
+): number {
   const { graph, reach } = solved
   const live = graph.turns.filter((turn) => reach.hiA[turn.id]! > 0)
-  const strategies: Strategies = createStrategies(
-    live.map((turn) => turn.id),
-    reach,
-    graph.nodes.length,
-  )
-  for (const turn of live) strategies.row[turn.id]!.fill(Math.max(0, turn.rows.indexOf(slot + 1)))
-  return respondTo(solved, 0, strategies, timeLimitMs)
+  const ids = live.map((turn) => turn.id)
+  const fixed = store
+    ? lendStrategies(ids, reach, graph.nodes.length, store)
+    : { strategies: createStrategies(ids, reach, graph.nodes.length), giveBack: () => {} }
+  try {
+    for (const turn of live) fixed.strategies.row[turn.id]!.fill(Math.max(0, turn.rows.indexOf(slot + 1)))
+    return respondTo(solved, 0, fixed.strategies, timeLimitMs, store)
+  } finally {
+    fixed.giveBack()
+  }
 }
 
 function respondTo(
@@ -40,17 +51,25 @@ function respondTo(
   fixedSide: 0 | 1,
   strategies: Strategies,
   timeLimitMs: number,
+  store?: BufferStore,
 ): number {
   const { graph, reach, layout } = solved
-  const grid = new Float64Array(layout.gridSize)
-  sweep(graph, reach, layout, grid, {
-    rule: { kind: 'respond', fixedSide, strategies },
-    tolerance: 1e-13,
-    maxSweeps: 10_000,
-    deadline: performance.now() + timeLimitMs,
-    timeLimitMs,
-  })
-  const root = graph.root
-  const [hpA, hpB] = solved.start
-  return grid[layout.gridAt[root]! + (hpA - 1) * reach.hiB[root]! + hpB - 1]!
+  const grid = store ? store.take(layout.gridSize) : new Float64Array(layout.gridSize)
+  const answers = store ? lendStrategies(liveTurns(graph, reach), reach, layout.count, store) : undefined
+  try {
+    const options = {
+      rule: { kind: 'respond', fixedSide, strategies },
+      tolerance: 1e-13,
+      maxSweeps: 10_000,
+      deadline: performance.now() + timeLimitMs,
+      timeLimitMs,
+    } as const
+    sweep(graph, reach, layout, grid, options, answers?.strategies)
+    const root = graph.root
+    const [hpA, hpB] = solved.start
+    return grid[layout.gridAt[root]! + (hpA - 1) * reach.hiB[root]! + hpB - 1]!
+  } finally {
+    answers?.giveBack()
+    if (store) store.give(grid.fill(0, 0, layout.gridSize))
+  }
 }

@@ -3,7 +3,8 @@ import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattlerFactory } from '../solver/battler.ts'
 import { CHOICE_STRIDE, certainKnockOuts } from './cell-certain.ts'
 import { choiceCounts } from './pair-values.ts'
-import { DEFAULT_LIMITS, prepareGame } from './solve.ts'
+import { prepareGame } from './prepare.ts'
+import { DEFAULT_LIMITS } from './solve.ts'
 import { gameSweepOptions, sweep } from './sweep.ts'
 
 const engine = createLgpeEngine()

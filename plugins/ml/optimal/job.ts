@@ -73,22 +73,27 @@ export function runOptimalJob(
       job.limits,
       tools.team,
     )
-    const answer = answerOf(solved)
-    const fixed = job.state ? null : fixedComparison(tools.fixed, job)
-    const single = { move: job.a.slugs[0]!, winProbability: -1 }
-    job.a.moves.forEach((_, slot) => {
-      const value = singleMoveValue(solved, slot, job.limits.timeLimitMs)
-      if (value > single.winProbability)
-        Object.assign(single, { move: job.a.slugs[slot]!, winProbability: value })
-    })
-    return {
-      advice: adviceOf(
-        job,
-        answer,
-        solved.game.sides.map((s) => s.battlers[0]!.maxhp),
-        { fixed, single },
-        performance.now() - started,
-      ),
+    try {
+      const answer = answerOf(solved)
+      const fixed = job.state ? null : fixedComparison(tools.fixed, job)
+      const single = { move: job.a.slugs[0]!, winProbability: -1 }
+      job.a.moves.forEach((_, slot) => {
+        const value = singleMoveValue(solved, slot, job.limits.timeLimitMs, tools.store)
+        if (value > single.winProbability)
+          Object.assign(single, { move: job.a.slugs[slot]!, winProbability: value })
+      })
+      return {
+        advice: adviceOf(
+          job,
+          answer,
+          solved.game.sides.map((s) => s.battlers[0]!.maxhp),
+          { fixed, single },
+          performance.now() - started,
+        ),
+      }
+    } finally {
+      // the answer holds its own copies: the tables go back for the next job
+      solved.release()
     }
   } catch (error) {
     if (error instanceof OptimalLimitError)

@@ -4,16 +4,14 @@ import type { BufferStore } from '../solver/grid.ts'
 import { type DoomedRows, doomedRows, recordDoomed, sweepReach } from './doomed-rows.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type ForwardPlay, playForward } from './forward.ts'
-import { exploreGame, type GameGraph } from './graph.ts'
-import { quotientGraph } from './graph-quotient.ts'
-import { type Layout, layoutOf } from './layout.ts'
-import { createOutcomeCache, type OutcomeCache } from './outcome-cache.ts'
+import type { GameGraph } from './graph.ts'
+import type { Layout } from './layout.ts'
 import { type CountedSlot, refusedCounting } from './pp-bound.ts'
-import { type Reach, reachOf } from './reach.ts'
-import { createGame, type Game, type GameSideInput } from './setup.ts'
-import { type SideState, startStateOf } from './start-state.ts'
-import { initialState } from './state.ts'
-import type { Strategies } from './strategies.ts'
+import { createReuse, type PreparedGame, prepareGame, type Reuse } from './prepare.ts'
+import type { Reach } from './reach.ts'
+import type { Game, GameSideInput } from './setup.ts'
+import type { SideState } from './start-state.ts'
+import { lendStrategies, liveTurns, type Strategies } from './strategies.ts'
 import { gameSweepOptions, type SweepOptions, type SweepResult, sweep } from './sweep.ts'
 import type { SweepTeam } from './sweep-team.ts'
 import { SweepStopped } from './team-protocol.ts'
@@ -55,6 +53,13 @@ export interface SolvedGame {
   /** P(the optimal play lasts until an uncounted move's PP could run out): 0 when every such slot is counted. */
   readonly ppRisk: number
   readonly timings: { readonly exploreMs: number; readonly sweepMs: number; readonly forwardMs: number }
+  /**
+   * Gives the strategy tables back to the buffer store they were lent from, for the next solve
+   * (a fresh table's pages each cost a fault on first write: see `lendStrategies`). Call it once
+   * done with the solve: its `strategies` must not be read after. A solve never released keeps
+   * its tables (a cache of solves may hold them for good).
+   */
+  release(): void
 }
 
 const EPSILON = 1e-12
@@ -109,7 +114,9 @@ export function solveGame(
     // past a budget that game is refused: told from this graph, without exploring it
     if (refusedCounting(solved.graph, solved.start, addedSlots(solved.game, tracked), limits)) return solved
     try {
-      solved = solveOnce(engine, factory, store, request, limits, tracked, deadline, team, reuse)
+      const counted = solveOnce(engine, factory, store, request, limits, tracked, deadline, team, reuse)
+      solved.release()
+      solved = counted
     } catch (error) {
       // counting PP makes the game too big: keep the answer and its reported PP risk
       if (error instanceof OptimalLimitError) return solved
@@ -117,75 +124,6 @@ export function solveGame(
     }
   }
   return solved
-}
-
-/** A game explored and laid out, ready to sweep (see `prepareGame`). */
-export interface PreparedGame {
-  readonly game: Game
-  /** Where the battle starts (HP of A, HP of B). */
-  readonly hp: readonly [number, number]
-  readonly graph: GameGraph
-  readonly reach: Reach
-  readonly layout: Layout
-}
-
-/**
- * What the explorations of one request share (see `solveGame`'s PP rounds): the rules of the first
- * game, and the outcomes of the chance states met so far.
- */
-export interface Reuse {
-  /** The first game prepared for the request (set by `prepareGame`). */
-  rules: Game | undefined
-  readonly outcomes: OutcomeCache
-}
-
-/** Nothing shared yet: for the explorations of one request only. */
-export function createReuse(): Reuse {
-  return { rules: undefined, outcomes: createOutcomeCache() }
-}
-
-/**
- * Everything before the sweep: the rules of both sides, the discrete states explored from the
- * start, their HP bounds and the tables' layout (a sweep helper receives them as plain data, see
- * `sweep-helper.ts`).
- *
- * @param reuse what an earlier preparation of the same request computed (the same answer)
- * @param deadline `performance.now()` past which exploring stops (`OPTIMAL_TIME_LIMIT`)
- * @throws OptimalLimitError past the state or cell budget (before any table is allocated).
- */
-export function prepareGame(
-  engine: LgpeEngine,
-  factory: BattlerFactory,
-  request: OptimalRequest,
-  limits: OptimalLimits,
-  tracked: readonly [boolean[], boolean[]],
-  reuse: Reuse = createReuse(),
-  deadline = Number.POSITIVE_INFINITY,
-): PreparedGame {
-  const game = createGame(engine.dex, factory, request.a, request.b, { tracked, sameRulesAs: reuse.rules })
-  reuse.rules ??= game
-  const maxA = game.sides[0].battlers[0]!.maxhp
-  const maxB = game.sides[1].battlers[0]!.maxhp
-  const { state, hp } = request.state
-    ? startStateOf(game, request.state)
-    : { state: initialState(game), hp: [maxA, maxB] as [number, number] }
-  // without a PP count every chance state is met once: caching its outcomes would not pay
-  const counting = tracked.some((slots) => slots.some(Boolean))
-  // interchangeable states merged: fewer tables to sweep, the same values (see `quotientGraph`)
-  const graphLimits = { maxStates: limits.maxStates, time: { deadline, timeLimitMs: limits.timeLimitMs } }
-  const graph = quotientGraph(exploreGame(game, state, graphLimits, counting ? reuse.outcomes : undefined))
-  const reach = reachOf(graph, hp[0], hp[1], maxA, maxB)
-  let cells = 0
-  for (let id = 0; id < graph.nodes.length; id++) cells += reach.hiA[id]! * reach.hiB[id]!
-  if (cells > limits.maxCells) {
-    throw new OptimalLimitError(
-      'OPTIMAL_CELL_LIMIT',
-      `the value tables would hold ${cells} cells (states × HP pairs), more than ${limits.maxCells}`,
-      { limit: limits.maxCells },
-    )
-  }
-  const layout = layoutOf(graph, reach)
-  return { game, hp, graph, reach, layout }
 }
 
 /** Rounds of "count the PP of the slots that could run out first, solve again". */
@@ -237,11 +175,16 @@ function solveOnce(
   if (!swept) {
     // the value tables are only read here: a buffer of the store, given back zeroed
     const grid = store.take(layout.gridSize)
+    const lent = lendStrategies(liveTurns(graph, valued), valued, layout.count, store)
     try {
-      swept = sweep(graph, valued, layout, grid, sweepOptions)
+      swept = {
+        ...sweep(graph, valued, layout, grid, sweepOptions, lent.strategies),
+        giveBack: lent.giveBack,
+      }
       value = grid[rootCell]!
     } finally {
       store.give(grid.fill(0, 0, layout.gridSize))
+      if (!swept) lent.giveBack()
     }
   }
   recordDoomed(swept.strategies, graph, reach, doomed)
@@ -268,6 +211,7 @@ function solveOnce(
     residual: swept.residual,
     ppRisk: 0,
     timings: { exploreMs: t1 - t0, sweepMs: t2 - t1, forwardMs: t3 - t2 },
+    release: swept.giveBack ?? (() => {}),
   }
   return { ...solved, ppRisk: Math.max(0, ...slotRisks(solved).flat()) }
 }

@@ -156,7 +156,10 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           const grid = grids.take(layout.gridSize)
           lent = { grid, size: layout.gridSize }
           const turnIds = liveTurns(graph, reach)
-          const shared = new SharedArrayBuffer(Math.max(1, strategyBytes(turnIds, reach)))
+          // the pure choices in a shared table of the store (mapped already: see `lendStrategies`)
+          const words = Math.max(1, Math.ceil(strategyBytes(turnIds, reach) / 8))
+          const table = grids.take(words)
+          const shared = table.buffer as SharedArrayBuffer
           const chunks = createSharedChunks(topA)
           const times = new Float64Array(new SharedArrayBuffer(8 * TIME_SLOTS))
           const message: JobMessage = {
@@ -209,7 +212,12 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           }
           keepLast(stats.handOver, handOverOf(times))
           keepLast(stats.sweepMs, performance.now() - handOver)
-          return { grid, result: { strategies, sweeps: 1, residual } }
+          let lentTable = true
+          const giveBack = () => {
+            if (lentTable) grids.give(table.fill(0, 0, words))
+            lentTable = false
+          }
+          return { grid, result: { strategies, sweeps: 1, residual, giveBack } }
         },
         end() {
           Atomics.store(control, Slot.abort, 1)

@@ -41,6 +41,8 @@ export interface SweepResult {
   readonly sweeps: number
   /** Largest change left when iterations stopped (cell fixed points and sweeps): a bound on the error. */
   readonly residual: number
+  /** Gives the strategy tables back to the store that lent them (see `lendStrategies`), if one did. */
+  readonly giveBack?: () => void
 }
 
 /**
@@ -54,6 +56,7 @@ export interface SweepResult {
  * sides, reads cells not done yet: then the sweep repeats (Gauss–Seidel) until no value moves by
  * more than `tolerance`.
  *
+ * @param strategies empty tables to record the choices in (by default new ones)
  * @throws OptimalLimitError `OPTIMAL_TIME_LIMIT` past the deadline.
  * @example const { strategies } = sweep(graph, reach, layout, grid, { rule: { kind: 'game' }, … })
  */
@@ -63,8 +66,8 @@ export function sweep(
   layout: Layout,
   grid: Float64Array,
   options: SweepOptions,
+  strategies: Strategies = createStrategies(liveTurns(graph, reach), reach, layout.count),
 ): SweepResult {
-  const strategies = createStrategies(liveTurns(graph, reach), reach, layout.count)
   const rows = createRowSweeper(graph, reach, layout, grid, options, strategies)
   const { order } = rows
   let sweeps = 0
