@@ -95,10 +95,17 @@ export function doomedRows(graph: SweepGraph, layout: Layout): DoomedRows | null
 /**
  * The reach the sweep uses: `reach` without the lost rows (their top set to 0), so that no state
  * is valued, read ahead or checked there; the same table geometry (`hiA`, `hiB`, `rowAt`).
+ *
+ * @param into where the new tops go (as long as `reach.rowTop`: e.g. a view of a lent buffer)
  */
-export function sweepReach(reach: Reach, doomed: DoomedRows | null): Reach {
+export function sweepReach(
+  reach: Reach,
+  doomed: DoomedRows | null,
+  into: Int32Array = new Int32Array(reach.rowTop.length),
+): Reach {
   if (!doomed) return reach
-  const rowTop = reach.rowTop.slice()
+  const rowTop = into
+  rowTop.set(reach.rowTop)
   for (let id = 0; id < doomed.upTo.length; id++) {
     const last = Math.min(doomed.upTo[id]!, reach.hiA[id]!)
     if (last > 0) rowTop.fill(0, reach.rowAt[id]!, reach.rowAt[id]! + last)

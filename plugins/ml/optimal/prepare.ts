@@ -1,5 +1,6 @@
 import type { LgpeEngine } from '../battle/engine.ts'
 import type { BattlerFactory } from '../solver/battler.ts'
+import type { BufferStore } from '../solver/grid.ts'
 import { OptimalLimitError } from './errors.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
 import { quotientGraph } from './graph-quotient.ts'
@@ -43,6 +44,7 @@ export function createReuse(): Reuse {
  *
  * @param reuse what an earlier preparation of the same request computed (the same answer)
  * @param deadline `performance.now()` past which exploring stops (`OPTIMAL_TIME_LIMIT`)
+ * @param scratch a store of buffers for the preparation's own work tables (see `reachRows`)
  * @throws OptimalLimitError past the state or cell budget (before any table is allocated).
  */
 export function prepareGame(
@@ -53,6 +55,7 @@ export function prepareGame(
   tracked: readonly [boolean[], boolean[]],
   reuse: Reuse = createReuse(),
   deadline = Number.POSITIVE_INFINITY,
+  scratch?: BufferStore,
 ): PreparedGame {
   const game = createGame(engine.dex, factory, request.a, request.b, { tracked, sameRulesAs: reuse.rules })
   reuse.rules ??= game
@@ -66,7 +69,7 @@ export function prepareGame(
   // interchangeable states merged: fewer tables to sweep, the same values (see `quotientGraph`)
   const graphLimits = { maxStates: limits.maxStates, time: { deadline, timeLimitMs: limits.timeLimitMs } }
   const graph = quotientGraph(exploreGame(game, state, graphLimits, counting ? reuse.outcomes : undefined))
-  const reach = reachOf(graph, hp[0], hp[1], maxA, maxB)
+  const reach = reachOf(graph, hp[0], hp[1], maxA, maxB, scratch)
   let cells = 0
   for (let id = 0; id < graph.nodes.length; id++) cells += reach.hiA[id]! * reach.hiB[id]!
   if (cells > limits.maxCells) {

@@ -8,7 +8,7 @@ import type { HpOp } from '../solver/kernel.ts'
 import { exploreGame, type GameGraph } from './graph.ts'
 import { layoutOf } from './layout.ts'
 import { type Reach, reachOf, rowTopOf } from './reach.ts'
-import { rowsAfter } from './reach-rows.ts'
+import { rowsAfter } from './rows-after.ts'
 import { createGame, type GameSideInput } from './setup.ts'
 import { initialState } from './state.ts'
 import { gameSweepOptions, sweep } from './sweep.ts'
@@ -242,6 +242,18 @@ describe('reachRows: what the sweep values', () => {
       }
     }
     expect(rows).toBeGreaterThan(1000)
+  })
+
+  test("with a store lending the queue's links: the same rows, and the buffer given back zeroed", () => {
+    const store = createBufferStore()
+    for (const [a, b] of GAMES) {
+      const { graph, maxA, maxB, reach } = explored(a, b)
+      for (let run = 0; run < 2; run++)
+        expect(reachOf(graph, maxA, maxB, maxA, maxB, store).rowTop).toEqual(reach.rowTop)
+      const back = store.take(Math.ceil(reach.rowTop.length / 2))
+      expect(back.every((x) => x === 0)).toBe(true)
+      store.give(back)
+    }
   })
 
   test('the sweep values the kept cells exactly as it values them over the whole box', () => {

@@ -1,7 +1,8 @@
-import { passes } from '../solver/apply.ts'
 import type { Dist } from '../solver/dist.ts'
+import type { BufferStore } from '../solver/grid.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import type { GameGraph } from './graph.ts'
+import { rowsAfter } from './rows-after.ts'
 
 /**
  * Per state and row (A's HP), the highest B's HP reachable from the start, within the states'
@@ -21,6 +22,7 @@ import type { GameGraph } from './graph.ts'
  * a higher top to a higher top: the result is the least fixed point whatever the order (folding,
  * merging: `compileEdges`). The hot loop reads no variable a closure shares (kept on the heap).
  *
+ * @param scratch lends the queue's links (given back zeroed)
  * @example const { rowAt, rowTop } = reachRows(graph, hiA, hiB, maxA, maxB, maxA, maxB)
  */
 export function reachRows(
@@ -31,12 +33,18 @@ export function reachRows(
   startB: number,
   maxA: number,
   maxB: number,
+  scratch?: BufferStore,
 ): { readonly rowAt: Int32Array; readonly rowTop: Int32Array } {
   const count = graph.nodes.length
   const rowAt = new Int32Array(count + 1)
   for (let id = 0; id < count; id++) rowAt[id + 1] = rowAt[id]! + hiA[id]!
-  const rowTop = new Int32Array(rowAt[count]!)
-  const link = new Int32Array(rowAt[count]!)
+  const rowCount = rowAt[count]!
+  const rowTop = new Int32Array(rowCount)
+  // the queue's links, one per row: a buffer of the store when there is one (its pages are mapped
+  // already: a fresh one's each cost a fault, ≈ 12 µs here); every link is back to 0 at the end
+  const words = Math.max(1, Math.ceil(rowCount / 2))
+  const lent = scratch?.take(words)
+  const link = lent ? new Int32Array(lent.buffer, 0, rowCount) : new Int32Array(rowCount)
   const head = new Int32Array(Math.max(maxA, startA) + 1).fill(-1)
   const queue: Queue = { hiA, hiB, rowAt, rowTop, link, head, tail: head.slice(), highest: 0 }
   raise(queue, graph.root, startA, startB)
@@ -82,6 +90,7 @@ export function reachRows(
       }
     }
   }
+  if (lent) scratch!.give(lent.fill(0, 0, words))
   // a folded state has its owner's rows
   for (let id = 0; id < count; id++)
     if (owner[id] !== id) rowTop.copyWithin(rowAt[id]!, rowAt[owner[id]!]!, rowAt[owner[id]! + 1]!)
@@ -219,82 +228,4 @@ function compileEdges(graph: GameGraph, hiA: Int32Array, hiB: Int32Array) {
   }
   edgeStart[count] = edges
   return { owner, edgeStart, edgeKind, edgeTarget, edgeLow, values: new Int32Array(valueList), ops }
-}
-
-type Emit = (a: number, top: number) => void
-type RowsAfter = (ops: readonly HpOp[], a: number, top: number, emit: Emit) => void
-
-/**
- * Applies HP ops to row `a` with B's HP 1 … `top`: each surviving row and its top, to `emit`
- * (damage to A gives a row per damage value). The same HP rules as the solver's (`applyBranch`,
- * `runPoint`): a hit followed by the attacker's recoil or drain moves the attacker by what each
- * damage value deals; Leech Seed heals what it takes; a failed HP test stops the branch.
- *
- * @example rowsAfter(maxA, maxB)(branch.ops, a, top, (a2, top2) => …)
- */
-export function rowsAfter(maxA: number, maxB: number): RowsAfter {
-  const step = (ops: readonly HpOp[], first: number, a: number, b: number, emit: Emit): void => {
-    for (let i = first; i < ops.length; i++) {
-      if (a < 1 || b < 1) return
-      const op = ops[i]!
-      const s = op.side
-      switch (op.kind) {
-        case 'damage': {
-          const follow = ops[i + 1]
-          const joint = follow && (follow.kind === 'recoil' || follow.kind === 'drain') && follow.side !== s
-          const { min, probs } = op.dist
-          if (!joint && s === 1) {
-            // the prefix's survivors of the smallest hit hold those of every other hit
-            b -= min
-            break
-          }
-          const own = s === 0 ? a : b
-          for (let k = 0; k < probs.length; k++) {
-            const v = min + k
-            if (v >= own) break
-            if (probs[k] === 0) continue
-            let na = s === 0 ? a - v : a
-            let nb = s === 1 ? b - v : b
-            if (joint) {
-              const amount = Math.max(1, Math.round((v * follow.num) / follow.den))
-              if (follow.side === 0) na = follow.kind === 'recoil' ? na - amount : Math.min(maxA, na + amount)
-              else nb = follow.kind === 'recoil' ? nb - amount : Math.min(maxB, nb + amount)
-            }
-            step(ops, joint ? i + 2 : i + 1, na, nb, emit)
-          }
-          return
-        }
-        case 'halve':
-          if (s === 0) a -= Math.max(1, Math.floor(a / 2))
-          else b -= Math.max(1, Math.floor(b / 2))
-          break
-        case 'faint':
-          return
-        case 'heal':
-          if (s === 0) a = Math.min(maxA, a + op.amount)
-          else b = Math.min(maxB, b + op.amount)
-          break
-        case 'leech':
-          // the seeded side survives only above the amount: it then loses all of it
-          a = s === 0 ? a - op.amount : Math.min(maxA, a + op.amount)
-          b = s === 0 ? Math.min(maxB, b + op.amount) : b - op.amount
-          break
-        case 'guard':
-          if (s === 0) {
-            if (!passes(op.test, a, maxA)) return
-            break
-          }
-          // tests that only low HP passes cut the prefix; the others pass its top or nothing
-          if (op.test === 'notFull' || op.test === 'atMostQuarter')
-            while (b >= 1 && !passes(op.test, b, maxB)) b--
-          if (!passes(op.test, b, maxB)) return
-          break
-        case 'recoil':
-        case 'drain':
-          throw new Error(`${op.kind} without the damage it follows`)
-      }
-    }
-    if (a >= 1 && b >= 1) emit(a, b)
-  }
-  return (ops, a, top, emit) => step(ops, 0, a, top, emit)
 }

@@ -1,3 +1,4 @@
+import type { BufferStore } from '../solver/grid.ts'
 import type { HpOp } from '../solver/kernel.ts'
 import type { GameGraph } from './graph.ts'
 import { reachRows } from './reach-rows.ts'
@@ -41,9 +42,17 @@ export function reachableCells(reach: Reach): number {
  * can leave from any HP up to the bound (damage takes at least its minimum, healing at most its
  * amount, drain at most what the biggest hit drains).
  *
+ * @param scratch lends `reachRows` its queue (see there)
  * @example const { hiA, hiB } = reachOf(graph, 110, 140, maxA, maxB)
  */
-export function reachOf(graph: GameGraph, startA: number, startB: number, maxA: number, maxB: number): Reach {
+export function reachOf(
+  graph: GameGraph,
+  startA: number,
+  startB: number,
+  maxA: number,
+  maxB: number,
+  scratch?: BufferStore,
+): Reach {
   const count = graph.nodes.length
   const hiA = new Int32Array(count)
   const hiB = new Int32Array(count)
@@ -74,7 +83,7 @@ export function reachOf(graph: GameGraph, startA: number, startB: number, maxA: 
       if (boundAfter(branch.ops, a, b, maxA, maxB, out)) raise(branch.node, out[0], out[1])
     }
   }
-  return { hiA, hiB, ...reachRows(graph, hiA, hiB, startA, startB, maxA, maxB) }
+  return { hiA, hiB, ...reachRows(graph, hiA, hiB, startA, startB, maxA, maxB, scratch) }
 }
 
 /** Writes into `out` the HP bounds after `ops` from bounds (a, b); false when no cell survives. */

@@ -145,7 +145,7 @@ function solveOnce(
   const run = team?.begin()
   let prepared: PreparedGame
   try {
-    prepared = prepareGame(engine, factory, request, limits, tracked, reuse, deadline)
+    prepared = prepareGame(engine, factory, request, limits, tracked, reuse, deadline, store)
   } catch (error) {
     run?.end()
     throw error
@@ -153,7 +153,10 @@ function solveOnce(
   const { game, hp, graph, reach, layout } = prepared
   // rows where A has lost whatever happens are not swept: their values are the tables' 0
   const doomed = doomedRows(graph, layout)
-  const valued = sweepReach(reach, doomed)
+  // the sweep's tops: in a buffer of the store, given back once swept (pages mapped already)
+  const topWords = Math.max(1, Math.ceil(reach.rowTop.length / 2))
+  const tops = doomed ? store.take(topWords) : undefined
+  const valued = sweepReach(reach, doomed, tops && new Int32Array(tops.buffer, 0, reach.rowTop.length))
   const t1 = performance.now()
   const sweepOptions: SweepOptions = gameSweepOptions(deadline, limits.timeLimitMs)
   const root = graph.root
@@ -187,6 +190,7 @@ function solveOnce(
       if (!swept) lent.giveBack()
     }
   }
+  if (tops) store.give(tops.fill(0, 0, topWords))
   recordDoomed(swept.strategies, graph, reach, doomed)
   const t2 = performance.now()
   const watch = [...new Set(game.sides.flatMap((side) => side.maxPp))]
