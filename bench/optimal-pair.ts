@@ -57,7 +57,7 @@ export interface ThreadPair {
 export function measureThreadPair(count: number, seed = 20_261_202, warmUp = 0): ThreadPair {
   const tools = benchTools()
   const team = createSweepTeam(DEFAULT_TEAM_OPTIONS)
-  warmUpOptimalPlay(tools.engine, tools.store, team, warmUp)
+  warmUpOptimalPlay(tools.engine, tools.store, team, warmUp, tools.factory)
   const one = emptyFigures()
   const two = emptyFigures()
   const wallRatios: number[] = []

@@ -3,7 +3,7 @@ import { OptimalLimitError } from '../plugins/ml/optimal/errors.ts'
 import { drawScenarios } from '../plugins/ml/optimal/scenarios.ts'
 import { DEFAULT_LIMITS, solveGame } from '../plugins/ml/optimal/solve.ts'
 import type { SweepTeam } from '../plugins/ml/optimal/sweep-team.ts'
-import { createBattlerFactory } from '../plugins/ml/solver/battler.ts'
+import { type BattlerFactory, createBattlerFactory, formReader } from '../plugins/ml/solver/battler.ts'
 import type { BufferStore } from '../plugins/ml/solver/grid.ts'
 import { UnsupportedMechanic } from '../plugins/ml/solver/unsupported.ts'
 
@@ -22,16 +22,19 @@ const WARM_UP_SEED = 4_242_001
  * solves the process is still compiling: ≈ 10 ms of compiler CPU per solve after 20 solves, on the
  * core the sweep's second thread wants (measured with the engine's compile report, see
  * docs/benchmarks.md). A served process has answered many requests: that is the state the target is
- * about. Nothing of the warm-up's answers is kept: the measured matchups are new, and their forms'
- * stats are read again (own factory); only the compiled code and the reused buffers remain.
+ * about. Nothing of the warm-up's answers is kept: the measured matchups are new (own factory);
+ * only the compiled code and the reused buffers remain, and — as a served worker reads them while
+ * idle after its first job (`formReader`, see `createOptimalHandler`) — every form's stats, read
+ * into `served` (the measured solves' factory) when given.
  *
- * @example warmUpOptimalPlay(engine, store, team, DEFAULT_WARM_UP)
+ * @example warmUpOptimalPlay(engine, store, team, DEFAULT_WARM_UP, tools.factory)
  */
 export function warmUpOptimalPlay(
   engine: LgpeEngine,
   store: BufferStore,
   team: SweepTeam | undefined,
   solves: number,
+  served?: BattlerFactory,
 ): number {
   const started = performance.now()
   const factory = createBattlerFactory(engine)
@@ -42,6 +45,10 @@ export function warmUpOptimalPlay(
       // refused matchups (over a budget, a mechanic not modelled) warm up what they ran
       if (!(error instanceof OptimalLimitError || error instanceof UnsupportedMechanic)) throw error
     }
+  }
+  if (served && solves > 0) {
+    const reader = formReader(engine, served)
+    while (!reader.step(Number.POSITIVE_INFINITY));
   }
   return (performance.now() - started) / 1000
 }

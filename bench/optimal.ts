@@ -48,7 +48,7 @@ export function measureOptimalPlay(
   const team = threads > 1 ? createSweepTeam(DEFAULT_TEAM_OPTIONS) : undefined
   const figures = emptyFigures()
   try {
-    warmUpOptimalPlay(tools.engine, tools.store, team, warmUp)
+    warmUpOptimalPlay(tools.engine, tools.store, team, warmUp, tools.factory)
     drawScenarios(tools.engine, tools.factory.legal, count + SKIPPED_FIRST, seed).forEach((scenario, i) => {
       const solve = timeSolve(tools, scenario, team)
       if (i >= SKIPPED_FIRST) record(figures, solve)
@@ -84,7 +84,7 @@ export function printOptimalPlay(count: number, threads = 2, warmUp = DEFAULT_WA
 
 const warmedUp = (solves: number) =>
   solves > 0
-    ? `a served process: ${solves} other matchups solved first`
+    ? `a served process: ${solves} other matchups solved first, every form's stats read (as a served worker does while idle)`
     : 'a fresh process (no warm-up: the code is still being compiled)'
 
 /**

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'bun:test'
 import { createLgpeEngine } from '../battle/engine.ts'
 import { createBattle } from '../battle/run.ts'
 import { buildBattleSet } from '../battle/sets.ts'
-import { createBattlerFactory, createStatsReader, type FormOptions, statsOf } from './battler.ts'
+import { createBattlerFactory, createStatsReader, type FormOptions, formReader, statsOf } from './battler.ts'
 import { createLegalMoves } from './legal-moves.ts'
 
 const engine = createLgpeEngine()
@@ -48,5 +48,33 @@ describe('reading a form’s stats on one host battle', () => {
       factory.battler('pikachu', 'thunderbolt').maxhp,
     )
     expect(factory.battler('pikachu', 'thunderbolt').maxhp).toBe(110)
+  })
+})
+
+describe('reading every form ahead (a served worker, while idle)', () => {
+  test('one form at least a step; every form read once, with the stats a request then gets', () => {
+    const factory = createBattlerFactory(engine, legal)
+    const read: string[] = []
+    // the factory as the reader sees it, noting which forms it asks for
+    const noting = {
+      legal: factory.legal,
+      battler: (species: string, move: string) => {
+        read.push(species)
+        return factory.battler(species, move)
+      },
+    }
+    const reader = formReader(engine, noting)
+    let steps = 1
+    while (!reader.step(0)) steps++
+    expect(steps).toBe(engine.legalSpecies.size)
+    expect(reader.step(0)).toBe(true)
+    const withMoves = [...engine.legalSpecies].filter((id) => legal.of(id).length > 0)
+    expect(read).toEqual(withMoves)
+    // what a request reads afterwards is the form as a factory of its own reads it
+    const fresh = createBattlerFactory(engine, legal)
+    for (const id of ['pikachu', 'charizardmegax', 'raticatealola', 'mewtwo']) {
+      const move = legal.of(id)[0]!
+      expect(factory.battler(id, move)).toEqual(fresh.battler(id, move))
+    }
   })
 })
