@@ -1,6 +1,8 @@
+import { CHOICE_STRIDE } from './cell-certain.ts'
 import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
 import { createPairSums, type PairPrograms, type PairTables, pairTerms } from './pair-programs.ts'
+import { type Strategies, strategyAt } from './strategies.ts'
 
 /**
  * The part of each pair's payoff at one cell that does not depend on the cell's turn-start values
@@ -27,8 +29,21 @@ export interface PairValues {
   ensure(k: number): void
   /** `ensure` without valuing ahead: for a read that will not be repeated (a failed check's matrix). */
   ensureHere(k: number): void
-  /** Every pair of the turn states `turns[0 … turnEnd − 1]` (value iteration, best responses). */
-  ensureAll(turns: Int32Array, turnEnd: number): void
+  /**
+   * The pairs of the turn states `turns[0 … turnEnd − 1]` that side `fixed` plays at cell (a, b)
+   * by `strategies` (a best response): one row or column of the matrix for a pure choice — a
+   * quarter of the pairs of 4 × 4; the other pairs' payoffs weigh 0 (the same values as valuing
+   * every pair).
+   */
+  ensurePlayed(
+    turns: Int32Array,
+    turnEnd: number,
+    a: number,
+    b: number,
+    fixed: 0 | 1,
+    strategies: Strategies,
+    hiB: Int32Array,
+  ): void
 }
 
 /**
@@ -100,6 +115,8 @@ export function createPairValues(
   let width = 1
   let slots = 0
   let sums = new Float64Array(64)
+  // the fixed side's probabilities at a cell (`ensurePlayed`)
+  const played = new Float64Array(CHOICE_STRIDE)
   /** `ensure`, valuing pair k's sums ahead (`span` cells at most) when it has none for the cell. */
   const valueAt = (k: number, span: number) => {
     if (pairStamp[k] === stamp) return
@@ -151,11 +168,20 @@ export function createPairValues(
       cellA = a
       cellB = b
     },
-    ensureAll(turns, turnEnd) {
+    ensurePlayed(turns, turnEnd, a, b, fixed, strategies, hiB) {
       for (let i = 0; i < turnEnd; i++) {
         const id = turns[i]!
-        for (let k = pairStart[id]!; k < pairStart[id]! + rowsOf[id]! * colsOf[id]!; k++)
-          valueAt(k, ahead[k]!)
+        const rows = rowsOf[id]!
+        const cols = colsOf[id]!
+        strategyAt(strategies, id, (a - 1) * hiB[id]! + b - 1, fixed, rows, cols, played)
+        const first = pairStart[id]!
+        for (let x = 0; x < (fixed === 0 ? rows : cols); x++) {
+          if (played[x] === 0) continue
+          for (let y = 0; y < (fixed === 0 ? cols : rows); y++) {
+            const k = first + (fixed === 0 ? x * cols + y : y * cols + x)
+            valueAt(k, ahead[k]!)
+          }
+        }
       }
     },
   }

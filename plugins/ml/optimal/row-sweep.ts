@@ -196,7 +196,8 @@ export function createRowSweeper(
     pairs.begin(a, b)
     if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b)) {
       // a game's pairs are valued as its saddle checks read them
-      if (rule.kind !== 'game') pairs.ensureAll(rowTurns, turnEnd)
+      if (rule.kind !== 'game')
+        pairs.ensurePlayed(rowTurns, turnEnd, a, b, rule.fixedSide, rule.strategies, hiB)
       rounds.nextCell()
       rounds.settle(turnEnd, a, b, () => rounds.relax(turnEnd, a, b, true))
     }
