@@ -56,7 +56,7 @@ export interface SolvedGame {
   /**
    * Gives the strategy tables back to the buffer store they were lent from, for the next solve
    * (a fresh table's pages each cost a fault on first write: see `lendStrategies`). Call it once
-   * done with the solve: its `strategies` must not be read after. A solve never released keeps
+   * done with the solve: its `strategies` are dropped (a read after fails at once). A solve never released keeps
    * its tables (a cache of solves may hold them for good).
    */
   release(): void

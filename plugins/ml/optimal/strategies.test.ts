@@ -27,6 +27,10 @@ describe('strategy tables lent by a buffer store', () => {
     const buffer = lent.strategies.row[1]!.buffer
     lent.giveBack()
     lent.giveBack()
+    // dropped: a read after the give-back fails instead of finding the next lend's choices
+    expect(lent.strategies.row[1]).toBeNull()
+    expect(lent.strategies.col[3]).toBeNull()
+    expect(lent.strategies.mixed[1]).toBeNull()
     // the next lend gets the same buffer, all zeros again (a second give-back would have put it twice)
     const again = lendStrategies([1, 3], reach, 4, store)
     const other = lendStrategies([1, 3], reach, 4, store)

@@ -52,7 +52,7 @@ export function createStrategies(
 /** Strategy tables over a buffer lent by a store, and the way to give it back. */
 export interface LentStrategies {
   readonly strategies: Strategies
-  /** Zeroes the tables and gives their buffer back (once; the tables must not be read after). */
+  /** Zeroes the tables, gives their buffer back (once) and drops them from `strategies` (see `detach`). */
   readonly giveBack: () => void
 }
 
@@ -78,9 +78,20 @@ export function lendStrategies(
     giveBack() {
       if (!lent) return
       lent = false
+      detach(strategies)
       store.give(table.fill(0, 0, words))
     },
   }
+}
+
+/**
+ * Drops the tables of `strategies` (given back to a store): a read after that fails at once
+ * instead of finding another solve's choices or zeros.
+ */
+export function detach(strategies: Strategies): void {
+  strategies.row.fill(null)
+  strategies.col.fill(null)
+  strategies.mixed.fill(null)
 }
 
 /** Bytes of the pure choices of `createStrategies` for these turn nodes. */

@@ -6,7 +6,7 @@ import type { SweepGraph } from './graph.ts'
 import type { Layout } from './layout.ts'
 import { type Reach, reachableCells } from './reach.ts'
 import { createRowSweeper } from './row-sweep.ts'
-import { createStrategies, liveTurns, strategyBytes } from './strategies.ts'
+import { createStrategies, detach, liveTurns, strategyBytes } from './strategies.ts'
 import type { SweepOptions, SweepResult } from './sweep.ts'
 import { sweepOrder } from './sweep-order.ts'
 import { packGame } from './team-game.ts'
@@ -214,7 +214,10 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           keepLast(stats.sweepMs, performance.now() - handOver)
           let lentTable = true
           const giveBack = () => {
-            if (lentTable) grids.give(table.fill(0, 0, words))
+            if (lentTable) {
+              detach(strategies)
+              grids.give(table.fill(0, 0, words))
+            }
             lentTable = false
           }
           return { grid, result: { strategies, sweeps: 1, residual, giveBack } }
