@@ -1,7 +1,8 @@
 import type { BufferStore } from '../solver/grid.ts'
+import type { SweepGraph } from './graph.ts'
 import type { SolvedGame } from './solve.ts'
-import { createStrategies, lendStrategies, liveTurns, type Strategies } from './strategies.ts'
-import { sweep } from './sweep.ts'
+import { createStrategies } from './strategies.ts'
+import { type RespondRule, sweep } from './sweep.ts'
 
 /**
  * The best the other side can do against one side's optimal strategy, as a single-agent problem
@@ -12,7 +13,7 @@ import { sweep } from './sweep.ts'
  * @example bestResponse(solved, 0) // P(A wins) when B best-responds to A's optimal strategy
  */
 export function bestResponse(solved: SolvedGame, fixedSide: 0 | 1, timeLimitMs = 600_000): number {
-  return respondTo(solved, fixedSide, solved.strategies, timeLimitMs)
+  return respondTo(solved, { kind: 'respond', fixedSide, strategies: solved.strategies }, timeLimitMs)
 }
 
 /**
@@ -22,8 +23,8 @@ export function bestResponse(solved: SolvedGame, fixedSide: 0 | 1, timeLimitMs =
  * optimal play with: against the same adaptive opponent, so optimal play never does worse.
  * (The fixed-move solver's figure lets B repeat one move too; an adaptive B can do much better.)
  *
- * @param store lends the tables (a served solver's, mapped already: see `lendStrategies`); without
- *   one they are new
+ * @param store lends the value table (a served solver's, mapped already: see `BufferStore`);
+ *   without one it is new
  * @example Math.max(...[0, 1, 2, 3].map((slot) => singleMoveValue(solved, slot))) <= solved.value + 1e-9
  */
 export function singleMoveValue(
@@ -32,44 +33,41 @@ export function singleMoveValue(
   timeLimitMs = 600_000,
   store?: BufferStore,
 ): number {
-  const { graph, reach } = solved
-  const live = graph.turns.filter((turn) => reach.hiA[turn.id]! > 0)
-  const ids = live.map((turn) => turn.id)
-  const fixed = store
-    ? lendStrategies(ids, reach, graph.nodes.length, store)
-    : { strategies: createStrategies(ids, reach, graph.nodes.length), giveBack: () => {} }
-  try {
-    for (const turn of live) fixed.strategies.row[turn.id]!.fill(Math.max(0, turn.rows.indexOf(slot + 1)))
-    return respondTo(solved, 0, fixed.strategies, timeLimitMs, store)
-  } finally {
-    fixed.giveBack()
-  }
+  return respondTo(
+    solved,
+    { kind: 'respond', fixedSide: 0, always: singleMoveRows(solved.graph, slot) },
+    timeLimitMs,
+    store,
+  )
 }
 
-function respondTo(
-  solved: SolvedGame,
-  fixedSide: 0 | 1,
-  strategies: Strategies,
-  timeLimitMs: number,
-  store?: BufferStore,
-): number {
+/**
+ * Per node id: the row of A's move in `slot` at each turn state (its first row where A cannot
+ * choose it: forced or disabled); what a best-single-move sweep fixes.
+ */
+export function singleMoveRows(graph: SweepGraph, slot: number): Int32Array {
+  const rows = new Int32Array(graph.nodes.length)
+  for (const turn of graph.turns) rows[turn.id] = Math.max(0, turn.rows.indexOf(slot + 1))
+  return rows
+}
+
+function respondTo(solved: SolvedGame, rule: RespondRule, timeLimitMs: number, store?: BufferStore): number {
   const { graph, reach, layout } = solved
   const grid = store ? store.take(layout.gridSize) : new Float64Array(layout.gridSize)
-  const answers = store ? lendStrategies(liveTurns(graph, reach), reach, layout.count, store) : undefined
   try {
     const options = {
-      rule: { kind: 'respond', fixedSide, strategies },
+      rule,
       tolerance: 1e-13,
       maxSweeps: 10_000,
       deadline: performance.now() + timeLimitMs,
       timeLimitMs,
     } as const
-    sweep(graph, reach, layout, grid, options, answers?.strategies)
+    // no tables for the replies: only the value is asked for
+    sweep(graph, reach, layout, grid, options, createStrategies([], reach, layout.count))
     const root = graph.root
     const [hpA, hpB] = solved.start
     return grid[layout.gridAt[root]! + (hpA - 1) * reach.hiB[root]! + hpB - 1]!
   } finally {
-    answers?.giveBack()
     if (store) store.give(grid.fill(0, 0, layout.gridSize))
   }
 }

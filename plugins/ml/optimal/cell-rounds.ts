@@ -18,6 +18,9 @@ export interface CellRoundsInput {
   readonly pairs: PairValues
   readonly payoffFromTemplates: (id: number) => void
   readonly payoffFromValues: (id: number) => void
+  /** One entry `k` = r · cols + c of a turn state's matrix (a best response reads only the fixed side's pairs). */
+  readonly entryFromTemplates: (id: number, k: number) => number
+  readonly entryFromValues: (id: number, k: number) => number
   readonly turnSolver: TurnSolver
   readonly saddles: SaddleGuess
   readonly rule: TurnRule
@@ -50,7 +53,7 @@ export interface CellRounds {
  */
 export function createCellRounds(input: CellRoundsInput): CellRounds {
   const { turns, rowsOf, colsOf, pairStart, hiB, val, pairs, turnSolver, saddles, rule, tolerance } = input
-  const { payoffFromTemplates, payoffFromValues } = input
+  const { payoffFromTemplates, payoffFromValues, entryFromTemplates, entryFromValues } = input
   const count = rowsOf.length
   // per turn state: the cell (numbered) where its guess failed, and where its pairs were all valued
   const missedAt = new Int32Array(count)
@@ -91,10 +94,12 @@ export function createCellRounds(input: CellRoundsInput): CellRounds {
       for (let i = 0; i < turnEnd; i++) {
         const id = turns[i]!
         let v: number
-        if (fromTemplates && rule.kind === 'game') v = gameValue(id, a, b)
+        if (rule.kind !== 'game') {
+          const entry = fromTemplates ? entryFromTemplates : entryFromValues
+          v = turnSolver.respond(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!, entry)
+        } else if (fromTemplates) v = gameValue(id, a, b)
         else {
-          if (fromTemplates) payoffFromTemplates(id)
-          else payoffFromValues(id)
+          payoffFromValues(id)
           v = turnSolver.solve(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!)
         }
         delta = Math.max(delta, Math.abs(v - val[id]!))

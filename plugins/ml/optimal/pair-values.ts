@@ -2,7 +2,9 @@ import { CHOICE_STRIDE } from './cell-certain.ts'
 import type { SweepGraph } from './graph.ts'
 import { DAMAGE_A, DAMAGE_B, JOINT_A, JOINT_B, type Layout, SAME } from './layout.ts'
 import { createPairSums, type PairPrograms, type PairTables, pairTerms } from './pair-programs.ts'
-import { type Strategies, strategyAt } from './strategies.ts'
+import { strategyAt } from './strategies.ts'
+import type { RespondRule } from './sweep.ts'
+import { fixedChoice } from './turn-solve.ts'
 
 /**
  * The part of each pair's payoff at one cell that does not depend on the cell's turn-start values
@@ -30,8 +32,8 @@ export interface PairValues {
   /** `ensure` without valuing ahead: for a read that will not be repeated (a failed check's matrix). */
   ensureHere(k: number): void
   /**
-   * The pairs of the turn states `turns[0 … turnEnd − 1]` that side `fixed` plays at cell (a, b)
-   * by `strategies` (a best response): one row or column of the matrix for a pure choice — a
+   * The pairs of the turn states `turns[0 … turnEnd − 1]` that the rule's fixed side plays at cell
+   * (a, b) (a best response): one row or column of the matrix for a pure choice — a
    * quarter of the pairs of 4 × 4; the other pairs' payoffs weigh 0 (the same values as valuing
    * every pair).
    */
@@ -40,8 +42,7 @@ export interface PairValues {
     turnEnd: number,
     a: number,
     b: number,
-    fixed: 0 | 1,
-    strategies: Strategies,
+    rule: RespondRule,
     hiB: Int32Array,
   ): void
 }
@@ -168,13 +169,23 @@ export function createPairValues(
       cellA = a
       cellB = b
     },
-    ensurePlayed(turns, turnEnd, a, b, fixed, strategies, hiB) {
+    ensurePlayed(turns, turnEnd, a, b, rule, hiB) {
+      const fixed = rule.fixedSide
       for (let i = 0; i < turnEnd; i++) {
         const id = turns[i]!
         const rows = rowsOf[id]!
         const cols = colsOf[id]!
-        strategyAt(strategies, id, (a - 1) * hiB[id]! + b - 1, fixed, rows, cols, played)
+        const cell = (a - 1) * hiB[id]! + b - 1
         const first = pairStart[id]!
+        const pure = fixedChoice(rule, id, cell)
+        if (pure >= 0) {
+          for (let y = 0; y < (fixed === 0 ? cols : rows); y++) {
+            const k = first + (fixed === 0 ? pure * cols + y : y * cols + pure)
+            valueAt(k, ahead[k]!)
+          }
+          continue
+        }
+        strategyAt(rule.strategies!, id, cell, fixed, rows, cols, played)
         for (let x = 0; x < (fixed === 0 ? rows : cols); x++) {
           if (played[x] === 0) continue
           for (let y = 0; y < (fixed === 0 ? cols : rows); y++) {

@@ -111,15 +111,7 @@ export function createRowSweeper(
     certain: certainKnockOuts(layout, rowsOf, colsOf),
   })
   const saddles = createSaddleGuess(cellInput)
-  const { payoffFromValues, payoffFromTemplates } = payoffFillers(
-    layout,
-    rowsOf,
-    colsOf,
-    templates,
-    constQ,
-    val,
-    payoff,
-  )
+  const fillers = payoffFillers(layout, rowsOf, colsOf, templates, constQ, val, payoff)
   // chance states read at other cells (their values go to the grid), widest B range first
   const stored = new Int32Array(
     graph.chances
@@ -153,8 +145,7 @@ export function createRowSweeper(
     hiB,
     val,
     pairs,
-    payoffFromTemplates,
-    payoffFromValues,
+    ...fillers,
     turnSolver,
     saddles,
     rule,
@@ -196,8 +187,7 @@ export function createRowSweeper(
     pairs.begin(a, b)
     if (rule.kind !== 'game' || !cellGame.solve(rowTurns, turnEnd, a, b)) {
       // a game's pairs are valued as its saddle checks read them
-      if (rule.kind !== 'game')
-        pairs.ensurePlayed(rowTurns, turnEnd, a, b, rule.fixedSide, rule.strategies, hiB)
+      if (rule.kind !== 'game') pairs.ensurePlayed(rowTurns, turnEnd, a, b, rule, hiB)
       rounds.nextCell()
       rounds.settle(turnEnd, a, b, () => rounds.relax(turnEnd, a, b, true))
     }

@@ -11,9 +11,17 @@ import type { SweepOrder } from './sweep-order.ts'
  * side plays a given strategy and the other answers it as well as it can (`respond`: a single-agent
  * problem, the check that the game's strategy cannot be exploited).
  */
-export type TurnRule =
-  | { readonly kind: 'game' }
-  | { readonly kind: 'respond'; readonly fixedSide: 0 | 1; readonly strategies: Strategies }
+export type TurnRule = { readonly kind: 'game' } | RespondRule
+
+/**
+ * The fixed side of a best response plays its recorded strategy (`strategies`: a solve's), or one
+ * choice at every cell of each turn state (`always[id]`: a move repeated, its index among the
+ * state's rows or columns), which needs no table per cell.
+ */
+export type RespondRule = { readonly kind: 'respond'; readonly fixedSide: 0 | 1 } & (
+  | { readonly strategies: Strategies; readonly always?: undefined }
+  | { readonly always: Int32Array; readonly strategies?: undefined }
+)
 
 export interface SweepOptions {
   readonly rule: TurnRule

@@ -86,7 +86,9 @@ export function sameCellTemplates(graph: SweepGraph, layout: Layout): SameCellTe
 /**
  * The value iteration's payoff matrices (`payoff[r · cols + c]` of a turn state at the cell): from
  * the first-action states' values (a cell that comes back to itself through an HP change), or from
- * the pairs' constants and the current turn-start values (see `SameCellTemplates`).
+ * the pairs' constants and the current turn-start values (see `SameCellTemplates`). `entryFrom…`
+ * give one entry (`k` = r · cols + c, the same sums): a best response reads only the pairs the
+ * fixed side plays.
  *
  * @example const { payoffFromTemplates } = payoffFillers(layout, rowsOf, colsOf, templates, constQ, val, payoff)
  */
@@ -101,24 +103,26 @@ export function payoffFillers(
 ) {
   const { pairStart, entryStart, entryP, entryNode } = layout
   const { termStart, termNode, termCoef } = templates
+  const entryFromValues = (id: number, k: number): number => {
+    const pair = pairStart[id]! + k
+    let q = 0
+    for (let e = entryStart[pair]!; e < entryStart[pair + 1]!; e++) q += entryP[e]! * val[entryNode[e]!]!
+    return q
+  }
+  const entryFromTemplates = (id: number, k: number): number => {
+    const pair = pairStart[id]! + k
+    let q = constQ[pair]!
+    for (let t = termStart[pair]!; t < termStart[pair + 1]!; t++) q += termCoef[t]! * val[termNode[t]!]!
+    return q
+  }
   return {
+    entryFromValues,
+    entryFromTemplates,
     payoffFromValues(id: number) {
-      const pairs = pairStart[id]!
-      for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
-        let q = 0
-        for (let e = entryStart[pairs + i]!; e < entryStart[pairs + i + 1]!; e++)
-          q += entryP[e]! * val[entryNode[e]!]!
-        payoff[i] = q
-      }
+      for (let k = 0; k < rowsOf[id]! * colsOf[id]!; k++) payoff[k] = entryFromValues(id, k)
     },
     payoffFromTemplates(id: number) {
-      const pairs = pairStart[id]!
-      for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
-        let q = constQ[pairs + i]!
-        for (let t = termStart[pairs + i]!; t < termStart[pairs + i + 1]!; t++)
-          q += termCoef[t]! * val[termNode[t]!]!
-        payoff[i] = q
-      }
+      for (let k = 0; k < rowsOf[id]! * colsOf[id]!; k++) payoff[k] = entryFromTemplates(id, k)
     },
   }
 }

@@ -1,14 +1,26 @@
 import type { MatrixGameSolver } from './matrix-game.ts'
 import { recordPure, recordStrategy, type Strategies, strategyAt } from './strategies.ts'
-import type { TurnRule } from './sweep.ts'
+import type { RespondRule, TurnRule } from './sweep.ts'
 
 /** Largest strategy kept per turn state until it is recorded: A's rows then B's columns. */
 const STRIDE = 10
 
 /** Values turn states from their payoff matrices and records their choices (see `createTurnSolver`). */
 export interface TurnSolver {
-  /** The value of turn state `id` at its table's cell `cell` from `payoff[r · cols + c]`. */
+  /** `game`: the value of turn state `id` at its table's cell `cell` from `payoff[r · cols + c]`. */
   solve(id: number, cell: number, rows: number, cols: number): number
+  /**
+   * `respond`: the answering side's best reply to the fixed side's strategy at the cell, and its
+   * value, reading through `entry(id, r · cols + c)` only the pairs the fixed side plays (one row
+   * or column of the matrix for a pure choice: a fourth of it for 4 × 4).
+   */
+  respond(
+    id: number,
+    cell: number,
+    rows: number,
+    cols: number,
+    entry: (id: number, k: number) => number,
+  ): number
   /**
    * Records the last choice `solve` found for `id` at `cell` (`game`: once the cell's values have
    * settled, so that the strategy tables never hold an intermediate round's choice, which another
@@ -41,28 +53,37 @@ export function createTurnSolver(
   const pendingPure = new Int32Array(rule.kind === 'game' ? count : 0).fill(-1)
   const rowProbs = new Float64Array(STRIDE)
   const colProbs = new Float64Array(STRIDE)
-  const respond = (id: number, cell: number, rows: number, cols: number): number => {
-    if (rule.kind === 'game') throw new Error('respond needs a fixed side')
-    const fixedA = rule.fixedSide === 0
-    const fixed = strategyAt(rule.strategies, id, cell, rule.fixedSide, rows, cols, fixedProbs)
-    let best = fixedA ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
-    let bestIndex = 0
-    for (let j = 0; j < (fixedA ? cols : rows); j++) {
-      let v = 0
-      for (let i = 0; i < (fixedA ? rows : cols); i++) {
-        v += fixed[i]! * (fixedA ? payoff[i * cols + j]! : payoff[j * cols + i]!)
-      }
-      if (fixedA ? v < best : v > best) {
-        best = v
-        bestIndex = j
-      }
-    }
-    ;(fixedA ? strategies.col : strategies.row)[id]![cell] = bestIndex
-    return best
-  }
+  /** Pair `i` of the fixed side against reply `j` of the answering side, as a matrix index. */
+  const pairIndex = (fixedA: boolean, i: number, j: number, cols: number) =>
+    fixedA ? i * cols + j : j * cols + i
   return {
+    respond(id, cell, rows, cols, entry) {
+      if (rule.kind === 'game') throw new Error('respond needs a fixed side')
+      const fixedA = rule.fixedSide === 0
+      const replies = fixedA ? cols : rows
+      const pure = fixedChoice(rule, id, cell)
+      const fixed =
+        pure >= 0 ? undefined : strategyAt(rule.strategies!, id, cell, rule.fixedSide, rows, cols, fixedProbs)
+      let best = fixedA ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY
+      let bestIndex = 0
+      for (let j = 0; j < replies; j++) {
+        let v = 0
+        if (!fixed) v = entry(id, pairIndex(fixedA, pure, j, cols))
+        else
+          for (let i = 0; i < (fixedA ? rows : cols); i++)
+            if (fixed[i] !== 0) v += fixed[i]! * entry(id, pairIndex(fixedA, i, j, cols))
+        if (fixedA ? v < best : v > best) {
+          best = v
+          bestIndex = j
+        }
+      }
+      // recorded where the caller keeps the replies (a best-single-move value needs none)
+      const table = (fixedA ? strategies.col : strategies.row)[id]
+      if (table) table[cell] = bestIndex
+      return best
+    },
     solve(id, cell, rows, cols) {
-      if (rule.kind !== 'game') return respond(id, cell, rows, cols)
+      if (rule.kind !== 'game') throw new Error('a best response answers with `respond`')
       const solution = games.solve(payoff, rows, cols)
       pendingPure[id] = -1
       const base = id * STRIDE
@@ -95,4 +116,13 @@ export function createTurnSolver(
       recordStrategy(strategies, id, cell, rowProbs, rows, colProbs, cols)
     },
   }
+}
+
+/**
+ * The fixed side's choice at cell `cell` of turn state `id` (its index among the state's rows or
+ * columns), or −1 when its strategy there is mixed (read it with `strategyAt`).
+ */
+export function fixedChoice(rule: RespondRule, id: number, cell: number): number {
+  if (rule.always) return rule.always[id]!
+  return (rule.fixedSide === 0 ? rule.strategies.row : rule.strategies.col)[id]![cell]!
 }
