@@ -3,6 +3,9 @@ import type { SweepGraph } from './graph.ts'
 import type { SolvedGame } from './solve.ts'
 import { createStrategies } from './strategies.ts'
 import { type RespondRule, sweep } from './sweep.ts'
+import type { SweepTeam } from './sweep-team.ts'
+import { SweepStopped } from './team-protocol.ts'
+import type { SlotGame } from './team-slots.ts'
 
 /**
  * The best the other side can do against one side's optimal strategy, as a single-agent problem
@@ -13,7 +16,8 @@ import { type RespondRule, sweep } from './sweep.ts'
  * @example bestResponse(solved, 0) // P(A wins) when B best-responds to A's optimal strategy
  */
 export function bestResponse(solved: SolvedGame, fixedSide: 0 | 1, timeLimitMs = 600_000): number {
-  return respondTo(solved, { kind: 'respond', fixedSide, strategies: solved.strategies }, timeLimitMs)
+  const rule = { kind: 'respond', fixedSide, strategies: solved.strategies } as const
+  return respondTo(solved, rootCell(solved), rule, { timeLimitMs })
 }
 
 /**
@@ -33,12 +37,58 @@ export function singleMoveValue(
   timeLimitMs = 600_000,
   store?: BufferStore,
 ): number {
-  return respondTo(
-    solved,
-    { kind: 'respond', fixedSide: 0, always: singleMoveRows(solved.graph, slot) },
-    timeLimitMs,
-    store,
-  )
+  return singleMoveSweep(solved, rootCell(solved), slot, { timeLimitMs }, store)
+}
+
+/**
+ * Every slot's `singleMoveValue`, on the team's two threads when it has them (each sweeps whole
+ * slots: `TeamRun.slots`), else one after the other: the same values to the bit either way.
+ *
+ * @example const values = singleMoveValues(solved, 10_000, store, team)
+ */
+export function singleMoveValues(
+  solved: SolvedGame,
+  timeLimitMs: number,
+  store?: BufferStore,
+  team?: SweepTeam,
+): number[] {
+  const count = solved.game.sides[0].moves.length
+  const rootAt = rootCell(solved)
+  const deadline = performance.now() + timeLimitMs
+  const sweepSlot = (slot: number, check?: () => void) =>
+    singleMoveSweep(solved, rootAt, slot, { timeLimitMs, deadline, ...(check ? { check } : {}) }, store)
+  const run = count > 1 ? team?.begin() : undefined
+  try {
+    const together = run?.slots(solved, rootAt, count, sweepSlot, { timeLimitMs })
+    if (together) return together
+  } catch (error) {
+    // the helper failed: the leader sweeps alone (a time limit or a bug of the sweep goes up)
+    if (!(error instanceof SweepStopped)) throw error
+  } finally {
+    run?.end()
+  }
+  return Array.from({ length: count }, (_, slot) => sweepSlot(slot))
+}
+
+/** The starting state's cell in the value table. */
+function rootCell(solved: SolvedGame): number {
+  const { graph, reach, layout, start } = solved
+  return layout.gridAt[graph.root]! + (start[0] - 1) * reach.hiB[graph.root]! + start[1] - 1
+}
+
+/**
+ * `singleMoveValue` of a swept game whose starting cell is `rootAt`: what each thread of
+ * `singleMoveValues` runs. `check` is called between stretches of rows (it throws to stop).
+ */
+export function singleMoveSweep(
+  game: SlotGame,
+  rootAt: number,
+  slot: number,
+  limits: { readonly timeLimitMs: number; readonly deadline?: number; readonly check?: () => void },
+  store?: BufferStore,
+): number {
+  const rule = { kind: 'respond', fixedSide: 0, always: singleMoveRows(game.graph, slot) } as const
+  return respondTo(game, rootAt, rule, limits, store)
 }
 
 /**
@@ -51,22 +101,27 @@ export function singleMoveRows(graph: SweepGraph, slot: number): Int32Array {
   return rows
 }
 
-function respondTo(solved: SolvedGame, rule: RespondRule, timeLimitMs: number, store?: BufferStore): number {
-  const { graph, reach, layout } = solved
+function respondTo(
+  game: SlotGame,
+  rootAt: number,
+  rule: RespondRule,
+  limits: { readonly timeLimitMs: number; readonly deadline?: number; readonly check?: () => void },
+  store?: BufferStore,
+): number {
+  const { graph, reach, layout } = game
   const grid = store ? store.take(layout.gridSize) : new Float64Array(layout.gridSize)
   try {
     const options = {
       rule,
       tolerance: 1e-13,
       maxSweeps: 10_000,
-      deadline: performance.now() + timeLimitMs,
-      timeLimitMs,
+      deadline: limits.deadline ?? performance.now() + limits.timeLimitMs,
+      timeLimitMs: limits.timeLimitMs,
+      ...(limits.check ? { check: limits.check } : {}),
     } as const
     // no tables for the replies: only the value is asked for
     sweep(graph, reach, layout, grid, options, createStrategies([], reach, layout.count))
-    const root = graph.root
-    const [hpA, hpB] = solved.start
-    return grid[layout.gridAt[root]! + (hpA - 1) * reach.hiB[root]! + hpB - 1]!
+    return grid[rootAt]!
   } finally {
     if (store) store.give(grid.fill(0, 0, layout.gridSize))
   }

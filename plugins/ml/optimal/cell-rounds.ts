@@ -63,23 +63,23 @@ export function createCellRounds(input: CellRoundsInput): CellRounds {
   const cellOf = (id: number, a: number, b: number) => (a - 1) * hiB[id]! + b - 1
 
   /** A turn state's whole matrix game from the templates (its outcome is the next round's guess). */
-  const solveWhole = (id: number, a: number, b: number): number => {
+  const solveWhole = (id: number): number => {
     const first = pairStart[id]!
     if (wholeAt[id] !== cellNumber)
       for (let k = first; k < first + rowsOf[id]! * colsOf[id]!; k++) pairs.ensure(k)
     wholeAt[id] = cellNumber
     payoffFromTemplates(id)
-    const v = turnSolver.solve(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!)
+    const v = turnSolver.solve(id, rowsOf[id]!, colsOf[id]!)
     saddles.remember(id, turnSolver.pendingPair(id, rowsOf[id]!, colsOf[id]!))
     return v
   }
 
   /** A game's turn state from the templates: its guessed saddle point if it is one. */
-  const gameValue = (id: number, a: number, b: number): number => {
+  const gameValue = (id: number): number => {
     const v = missedAt[id] === cellNumber ? Number.NaN : saddles.tryGuess(id, cellNumber)
     if (Number.isNaN(v)) {
       missedAt[id] = cellNumber
-      return solveWhole(id, a, b)
+      return solveWhole(id)
     }
     turnSolver.setPure(id, saddles.guessed(id))
     return v
@@ -97,10 +97,10 @@ export function createCellRounds(input: CellRoundsInput): CellRounds {
         if (rule.kind !== 'game') {
           const entry = fromTemplates ? entryFromTemplates : entryFromValues
           v = turnSolver.respond(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!, entry)
-        } else if (fromTemplates) v = gameValue(id, a, b)
+        } else if (fromTemplates) v = gameValue(id)
         else {
           payoffFromValues(id)
-          v = turnSolver.solve(id, cellOf(id, a, b), rowsOf[id]!, colsOf[id]!)
+          v = turnSolver.solve(id, rowsOf[id]!, colsOf[id]!)
         }
         delta = Math.max(delta, Math.abs(v - val[id]!))
         val[id] = v

@@ -6,7 +6,7 @@ import type { BufferStore } from '../solver/grid.ts'
 import type { Solver } from '../solver/index.ts'
 import { UnsupportedMechanic } from '../solver/unsupported.ts'
 import { answerOf, type OptimalAnswer } from './answer.ts'
-import { singleMoveValue } from './best-response.ts'
+import { singleMoveValues } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type OptimalLimits, solveGame } from './solve.ts'
 import { type SideState, StateError } from './start-state.ts'
@@ -77,8 +77,7 @@ export function runOptimalJob(
       const answer = answerOf(solved)
       const fixed = job.state ? null : fixedComparison(tools.fixed, job)
       const single = { move: job.a.slugs[0]!, winProbability: -1 }
-      job.a.moves.forEach((_, slot) => {
-        const value = singleMoveValue(solved, slot, job.limits.timeLimitMs, tools.store)
+      singleMoveValues(solved, job.limits.timeLimitMs, tools.store, tools.team).forEach((value, slot) => {
         if (value > single.winProbability)
           Object.assign(single, { move: job.a.slugs[slot]!, winProbability: value })
       })

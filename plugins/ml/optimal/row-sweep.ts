@@ -223,6 +223,7 @@ export function createRowSweeper(
   const fromTable = cellOrder.kind === 'repeat'
   const sweepCells = (a: number, from: number, to: number, abandon?: () => boolean): number => {
     checkDeadline(options)
+    options.check?.()
     let change = 0
     if (listRow !== a || listNext > from) setUpRow(a)
     // nothing to value (every state's cells end before, or A has lost the whole row)

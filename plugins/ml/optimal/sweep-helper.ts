@@ -9,6 +9,9 @@
  * In: `{ kind: 'init', port }` once, then `JobMessage`s; out (on the port): `ResultMessage`s.
  */
 import type { MessagePort } from 'node:worker_threads'
+import type { BufferStore } from '../solver/grid.ts'
+import { createBufferStore } from '../solver/grid.ts'
+import { singleMoveSweep } from './best-response.ts'
 import { sweepSharedChunks } from './chunk-schedule.ts'
 import { createRowSweeper, type RowSweeper } from './row-sweep.ts'
 import { createStrategies, liveTurns } from './strategies.ts'
@@ -18,16 +21,20 @@ import {
   type JobMessage,
   type ResultMessage,
   Slot,
+  type SlotsMessage,
   SweepStopped,
   sharedClock,
   Time,
 } from './team-protocol.ts'
+import { claimSlots } from './team-slots.ts'
 
 declare const self: Worker
 
 let port: MessagePort | undefined
+// the value tables of slots jobs, kept between jobs (their pages stay mapped)
+let store: BufferStore | undefined
 
-self.onmessage = (event: MessageEvent<InitMessage | JobMessage>) => {
+self.onmessage = (event: MessageEvent<InitMessage | JobMessage | SlotsMessage>) => {
   const data = event.data
   if (data.kind === 'init') {
     port = data.port
@@ -35,11 +42,12 @@ self.onmessage = (event: MessageEvent<InitMessage | JobMessage>) => {
     return
   }
   const { control } = data
-  data.times[Time.received] = sharedClock()
+  if (data.kind === 'job') data.times[Time.received] = sharedClock()
   // busy first, then the abort flag: the leader sets abort, then waits for busy to be 0
   Atomics.store(control, Slot.helperBusy, 1)
   try {
-    help(data)
+    if (data.kind === 'job') help(data)
+    else helpSlots(data)
   } catch (error) {
     if (!(error instanceof SweepStopped)) {
       Atomics.store(control, Slot.helperFailed, 1)
@@ -94,6 +102,28 @@ function help(job: JobMessage): void {
   })
   const result: ResultMessage = { jobId, mixed, residual: rows.residual() }
   port?.postMessage(result)
+}
+
+/**
+ * A slots job (`team-slots.ts`): claims slots beside the leader and sweeps each whole, until none
+ * is left or the leader says stop. The value tables come from the thread's own store (mapped after
+ * its first job).
+ */
+function helpSlots(job: SlotsMessage): void {
+  const stop = () => {
+    if (Atomics.load(job.control, Slot.abort)) throw new SweepStopped('the leader stopped')
+  }
+  stop()
+  const game = unpackGame(job.game)
+  store ??= createBufferStore()
+  const tables = store
+  claimSlots(job, (slot) => {
+    // no deadline of its own: the leader owns it and stops the helper (`abort`) when it passes
+    const limits = { timeLimitMs: job.timeLimitMs, deadline: Number.POSITIVE_INFINITY, check: stop }
+    const value = singleMoveSweep(game, job.rootAt, slot, limits, tables)
+    Atomics.add(job.control, Slot.helperChunks, 1)
+    return value
+  })
 }
 
 /** `rows`, writing when its first chunk begins into the timeline (see `Time`). */

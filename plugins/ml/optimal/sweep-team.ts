@@ -11,7 +11,7 @@ import type { SweepOptions, SweepResult } from './sweep.ts'
 import { sweepOrder } from './sweep-order.ts'
 import { packGame } from './team-game.ts'
 import { createBusyJudge, type SweepTeamOptions, threadShares } from './team-judge.ts'
-import type { InitMessage, JobMessage, ResultMessage } from './team-protocol.ts'
+import type { InitMessage, JobMessage, ResultMessage, SlotsMessage } from './team-protocol.ts'
 import {
   CONTROL_SLOTS,
   Slot,
@@ -21,8 +21,11 @@ import {
   Time,
   waitUntil,
 } from './team-protocol.ts'
+import { leadSlots, type SlotGame, type SlotSweep, slotTables } from './team-slots.ts'
+import { type HandOver, handOverOf, keepLast, type TeamStats } from './team-stats.ts'
 
 export { DEFAULT_TEAM_OPTIONS, type SweepTeamOptions, threadShares } from './team-judge.ts'
+export { type HandOver, keepLast, SWEEPS_KEPT, type TeamStats } from './team-stats.ts'
 
 /**
  * A second thread for the optimal-play sweep: one worker (`sweep-helper.ts`) kept for the team's
@@ -45,33 +48,6 @@ export interface SweepTeam {
   close(): void
 }
 
-/** Counts since the team began; per shared sweep, the last `SWEEPS_KEPT` sweeps. */
-export interface TeamStats {
-  readonly together: number
-  readonly alone: number
-  readonly resting: number
-  readonly chunks: number
-  readonly helperChunks: number
-  /** Per shared sweep: the CPU time both threads got over its wall time (2 when both had a core). */
-  readonly cores: readonly number[]
-  /** Per shared sweep: the smaller share of its working time a thread had a core (see `minShare`). */
-  readonly shares: readonly number[]
-  /**
-   * Per shared sweep: ms from the leader posting the job to the helper having it, having built its
-   * sweeper, beginning its first chunk (NaN for what it did not get to): what the hand-over costs.
-   */
-  readonly handOver: readonly HandOver[]
-  /** Per shared sweep: its wall time on the leader, from packing the game to the helper's result (ms). */
-  readonly sweepMs: readonly number[]
-}
-
-/** See `TeamStats.handOver`. */
-export interface HandOver {
-  readonly receivedMs: number
-  readonly readyMs: number
-  readonly firstChunkMs: number
-}
-
 /** One solve of a team (see `SweepTeam.begin`). */
 export interface TeamRun {
   /**
@@ -86,17 +62,20 @@ export interface TeamRun {
     layout: Layout,
     options: SweepOptions,
   ): { readonly grid: Float64Array; readonly result: SweepResult } | null
+  /**
+   * Sweeps `count` slots of a solved game, each whole, the helper claiming slots beside the
+   * leader (see `leadSlots`): the best-single-move values. Null when the caller should sweep them
+   * alone (a small game: the hand-over would cost more than it saves).
+   */
+  slots(
+    game: SlotGame,
+    rootAt: number,
+    count: number,
+    sweepSlot: SlotSweep,
+    limits: { readonly timeLimitMs: number },
+  ): number[] | null
   /** Ends the solve: the helper is out of the shared tables, the table goes back zeroed. */
   end(): void
-}
-
-/** Shared sweeps whose figures `stats` keeps (a served team lives for months of solves). */
-export const SWEEPS_KEPT = 10_000
-
-/** Appends `value`, dropping the oldest entries past `kept`. */
-export function keepLast<T>(list: T[], value: T, kept = SWEEPS_KEPT): void {
-  list.push(value)
-  if (list.length > kept) list.splice(0, list.length - kept)
 }
 
 /** How long the leader waits for a helper to leave the tables before it drops them instead. */
@@ -112,6 +91,8 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
     together: 0,
     alone: 0,
     resting: 0,
+    slotJobs: 0,
+    helperSlots: 0,
     chunks: 0,
     helperChunks: 0,
     cores: [] as number[],
@@ -136,7 +117,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
     begin() {
       if (judge.rest()) {
         stats.resting++
-        return { sweep: () => null, end() {} }
+        return { sweep: () => null, slots: () => null, end() {} }
       }
       helper() // started early: its first job then finds it ready
       const jobId = ++jobs
@@ -222,6 +203,24 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           }
           return { grid, result: { strategies, sweeps: 1, residual, giveBack } }
         },
+        slots(game, rootAt, count, sweepSlot, limits) {
+          if (reachableCells(game.reach) < options.minCells) return null
+          const message: SlotsMessage = {
+            kind: 'slots',
+            jobId,
+            control,
+            game: packGame(game.graph, game.reach, game.layout),
+            rootAt,
+            count,
+            ...slotTables(count),
+            timeLimitMs: limits.timeLimitMs,
+          }
+          helper().postMessage(message)
+          const values = leadSlots(message, sweepSlot)
+          stats.slotJobs++
+          stats.helperSlots += Atomics.load(control, Slot.helperChunks)
+          return values
+        },
         end() {
           Atomics.store(control, Slot.abort, 1)
           const out = waitUntil(
@@ -268,15 +267,5 @@ function takeResult(port: MessagePort, jobId: number, check: () => void): Result
     if (performance.now() - started > LEAVE_TIMEOUT_MS)
       throw new SweepStopped('no result from the sweep helper')
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0.1)
-  }
-}
-
-/** The helper's timeline of one job, from the post (see `Time`). */
-function handOverOf(times: Float64Array): HandOver {
-  const since = (slot: number) => (times[slot]! > 0 ? times[slot]! - times[Time.posted]! : Number.NaN)
-  return {
-    receivedMs: since(Time.received),
-    readyMs: since(Time.ready),
-    firstChunkMs: since(Time.firstChunk),
   }
 }

@@ -31,6 +31,8 @@ export interface SweepOptions {
   /** `performance.now()` past which the solve is refused (`OPTIMAL_TIME_LIMIT`). */
   readonly deadline: number
   readonly timeLimitMs: number
+  /** Called between stretches of a row, beside the deadline: it throws to stop (another thread's word). */
+  readonly check?: () => void
   /** The order of the cells (default: `sweepOrder(layout)`); `repeat` is right for every game (checks). */
   readonly order?: SweepOrder
 }

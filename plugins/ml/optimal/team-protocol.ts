@@ -10,7 +10,7 @@ import type { PackedGame } from './team-game.ts'
 export const Slot = {
   /** 1 while the helper may claim or sweep chunks of this solve. */
   helperBusy: 0,
-  /** Chunks the helper swept (its mixed cells then come in a message). */
+  /** Chunks the helper swept (its mixed cells then come in a message), or slots of a slots job. */
   helperChunks: 1,
   /** The leader stopped (error, time limit) or is done: the helper leaves at once. */
   abort: 2,
@@ -58,6 +58,25 @@ export interface JobMessage {
   readonly strategies: SharedArrayBuffer
   readonly chunks: SharedChunks
   readonly tolerance: number
+  readonly timeLimitMs: number
+}
+
+/**
+ * Leader → helper (worker message), after a solve: sweeps of one game that each thread does whole
+ * (the best-single-move values: `team-slots.ts`). Each thread claims the next slot (`next[0]`),
+ * writes its value (`values[slot]`) and then marks it done (`done[slot]` = 1).
+ */
+export interface SlotsMessage {
+  readonly kind: 'slots'
+  readonly jobId: number
+  readonly control: Int32Array
+  readonly game: PackedGame
+  /** Where the starting state's cell is in the value table (`Layout.gridAt` + the HP). */
+  readonly rootAt: number
+  readonly count: number
+  readonly next: Int32Array
+  readonly values: Float64Array
+  readonly done: Int32Array
   readonly timeLimitMs: number
 }
 

@@ -7,8 +7,8 @@ const STRIDE = 10
 
 /** Values turn states from their payoff matrices and records their choices (see `createTurnSolver`). */
 export interface TurnSolver {
-  /** `game`: the value of turn state `id` at its table's cell `cell` from `payoff[r · cols + c]`. */
-  solve(id: number, cell: number, rows: number, cols: number): number
+  /** `game`: the value of turn state `id` at the cell from `payoff[r · cols + c]` (its choice kept for `commit`). */
+  solve(id: number, rows: number, cols: number): number
   /**
    * `respond`: the answering side's best reply to the fixed side's strategy at the cell, and its
    * value, reading through `entry(id, r · cols + c)` only the pairs the fixed side plays (one row
@@ -82,7 +82,7 @@ export function createTurnSolver(
       if (table) table[cell] = bestIndex
       return best
     },
-    solve(id, cell, rows, cols) {
+    solve(id, rows, cols) {
       if (rule.kind !== 'game') throw new Error('a best response answers with `respond`')
       const solution = games.solve(payoff, rows, cols)
       pendingPure[id] = -1
