@@ -5,7 +5,7 @@ import { createStrategies } from './strategies.ts'
 import { type RespondRule, sweep } from './sweep.ts'
 import type { SweepTeam } from './sweep-team.ts'
 import { SweepStopped } from './team-protocol.ts'
-import type { SlotGame } from './team-slots.ts'
+import { bestSlot, claimSlots, type SlotGame, slotTables } from './team-slots.ts'
 
 /**
  * The best the other side can do against one side's optimal strategy, as a single-agent problem
@@ -41,33 +41,47 @@ export function singleMoveValue(
 }
 
 /**
- * Every slot's `singleMoveValue`, on the team's two threads when it has them (each sweeps whole
- * slots: `TeamRun.slots`), else one after the other: the same values to the bit either way.
+ * A's best single move (`singleMoveValue` over its slots) and its value, the first slot among
+ * equals. `bounds[slot]`, when given, is a value the slot cannot beat — B repeating its best
+ * reply to the move (the fixed-move solver's figure: an adaptive B does at least as well) — so a
+ * slot whose bound another slot's value already reaches is not swept, and the slots are swept
+ * highest bound first (usually one sweep instead of four). On the team's two threads when it has
+ * them (each sweeps whole slots: `TeamRun.slots`): the same answer to the bit either way.
  *
- * @example const values = singleMoveValues(solved, 10_000, store, team)
+ * @returns also every slot's value (NaN: beaten, not swept)
+ * @example bestSingleMove(solved, 10_000, { store, team, bounds }).value
  */
-export function singleMoveValues(
+export function bestSingleMove(
   solved: SolvedGame,
   timeLimitMs: number,
-  store?: BufferStore,
-  team?: SweepTeam,
-): number[] {
-  const count = solved.game.sides[0].moves.length
+  options: {
+    readonly store?: BufferStore
+    readonly team?: SweepTeam
+    readonly bounds?: readonly number[]
+  } = {},
+): { slot: number; value: number; values: number[] } {
+  const { store, team } = options
+  const bounds = options.bounds ?? solved.game.sides[0].moves.map(() => Number.POSITIVE_INFINITY)
   const rootAt = rootCell(solved)
   const deadline = performance.now() + timeLimitMs
   const sweepSlot = (slot: number, check?: () => void) =>
     singleMoveSweep(solved, rootAt, slot, { timeLimitMs, deadline, ...(check ? { check } : {}) }, store)
-  const run = count > 1 ? team?.begin() : undefined
+  const run = bounds.length > 1 ? team?.begin() : undefined
+  let values: number[] | null = null
   try {
-    const together = run?.slots(solved, rootAt, count, sweepSlot, { timeLimitMs })
-    if (together) return together
+    values = run?.slots(solved, rootAt, bounds, sweepSlot, { timeLimitMs }) ?? null
   } catch (error) {
     // the helper failed: the leader sweeps alone (a time limit or a bug of the sweep goes up)
     if (!(error instanceof SweepStopped)) throw error
   } finally {
     run?.end()
   }
-  return Array.from({ length: count }, (_, slot) => sweepSlot(slot))
+  if (!values) {
+    const job = slotTables(bounds)
+    claimSlots(job, sweepSlot)
+    values = Array.from({ length: job.count }, (_, slot) => job.values[slot]!)
+  }
+  return { ...bestSlot(values), values }
 }
 
 /** The starting state's cell in the value table. */
@@ -78,7 +92,7 @@ function rootCell(solved: SolvedGame): number {
 
 /**
  * `singleMoveValue` of a swept game whose starting cell is `rootAt`: what each thread of
- * `singleMoveValues` runs. `check` is called between stretches of rows (it throws to stop).
+ * `bestSingleMove` runs. `check` is called between stretches of rows (it throws to stop).
  */
 export function singleMoveSweep(
   game: SlotGame,

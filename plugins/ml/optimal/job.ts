@@ -6,7 +6,7 @@ import type { BufferStore } from '../solver/grid.ts'
 import type { Solver } from '../solver/index.ts'
 import { UnsupportedMechanic } from '../solver/unsupported.ts'
 import { answerOf, type OptimalAnswer } from './answer.ts'
-import { singleMoveValues } from './best-response.ts'
+import { bestSingleMove } from './best-response.ts'
 import { OptimalLimitError } from './errors.ts'
 import { type OptimalLimits, solveGame } from './solve.ts'
 import { type SideState, StateError } from './start-state.ts'
@@ -75,12 +75,14 @@ export function runOptimalJob(
     )
     try {
       const answer = answerOf(solved)
-      const fixed = job.state ? null : fixedComparison(tools.fixed, job)
-      const single = { move: job.a.slugs[0]!, winProbability: -1 }
-      singleMoveValues(solved, job.limits.timeLimitMs, tools.store, tools.team).forEach((value, slot) => {
-        if (value > single.winProbability)
-          Object.assign(single, { move: job.a.slugs[slot]!, winProbability: value })
+      const { fixed, worstByMove: bounds } = job.state ? { fixed: null } : fixedComparison(tools.fixed, job)
+      // B repeating its best reply to a move bounds what the move earns against an adaptive B
+      const best = bestSingleMove(solved, job.limits.timeLimitMs, {
+        store: tools.store,
+        ...(tools.team ? { team: tools.team } : {}),
+        ...(bounds ? { bounds } : {}),
       })
+      const single = { move: job.a.slugs[best.slot]!, winProbability: best.value }
       return {
         advice: adviceOf(
           job,
@@ -124,25 +126,29 @@ function toSideState(state: OptimalSideState): SideState {
   }
 }
 
-/** A's best fixed move against B's worst fixed reply (null when a pair needs an unmodelled mechanic). */
-function fixedComparison(solver: Solver, job: OptimalJob): OptimalAdvice['fixed'] {
+/**
+ * A's best fixed move against B's worst fixed reply (null when a pair needs an unmodelled
+ * mechanic), and per move of A that worst reply's figure (`worstByMove`).
+ */
+function fixedComparison(
+  solver: Solver,
+  job: OptimalJob,
+): { fixed: OptimalAdvice['fixed']; worstByMove?: number[] } {
   try {
-    let best: OptimalAdvice['fixed'] = null
-    job.a.moves.forEach((moveA, i) => {
-      let worst = { reply: '', win: 2 }
-      job.b.moves.forEach((moveB, j) => {
-        const win = solver.solve(
-          { species: job.a.species, move: moveA },
-          { species: job.b.species, move: moveB },
-        ).winA
-        if (win < worst.win) worst = { reply: job.b.slugs[j]!, win }
-      })
-      if (!best || worst.win > best.winProbability)
-        best = { move: job.a.slugs[i]!, reply: worst.reply, winProbability: worst.win }
-    })
-    return best
+    const wins = job.a.moves.map((moveA) =>
+      job.b.moves.map(
+        (moveB) =>
+          solver.solve({ species: job.a.species, move: moveA }, { species: job.b.species, move: moveB }).winA,
+      ),
+    )
+    const worstByMove = wins.map((row) => Math.min(...row))
+    // the first move among equals, against the first reply among equals
+    const i = worstByMove.indexOf(Math.max(...worstByMove))
+    const j = wins[i]!.indexOf(worstByMove[i]!)
+    const fixed = { move: job.a.slugs[i]!, reply: job.b.slugs[j]!, winProbability: worstByMove[i]! }
+    return { fixed, worstByMove }
   } catch (error) {
-    if (error instanceof UnsupportedMechanic) return null
+    if (error instanceof UnsupportedMechanic) return { fixed: null }
     throw error
   }
 }

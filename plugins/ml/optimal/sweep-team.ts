@@ -63,14 +63,15 @@ export interface TeamRun {
     options: SweepOptions,
   ): { readonly grid: Float64Array; readonly result: SweepResult } | null
   /**
-   * Sweeps `count` slots of a solved game, each whole, the helper claiming slots beside the
-   * leader (see `leadSlots`): the best-single-move values. Null when the caller should sweep them
-   * alone (a small game: the hand-over would cost more than it saves).
+   * Sweeps the slots of a solved game (one per bound: see `slotTables`), each whole, the helper
+   * claiming slots beside the leader (see `leadSlots`): the best-single-move values, NaN for a slot
+   * another beat. Null when the caller should sweep them alone (a small game: the hand-over would
+   * cost more than it saves).
    */
   slots(
     game: SlotGame,
     rootAt: number,
-    count: number,
+    bounds: readonly number[],
     sweepSlot: SlotSweep,
     limits: { readonly timeLimitMs: number },
   ): number[] | null
@@ -203,7 +204,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
           }
           return { grid, result: { strategies, sweeps: 1, residual, giveBack } }
         },
-        slots(game, rootAt, count, sweepSlot, limits) {
+        slots(game, rootAt, bounds, sweepSlot, limits) {
           if (reachableCells(game.reach) < options.minCells) return null
           const message: SlotsMessage = {
             kind: 'slots',
@@ -211,8 +212,7 @@ export function createSweepTeam(options: SweepTeamOptions): SweepTeam {
             control,
             game: packGame(game.graph, game.reach, game.layout),
             rootAt,
-            count,
-            ...slotTables(count),
+            ...slotTables(bounds),
             timeLimitMs: limits.timeLimitMs,
           }
           helper().postMessage(message)

@@ -64,7 +64,8 @@ export interface JobMessage {
 /**
  * Leader → helper (worker message), after a solve: sweeps of one game that each thread does whole
  * (the best-single-move values: `team-slots.ts`). Each thread claims the next slot (`next[0]`),
- * writes its value (`values[slot]`) and then marks it done (`done[slot]` = 1).
+ * writes its value (`values[slot]`) unless another slot beat it already, then marks it done
+ * (`done[slot]` = 1).
  */
 export interface SlotsMessage {
   readonly kind: 'slots'
@@ -74,7 +75,12 @@ export interface SlotsMessage {
   /** Where the starting state's cell is in the value table (`Layout.gridAt` + the HP). */
   readonly rootAt: number
   readonly count: number
+  /** `next[0]` indexes `order`: the slots, highest bound first. */
   readonly next: Int32Array
+  readonly order: Int32Array
+  /** Per slot: a value it cannot beat (+∞ when none is known); a slot beaten already is not swept. */
+  readonly bounds: Float64Array
+  /** Per slot: its value, NaN until swept (or when beaten). */
   readonly values: Float64Array
   readonly done: Int32Array
   readonly timeLimitMs: number

@@ -17,28 +17,55 @@ export interface SlotGame {
  */
 export type SlotSweep = (slot: number, check?: () => void) => number
 
-/** The shared arrays of a slots job (see `SlotsMessage`): nothing claimed, nothing done. */
-export function slotTables(count: number) {
-  return {
+/** The shared part of a slots job (see `SlotsMessage`). */
+export type SlotsJob = Pick<SlotsMessage, 'next' | 'order' | 'bounds' | 'values' | 'done' | 'count'>
+
+/**
+ * The shared arrays of a slots job: nothing claimed, nothing done, every value NaN (not swept).
+ * Slots are claimed highest bound first (`bounds[slot]`: a value the slot cannot beat; +∞ when
+ * none is known), the lower slot first among equal bounds.
+ */
+export function slotTables(bounds: readonly number[]): SlotsJob {
+  const count = bounds.length
+  const order = [...bounds.keys()].sort((x, y) => bounds[y]! - bounds[x]! || x - y)
+  const job = {
+    count,
     next: new Int32Array(new SharedArrayBuffer(4)),
-    values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, count))),
+    order: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count))),
+    bounds: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, count))),
+    values: new Float64Array(new SharedArrayBuffer(8 * Math.max(1, count))).fill(Number.NaN),
     done: new Int32Array(new SharedArrayBuffer(4 * Math.max(1, count))),
   }
+  job.order.set(order)
+  job.bounds.set(bounds)
+  return job
 }
 
 /**
- * Claims the job's slots one at a time until none is left, sweeping each whole: what both threads
- * run. The value is written before the slot is marked done, so a reader that sees it done reads
- * the value.
+ * Whether `slot` cannot be the best any more: a slot done has a value above its bound, or equal to
+ * it with a lower index (the first slot wins a tie, as in a plain loop over the slots).
  */
-export function claimSlots(
-  job: Pick<SlotsMessage, 'next' | 'values' | 'done' | 'count'>,
-  sweepSlot: SlotSweep,
-) {
+export function beaten(job: SlotsJob, slot: number): boolean {
+  const bound = job.bounds[slot]!
+  for (let other = 0; other < job.count; other++) {
+    if (Atomics.load(job.done, other) !== 1) continue
+    const value = job.values[other]!
+    if (bound < value || (bound === value && other < slot)) return true
+  }
+  return false
+}
+
+/**
+ * Claims the job's slots one at a time, in order, until none is left: a slot already beaten (see
+ * `beaten`) is marked done unswept (NaN), any other is swept whole. What both threads run. The
+ * value is written before the slot is marked done, so a reader that sees it done reads the value.
+ */
+export function claimSlots(job: SlotsJob, sweepSlot: SlotSweep): void {
   for (;;) {
-    const slot = Atomics.add(job.next, 0, 1)
-    if (slot >= job.count) return
-    job.values[slot] = sweepSlot(slot)
+    const claimed = Atomics.add(job.next, 0, 1)
+    if (claimed >= job.count) return
+    const slot = job.order[claimed]!
+    if (!beaten(job, slot)) job.values[slot] = sweepSlot(slot)
     Atomics.store(job.done, slot, 1)
     Atomics.notify(job.done, slot)
   }
@@ -46,29 +73,42 @@ export function claimSlots(
 
 /**
  * The leader's part of a slots job: it claims slots beside the helper; then every slot the helper
- * claimed but has not finished, it sweeps too, stopping as soon as the helper's value is in. Why:
- * the leader would only wait otherwise, and a helper that lost its core or failed then costs at
- * most one slot's time; both threads compute a slot's value the same way, to the bit, so it does
- * not matter whose value is kept.
+ * claimed but has not finished, unless beaten already, it sweeps too, stopping as soon as the
+ * helper's value is in or another slot beats it. Why: the leader would only wait otherwise, and a
+ * helper that lost its core or failed then costs at most one slot's time; both threads compute a
+ * slot's value the same way, to the bit, so it does not matter whose value is kept.
  *
- * @returns the values by slot
+ * @returns the values by slot (NaN: beaten, not swept)
  */
-export function leadSlots(
-  job: Pick<SlotsMessage, 'next' | 'values' | 'done' | 'count'>,
-  sweepSlot: SlotSweep,
-): number[] {
+export function leadSlots(job: SlotsJob, sweepSlot: SlotSweep): number[] {
   claimSlots(job, sweepSlot)
   for (let slot = 0; slot < job.count; slot++) {
-    if (Atomics.load(job.done, slot) === 1) continue
-    const helperDone = () => {
-      if (Atomics.load(job.done, slot) === 1) throw new SweepStopped('the helper swept the slot')
+    if (Atomics.load(job.done, slot) === 1 || beaten(job, slot)) continue
+    const stop = () => {
+      if (Atomics.load(job.done, slot) === 1 || beaten(job, slot))
+        throw new SweepStopped('the helper swept the slot, or another beat it')
     }
     try {
-      const value = sweepSlot(slot, helperDone)
+      const value = sweepSlot(slot, stop)
       if (Atomics.load(job.done, slot) === 0) job.values[slot] = value
     } catch (error) {
       if (!(error instanceof SweepStopped)) throw error
     }
   }
-  return Array.from(job.values.subarray(0, job.count))
+  // each entry is NaN or that slot's value, whoever wrote it (a helper still sweeping a beaten slot
+  // may write it later: the same value)
+  return Array.from({ length: job.count }, (_, slot) => job.values[slot]!)
+}
+
+/**
+ * The best slot of `values` (NaN: not swept) and its value; the first among equals.
+ *
+ * @example bestSlot([0.2, Number.NaN, 0.5]) // { slot: 2, value: 0.5 }
+ */
+export function bestSlot(values: readonly number[]): { slot: number; value: number } {
+  let best = { slot: 0, value: Number.NEGATIVE_INFINITY }
+  values.forEach((value, slot) => {
+    if (value > best.value) best = { slot, value }
+  })
+  return best
 }
