@@ -127,14 +127,16 @@ describe('the best single move on the team', () => {
         fixed.solve({ species: a.species, move: moveA }, { species: b.species, move: moveB }).winA
       const bounds = a.moves.map((moveA) => Math.min(...b.moves.map((moveB) => winA(moveA, moveB))))
       // the bound holds: an adaptive B does at least as well as any reply repeated
-      plain[i]!.forEach((value, slot) => expect(value).toBeLessThanOrEqual(bounds[slot]! + 1e-12))
+      plain[i]!.forEach((value, slot) => {
+        expect(value).toBeLessThanOrEqual(bounds[slot]! + 1e-12)
+      })
       for (const options of [{ bounds }, { bounds, team, store }]) {
         const best = bestSingleMove(solved, 60_000, options)
         expect(best.value).toBe(Math.max(...plain[i]!))
         expect(best.slot).toBe(plain[i]!.indexOf(best.value))
-        best.values.forEach((value, slot) =>
-          expect(Number.isNaN(value) || value === plain[i]![slot]).toBe(true),
-        )
+        best.values.forEach((value, slot) => {
+          expect(Number.isNaN(value) || value === plain[i]![slot]).toBe(true)
+        })
         if (!('team' in options)) skipped += best.values.filter(Number.isNaN).length
       }
     })
