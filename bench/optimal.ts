@@ -13,7 +13,8 @@
  * each: median and p99 of wall and CPU time (the machine is shared: CPU time is the steadier
  * figure), discrete states and valued cells, and how many were refused over the default budget.
  * Target: ≤ 50 ms median on the 2-core machine, for a served process: `--warm-up` other matchups
- * are solved first (see `warmUpOptimalPlay`; `--warm-up 0` measures a fresh process).
+ * are solved first (see `warmUpOptimalPlay`; `--warm-up 0` measures a fresh process). What a
+ * request of `POST /api/v1/predict/optimal` costs beyond the solve: `bench/optimal-request.ts`.
  */
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
