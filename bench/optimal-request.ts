@@ -10,12 +10,13 @@
  * `--warm-up` other matchups solved first and every form's stats read (see `warmUpOptimalPlay`),
  * then 10 whole jobs of another seed. `--threads 2` (the served default, `ML_OPTIMAL_THREADS`)
  * gives the worker its sweep team: the solve's sweep and the best-single-move values use both
- * cores. `--mid f` asks mid-battle instead ("what now?" with each side at the fraction f of its
+ * cores, within the served default limits (`mlConfig`: 8 s a solve). `--mid f` asks mid-battle instead ("what now?" with each side at the fraction f of its
  * HP: no fixed-move figure then, so the four best-single-move sweeps all run, on both threads).
  * Prints median and p99 of wall and CPU time per request and the refusals (a coded 422).
  */
 import { cpus, loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
+import { mlConfig } from '../plugins/ml/config.ts'
 import { runOptimalJob } from '../plugins/ml/optimal/job.ts'
 import { drawScenarios, type Scenario } from '../plugins/ml/optimal/scenarios.ts'
 import { DEFAULT_LIMITS } from '../plugins/ml/optimal/solve.ts'
@@ -33,8 +34,17 @@ const jobOf = ({ a, b }: Scenario, hp?: readonly [number, number]) => ({
   a: { species: a.species, moves: a.moves, slug: a.species, slugs: a.moves },
   b: { species: b.species, moves: b.moves, slug: b.species, slugs: b.moves },
   ...(hp ? { state: { a: { hp: hp[0] }, b: { hp: hp[1] } } } : {}),
-  limits: DEFAULT_LIMITS,
+  limits: SERVED_LIMITS,
 })
+
+/** The limits a served worker has by default (`ML_OPTIMAL_TIME_LIMIT_MS` and the others: `mlConfig`). */
+const served = mlConfig.parse({})
+const SERVED_LIMITS = {
+  ...DEFAULT_LIMITS,
+  maxStates: served.optimalMaxStates,
+  maxCells: served.optimalMaxCells,
+  timeLimitMs: served.optimalTimeLimitMs,
+}
 
 /** Whole jobs run to warm the comparisons' code up after the solves of `warmUpOptimalPlay`. */
 const JOB_WARM_UP = 10

@@ -25,7 +25,15 @@ export interface CellRoundsInput {
   readonly saddles: SaddleGuess
   readonly rule: TurnRule
   readonly tolerance: number
+  /**
+   * Called every `ROUNDS_BETWEEN_CHECKS` rounds of one cell: it throws past the solve's deadline
+   * (a cell whose outcomes nearly always come back to it can take millions of rounds).
+   */
+  readonly checkDeadline: () => void
 }
+
+/** Rounds of one cell between two deadline checks (a round costs ≈ 1 µs a turn state). */
+const ROUNDS_BETWEEN_CHECKS = 1024
 
 /** Value iteration at one cell (see `createCellRounds`). */
 export interface CellRounds {
@@ -109,6 +117,7 @@ export function createCellRounds(input: CellRoundsInput): CellRounds {
     },
     settle(turnEnd, a, b, round) {
       for (let iteration = 0; ; iteration++) {
+        if (iteration % ROUNDS_BETWEEN_CHECKS === ROUNDS_BETWEEN_CHECKS - 1) input.checkDeadline()
         const delta = round()
         if (delta > tolerance && iteration < MAX_CELL_ITERATIONS) continue
         if (delta > tolerance) residual = Math.max(residual, delta)

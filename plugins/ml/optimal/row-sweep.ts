@@ -150,6 +150,7 @@ export function createRowSweeper(
     saddles,
     rule,
     tolerance: options.tolerance,
+    checkDeadline: () => checkDeadline(options),
   })
 
   /**

@@ -118,11 +118,25 @@ export function payoffFillers(
   return {
     entryFromValues,
     entryFromTemplates,
+    // the whole matrix in one loop, not entry by entry: ×1.5 on a game whose cells iterate
+    // thousands of rounds (a call per entry there)
     payoffFromValues(id: number) {
-      for (let k = 0; k < rowsOf[id]! * colsOf[id]!; k++) payoff[k] = entryFromValues(id, k)
+      const pairs = pairStart[id]!
+      for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
+        let q = 0
+        for (let e = entryStart[pairs + i]!; e < entryStart[pairs + i + 1]!; e++)
+          q += entryP[e]! * val[entryNode[e]!]!
+        payoff[i] = q
+      }
     },
     payoffFromTemplates(id: number) {
-      for (let k = 0; k < rowsOf[id]! * colsOf[id]!; k++) payoff[k] = entryFromTemplates(id, k)
+      const pairs = pairStart[id]!
+      for (let i = 0; i < rowsOf[id]! * colsOf[id]!; i++) {
+        let q = constQ[pairs + i]!
+        for (let t = termStart[pairs + i]!; t < termStart[pairs + i + 1]!; t++)
+          q += termCoef[t]! * val[termNode[t]!]!
+        payoff[i] = q
+      }
     },
   }
 }
