@@ -21,21 +21,34 @@ function respond(rule: TurnRule) {
 }
 
 describe('a best response reads only the pairs the fixed side plays', () => {
-  test('A repeating its third move: one row, B answers with the smallest entry', () => {
-    const always = new Int32Array([2])
-    const { value, read, replies } = respond({ kind: 'respond', fixedSide: 0, always })
-    expect(read).toEqual([8, 9, 10, 11])
-    expect(value).toBe(0.08)
-    expect(replies.col[0]![0]).toBe(0)
-  })
-
-  test('B fixed on its second move: one column, A answers with the largest entry', () => {
-    const always = new Int32Array([1])
-    const { value, read, replies } = respond({ kind: 'respond', fixedSide: 1, always })
-    expect(read).toEqual([1, 5, 9, 13])
-    expect(value).toBe(0.13)
-    expect(replies.row[0]![0]).toBe(3)
-  })
+  // the fixed side, its move, the entries it plays, the answer's value and reply
+  const pure = [
+    {
+      side: 0,
+      move: 2,
+      read: [8, 9, 10, 11],
+      value: 0.08,
+      reply: 0,
+      what: 'A repeating its third move: one row, B answers with the smallest entry',
+    },
+    {
+      side: 1,
+      move: 1,
+      read: [1, 5, 9, 13],
+      value: 0.13,
+      reply: 3,
+      what: 'B fixed on its second move: one column, A answers with the largest entry',
+    },
+  ] as const
+  for (const { side, move, read: expected, value: best, reply, what } of pure) {
+    test(what, () => {
+      const always = new Int32Array([move])
+      const { value, read, replies } = respond({ kind: 'respond', fixedSide: side, always })
+      expect(read).toEqual([...expected])
+      expect(value).toBe(best)
+      expect((side === 0 ? replies.col : replies.row)[0]![0]).toBe(reply)
+    })
+  }
 
   test('a mixed strategy of A: the rows it plays, weighed; the others never read', () => {
     const strategies = createStrategies([0], bounds, 1)
